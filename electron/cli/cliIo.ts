@@ -1,0 +1,13 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** The streams a command talks to; tests pass their own. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}

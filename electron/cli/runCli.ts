@@ -1,0 +1,39 @@
+import { EXIT, UsageError } from './cliIo';
+import type { CliIo } from './cliIo';
+import { LOG_HELP, runLogCommand } from './logCommand';
+
+const MAIN_HELP = `Pip Doctor — finds out why pip install fails, and how to fix it.
+
+Usage: pip-doctor <command> [options]
+
+Commands:
+  log [--json] FILE... | -   Explain a saved pip error log (or standard input)
+
+Run "pip-doctor <command> --help" for a command's options.
+`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(MAIN_HELP);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      case 'log':
+        return await runLogCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(
+        `pip-doctor: ${error.message}\n\n${command === 'log' ? LOG_HELP : MAIN_HELP}`,
+      );
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

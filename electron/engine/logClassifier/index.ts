@@ -1,0 +1,1 @@
+export { LogClassifier, classifyLogFile, classifyLogStream, classifyLogText } from './classifyLog';

@@ -1,0 +1,116 @@
+import {
+  COULD_NOT_INSTALL,
+  EXCEPTION_LINE,
+  LONG_PATH_HINT,
+  NOT_PERMISSION_SIGNALS,
+  PEP668,
+  PIP_SELF_GUARD,
+  SCANNER,
+  SCANNER_WORDS,
+  SELF_UPGRADE_CONTEXT,
+  USER_OPTION_HINT,
+  CHECK_PERMISSIONS_ONLY,
+} from './logSignals';
+import type { NotPermissionKind } from './logSignals';
+import { hasUnclosedPath, mayMentionOsError, parseOsError } from './osError';
+import type { OsErrorMention } from './osError';
+import { LogContext } from './logContext';
+
+/** The OS error the log blames, with the line it came from. */
+export interface ErrorCandidate {
+  error: OsErrorMention;
+  line: string;
+  weight: number;
+}
+
+const EVIDENCE_WIDTH = 400;
+/** Lines joined at most when a terminal wrapped a quoted path. */
+const MAX_WRAP_LINES = 6;
+
+/**
+ * Reads a log line by line and keeps only what the verdict needs, so a log
+ * of any length is scanned in constant memory.
+ */
+export class LogScanner {
+  readonly context = new LogContext();
+  best: ErrorCandidate | null = null;
+  pep668Line: string | null = null;
+  longPathHintLine: string | null = null;
+  pipGuardLine: string | null = null;
+  scannerLine: string | null = null;
+  selfUpgradeLine: string | null = null;
+  userOptionHint = false;
+  checkPermissionsOnly = false;
+  notPermission = new Map<NotPermissionKind, string>();
+  lines = 0;
+  private wrapped: string[] = [];
+
+  push(rawLine: string): void {
+    this.lines++;
+    if (this.wrapped.length > 0) {
+      this.wrapped.push(rawLine.trim());
+      const joined = this.wrapped.join('');
+      if (!hasUnclosedPath(joined) || this.wrapped.length >= MAX_WRAP_LINES) {
+        this.wrapped = [];
+        this.inspect(joined);
+      }
+      return;
+    }
+    if (mayMentionOsError(rawLine) && hasUnclosedPath(rawLine)) {
+      this.wrapped = [rawLine.trimEnd()];
+      return;
+    }
+    this.inspect(rawLine);
+  }
+
+  finish(): void {
+    if (this.wrapped.length > 0) this.inspect(this.wrapped.join(''));
+    this.wrapped = [];
+  }
+
+  private inspect(line: string): void {
+    if (line.trim() === '') return;
+    this.context.observe(line);
+
+    if (mayMentionOsError(line)) {
+      const error = parseOsError(line);
+      if (error) this.consider(error, line);
+    }
+    if (this.pep668Line === null && PEP668.test(line)) this.pep668Line = clip(line);
+    if (LONG_PATH_HINT.test(line)) this.longPathHintLine = clip(line);
+    if (PIP_SELF_GUARD.test(line)) this.pipGuardLine = clip(line);
+    if (SELF_UPGRADE_CONTEXT.test(line)) this.selfUpgradeLine = clip(line);
+    if (USER_OPTION_HINT.test(line)) this.userOptionHint = true;
+    if (CHECK_PERMISSIONS_ONLY.test(line)) this.checkPermissionsOnly = true;
+    if (this.scannerLine === null && isScannerMention(line)) this.scannerLine = clip(line);
+    for (const { kind, pattern } of NOT_PERMISSION_SIGNALS) {
+      if (!this.notPermission.has(kind) && pattern.test(line))
+        this.notPermission.set(kind, clip(line));
+    }
+  }
+
+  /**
+   * pip's own `ERROR: Could not install packages…` line is the verdict; a
+   * traceback's exception line comes next; an error merely mentioned in
+   * passing last. Among equals, the later one is what finally stopped pip.
+   */
+  private consider(error: OsErrorMention, line: string): void {
+    let weight = COULD_NOT_INSTALL.test(line) ? 3 : EXCEPTION_LINE.test(line) ? 2 : 1;
+    if (error.path !== null) weight += 0.5;
+    if (this.best === null || weight >= this.best.weight) {
+      this.best = { error, line: clip(line), weight };
+    }
+  }
+}
+
+function isScannerMention(line: string): boolean {
+  // "AVG" or "ESET" inside a traceback of someone's code is not a scanner; the brand
+  // names count only in prose, and the generic words anywhere.
+  if (SCANNER_WORDS.test(line)) return true;
+  return SCANNER.test(line) && !/^\s*File "/.test(line);
+}
+
+export function clip(line: string): string {
+  const trimmed = line.trim();
+  return trimmed.length > EVIDENCE_WIDTH ? `${trimmed.slice(0, EVIDENCE_WIDTH - 1)}…` : trimmed;
+}

@@ -1,0 +1,67 @@
+/**
+ * Lines that matter to the verdict besides the OS error itself. Each pattern
+ * is pip's or Python's own text (pip src/pip/_internal, CPython), not words
+ * from a particular log.
+ */
+export const PEP668 = /externally-managed-environment|This environment is externally managed/;
+export const LONG_PATH_HINT = /does not have Windows Long Path support enabled|enable-long-paths/;
+/** pip's guard against replacing itself through pip.exe (utils/misc.py). */
+export const PIP_SELF_GUARD = /To modify pip, please run the following command/;
+export const USER_OPTION_HINT = /Consider using the `?--user`? option/;
+export const CHECK_PERMISSIONS_ONLY = /^\s*Check the permissions\.?\s*$/;
+export const COULD_NOT_INSTALL =
+  /Could not install packages due to an? (?:OSError|EnvironmentError)/;
+export const EXCEPTION_LINE =
+  /^\s*(?:[A-Za-z_][\w.]*(?:Error|Exception)|OSError|IOError|WindowsError)\s*:/;
+export const SELF_UPGRADE_CONTEXT =
+  /(?:Attempting uninstall: pip\s*$|Uninstalling pip-\d|Found existing installation: pip \d|install\s+(?:-U|--upgrade)\s+pip\b|install\s+pip\s+(?:-U|--upgrade)\b)/;
+
+/** Virus scanners and Windows' own protection, by the names people and tools print. */
+export const SCANNER = new RegExp(
+  [
+    /\b(?:antivirus|anti-virus|virus scanner|virus detected|quarantined?)\b/i.source,
+    /\b(?:(?:Windows|Microsoft) Defender|McAfee|Norton|Symantec|Kaspersky|Avast|AVG|Avira|Bitdefender|ESET|Sophos|Trend Micro|Malwarebytes|Webroot|CrowdStrike|SentinelOne|Carbon Black|Cylance|Controlled Folder Access)\b/
+      .source,
+  ].join('|'),
+);
+export const SCANNER_WORDS =
+  /\b(?:antivirus|anti-virus|virus scanner|virus detected|quarantined?)\b/i;
+
+/** Failures that have nothing to do with permissions, most telling first. */
+export const NOT_PERMISSION_SIGNALS: ReadonlyArray<{ kind: NotPermissionKind; pattern: RegExp }> = [
+  { kind: 'disk-full', pattern: /No space left on device|There is not enough space on the disk/ },
+  {
+    kind: 'build',
+    pattern:
+      /Microsoft Visual C\+\+ [\d.]+ or greater is required|Failed building wheel for|error: subprocess-exited-with-error|Failed to build (?:installable wheels|\S)|legacy-install-failure|metadata-generation-failed|command '[^']*(?:gcc|cl\.exe|clang)' failed|Could not build wheels for/,
+  },
+  {
+    kind: 'no-match',
+    pattern:
+      /No matching distribution found for|Could not find a version that satisfies the requirement/,
+  },
+  { kind: 'tls', pattern: /SSLError|CERTIFICATE_VERIFY_FAILED|SSL: [A-Z_]+/ },
+  {
+    kind: 'network',
+    pattern:
+      /ReadTimeoutError|ConnectTimeoutError|NewConnectionError|Max retries exceeded|Temporary failure in name resolution|getaddrinfo failed|Name or service not known|ProxyError|Connection (?:refused|reset|aborted)|Read timed out|Failed to establish a new connection/,
+  },
+  {
+    kind: 'conflict',
+    pattern: /ResolutionImpossible|conflicting dependencies|dependency conflict/,
+  },
+  { kind: 'hash', pattern: /THESE PACKAGES DO NOT MATCH THE HASHES/ },
+  { kind: 'python-version', pattern: /requires a different Python|Requires-Python/ },
+  { kind: 'memory', pattern: /\bMemoryError\b/ },
+];
+
+export type NotPermissionKind =
+  | 'disk-full'
+  | 'build'
+  | 'no-match'
+  | 'tls'
+  | 'network'
+  | 'conflict'
+  | 'hash'
+  | 'python-version'
+  | 'memory';
