@@ -7,8 +7,8 @@
 export const MAX_LINE = 64 * 1024;
 
 // CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks).
-// eslint-disable-next-line no-control-regex -- matching escape codes is the point
 const ANSI =
+  // eslint-disable-next-line no-control-regex -- matching escape codes is the point
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 export function stripAnsi(text: string): string {
