@@ -82,7 +82,9 @@ function buildFinding(scan: LogScanner): LogFinding {
   const evidence = [
     scan.pep668Line,
     path === null ? null : scan.best?.line,
-    verdict.reason === 'long-path-hint' ? scan.longPathHintLine : null,
+    verdict.reason === 'long-path-hint'
+      ? (scan.best?.longPathHint ?? scan.looseLongPathHint)
+      : null,
     verdict.reason === 'scanner-named' ? scan.scannerLine : null,
     verdict.category === 'self-upgrade-lock' ? (scan.pipGuardLine ?? scan.selfUpgradeLine) : null,
     ...(verdict.category === 'not-permission' ? [...scan.notPermission.values()].slice(0, 3) : []),

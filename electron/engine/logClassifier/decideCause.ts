@@ -114,7 +114,8 @@ function longPathVerdict(
   facts: PathFacts | null,
 ): Verdict | null {
   if (facts?.storePackageFolder) return null;
-  if (scan.longPathHintLine) return verdict('long-path', 'high', 'long-path-hint', facts);
+  if (scan.best?.longPathHint || (!scan.best && scan.looseLongPathHint))
+    return verdict('long-path', 'high', 'long-path-hint', facts);
   if (code === 'WinError 206' || code === 'Errno 36' || code === 'Errno 63')
     return verdict('long-path', 'high', 'long-path-length', facts);
   if (code && facts && NOT_FOUND.has(code) && facts.windows) {
@@ -210,6 +211,6 @@ function accessVerdict(
   // A user-writable folder that still refused: a process holding files inside it is the usual
   // reason (renaming a folder fails with WinError 5 when a file in it is open); a DENY entry or a
   // scanner are the others, which only the machine's facts can tell apart.
-  const sure = scan.checkPermissionsOnly || scan.context.inProgress ? 'medium' : 'low';
+  const sure = scan.best?.checkPermissionsOnly || scan.context.inProgress ? 'medium' : 'low';
   return verdict('lock', sure, 'user-folder-denied', subject, ['permission', 'antivirus']);
 }

@@ -21,6 +21,10 @@ export interface ErrorCandidate {
   error: OsErrorMention;
   line: string;
   weight: number;
+  /** pip's long-path HINT printed right after this error (it never refers to another one). */
+  longPathHint: string | null;
+  /** pip's `Check the permissions.` alone after this error: a venv or a --user install. */
+  checkPermissionsOnly: boolean;
 }
 
 const EVIDENCE_WIDTH = 400;
@@ -35,15 +39,17 @@ export class LogScanner {
   readonly context = new LogContext();
   best: ErrorCandidate | null = null;
   pep668Line: string | null = null;
-  longPathHintLine: string | null = null;
+  /** A long-path HINT with no OS error before it (an excerpt that starts mid-way). */
+  looseLongPathHint: string | null = null;
   pipGuardLine: string | null = null;
   scannerLine: string | null = null;
   selfUpgradeLine: string | null = null;
   userOptionHint = false;
-  checkPermissionsOnly = false;
   notPermission = new Map<NotPermissionKind, string>();
   lines = 0;
   private wrapped: string[] = [];
+  /** The most recent error mentioned, whatever its weight: hints attach to it. */
+  private latest: ErrorCandidate | null = null;
 
   push(rawLine: string): void {
     this.lines++;
@@ -77,11 +83,14 @@ export class LogScanner {
       if (error) this.consider(error, line);
     }
     if (this.pep668Line === null && PEP668.test(line)) this.pep668Line = clip(line);
-    if (LONG_PATH_HINT.test(line)) this.longPathHintLine = clip(line);
+    if (LONG_PATH_HINT.test(line)) {
+      if (this.latest) this.latest.longPathHint = clip(line);
+      else this.looseLongPathHint = clip(line);
+    }
     if (PIP_SELF_GUARD.test(line)) this.pipGuardLine = clip(line);
     if (SELF_UPGRADE_CONTEXT.test(line)) this.selfUpgradeLine = clip(line);
     if (USER_OPTION_HINT.test(line)) this.userOptionHint = true;
-    if (CHECK_PERMISSIONS_ONLY.test(line)) this.checkPermissionsOnly = true;
+    if (this.latest && CHECK_PERMISSIONS_ONLY.test(line)) this.latest.checkPermissionsOnly = true;
     if (this.scannerLine === null && isScannerMention(line)) this.scannerLine = clip(line);
     for (const { kind, pattern } of NOT_PERMISSION_SIGNALS) {
       if (!this.notPermission.has(kind) && pattern.test(line))
@@ -97,9 +106,15 @@ export class LogScanner {
   private consider(error: OsErrorMention, line: string): void {
     let weight = COULD_NOT_INSTALL.test(line) ? 3 : EXCEPTION_LINE.test(line) ? 2 : 1;
     if (error.path !== null) weight += 0.5;
-    if (this.best === null || weight >= this.best.weight) {
-      this.best = { error, line: clip(line), weight };
-    }
+    const candidate = {
+      error,
+      line: clip(line),
+      weight,
+      longPathHint: null,
+      checkPermissionsOnly: false,
+    };
+    this.latest = candidate;
+    if (this.best === null || weight >= this.best.weight) this.best = candidate;
   }
 }
 
