@@ -82,7 +82,7 @@ function buildFinding(scan: LogScanner): LogFinding {
   const evidence = [
     scan.pep668Line,
     path === null ? null : scan.best?.line,
-    verdict.reason === 'long-path-hint'
+    verdict.reason === 'long-path-hint' || verdict.reason === 'long-name-hint'
       ? (scan.best?.longPathHint ?? scan.looseLongPathHint)
       : null,
     verdict.reason === 'scanner-named' ? scan.scannerLine : null,

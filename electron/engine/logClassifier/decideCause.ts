@@ -1,4 +1,5 @@
 import type { Cause, Confidence } from '../model/vocabulary';
+import { LONG_NAME_HINT } from './logSignals';
 import type { OsErrorMention } from './osError';
 import { pathFacts } from './pathFacts';
 import type { PathFacts } from './pathFacts';
@@ -18,6 +19,7 @@ export type VerdictReason =
   | 'pep668'
   | 'store-folder'
   | 'long-path-hint'
+  | 'long-name-hint'
   | 'long-path-length'
   | 'virus-detected'
   | 'temp-invalid-argument'
@@ -114,8 +116,11 @@ function longPathVerdict(
   facts: PathFacts | null,
 ): Verdict | null {
   if (facts?.storePackageFolder) return null;
-  if (scan.best?.longPathHint || (!scan.best && scan.looseLongPathHint))
-    return verdict('long-path', 'high', 'long-path-hint', facts);
+  const hint = scan.best ? scan.best.longPathHint : scan.looseLongPathHint;
+  if (hint) {
+    const reason = LONG_NAME_HINT.test(hint) ? 'long-name-hint' : 'long-path-hint';
+    return verdict('long-path', 'high', reason, facts);
+  }
   if (code === 'WinError 206' || code === 'Errno 36' || code === 'Errno 63')
     return verdict('long-path', 'high', 'long-path-length', facts);
   if (code && facts && NOT_FOUND.has(code) && facts.windows) {
@@ -181,7 +186,9 @@ function accessVerdict(
   // Old pip's stash keeps the original path inside the temp folder: judge by where it came from.
   const stashedFrom = facts.stashedOriginal ? pathFacts(facts.stashedOriginal) : null;
   const subject = stashedFrom ?? facts;
-  const tempOnly = facts.inTemp && !stashedFrom && facts.pipTempKind !== 'uninstall';
+  // pip's own temporary files; a venv that merely lives under /tmp holds installed packages.
+  const tempOnly =
+    facts.inTemp && !stashedFrom && facts.pipTempKind !== 'uninstall' && !facts.inSitePackages;
 
   if (IN_USE.has(code)) {
     if (tempOnly) return verdict('temp-dir', 'low', 'temp-file', facts, ['antivirus', 'lock']);

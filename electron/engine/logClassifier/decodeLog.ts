@@ -18,6 +18,8 @@ export class LogDecoder {
   private pendingBytes = 0;
   private decoder: StringDecoder | null = null;
   private byteSwap = false;
+  /** UTF-16BE: the first byte of a code unit whose second byte is in the next chunk. */
+  private oddByte: Buffer | null = null;
   encoding: LogEncoding | null = null;
 
   write(chunk: Buffer): string {
@@ -51,10 +53,14 @@ export class LogDecoder {
   private decode(chunk: Buffer): string {
     if (!this.byteSwap) return this.decoder!.write(chunk);
     // Node has no UTF-16BE decoder; swap to LE. An odd trailing byte is kept for the next chunk.
+    if (this.oddByte !== null) {
+      chunk = Buffer.concat([this.oddByte, chunk]);
+      this.oddByte = null;
+    }
     const even = chunk.length - (chunk.length % 2);
     const swapped = Buffer.from(chunk.subarray(0, even)).swap16();
     const text = this.decoder!.write(swapped);
-    if (even < chunk.length) this.pending = [chunk.subarray(even)];
+    if (even < chunk.length) this.oddByte = Buffer.from(chunk.subarray(even));
     return text;
   }
 }

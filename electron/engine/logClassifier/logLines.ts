@@ -20,9 +20,13 @@ export class LineSplitter {
 
   /** Returns the complete lines in `text`; an unfinished last line waits for more. */
   push(text: string): string[] {
-    const combined = this.rest + text;
+    let combined = this.rest + text;
+    // A final `\r` may be the first half of a `\r\n` cut by a chunk boundary: wait for the next
+    // chunk rather than end a line now and read its `\n` as a second, empty one.
+    const finalCr = combined.endsWith('\r');
+    if (finalCr) combined = combined.slice(0, -1);
     const parts = combined.split(/\r\n|\r|\n/);
-    this.rest = parts.pop() ?? '';
+    this.rest = (parts.pop() ?? '') + (finalCr ? '\r' : '');
     const lines: string[] = [];
     for (const part of parts) pushCapped(lines, part);
     if (this.rest.length > MAX_LINE) {
@@ -35,7 +39,7 @@ export class LineSplitter {
   }
 
   end(): string[] {
-    const last = this.rest;
+    const last = this.rest.replace(/\r$/, '');
     this.rest = '';
     return last === '' ? [] : [stripAnsi(last)];
   }

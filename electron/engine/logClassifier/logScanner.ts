@@ -12,7 +12,7 @@ import {
   CHECK_PERMISSIONS_ONLY,
 } from './logSignals';
 import type { NotPermissionKind } from './logSignals';
-import { hasUnclosedPath, mayMentionOsError, parseOsError } from './osError';
+import { OS_ERROR_CODE, hasUnclosedPath, mayMentionOsError, parseOsError } from './osError';
 import type { OsErrorMention } from './osError';
 import { LogContext } from './logContext';
 
@@ -48,11 +48,20 @@ export class LogScanner {
   notPermission = new Map<NotPermissionKind, string>();
   lines = 0;
   private wrapped: string[] = [];
+  /** A line whose OS error has no path yet; held for one line in case the path follows. */
+  private beforePath: string | null = null;
   /** The most recent error mentioned, whatever its weight: hints attach to it. */
   private latest: ErrorCandidate | null = null;
 
   push(rawLine: string): void {
     this.lines++;
+    if (this.beforePath !== null) {
+      // The previous line's OS error stopped before its path: a terminal wrapped the message.
+      const held = this.beforePath;
+      this.beforePath = null;
+      if (continuesWithPath(held, rawLine)) rawLine = joinWrapped(held, rawLine);
+      else this.inspect(held);
+    }
     if (this.wrapped.length > 0) {
       this.wrapped.push(rawLine.trim());
       const joined = this.wrapped.join('');
@@ -66,11 +75,17 @@ export class LogScanner {
       this.wrapped = [rawLine.trimEnd()];
       return;
     }
+    if (mayMentionOsError(rawLine) && endsBeforePath(rawLine)) {
+      this.beforePath = rawLine;
+      return;
+    }
     this.inspect(rawLine);
   }
 
   finish(): void {
+    if (this.beforePath !== null) this.inspect(this.beforePath);
     if (this.wrapped.length > 0) this.inspect(this.wrapped.join(''));
+    this.beforePath = null;
     this.wrapped = [];
   }
 
@@ -84,8 +99,10 @@ export class LogScanner {
     }
     if (this.pep668Line === null && PEP668.test(line)) this.pep668Line = clip(line);
     if (LONG_PATH_HINT.test(line)) {
-      if (this.latest) this.latest.longPathHint = clip(line);
-      else this.looseLongPathHint = clip(line);
+      // pip prints the 255-character hint before the 260-character one; the first is the one
+      // that long path support does not fix, so it is kept.
+      if (this.latest) this.latest.longPathHint ??= clip(line);
+      else this.looseLongPathHint ??= clip(line);
     }
     if (PIP_SELF_GUARD.test(line)) this.pipGuardLine = clip(line);
     if (SELF_UPGRADE_CONTEXT.test(line)) this.selfUpgradeLine = clip(line);
@@ -116,6 +133,27 @@ export class LogScanner {
     this.latest = candidate;
     if (this.best === null || weight >= this.best.weight) this.best = candidate;
   }
+}
+
+/** `…[WinError 5] Access is d` : an OS error whose message is cut before any quoted path. */
+function endsBeforePath(line: string): boolean {
+  const at = line.search(OS_ERROR_CODE);
+  return at >= 0 && !/['"]/.test(line.slice(at));
+}
+
+/**
+ * The rest of a wrapped OS error message: `enied: 'C:\\…'`, or the quoted
+ * path itself when the held line already ends with the colon.
+ */
+function continuesWithPath(held: string, next: string): boolean {
+  if (/^\s*[^'"[\]]*:\s*['"]/.test(next)) return true;
+  return /:\s*$/.test(held) && /^\s*['"]/.test(next);
+}
+
+/** Joins a wrapped line, keeping a space only where the terminal showed one. */
+function joinWrapped(held: string, next: string): string {
+  const space = /\s$/.test(held) || /^\s/.test(next) ? ' ' : '';
+  return `${held.trimEnd()}${space}${next.trim()}`;
 }
 
 function isScannerMention(line: string): boolean {

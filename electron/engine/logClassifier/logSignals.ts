@@ -4,7 +4,10 @@
  * from a particular log.
  */
 export const PEP668 = /externally-managed-environment|This environment is externally managed/;
-export const LONG_PATH_HINT = /does not have Windows Long Path support enabled|enable-long-paths/;
+export const LONG_PATH_HINT =
+  /does not have Windows Long Path support enabled|enable-long-paths|file or folder name exceeding 255 characters/;
+/** pip ≥ 25.2's other long-path hint: one name over 255 characters, which long paths do not fix. */
+export const LONG_NAME_HINT = /file or folder name exceeding 255 characters/;
 /** pip's guard against replacing itself through pip.exe (utils/misc.py). */
 export const PIP_SELF_GUARD = /To modify pip, please run the following command/;
 export const USER_OPTION_HINT = /Consider using the `?--user`? option/;

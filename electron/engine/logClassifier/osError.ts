@@ -1,7 +1,9 @@
 /**
  * Python prints an OSError as `[WinError N] message: 'path'` or
  * `[Errno N] message: 'path' -> 'other'` (CPython Objects/exceptions.c,
- * OSError_str). The number is the same in every Windows language; the
+ * OSError_str); Python 2 printed a WindowsError as `[Error N] message: 'path'`
+ * (its WindowsError_str), N being the same Windows error number, so it is
+ * read as `WinError N`. The number is the same in every Windows language; the
  * message is localised. Paths are printed with repr(): backslashes doubled,
  * and double quotes used when the path itself contains a single quote.
  */
@@ -15,16 +17,23 @@ export interface OsErrorMention {
 }
 
 const OS_ERROR =
-  /\[(WinError|Errno)\s*(-?\d+)\]\s*([^'"]*?)(?::\s*(?:'([^']*)'|"([^"]*)")(?:\s*->\s*(?:'([^']*)'|"([^"]*)"))?)?\s*\.?\s*$/;
+  /\[(WinError|Errno|Error)\s*(-?\d+)\]\s*([^'"]*?)(?::\s*(?:'([^']*)'|"([^"]*)")(?:\s*->\s*(?:'([^']*)'|"([^"]*)"))?)?\s*\.?\s*$/;
 
 /** The fast test every line passes before the regular expression runs. */
 export function mayMentionOsError(line: string): boolean {
-  return line.includes('WinError') || line.includes('Errno');
+  return line.includes('WinError') || line.includes('Errno') || line.includes('[Error');
 }
+
+/** `[WinError N]`, `[Errno N]` or Python 2's `[Error N]`: where an OS error starts. */
+export const OS_ERROR_CODE = /\[(?:WinError|Errno|Error)\s*-?\d+\]/;
+
+/** Python 2's `[Error N]` is a Windows error number. */
+const kindOf = (printed: string): OsErrorMention['kind'] =>
+  printed === 'Errno' ? 'Errno' : 'WinError';
 
 /** A line whose OS error opens a quoted path that continues on the next line (a terminal wrap). */
 export function hasUnclosedPath(line: string): boolean {
-  const at = line.search(/\[(?:WinError|Errno)\s*-?\d+\]/);
+  const at = line.search(OS_ERROR_CODE);
   if (at < 0) return false;
   const tail = line.slice(at);
   const open = tail.search(/:\s*['"]/);
@@ -35,14 +44,14 @@ export function hasUnclosedPath(line: string): boolean {
 }
 
 export function parseOsError(line: string): OsErrorMention | null {
-  const at = line.search(/\[(?:WinError|Errno)\s*-?\d+\]/);
+  const at = line.search(OS_ERROR_CODE);
   if (at < 0) return null;
   const match = OS_ERROR.exec(line.slice(at));
   if (!match) {
     // The bracket is there but the rest is unusual (text after the path): keep the number.
-    const bare = /\[(WinError|Errno)\s*(-?\d+)\]\s*([^:'"]*)/.exec(line.slice(at))!;
+    const bare = /\[(WinError|Errno|Error)\s*(-?\d+)\]\s*([^:'"]*)/.exec(line.slice(at))!;
     return {
-      kind: bare[1] as OsErrorMention['kind'],
+      kind: kindOf(bare[1]!),
       number: Number(bare[2]),
       message: bare[3]!.trim(),
       path: quotedPathAfter(line.slice(at)),
@@ -52,7 +61,7 @@ export function parseOsError(line: string): OsErrorMention | null {
   const path = match[4] ?? match[5];
   const second = match[6] ?? match[7];
   return {
-    kind: match[1] as OsErrorMention['kind'],
+    kind: kindOf(match[1]!),
     number: Number(match[2]),
     message: match[3]!.trim(),
     path: path === undefined ? null : unrepr(path),

@@ -18,6 +18,8 @@ export interface PathFacts {
   storeLocalCache: boolean;
   /** A user's temporary folder, or /tmp. */
   inTemp: boolean;
+  /** Inside a site-packages or dist-packages folder: an installed package, wherever the env lives. */
+  inSitePackages: boolean;
   /** A folder pip made for its own temporary work (`pip-unpack-…`, `pip-build-…`). */
   pipTempKind: string | null;
   /** pip's uninstall stash (`pip-uninstall-…`, old `pip-…-uninstall`, or a `~name` folder). */
@@ -66,6 +68,7 @@ export function pathFacts(path: string): PathFacts {
       normalized,
     ),
     inTemp: isTemp(normalized),
+    inSitePackages: /\/(?:site|dist)-packages\//.test(normalized),
     pipTempKind: tempKind,
     inUninstallStash:
       tempKind === 'uninstall' ||

@@ -21,6 +21,8 @@ export function summarize({ verdict, path, pkg, notPermission, binary }: Summary
     case 'long-path-hint':
     case 'long-path-length':
       return `The file path is longer than Windows allows by default (260 characters), so Windows could not create ${file}. Turn on long path support, or use a virtual environment in a short folder such as C:\\venvs.`;
+    case 'long-name-hint':
+      return `A single file or folder name in ${file}${of} is longer than 255 characters, which Windows never allows, even with long path support turned on. Try another version of the package, or install it on Linux or macOS.`;
     case 'virus-detected':
       return `Windows reported that ${file} contains a virus and blocked it. A virus scanner stopped the install; check its quarantine before trying again.`;
     case 'temp-invalid-argument':
