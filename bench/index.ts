@@ -3,11 +3,15 @@
  * baseline or budget side by side. Exits 1 when a budget is missed.
  */
 import { benchClassifyHugeLog, benchClassifyOneMegabyte } from './classifier.bench';
+import { benchDiagnose } from './diagnose.bench';
+import { benchHolders } from './holders.bench';
 import type { BenchResult } from './benchResult';
 
 const BENCHES: Array<[string, () => Promise<BenchResult>]> = [
   ['classifier-1mb', benchClassifyOneMegabyte],
   ['classifier-100mb', benchClassifyHugeLog],
+  ['holders', benchHolders],
+  ['diagnose', benchDiagnose],
 ];
 
 function print(result: BenchResult): void {

@@ -1,5 +1,6 @@
 import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';
+import { DIAGNOSE_HELP, runDiagnoseCommand } from './diagnoseCommand';
 import { LOG_HELP, runLogCommand } from './logCommand';
 
 const MAIN_HELP = `Pip Doctor — finds out why pip install fails, and how to fix it.
@@ -7,10 +8,14 @@ const MAIN_HELP = `Pip Doctor — finds out why pip install fails, and how to fi
 Usage: pip-doctor <command> [options]
 
 Commands:
+  diagnose [--json] [--log FILE|-] [--python PATH]... [--project DIR]
+                             Inspect this machine's Pythons and rank the fixes
   log [--json] FILE... | -   Explain a saved pip error log (or standard input)
 
 Run "pip-doctor <command> --help" for a command's options.
 `;
+
+const HELP_OF: Record<string, string> = { log: LOG_HELP, diagnose: DIAGNOSE_HELP };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -24,14 +29,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'log':
         return await runLogCommand(rest, io);
+      case 'diagnose':
+        return await runDiagnoseCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(
-        `pip-doctor: ${error.message}\n\n${command === 'log' ? LOG_HELP : MAIN_HELP}`,
-      );
+      io.stderr.write(`pip-doctor: ${error.message}\n\n${HELP_OF[command ?? ''] ?? MAIN_HELP}`);
       return EXIT.usage;
     }
     throw error;

@@ -1,0 +1,88 @@
+import type { Diagnosis, PythonInstall } from '../engine/model/diagnosis';
+
+const OK = '✓';
+const BAD = '✗';
+const INFO = '•';
+const WARN = '!';
+
+/** The terminal report: the cause and the fix to try first, then the facts behind them. */
+export function formatDiagnosis(diagnosis: Diagnosis): string {
+  const lines: string[] = [];
+  const target =
+    diagnosis.installs.find((install) => install.id === diagnosis.targetInstallId) ?? null;
+  const first = diagnosis.recommendations.find((r) => r.applicable);
+
+  lines.push(`${diagnosis.cause === 'none' ? OK : BAD} ${diagnosis.causeSummary}`);
+  if (first) {
+    lines.push('', `Try first: ${first.id} — ${first.reason}`);
+    for (const command of first.commands) lines.push(`    ${command}`);
+  }
+
+  lines.push('', 'Which Python each command runs:');
+  for (const entry of diagnosis.pipOnPath) {
+    const install = diagnosis.installs.find((i) => i.id === entry.installId);
+    lines.push(
+      `  ${entry.path ? INFO : WARN} ${entry.command.padEnd(8)} ${entry.path ? `→ ${install ? describe(install) : 'an interpreter that could not be identified'}` : 'not on PATH'}`,
+    );
+  }
+
+  lines.push('', `Python installs (${diagnosis.installs.length}):`);
+  for (const install of diagnosis.installs) {
+    const marker =
+      install.status !== 'ok' ? WARN : install.folders.some((f) => f.writable === false) ? BAD : OK;
+    lines.push(
+      `  ${marker} ${describe(install)}${install.id === target?.id ? '   ← pip installs here' : ''}`,
+    );
+    if (install.status !== 'ok')
+      lines.push(`      ${install.status}: ${install.statusDetail ?? ''}`);
+    for (const folder of install.folders) {
+      if (folder.writable === false)
+        lines.push(
+          `      ${BAD} ${folder.role} ${folder.path}: ${folder.reason ?? 'not writable'}`,
+        );
+    }
+    if (install.externallyManaged) lines.push(`      ${INFO} externally managed (PEP 668)`);
+    for (const leftover of install.leftovers)
+      lines.push(`      ${WARN} leftover ${leftover.kind}: ${leftover.path}`);
+  }
+
+  const holders = diagnosis.processes.filter((p) => p.holds.length > 0);
+  if (diagnosis.processes.length > 0) {
+    lines.push(
+      '',
+      `Running Python programs (${diagnosis.processes.length}, ${holders.length} holding files):`,
+    );
+    for (const p of diagnosis.processes.slice(0, 20)) {
+      lines.push(
+        `  ${p.holds.length > 0 ? WARN : INFO} pid ${p.pid} ${p.startedBy ? `(${p.startedBy}) ` : ''}${p.user && !p.sameUser ? `[user ${p.user}] ` : ''}${truncate(p.commandLine, 90)}`,
+      );
+      for (const path of p.holds.slice(0, 3)) lines.push(`      holds ${path}`);
+    }
+  }
+
+  lines.push('', `Elevated: ${diagnosis.elevated ? 'yes (running as root/Administrator)' : 'no'}`);
+
+  if (diagnosis.recommendations.length > 0) {
+    lines.push('', 'Remedies, best first:');
+    for (const r of diagnosis.recommendations) {
+      lines.push(`  ${r.rank}. ${r.applicable ? '' : '(would not help) '}${r.id}: ${r.reason}`);
+      if (r.applicable) for (const command of r.commands) lines.push(`       ${command}`);
+    }
+  }
+  for (const gap of diagnosis.gaps) {
+    lines.push(
+      '',
+      `${WARN} Not inspected: ${gap.message}${gap.howToReveal ? ` ${gap.howToReveal}` : ''}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describe(install: PythonInstall): string {
+  const version = install.version ? `Python ${install.version}` : 'Python (version unknown)';
+  return `${version} ${install.kind} ${install.executable}`;
+}
+
+function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}

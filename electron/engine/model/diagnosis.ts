@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { LogFindingSchema } from './logFinding';
+import { CauseSchema, RemedySchema } from './vocabulary';
+
+/**
+ * The one Diagnosis document: what `diagnose --json` prints and what the UI
+ * receives over IPC. Paths are as the operating system gives them.
+ */
+
+export const InstallKindSchema = z.enum([
+  'venv',
+  'system',
+  'conda',
+  'pyenv',
+  'uv',
+  'homebrew',
+  'user',
+  'store',
+  'per-user',
+  'all-users',
+  'unknown',
+]);
+export type InstallKind = z.infer<typeof InstallKindSchema>;
+
+/** How asking an interpreter about itself went (one spawn per interpreter). */
+export const ProbeStatusSchema = z.enum(['ok', 'timed-out', 'crashed', 'malformed', 'not-python']);
+export type ProbeStatus = z.infer<typeof ProbeStatusSchema>;
+
+export const FolderRoleSchema = z.enum([
+  'purelib',
+  'platlib',
+  'scripts',
+  'user-site',
+  'user-scripts',
+]);
+export type FolderRole = z.infer<typeof FolderRoleSchema>;
+
+/** The result of writing (and deleting) a probe file in one folder. */
+export const AccessCheckSchema = z.object({
+  role: FolderRoleSchema,
+  path: z.string(),
+  exists: z.boolean(),
+  /** null when it could not be decided (the folder and its parents do not exist, a timeout). */
+  writable: z.boolean().nullable(),
+  /** Why not, in words from the real facts; null when writable. */
+  reason: z.string().nullable(),
+  /** The facts behind the reason, for the detail view. */
+  owner: z.string().nullable(),
+  mode: z.string().nullable(),
+});
+export type AccessCheck = z.infer<typeof AccessCheckSchema>;
+
+/** Traces of a pip run that stopped half-way. */
+export const LeftoverSchema = z.object({
+  kind: z.enum(['stash-folder', 'deleteme-file', 'pip-missing']),
+  path: z.string(),
+  /** The distribution it belonged to, when known. */
+  package: z.string().nullable(),
+});
+export type Leftover = z.infer<typeof LeftoverSchema>;
+
+export const PythonInstallSchema = z.object({
+  /** Stable for one machine: derived from the interpreter's real path. */
+  id: z.string(),
+  executable: z.string(),
+  /** Every path and command that reaches this interpreter (symlinks, shims, PATH names). */
+  names: z.array(z.string()),
+  version: z.string().nullable(),
+  implementation: z.string().nullable(),
+  kind: InstallKindSchema,
+  prefix: z.string().nullable(),
+  basePrefix: z.string().nullable(),
+  status: ProbeStatusSchema,
+  /** What went wrong when status is not ok, in words. */
+  statusDetail: z.string().nullable(),
+  pipVersion: z.string().nullable(),
+  externallyManaged: z.boolean(),
+  userSiteEnabled: z.boolean().nullable(),
+  folders: z.array(AccessCheckSchema),
+  leftovers: z.array(LeftoverSchema),
+});
+export type PythonInstall = z.infer<typeof PythonInstallSchema>;
+
+export const PipOnPathSchema = z.object({
+  command: z.string(),
+  /** The file the command runs, after symlinks and shims; null when not on PATH. */
+  path: z.string().nullable(),
+  installId: z.string().nullable(),
+});
+export type PipOnPath = z.infer<typeof PipOnPathSchema>;
+
+export const ProcessParentSchema = z.object({
+  pid: z.number().int(),
+  name: z.string(),
+  executable: z.string().nullable(),
+});
+export type ProcessParent = z.infer<typeof ProcessParentSchema>;
+
+export const RunningProcessSchema = z.object({
+  pid: z.number().int(),
+  /** With the pid, identifies the process (PIDs are reused). ISO 8601. */
+  startTime: z.string(),
+  executable: z.string().nullable(),
+  commandLine: z.string(),
+  user: z.string().nullable(),
+  /** False for processes of other users: reported, never hidden. */
+  sameUser: z.boolean(),
+  installId: z.string().nullable(),
+  /** Nearest parent first, up to the app that started it. */
+  parents: z.array(ProcessParentSchema),
+  /** The app a person would recognise ("VS Code", "Jupyter"), from the parents. */
+  startedBy: z.string().nullable(),
+  /** Files of the inspected installs it has open or mapped. */
+  holds: z.array(z.string()),
+});
+export type RunningProcess = z.infer<typeof RunningProcessSchema>;
+
+/** Something that could not be inspected, and what would reveal it. */
+export const GapSchema = z.object({
+  area: z.enum(['installs', 'folders', 'processes', 'elevation']),
+  message: z.string(),
+  howToReveal: z.string().nullable(),
+});
+export type Gap = z.infer<typeof GapSchema>;
+
+export const ShellSchema = z.enum(['bash', 'cmd', 'powershell']);
+export type Shell = z.infer<typeof ShellSchema>;
+
+export const RecommendationSchema = z.object({
+  id: RemedySchema,
+  /** 1 is the fix to try first. */
+  rank: z.number().int().positive(),
+  /** Why, from this machine's facts. */
+  reason: z.string(),
+  /** The exact commands a user would type, in `shell`. */
+  commands: z.array(z.string()),
+  shell: ShellSchema,
+  /** False for remedies listed only to say why they would not help here. */
+  applicable: z.boolean(),
+  installId: z.string().nullable(),
+});
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
+export const DiagnosisSchema = z.object({
+  schemaVersion: z.literal(1),
+  platform: z.enum(['linux', 'darwin', 'win32']),
+  scannedAt: z.string(),
+  user: z.object({ name: z.string(), uid: z.number().int().nullable() }),
+  elevated: z.boolean(),
+  installs: z.array(PythonInstallSchema),
+  pipOnPath: z.array(PipOnPathSchema),
+  /** The install `pip` on PATH reaches, the one the user most likely ran. */
+  targetInstallId: z.string().nullable(),
+  processes: z.array(RunningProcessSchema),
+  log: LogFindingSchema.nullable(),
+  /** The cause the diagnosis settles on, from the log and the machine together; `none` when all is well. */
+  cause: z.union([CauseSchema, z.literal('none')]),
+  /** That cause in one sentence, from this machine's facts. */
+  causeSummary: z.string(),
+  recommendations: z.array(RecommendationSchema),
+  gaps: z.array(GapSchema),
+});
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import type { ProbeStatus } from '../engine/model/diagnosis';
+import { INTERPRETER_PROBE_SCRIPT, PROBE_MARKER } from './interpreterProbeScript';
+import { runProcess } from './runProcess';
+import type { RunResult } from './runProcess';
+
+/**
+ * Asks one interpreter about itself with one spawn (DESIGN rule 4) and turns
+ * whatever comes back, a crash, a hang, or a program that is not Python at
+ * all, into facts plus a status a user can act on.
+ */
+
+export interface InterpreterFacts {
+  status: ProbeStatus;
+  /** Why the status is not ok, in words plus the technical cause; also set when some facts are missing. */
+  statusDetail: string | null;
+  /** The path that was asked, exactly as given. */
+  executable: string;
+  /** os.path.realpath(sys.executable): for a venv this is the base interpreter, not the venv. */
+  realExecutable: string | null;
+  version: string | null;
+  implementation: string | null;
+  prefix: string | null;
+  basePrefix: string | null;
+  inVenv: boolean;
+  purelib: string | null;
+  platlib: string | null;
+  scripts: string | null;
+  stdlib: string | null;
+  userSite: string | null;
+  userScripts: string | null;
+  userSiteEnabled: boolean | null;
+  pipVersion: string | null;
+  externallyManaged: boolean;
+  condaPrefix: boolean;
+  platform: string | null;
+  durationMs: number;
+}
+
+export interface ProbeOptions {
+  /** Default 10 s: a first run on Windows may wait for an antivirus scan. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Our answer is about 1 KiB; anything near this is not our answer. */
+const MAX_OUTPUT_BYTES = 256 * 1024;
+/**
+ * -E: PYTHONPATH or PYTHONHOME meant for another Python must not break or
+ * redirect this one. -S: no .pth file of the install runs (a broken one would
+ * crash the probe, a heavy one costs more than the probe itself); the snippet
+ * imports site and applies pyvenv.cfg itself. Not -I or -X utf8 (unknown to
+ * Python 2), not -s (it hides the user site this probe reports on).
+ */
+const PYTHON_FLAGS = ['-E', '-S', '-c'];
+
+const text = z.string().nullable();
+/** The snippet sets every key, using null for a fact it could not read. */
+const AnswerSchema = z.object({
+  [PROBE_MARKER]: z.literal(1),
+  errors: z.array(z.string()),
+  realExecutable: text,
+  version: text,
+  implementation: text,
+  prefix: text,
+  basePrefix: text,
+  inVenv: z.boolean().nullable(),
+  paths: z.object({ purelib: text, platlib: text, scripts: text }).nullable(),
+  stdlib: text,
+  userSite: text,
+  userScripts: text,
+  userSiteEnabled: z.boolean().nullable(),
+  pipVersion: text,
+  externallyManaged: z.boolean().nullable(),
+  condaPrefix: z.boolean().nullable(),
+  platform: text,
+});
+type Answer = z.infer<typeof AnswerSchema>;
+
+const SPAWN_ERROR_WORDS: Record<string, string> = {
+  ENOENT: 'the file does not exist',
+  EACCES: 'permission to run it was denied',
+  EINVAL: 'it is not a program that can be started directly',
+};
+
+/** Control characters escaped, so a detail is one readable line. */
+function excerpt(output: string, length = 80): string {
+  const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return [...output.slice(0, length)]
+    .map((char) => {
+      const code = char.codePointAt(0)!;
+      if (code >= 0x20 && (code < 0x7f || code > 0x9f)) return char;
+      return escapes[char] ?? `\\x${code.toString(16).padStart(2, '0')}`;
+    })
+    .join('');
+}
+
+function lastLine(output: string): string {
+  const lines = output.split(/\r?\n/).filter((line) => line.trim() !== '');
+  return excerpt(lines.at(-1)?.trim() ?? '', 200);
+}
+
+/** Windows reports NTSTATUS crashes as huge exit codes; 0xC0000135 is searchable, 3221225781 is not. */
+function describeExitCode(code: number): string {
+  return code > 0xffff ? `${code} (0x${code.toString(16).toUpperCase()})` : String(code);
+}
+
+/** Our answer line, searched from the end: startup code (sitecustomize) may print before it. */
+function findAnswer(stdout: string): unknown {
+  const lines = stdout.split(/\r?\n/).reverse();
+  for (const line of lines) {
+    if (!line.includes(`"${PROBE_MARKER}"`)) continue;
+    try {
+      return JSON.parse(line);
+    } catch {
+      // A broken copy of our answer: keep looking, then call it malformed.
+    }
+  }
+  return undefined;
+}
+
+/** Text no program would print on purpose: undecodable bytes or control characters. */
+function looksLikeGarbage(output: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\uFFFD\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(output);
+}
+
+type Verdict =
+  | { status: 'ok'; answer: Answer; detail: string | null }
+  | { status: Exclude<ProbeStatus, 'ok'>; detail: string };
+
+function judge(name: string, run: RunResult, timeoutMs: number): Verdict {
+  if (run.spawnError) {
+    const words = SPAWN_ERROR_WORDS[run.spawnError.code] ?? run.spawnError.message;
+    return {
+      status: 'crashed',
+      detail: `${name} could not be started: ${words} (${run.spawnError.code}).`,
+    };
+  }
+  if (run.cancelled) {
+    return { status: 'timed-out', detail: `${name} was stopped because the scan was cancelled.` };
+  }
+  if (run.timedOut) {
+    const seconds = Math.round(timeoutMs / 100) / 10;
+    return {
+      status: 'timed-out',
+      detail: `${name} did not answer within ${seconds} s and was stopped.`,
+    };
+  }
+  if (run.exitCode !== 0) {
+    const how =
+      run.exitCode === null
+        ? `was ended by ${run.signal ?? 'an unknown signal'}`
+        : `exited with status ${describeExitCode(run.exitCode)}`;
+    // Some programs (the Windows Store stub) explain themselves on stdout instead.
+    const why = lastLine(run.stderr) || lastLine(run.stdout);
+    return { status: 'crashed', detail: `${name} ${how}${why ? `: ${why}` : '.'}` };
+  }
+
+  const found = findAnswer(run.stdout);
+  if (found !== undefined) {
+    const parsed = AnswerSchema.safeParse(found);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join('.') || 'answer';
+      return {
+        status: 'malformed',
+        detail: `${name} printed an answer in an unexpected shape: ${where}: ${issue?.message ?? 'invalid'}.`,
+      };
+    }
+    const { errors } = parsed.data;
+    const detail = errors.length
+      ? `${name} answered, but some facts could not be read: ${errors.join('; ')}`
+      : null;
+    return { status: 'ok', answer: parsed.data, detail };
+  }
+  if (run.stdout.includes(`"${PROBE_MARKER}"`) || run.truncated || looksLikeGarbage(run.stdout)) {
+    return {
+      status: 'malformed',
+      detail: `${name} printed something that is not the expected answer: ${excerpt(run.stdout)}`,
+    };
+  }
+  const said = run.stdout.trim()
+    ? `it answered "${excerpt(run.stdout.trim())}"`
+    : 'it printed nothing';
+  return { status: 'not-python', detail: `${name} is not a Python interpreter: ${said}.` };
+}
+
+function toFacts(executable: string, verdict: Verdict, durationMs: number): InterpreterFacts {
+  const answer = verdict.status === 'ok' ? verdict.answer : null;
+  return {
+    status: verdict.status,
+    statusDetail: verdict.detail,
+    executable,
+    realExecutable: answer?.realExecutable ?? null,
+    version: answer?.version ?? null,
+    implementation: answer?.implementation ?? null,
+    prefix: answer?.prefix ?? null,
+    basePrefix: answer?.basePrefix ?? null,
+    inVenv: answer?.inVenv ?? false,
+    purelib: answer?.paths?.purelib ?? null,
+    platlib: answer?.paths?.platlib ?? null,
+    scripts: answer?.paths?.scripts ?? null,
+    stdlib: answer?.stdlib ?? null,
+    userSite: answer?.userSite ?? null,
+    userScripts: answer?.userScripts ?? null,
+    userSiteEnabled: answer?.userSiteEnabled ?? null,
+    pipVersion: answer?.pipVersion ?? null,
+    externallyManaged: answer?.externallyManaged ?? false,
+    condaPrefix: answer?.condaPrefix ?? false,
+    platform: answer?.platform ?? null,
+    durationMs,
+  };
+}
+
+/** Never rejects: every failure becomes a status and a detail. */
+export async function probeInterpreter(
+  executable: string,
+  options: ProbeOptions = {},
+): Promise<InterpreterFacts> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const run = await runProcess(executable, [...PYTHON_FLAGS, INTERPRETER_PROBE_SCRIPT], {
+    timeoutMs,
+    maxOutputBytes: MAX_OUTPUT_BYTES,
+    signal: options.signal,
+    env: options.env,
+  });
+  return toFacts(executable, judge(`"${executable}"`, run, timeoutMs), run.durationMs);
+}
+
+/** All at once: a scan takes as long as the slowest interpreter, not the sum. */
+export function probeInterpreters(
+  executables: readonly string[],
+  options: ProbeOptions = {},
+): Promise<InterpreterFacts[]> {
+  return Promise.all(executables.map((executable) => probeInterpreter(executable, options)));
+}

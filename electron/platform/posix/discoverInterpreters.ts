@@ -1,0 +1,325 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemProbe';
+import { interpreterIdentity } from './interpreterIdentity';
+import { launcherTarget } from './launcherTarget';
+import { isExecutableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
+import { pyenvRoot, pyenvVersionFor } from './pyenvVersion';
+
+/** The commands whose target the diagnosis states explicitly. */
+export const REPORTED_COMMANDS = ['pip', 'pip3', 'python', 'python3'];
+
+const CONDA_ROOTS = [
+  'miniconda3',
+  'anaconda3',
+  'miniforge3',
+  'mambaforge',
+  'miniconda',
+  'anaconda',
+];
+const FIXED_LOCATIONS = [
+  '/usr/bin/python3',
+  '/usr/local/bin/python3',
+  '/opt/homebrew/bin/python3',
+  '/home/linuxbrew/.linuxbrew/bin/python3',
+  '/Library/Frameworks/Python.framework/Versions/Current/bin/python3',
+];
+
+interface Sighting {
+  executable: string;
+  name: string;
+}
+
+/**
+ * Every Python a user of this machine could be running, found without
+ * spawning anything: PATH, the active and the project's venv, pyenv, conda,
+ * uv, Homebrew, system prefixes, and the ones named with --python. All file
+ * checks run in parallel; the merge then keeps the order of the sources, so
+ * the first path that reaches an interpreter is the one shown.
+ */
+export async function discoverPosixInterpreters(
+  options: DiscoveryOptions,
+  onFound?: (identity: string, executable: string) => void,
+): Promise<Discovery> {
+  const { env, projectDir } = options;
+  const home = env.HOME ?? homedir();
+  const uvDir =
+    env.UV_PYTHON_INSTALL_DIR ??
+    join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'uv', 'python');
+  const pyenvVersions = join(pyenvRoot(env), 'versions');
+  const resolver = new IdentityResolver(onFound);
+  const launchers = new LauncherResolver(options);
+  /** The interpreter behind a file on PATH, handed to the resolver the moment it is known. */
+  const behind = async (path: string) => {
+    const interpreter = await launchers.behind(path);
+    if (interpreter) void resolver.resolve(interpreter);
+    return interpreter;
+  };
+
+  const [commandTargets, ...sightingGroups] = await Promise.all([
+    Promise.all(
+      REPORTED_COMMANDS.map(async (command) => {
+        const first = await launchers.firstOnPath(command);
+        return {
+          command,
+          path: first ?? null,
+          interpreter: first ? await behind(first) : null,
+        };
+      }),
+    ),
+    launchers
+      .pathEntries()
+      .then((entries) =>
+        Promise.all(
+          entries.map(async (entry) => ({ executable: await behind(entry), name: entry })),
+        ),
+      )
+      .then((sightings) => sightings.filter((s): s is Sighting => s.executable !== null)),
+    resolver.watch(
+      Promise.resolve([
+        ...(env.VIRTUAL_ENV
+          ? [
+              {
+                executable: join(env.VIRTUAL_ENV, 'bin', 'python'),
+                name: 'VIRTUAL_ENV (the active venv)',
+              },
+            ]
+          : []),
+        ...['.venv', 'venv', 'env'].map((name) => ({
+          executable: join(projectDir, name, 'bin', 'python'),
+          name: `${name} in ${projectDir}`,
+        })),
+      ]),
+    ),
+    resolver.watch(pyenvSightings(pyenvVersions)),
+    resolver.watch(
+      condaPrefixes(home, env).then((prefixes) =>
+        prefixes.map((prefix) => ({
+          executable: join(prefix, 'bin', 'python'),
+          name: `conda ${prefix}`,
+        })),
+      ),
+    ),
+    resolver.watch(
+      listDir(uvDir).then((installs) =>
+        installs.map((install) => ({
+          executable: join(uvDir, install, 'bin', 'python3'),
+          name: `uv ${install}`,
+        })),
+      ),
+    ),
+    resolver.watch(
+      Promise.resolve(
+        FIXED_LOCATIONS.map((location) => ({ executable: location, name: location })),
+      ),
+    ),
+    resolver.watch(
+      Promise.resolve(
+        options.extraPythons.map((extra) => ({
+          executable: resolve(projectDir, extra),
+          name: '--python',
+        })),
+      ),
+    ),
+  ]);
+
+  const commandSightings = commandTargets
+    .filter((target) => target.interpreter !== null)
+    .map((target) => ({ executable: target.interpreter!, name: `${target.command} on PATH` }));
+  const merged = await mergeSightings([...commandSightings, ...sightingGroups.flat()], resolver);
+
+  const commands: CommandResolution[] = commandTargets.map((target) => ({
+    command: target.command,
+    path: target.path,
+    interpreter: target.interpreter ? (merged.canonical.get(target.interpreter) ?? null) : null,
+  }));
+  const gaps: Discovery['gaps'] = options.extraPythons
+    .filter((extra) => !merged.canonical.has(resolve(projectDir, extra)))
+    .map((extra) => ({
+      area: 'installs' as const,
+      message: `"${extra}" (given with --python) is not an executable file.`,
+      howToReveal: 'Check the path; on macOS and Linux it must be the python binary itself.',
+    }));
+  return { candidates: merged.candidates, commands, gaps };
+}
+
+/** Merges every path that reaches the same interpreter, keeping the first one seen as its name. */
+/**
+ * Resolves each path's identity once, as soon as a source names it, and
+ * reports each interpreter the first time it is seen so probing can start.
+ */
+class IdentityResolver {
+  private readonly identities = new Map<string, Promise<string | null>>();
+  private readonly announced = new Set<string>();
+
+  constructor(private readonly onFound?: (identity: string, executable: string) => void) {}
+
+  resolve(path: string): Promise<string | null> {
+    let identity = this.identities.get(path);
+    if (!identity) {
+      identity = isExecutableFile(path).then(async (ok) => {
+        if (!ok) return null;
+        const id = await interpreterIdentity(path);
+        if (!this.announced.has(id)) {
+          this.announced.add(id);
+          this.onFound?.(id, path);
+        }
+        return id;
+      });
+      this.identities.set(path, identity);
+    }
+    return identity;
+  }
+
+  /** Starts resolving every path a source found, without waiting for the other sources. */
+  watch<T extends Sighting[]>(source: Promise<T>): Promise<T> {
+    return source.then((sightings) => {
+      for (const sighting of sightings) void this.resolve(sighting.executable);
+      return sightings;
+    });
+  }
+}
+
+/** Merges every path that reaches the same interpreter, keeping the first one seen as its name. */
+async function mergeSightings(sightings: Sighting[], resolver: IdentityResolver) {
+  const identities = await Promise.all(sightings.map((s) => resolver.resolve(s.executable)));
+  const byIdentity = new Map<
+    string,
+    { identity: string; executable: string; names: Set<string> }
+  >();
+  const canonical = new Map<string, string>();
+  sightings.forEach(({ executable, name }, index) => {
+    const identity = identities[index];
+    if (!identity) return;
+    let entry = byIdentity.get(identity);
+    if (!entry) {
+      entry = { identity, executable, names: new Set() };
+      byIdentity.set(identity, entry);
+    }
+    entry.names.add(name);
+    canonical.set(executable, entry.executable);
+  });
+  return {
+    candidates: [...byIdentity.values()].map(({ identity, executable, names }) => ({
+      identity,
+      executable,
+      names: [...names],
+    })),
+    canonical,
+  };
+}
+
+async function pyenvSightings(versionsDir: string): Promise<Sighting[]> {
+  const versions = await listDir(versionsDir);
+  const groups = await Promise.all(
+    versions.map(async (version) => [
+      { executable: join(versionsDir, version, 'bin', 'python'), name: `pyenv ${version}` },
+      ...(await listDir(join(versionsDir, version, 'envs'))).map((venv) => ({
+        executable: join(versionsDir, version, 'envs', venv, 'bin', 'python'),
+        name: `pyenv virtualenv ${venv}`,
+      })),
+    ]),
+  );
+  return groups.flat();
+}
+
+/**
+ * What the python, pip and pyenv shims on PATH run. Everything is looked up
+ * once per scan: PATH's folders are listed once, each launcher is read once,
+ * and pyenv's selected version is found once for all its shims.
+ */
+class LauncherResolver {
+  private entries: Promise<string[]> | null = null;
+  private readonly targets = new Map<string, Promise<string | null>>();
+  private pyenvVersion: Promise<string | null> | null = null;
+
+  constructor(private readonly options: DiscoveryOptions) {}
+
+  /** Every executable python*, pip* on PATH, in PATH order. */
+  pathEntries(): Promise<string[]> {
+    this.entries ??= Promise.all(
+      pathDirectories(this.options.env).map(async (dir) => {
+        const entries = await pythonLikeEntries(dir);
+        const executable = await Promise.all(entries.map(isExecutableFile));
+        return entries.filter((_, index) => executable[index]);
+      }),
+    ).then((groups) => groups.flat());
+    return this.entries;
+  }
+
+  /** What a shell runs for `command`, skipping the folders a shim hands over from. */
+  async firstOnPath(command: string, skipDir?: string): Promise<string | null> {
+    const entries = await this.pathEntries();
+    return (
+      entries.find(
+        (entry) => basename(entry) === command && (!skipDir || !entry.startsWith(skipDir)),
+      ) ?? null
+    );
+  }
+
+  /** The interpreter a python, pip or shim on PATH runs; null when it cannot be told. */
+  behind(path: string): Promise<string | null> {
+    let target = this.targets.get(path);
+    if (!target) {
+      target = this.resolve(path);
+      this.targets.set(path, target);
+    }
+    return target;
+  }
+
+  private async resolve(path: string): Promise<string | null> {
+    const launcher = await launcherTarget(path);
+    switch (launcher.kind) {
+      case 'binary':
+        return /^pip/.test(basename(path)) ? null : path;
+      case 'script':
+        return launcher.interpreter;
+      case 'pyenv-shim':
+        return this.pyenvShimTarget(path);
+      case 'unknown':
+        return null;
+    }
+  }
+
+  /** A pyenv shim runs the same command from the selected version, or the next one on PATH for `system`. */
+  private async pyenvShimTarget(shim: string): Promise<string | null> {
+    const { env, projectDir } = this.options;
+    this.pyenvVersion ??= pyenvVersionFor(projectDir, env);
+    const version = await this.pyenvVersion;
+    const command = basename(shim);
+    if (version && version !== 'system') {
+      const target = join(pyenvRoot(env), 'versions', version, 'bin', command);
+      if (!/^pip/.test(command)) return (await isExecutableFile(target)) ? target : null;
+      const launcher = await launcherTarget(target);
+      return launcher.kind === 'script' ? launcher.interpreter : null;
+    }
+    const next = await this.firstOnPath(command, join(pyenvRoot(env), 'shims'));
+    return next ? this.behind(next) : null;
+  }
+}
+
+async function condaPrefixes(home: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const prefixes = new Set<string>();
+  if (env.CONDA_PREFIX) prefixes.add(env.CONDA_PREFIX);
+  try {
+    const listed = await readFile(join(home, '.conda', 'environments.txt'), 'utf8');
+    for (const line of listed.split('\n')) if (line.trim() !== '') prefixes.add(line.trim());
+  } catch {
+    // No conda environments registered: nothing to add.
+  }
+  for (const root of [...CONDA_ROOTS.map((name) => join(home, name)), '/opt/conda']) {
+    prefixes.add(root);
+    for (const envName of await listDir(join(root, 'envs')))
+      prefixes.add(join(root, 'envs', envName));
+  }
+  return [...prefixes];
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch {
+    return [];
+  }
+}

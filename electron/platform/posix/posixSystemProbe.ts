@@ -1,0 +1,48 @@
+import { userInfo } from 'node:os';
+import type { ProcessInfo, SystemProbe } from '../systemProbe';
+import { probeInterpreter } from '../interpreterProbe';
+import { discoverPosixInterpreters } from './discoverInterpreters';
+import { checkFolderAccess } from './checkFolderAccess';
+import { posixInstallKind } from './posixInstallKind';
+import { readProcessDetails, readProcessSummaries } from './procProcessTable';
+import { findHoldersLinux } from './procFileHolders';
+import { findHoldersLsof } from './lsofFileHolders';
+import { readProcessTablePs } from './psProcessTable';
+
+/**
+ * macOS and Linux. Linux reads /proc directly (fast, no spawn); macOS has no
+ * /proc, so processes and open files come from `ps` and `lsof`.
+ */
+export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): SystemProbe {
+  const platform = process.platform === 'darwin' ? 'darwin' : 'linux';
+  let psTable: ReadonlyMap<number, ProcessInfo> | null = null;
+  return {
+    platform,
+    currentUser() {
+      const info = userInfo();
+      return { name: info.username, uid: info.uid };
+    },
+    async isElevated() {
+      return process.geteuid?.() === 0;
+    },
+    discoverInterpreters: (options, onFound) => discoverPosixInterpreters(options, onFound),
+    probeInterpreter: (executable, signal) => probeInterpreter(executable, { signal, env }),
+    installKind: (facts) => posixInstallKind(facts, env),
+    checkFolder: (role, path) => checkFolderAccess(role, path),
+    async listProcesses() {
+      if (platform === 'linux') return readProcessSummaries();
+      // ps prints command lines anyway: on macOS the summary read is the whole table.
+      psTable = await readProcessTablePs();
+      return psTable;
+    },
+    async describeProcesses(summaries, pids) {
+      if (platform === 'linux') return readProcessDetails(summaries, pids);
+      const table = psTable ?? (await readProcessTablePs());
+      return new Map(pids.filter((pid) => table.has(pid)).map((pid) => [pid, table.get(pid)!]));
+    },
+    findHolders: (prefixes, priorityPaths, signal) =>
+      platform === 'linux'
+        ? findHoldersLinux(prefixes, { priorityPaths, signal })
+        : findHoldersLsof(prefixes, { priorityPaths, signal }),
+  };
+}
