@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ProbeStatus } from '../engine/model/diagnosis';
-import { INTERPRETER_PROBE_SCRIPT, PROBE_MARKER } from './interpreterProbeScript';
+import { PROBE_MARKER } from './interpreterProbeScript';
+import { appCacheDir } from './appCacheDir';
+import { probeArguments, probeModuleDir } from './probeModule';
 import { runProcess } from './runProcess';
 import type { RunResult } from './runProcess';
 
@@ -42,6 +44,8 @@ export interface ProbeOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
+  /** Where the probe module may be kept; default the user's cache folder; null to pass it as source. */
+  cacheDir?: string | null;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -54,7 +58,7 @@ const MAX_OUTPUT_BYTES = 256 * 1024;
  * imports site and applies pyvenv.cfg itself. Not -I or -X utf8 (unknown to
  * Python 2), not -s (it hides the user site this probe reports on).
  */
-const PYTHON_FLAGS = ['-E', '-S', '-c'];
+const PYTHON_FLAGS = ['-E', '-S'];
 
 const text = z.string().nullable();
 /** The snippet sets every key, using null for a fact it could not read. */
@@ -221,7 +225,9 @@ export async function probeInterpreter(
   options: ProbeOptions = {},
 ): Promise<InterpreterFacts> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const run = await runProcess(executable, [...PYTHON_FLAGS, INTERPRETER_PROBE_SCRIPT], {
+  const cacheDir = options.cacheDir === undefined ? appCacheDir(options.env) : options.cacheDir;
+  const moduleDir = cacheDir === null ? null : await probeModuleDir(cacheDir);
+  const run = await runProcess(executable, [...PYTHON_FLAGS, ...probeArguments(moduleDir)], {
     timeoutMs,
     maxOutputBytes: MAX_OUTPUT_BYTES,
     signal: options.signal,

@@ -48,8 +48,6 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   step('interpreters', 'running');
   step('folders', 'running');
   const elevatedPromise = probe.isElevated();
-  // The process table is read while the probes run; the probes themselves are left out below.
-  const tablePromise = probe.listProcesses();
 
   // Each interpreter is probed the moment discovery first sees it, and its folders are
   // checked the moment it answers: no stage waits for the slowest interpreter of another.
@@ -60,6 +58,9 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   };
   const discovery = await probe.discoverInterpreters(options, inspect);
   for (const candidate of discovery.candidates) inspect(candidate.identity, candidate.executable);
+  // Read while the probes run, but after discovery: its hundreds of /proc reads would
+  // otherwise queue ahead of discovery's own in libuv's small thread pool.
+  const tablePromise = probe.listProcesses();
   step('installs', 'done', `${discovery.candidates.length} found`);
 
   const inspected = await Promise.all(
