@@ -268,7 +268,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     expect(echo.status).toBe('not-python');
     expect(echo.statusDetail).toMatch(
       // echo takes -E as its own option and prints the rest of our arguments back.
-      /^"\/bin\/echo" is not a Python interpreter: it answered "-S -c \\nimport sys/,
+      /^"\/bin\/echo" is not a Python interpreter: it answered "-S -c /,
     );
   });
 });
