@@ -51,7 +51,10 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
 
   // Each interpreter is probed the moment discovery first sees it, and its folders are
   // checked the moment it answers: no stage waits for the slowest interpreter of another.
-  const inspections = new Map<string, Promise<Inspection>>();
+  const inspections = new Map<
+    string,
+    { facts: Promise<InterpreterFacts>; complete: Promise<Inspection> }
+  >();
   const inspect = (identity: string, executable: string) => {
     if (!inspections.has(identity))
       inspections.set(identity, inspectInterpreter(probe, executable, signal));
@@ -63,10 +66,10 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   const tablePromise = probe.listProcesses();
   step('installs', 'done', `${discovery.candidates.length} found`);
 
-  const inspected = await Promise.all(
-    discovery.candidates.map((candidate) => inspections.get(candidate.identity)!),
+  // The holder scan needs only the probes' answers: it starts while folders are still checked.
+  const factsList = await Promise.all(
+    discovery.candidates.map((candidate) => inspections.get(candidate.identity)!.facts),
   );
-  const factsList = inspected.map((inspection) => inspection.facts);
   step(
     'interpreters',
     'done',
@@ -78,6 +81,9 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   const okFacts = factsList.filter((facts) => facts.status === 'ok');
   const priorityPaths = options.log?.path ? [options.log.path] : [];
   const holderPromise = probe.findHolders(holderRoots(okFacts), priorityPaths, signal);
+  const inspected = await Promise.all(
+    discovery.candidates.map((candidate) => inspections.get(candidate.identity)!.complete),
+  );
   const refs = discovery.candidates.map((candidate, index) => {
     const { facts, folders, leftovers } = inspected[index]!;
     const kind = facts.status === 'ok' ? probe.installKind(facts) : 'unknown';
@@ -161,12 +167,20 @@ interface Inspection {
 }
 
 /** One interpreter, start to finish: its probe, then its folders and leftovers in parallel. */
-async function inspectInterpreter(
+function inspectInterpreter(
   probe: SystemProbe,
   executable: string,
   signal: AbortSignal | undefined,
+): { facts: Promise<InterpreterFacts>; complete: Promise<Inspection> } {
+  const facts = probe.probeInterpreter(executable, signal);
+  return { facts, complete: facts.then((answered) => inspectFolders(probe, executable, answered)) };
+}
+
+async function inspectFolders(
+  probe: SystemProbe,
+  executable: string,
+  facts: InterpreterFacts,
 ): Promise<Inspection> {
-  const facts = await probe.probeInterpreter(executable, signal);
   if (facts.status !== 'ok') return { facts, folders: [], leftovers: [] };
   const [folders, leftovers] = await Promise.all([
     Promise.all(foldersOf(facts).map(({ role, path }) => probe.checkFolder(role, path))),

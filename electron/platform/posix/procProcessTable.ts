@@ -1,4 +1,5 @@
-import { readdir, readlink } from 'node:fs/promises';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import type { ProcessInfo, ProcessSummary } from '../systemProbe';
 import { loadAccountNames } from './accountNames';
 import type { AccountNames } from './accountNames';
@@ -53,14 +54,12 @@ export async function readProcessSummaries(
   options: { signal?: AbortSignal } = {},
 ): Promise<Map<number, ProcessSummary>> {
   const [context, pids] = await Promise.all([readTableContext(), listPids()]);
-  const summaries = await mapWithConcurrency(
-    pids,
-    READ_CONCURRENCY,
-    (pid) => readSummary(pid, context),
-    options.signal,
-  );
   const table = new Map<number, ProcessSummary>();
-  for (const entry of summaries) if (entry) table.set(entry.pid, entry);
+  for (const pid of pids) {
+    options.signal?.throwIfAborted();
+    const entry = readSummary(pid, context);
+    if (entry) table.set(pid, entry);
+  }
   return table;
 }
 
@@ -100,12 +99,16 @@ export async function readTableContext(): Promise<TableContext> {
 }
 
 /** One process's summary, or null when it exited before we finished reading it. */
-async function readSummary(pid: number, context: TableContext): Promise<ProcessSummary | null> {
+/**
+ * Synchronous on purpose: stat and the exe link are served without taking the
+ * process's memory-map lock, so a process stuck in the kernel cannot make
+ * them hang, and a synchronous read costs a tenth of a thread-pool round trip.
+ * (cmdline and maps do take that lock, so they stay asynchronous.)
+ */
+function readSummary(pid: number, context: TableContext): ProcessSummary | null {
   try {
-    const [stat, executable] = await Promise.all([
-      readProcText(`/proc/${pid}/stat`),
-      readExecutable(pid),
-    ]);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const executable = readExecutable(pid);
     const fields = parseStat(stat);
     if (!fields) return null;
     return {
@@ -146,9 +149,9 @@ async function readDetails(
   }
 }
 
-async function readExecutable(pid: number): Promise<string | null> {
+function readExecutable(pid: number): string | null {
   try {
-    const target = await readlink(`/proc/${pid}/exe`);
+    const target = readlinkSync(`/proc/${pid}/exe`);
     // An interpreter replaced by an upgrade still runs; its install is the path without the marker.
     return target.endsWith(DELETED_MARK) ? target.slice(0, -DELETED_MARK.length) : target;
   } catch (error) {
