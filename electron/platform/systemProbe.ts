@@ -1,4 +1,10 @@
-import type { AccessCheck, FolderRole, Gap, InstallKind } from '../engine/model/diagnosis';
+import type {
+  AccessCheck,
+  FolderRole,
+  Gap,
+  InstallKind,
+  SystemSettings,
+} from '../engine/model/diagnosis';
 import type { InterpreterFacts } from './interpreterProbe';
 
 /** An interpreter found on the machine, with every name that reaches it. */
@@ -63,6 +69,8 @@ export interface SystemProbe {
   readonly platform: 'linux' | 'darwin' | 'win32';
   currentUser(): { name: string; uid: number | null };
   isElevated(): Promise<boolean>;
+  /** Long paths, Controlled Folder Access, whether the user could elevate. */
+  systemSettings(): Promise<SystemSettings>;
   /**
    * `onFound` is called the first time each interpreter is seen, before the
    * rest of the search finishes, so that probing it can start at once.

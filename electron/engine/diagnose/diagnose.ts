@@ -48,6 +48,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   step('interpreters', 'running');
   step('folders', 'running');
   const elevatedPromise = probe.isElevated();
+  const settingsPromise = probe.systemSettings();
 
   // Each interpreter is probed the moment discovery first sees it, and its folders are
   // checked the moment it answers: no stage waits for the slowest interpreter of another.
@@ -148,6 +149,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     scannedAt: new Date().toISOString(),
     user,
     elevated,
+    settings: await settingsPromise,
     installs,
     pipOnPath,
     targetInstallId: target?.id ?? null,

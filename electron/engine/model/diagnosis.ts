@@ -35,6 +35,20 @@ export const FolderRoleSchema = z.enum([
 ]);
 export type FolderRole = z.infer<typeof FolderRoleSchema>;
 
+/** One entry of a Windows folder's access-control list, as the reason's evidence. */
+export const AclEntrySchema = z.object({
+  /** A readable name ("BUILTIN\\Users"), or the SID when it has none. */
+  principal: z.string(),
+  sid: z.string().nullable(),
+  type: z.enum(['allow', 'deny']),
+  /** Plain words: "full control", "modify", "read and execute", "write". */
+  rights: z.string(),
+  inherited: z.boolean(),
+  /** Whether this entry applies to the scanning user (their SID or one of their groups). */
+  appliesToUser: z.boolean(),
+});
+export type AclEntry = z.infer<typeof AclEntrySchema>;
+
 /** The result of writing (and deleting) a probe file in one folder. */
 export const AccessCheckSchema = z.object({
   role: FolderRoleSchema,
@@ -47,6 +61,8 @@ export const AccessCheckSchema = z.object({
   /** The facts behind the reason, for the detail view. */
   owner: z.string().nullable(),
   mode: z.string().nullable(),
+  /** Windows only: the entries that decide access (null elsewhere, or when unreadable). */
+  acl: z.array(AclEntrySchema).nullable(),
 });
 export type AccessCheck = z.infer<typeof AccessCheckSchema>;
 
@@ -141,12 +157,22 @@ export const RecommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 
+/** System settings whose effects look like permission errors (Windows; null elsewhere or unknown). */
+export const SystemSettingsSchema = z.object({
+  longPathsEnabled: z.boolean().nullable(),
+  controlledFolderAccess: z.boolean().nullable(),
+  /** Not elevated now, but an administrator who could be (UAC split token). */
+  canElevate: z.boolean().nullable(),
+});
+export type SystemSettings = z.infer<typeof SystemSettingsSchema>;
+
 export const DiagnosisSchema = z.object({
   schemaVersion: z.literal(1),
   platform: z.enum(['linux', 'darwin', 'win32']),
   scannedAt: z.string(),
   user: z.object({ name: z.string(), uid: z.number().int().nullable() }),
   elevated: z.boolean(),
+  settings: SystemSettingsSchema,
   installs: z.array(PythonInstallSchema),
   pipOnPath: z.array(PipOnPathSchema),
   /** The install `pip` on PATH reaches, the one the user most likely ran. */

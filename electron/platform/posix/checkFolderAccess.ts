@@ -9,5 +9,5 @@ import { explainAccess } from './explainAccess';
 export async function checkFolderAccess(role: FolderRole, path: string): Promise<AccessCheck> {
   const probe = await probeWritable(path);
   const explanation = await explainAccess(path, probe);
-  return { role, path, exists: probe.exists, ...explanation };
+  return { role, path, exists: probe.exists, ...explanation, acl: null };
 }

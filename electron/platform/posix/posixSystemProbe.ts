@@ -25,6 +25,12 @@ export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): Sy
     async isElevated() {
       return process.geteuid?.() === 0;
     },
+    // These are Windows settings; sudo's availability is not knowable without asking for a password.
+    systemSettings: async () => ({
+      longPathsEnabled: null,
+      controlledFolderAccess: null,
+      canElevate: null,
+    }),
     discoverInterpreters: (options, onFound) => discoverPosixInterpreters(options, onFound),
     probeInterpreter: (executable, signal) => probeInterpreter(executable, { signal, env }),
     installKind: (facts) => posixInstallKind(facts, env),

@@ -55,6 +55,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
         'Only root can change this folder (owned by root, mode 755); you are nobody (uid 65534).',
       owner: 'root (uid 0), group root (gid 0)',
       mode: '755 (rwxr-xr-x)',
+      acl: null,
     });
   });
 

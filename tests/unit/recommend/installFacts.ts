@@ -32,7 +32,7 @@ export function folder(
   writable: boolean,
   reason: string | null = null,
 ): AccessCheck {
-  return { role, path, exists: true, writable, reason, owner: null, mode: null };
+  return { role, path, exists: true, writable, reason, owner: null, mode: null, acl: null };
 }
 
 export function holder(
