@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DiagnosisSchema } from '../../../electron/engine/model/diagnosis';
@@ -49,8 +49,11 @@ describe('diagnose on this machine, for real', () => {
     expect(projectVenv?.pipVersion).toMatch(/^\d+\./);
     expect(projectVenv?.folders.find((f) => f.role === 'purelib')?.writable).toBe(true);
 
-    // Every pyenv version on this machine is found, with its real version.
-    const pyenvVersions = readdirSync(join(process.env.HOME ?? '/root', '.pyenv', 'versions'));
+    // Every pyenv version on this machine (if it has pyenv) is found, with its real version.
+    const pyenvRoot = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
+    const pyenvVersions = existsSync(join(pyenvRoot, 'versions'))
+      ? readdirSync(join(pyenvRoot, 'versions'))
+      : [];
     for (const version of pyenvVersions) {
       const install = diagnosis.installs.find((i) => i.names.includes(`pyenv ${version}`));
       expect(install?.version, `pyenv ${version}`).toBe(version);
