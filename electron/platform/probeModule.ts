@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INTERPRETER_PROBE_SCRIPT, PROBE_MARKER } from './interpreterProbeScript';
 
@@ -12,14 +12,28 @@ import { INTERPRETER_PROBE_SCRIPT, PROBE_MARKER } from './interpreterProbeScript
  * version of the app never runs an old probe.
  */
 const installed = new Map<string, Promise<string | null>>();
+const MODULE_FILE = `${PROBE_MARKER}.py`;
 
-export function probeModuleDir(cacheRoot: string): Promise<string | null> {
-  let dir = installed.get(cacheRoot);
-  if (!dir) {
-    dir = install(cacheRoot);
-    installed.set(cacheRoot, dir);
+export async function probeModuleDir(cacheRoot: string): Promise<string | null> {
+  const known = installed.get(cacheRoot);
+  if (known) {
+    const dir = await known;
+    // The cache may be emptied while the app runs; importing a module gone since would crash
+    // every probe. One stat per probe tells, and the module is put back once for all callers.
+    if (dir === null || (await isFile(join(dir, MODULE_FILE)))) return dir;
+    const current = installed.get(cacheRoot);
+    if (current && current !== known) return current;
   }
-  return dir;
+  const fresh = install(cacheRoot);
+  installed.set(cacheRoot, fresh);
+  return fresh;
+}
+
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 /** The arguments that run the probe: imported from `dir`, or as `-c` source when there is none. */
@@ -32,7 +46,7 @@ export function probeArguments(dir: string | null): string[] {
 async function install(cacheRoot: string): Promise<string | null> {
   const hash = createHash('sha256').update(INTERPRETER_PROBE_SCRIPT).digest('hex').slice(0, 16);
   const dir = join(cacheRoot, `probe-${hash}`);
-  const file = join(dir, `${PROBE_MARKER}.py`);
+  const file = join(dir, MODULE_FILE);
   try {
     if ((await readFile(file, 'utf8').catch(() => null)) === INTERPRETER_PROBE_SCRIPT) return dir;
     await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemProbe';
 import { interpreterIdentity } from './interpreterIdentity';
 import { launcherTarget } from './launcherTarget';
+import type { Launcher } from './launcherTarget';
 import { isExecutableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
 import { pyenvRoot, pyenvVersionFor } from './pyenvVersion';
 
@@ -134,17 +135,48 @@ export async function discoverPosixInterpreters(
     path: target.path,
     interpreter: target.interpreter ? (merged.canonical.get(target.interpreter) ?? null) : null,
   }));
-  const gaps: Discovery['gaps'] = options.extraPythons
-    .filter((extra) => !merged.canonical.has(resolve(projectDir, extra)))
-    .map((extra) => ({
-      area: 'installs' as const,
-      message: `"${extra}" (given with --python) is not an executable file.`,
-      howToReveal: 'Check the path; on macOS and Linux it must be the python binary itself.',
-    }));
+  const gaps: Discovery['gaps'] = await Promise.all(
+    options.extraPythons
+      .filter((extra) => !merged.canonical.has(resolve(projectDir, extra)))
+      .map(async (extra) => ({
+        area: 'installs' as const,
+        message: `"${extra}" (given with --python) ${await whyNotRunnable(resolve(projectDir, extra))}.`,
+        howToReveal: 'Check the path; on macOS and Linux it must be the python binary itself.',
+      })),
+  );
   return { candidates: merged.candidates, commands, gaps };
 }
 
-/** Merges every path that reaches the same interpreter, keeping the first one seen as its name. */
+/**
+ * A file a shell would run: a regular file (through symlinks) we may execute.
+ * access(X_OK) alone also passes folders, which a shell skips on PATH and
+ * which are no interpreter.
+ */
+async function isRunnableFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile() && (await isExecutableFile(path));
+  } catch {
+    return false;
+  }
+}
+
+/** Why a --python path is no interpreter, in the words the gap shows. */
+async function whyNotRunnable(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? 'is a folder, not a Python program' : 'is not an executable file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES')
+      return 'cannot be reached: permission to open a folder on its way was denied';
+    const dangling = await lstat(path).then(
+      (info) => info.isSymbolicLink(),
+      () => false,
+    );
+    return dangling ? 'is a link to a file that does not exist' : 'does not exist';
+  }
+}
+
 /**
  * Resolves each path's identity once, as soon as a source names it, and
  * reports each interpreter the first time it is seen so probing can start.
@@ -158,7 +190,7 @@ class IdentityResolver {
   resolve(path: string): Promise<string | null> {
     let identity = this.identities.get(path);
     if (!identity) {
-      identity = isExecutableFile(path).then(async (ok) => {
+      identity = isRunnableFile(path).then(async (ok) => {
         if (!ok) return null;
         const id = await interpreterIdentity(path);
         if (!this.announced.has(id)) {
@@ -232,6 +264,8 @@ async function pyenvSightings(versionsDir: string): Promise<Sighting[]> {
 class LauncherResolver {
   private entries: Promise<string[]> | null = null;
   private readonly targets = new Map<string, Promise<string | null>>();
+  private readonly launchers = new Map<string, Promise<Launcher>>();
+  private readonly lookups = new Map<string, Promise<string | null>>();
   private pyenvVersion: Promise<string | null> | null = null;
 
   constructor(private readonly options: DiscoveryOptions) {}
@@ -241,19 +275,20 @@ class LauncherResolver {
     this.entries ??= Promise.all(
       pathDirectories(this.options.env).map(async (dir) => {
         const entries = await pythonLikeEntries(dir);
-        const executable = await Promise.all(entries.map(isExecutableFile));
-        return entries.filter((_, index) => executable[index]);
+        const runnable = await Promise.all(entries.map(isRunnableFile));
+        return entries.filter((_, index) => runnable[index]);
       }),
     ).then((groups) => groups.flat());
     return this.entries;
   }
 
   /** What a shell runs for `command`, skipping the folders a shim hands over from. */
-  async firstOnPath(command: string, skipDir?: string): Promise<string | null> {
+  async firstOnPath(command: string, skipDirs: readonly string[] = []): Promise<string | null> {
+    const skipped = new Set(skipDirs.map((dir) => resolve(dir)));
     const entries = await this.pathEntries();
     return (
       entries.find(
-        (entry) => basename(entry) === command && (!skipDir || !entry.startsWith(skipDir)),
+        (entry) => basename(entry) === command && !skipped.has(resolve(dirname(entry))),
       ) ?? null
     );
   }
@@ -262,40 +297,96 @@ class LauncherResolver {
   behind(path: string): Promise<string | null> {
     let target = this.targets.get(path);
     if (!target) {
-      target = this.resolve(path);
+      target = this.follow(path, []);
       this.targets.set(path, target);
     }
     return target;
   }
 
-  private async resolve(path: string): Promise<string | null> {
-    const launcher = await launcherTarget(path);
+  /**
+   * `chain` holds the launchers that led here: one met again is a loop that
+   * never reaches a Python. The hops are not shared through `targets`, so
+   * two launchers that lead to each other cannot wait on each other forever.
+   */
+  private async follow(path: string, chain: readonly string[]): Promise<string | null> {
+    if (chain.includes(path)) return null;
+    const via = [...chain, path];
+    const launcher = await this.launcher(path);
     switch (launcher.kind) {
       case 'binary':
         return /^pip/.test(basename(path)) ? null : path;
       case 'script':
-        return launcher.interpreter;
+        return this.scriptInterpreter(launcher.interpreter, via);
       case 'pyenv-shim':
-        return this.pyenvShimTarget(path);
+        return this.pyenvShimTarget(path, via);
       case 'unknown':
         return null;
     }
   }
 
-  /** A pyenv shim runs the same command from the selected version, or the next one on PATH for `system`. */
-  private async pyenvShimTarget(shim: string): Promise<string | null> {
+  private launcher(path: string): Promise<Launcher> {
+    let launcher = this.launchers.get(path);
+    if (!launcher) {
+      launcher = launcherTarget(path);
+      this.launchers.set(path, launcher);
+    }
+    return launcher;
+  }
+
+  /**
+   * A shebang's interpreter. A bare name (`#!/usr/bin/env python3`) is what
+   * env finds on PATH, searched after `firstDirs`; that may be a pyenv shim
+   * or another launcher, so it is followed in turn.
+   */
+  private async scriptInterpreter(
+    interpreter: string,
+    chain: readonly string[],
+    firstDirs: readonly string[] = [],
+  ): Promise<string | null> {
+    if (interpreter.includes('/')) return interpreter;
+    const found = await this.lookup(interpreter, firstDirs);
+    return found ? this.follow(found, chain) : null;
+  }
+
+  /** Like execvp: the first runnable `name` in `firstDirs`, then in PATH's folders. */
+  private lookup(name: string, firstDirs: readonly string[]): Promise<string | null> {
+    const key = JSON.stringify([name, firstDirs]);
+    let found = this.lookups.get(key);
+    if (!found) {
+      found = (async () => {
+        for (const dir of [...firstDirs, ...pathDirectories(this.options.env)]) {
+          const candidate = join(dir, name);
+          if (await isRunnableFile(candidate)) return candidate;
+        }
+        return null;
+      })();
+      this.lookups.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * A pyenv shim runs the same command from the selected version, or for
+   * `system` the next one on PATH, leaving out pyenv's shims folder and the
+   * folder the shim itself ran from, as pyenv does (`_PYENV_SHIM_PATH`).
+   */
+  private async pyenvShimTarget(shim: string, chain: readonly string[]): Promise<string | null> {
     const { env, projectDir } = this.options;
     this.pyenvVersion ??= pyenvVersionFor(projectDir, env);
     const version = await this.pyenvVersion;
     const command = basename(shim);
     if (version && version !== 'system') {
-      const target = join(pyenvRoot(env), 'versions', version, 'bin', command);
-      if (!/^pip/.test(command)) return (await isExecutableFile(target)) ? target : null;
-      const launcher = await launcherTarget(target);
-      return launcher.kind === 'script' ? launcher.interpreter : null;
+      const bin = join(pyenvRoot(env), 'versions', version, 'bin');
+      const target = join(bin, command);
+      if (!/^pip/.test(command)) return (await isRunnableFile(target)) ? target : null;
+      const launcher = await this.launcher(target);
+      // `pyenv exec` puts the version's bin first on PATH, where an env shebang looks first.
+      return launcher.kind === 'script'
+        ? this.scriptInterpreter(launcher.interpreter, chain, [bin])
+        : null;
     }
-    const next = await this.firstOnPath(command, join(pyenvRoot(env), 'shims'));
-    return next ? this.behind(next) : null;
+    const next = await this.firstOnPath(command, [join(pyenvRoot(env), 'shims'), dirname(shim)]);
+    return next ? this.follow(next, chain) : null;
   }
 }
 
