@@ -5,7 +5,7 @@ import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemPr
 import { interpreterIdentity } from './interpreterIdentity';
 import { launcherTarget } from './launcherTarget';
 import type { Launcher } from './launcherTarget';
-import { isExecutableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
+import { isRunnableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
 import { pyenvRoot, pyenvVersionFor } from './pyenvVersion';
 
 /** The commands whose target the diagnosis states explicitly. */
@@ -145,19 +145,6 @@ export async function discoverPosixInterpreters(
       })),
   );
   return { candidates: merged.candidates, commands, gaps };
-}
-
-/**
- * A file a shell would run: a regular file (through symlinks) we may execute.
- * access(X_OK) alone also passes folders, which a shell skips on PATH and
- * which are no interpreter.
- */
-async function isRunnableFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile() && (await isExecutableFile(path));
-  } catch {
-    return false;
-  }
 }
 
 /** Why a --python path is no interpreter, in the words the gap shows. */
