@@ -167,7 +167,8 @@ function ownerOfTopLevel(
   if (entry.startsWith('~')) return resolveStash(entry.toLowerCase(), mentioned);
   // A module file: six.py, _cffi_backend.cp38-win_amd64.pyd, foo.cpython-311-x86_64-linux-gnu.so
   const importName = isFolder ? entry : entry.split('.')[0]!;
-  if (importName === '' || importName === '__pycache__') return null;
+  // Only a Python identifier can be imported; "held module.py" is no package of anyone's.
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(importName) || importName === '__pycache__') return null;
   const known = DISTRIBUTION_OF_IMPORT[importName.toLowerCase()];
   if (known === 'pywin32' && facts.python2) {
     // On Python 2, pip installed pywin32 as the `pypiwin32` wheels.

@@ -29,6 +29,9 @@ interface Draft {
   applicable: boolean;
 }
 
+/** PEP 508 / PEP 503 distribution names: letters, digits, and . _ - inside. */
+const PEP508_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+
 /** The oldest pip that installs today's wheels well (manylinux2014, PEP 600, the 2020 resolver). */
 const OLD_PIP_MAJOR = 21;
 
@@ -123,7 +126,9 @@ class Context {
     private readonly target: PythonInstall,
   ) {
     this.where = `${target.executable}${target.version ? ` (Python ${target.version})` : ''}`;
-    this.pkg = input.log?.package && input.log.package !== 'pip' ? input.log.package : 'PACKAGE';
+    const logged = input.log?.package;
+    // Only a PEP 508 name goes into a command line; anything else is shown as a placeholder.
+    this.pkg = logged && logged !== 'pip' && PEP508_NAME.test(logged) ? logged : 'PACKAGE';
     this.holders = holdersOf(target, input.processes, input.log);
   }
 
@@ -139,7 +144,9 @@ class Context {
   }
 
   venv(reason: string): Draft {
-    const venvDir = join(this.input.projectDir, '.venv');
+    // A new environment never replaces the one pip failed in: that one may be in use or root's.
+    const projectVenv = join(this.input.projectDir, '.venv');
+    const venvDir = this.target.prefix === projectVenv ? `${projectVenv}-new` : projectVenv;
     const venvPython =
       this.input.platform === 'win32'
         ? join(venvDir, 'Scripts', 'python.exe')

@@ -116,6 +116,38 @@ describe('the recommender ranks remedies for this machine', () => {
     expect(ranked[0]!.reason).toMatch(/pip itself is missing/);
   });
 
+  test("when pip failed in the project's own .venv, the new environment goes beside it, not over it", () => {
+    const target = install({
+      kind: 'venv',
+      executable: '/home/alice/my project/.venv/bin/python',
+      prefix: '/home/alice/my project/.venv',
+      folders: [
+        folder(
+          'purelib',
+          '/home/alice/my project/.venv/lib/python3.11/site-packages',
+          false,
+          ROOT_REASON,
+        ),
+      ],
+    });
+    const venv = recommend(input({ cause: 'permission', target })).find((r) => r.id === 'venv');
+    expect(venv?.commands[0]).toBe(
+      "'/home/alice/my project/.venv/bin/python' -m venv '/home/alice/my project/.venv-new'",
+    );
+  });
+
+  test('a package name that is not a valid distribution name never reaches a command line', () => {
+    const log = classifyLogText(
+      "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/lib/python3/dist-packages/held module.py'",
+    );
+    expect(log.package).toBeNull();
+    const forged = { ...log, package: 'x; rm -rf ~' };
+    const venv = recommend(input({ cause: 'permission', log: forged })).find(
+      (r) => r.id === 'venv',
+    );
+    expect(venv?.commands[1]).toMatch(/ -m pip install PACKAGE$/);
+  });
+
   test('an old pip gets upgraded through python -m pip, never pip.exe', () => {
     const ranked = recommend(input({ cause: 'none', target: install({ pipVersion: '9.0.1' }) }));
     expect(ranked.find((r) => r.id === 'upgrade-pip')?.commands).toEqual([
