@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -16,6 +17,33 @@ export default tseslint.config(
       // noUncheckedIndexedAccess types every regex group and index as possibly undefined;
       // `!` after a test that guarantees the value is the honest way to say so.
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // The renderer has no Node (DESIGN.md rule 1): it talks to main only through window.pipDoctor.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:.*|electron|fs|path|os|child_process)(/.*)?$',
+              message: 'The renderer has no Node; ask main through window.pipDoctor.',
+            },
+            {
+              // Types from anywhere in electron/ are fine; values only from modules without Node.
+              regex: '^(\\.\\./)+electron/(?!engine/model/|engine/report/remedyTitles$)',
+              allowTypeImports: true,
+              message:
+                'Only types cross into the renderer from here; values only from Node-free modules.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -4,6 +4,7 @@
  */
 import { benchClassifyHugeLog, benchClassifyOneMegabyte } from './classifier.bench';
 import { benchDiagnose } from './diagnose.bench';
+import { benchFirstRender } from './firstRender.bench';
 import { benchHolders } from './holders.bench';
 import type { BenchResult } from './benchResult';
 
@@ -12,6 +13,7 @@ const BENCHES: Array<[string, () => Promise<BenchResult>]> = [
   ['classifier-100mb', benchClassifyHugeLog],
   ['holders', benchHolders],
   ['diagnose', benchDiagnose],
+  ['first-render', benchFirstRender],
 ];
 
 function print(result: BenchResult): void {

@@ -6,6 +6,7 @@ import { PROBE_MARKER } from '../../platform/interpreterProbeScript';
 import { findLeftovers } from '../scan/leftovers';
 import { recommend } from '../recommend/recommend';
 import { settleCause } from '../recommend/settleCause';
+import { sentence } from '../recommend/describeHolder';
 import { buildInstall, foldersOf } from './buildInstalls';
 import { describeProcesses, pidsToDescribe } from './describeProcesses';
 import { isInside } from './installIdentity';
@@ -253,7 +254,9 @@ function interpreterGaps(installs: PythonInstall[]): Gap[] {
     .filter((install) => install.status !== 'ok')
     .map((install) => ({
       area: 'installs' as const,
-      message: `${install.executable} could not be inspected: ${install.statusDetail ?? install.status}.`,
+      message: sentence(
+        `${install.executable} could not be inspected: ${install.statusDetail ?? install.status}`,
+      ),
       howToReveal:
         'Run it by hand to see what it prints; the rest of the scan did not depend on it.',
     }));

@@ -9,6 +9,7 @@ import type {
 } from '../model/diagnosis';
 import type { LogFinding } from '../model/logFinding';
 import { blockedFolder, holdersOf } from './settleCause';
+import { describeHolders } from './describeHolder';
 import { commandLine } from './shellCommand';
 
 export interface RecommendInput {
@@ -48,7 +49,9 @@ export function recommend(input: RecommendInput): Recommendation[] {
 
   const ordered: Draft[] = [];
   const add = (draft: Draft | null) => {
-    if (draft && !ordered.some((existing) => existing.id === draft.id)) ordered.push(draft);
+    if (!draft || ordered.some((existing) => existing.id === draft.id)) return;
+    // A remedy that cannot help here keeps its place in the list only to say why not.
+    ordered.push(draft.applicable ? draft : { ...draft, reason: ctx.whyNot(draft) });
   };
   if (target.leftovers.length > 0) add(ctx.repairInstall());
 
@@ -230,7 +233,7 @@ class Context {
       id: 'close-processes',
       reason:
         holders.length > 0
-          ? `${holders.map((p) => `${p.startedBy ?? 'a Python program'} (pid ${p.pid})`).join(', ')} ${holders.length === 1 ? 'holds' : 'hold'} files of this Python; close ${holders.length === 1 ? 'it' : 'them'} and run pip again.`
+          ? `${describeHolders(holders)} ${holders.length === 1 ? 'holds' : 'hold'} files of this Python; close ${holders.length === 1 ? 'it' : 'them'} and run pip again.`
           : 'Close the programs that use this Python (Jupyter, VS Code, running scripts) and run pip again.',
       commands: holders.map((p) => (windows ? `Stop-Process -Id ${p.pid}` : `kill ${p.pid}`)),
       applicable: holders.length > 0 || this.input.cause === 'lock',

@@ -2,6 +2,7 @@ import type { Cause } from '../model/vocabulary';
 import type { PythonInstall, RunningProcess } from '../model/diagnosis';
 import type { LogFinding } from '../model/logFinding';
 import { isInside } from '../diagnose/installIdentity';
+import { describeHolders, sentence } from './describeHolder';
 
 export interface CauseFacts {
   log: LogFinding | null;
@@ -89,14 +90,13 @@ interface SummaryFacts {
 }
 
 function summaryFor(cause: Cause, { where, blocked, holders, log }: SummaryFacts): string {
-  const holderWords = holders
-    .slice(0, 3)
-    .map((p) => `${p.startedBy ?? 'a Python program'} (pid ${p.pid})`)
-    .join(', ');
+  const holderWords = describeHolders(holders);
   switch (cause) {
     case 'permission':
       return blocked
-        ? `pip installs into ${blocked.path}, which you cannot change: ${blocked.reason ?? 'it is not writable for you'}.`
+        ? sentence(
+            `pip installs into ${blocked.path}, which you cannot change: ${blocked.reason ?? 'it is not writable for you'}`,
+          )
         : (log?.summary ?? `pip cannot write where ${where} installs packages.`);
     case 'lock':
       return holders.length > 0

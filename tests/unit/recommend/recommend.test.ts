@@ -80,7 +80,7 @@ describe('the recommender ranks remedies for this machine', () => {
     );
     const ranked = recommend(input({ cause: 'lock', target, processes: [kernel], log }));
     expect(ranked[0]!.id).toBe('close-processes');
-    expect(ranked[0]!.reason).toContain('Jupyter kernel started by VS Code (pid 4242)');
+    expect(ranked[0]!.reason).toContain('python3.11 (pid 4242, Jupyter kernel started by VS Code)');
     expect(ranked[0]!.commands).toEqual(['kill 4242']);
     expect(ranked[1]!.id).toBe('restart');
   });
@@ -148,6 +148,22 @@ describe('the recommender ranks remedies for this machine', () => {
     expect(venv?.commands[1]).toMatch(/ -m pip install PACKAGE$/);
   });
 
+  test('a remedy that cannot help says why not, never its sales pitch', () => {
+    const target = install({
+      kind: 'venv',
+      executable: '/home/alice/p/.venv/bin/python',
+      prefix: '/home/alice/p/.venv',
+      folders: [
+        folder('purelib', '/home/alice/p/.venv/lib/python3.11/site-packages', false, ROOT_REASON),
+      ],
+    });
+    const user = recommend(input({ cause: 'permission', target })).find(
+      (r) => r.id === 'user-install',
+    );
+    expect(user?.applicable).toBe(false);
+    expect(user?.reason).toBe('--user does nothing useful inside a virtual environment.');
+  });
+
   test('an old pip gets upgraded through python -m pip, never pip.exe', () => {
     const ranked = recommend(input({ cause: 'none', target: install({ pipVersion: '9.0.1' }) }));
     expect(ranked.find((r) => r.id === 'upgrade-pip')?.commands).toEqual([
@@ -186,7 +202,7 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'win32',
     });
     expect(settled.cause).toBe('lock');
-    expect(settled.summary).toContain('VS Code (pid 7)');
+    expect(settled.summary).toContain('python3.11 (pid 7, VS Code) is using files');
   });
 
   test('without a log, an unwritable site-packages is the cause, in words from the folder', () => {

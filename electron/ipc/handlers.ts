@@ -1,0 +1,166 @@
+import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import { diagnose } from '../engine/diagnose/diagnose';
+import { classifyLogText } from '../engine/logClassifier';
+import { markdownReport } from '../engine/report/markdownReport';
+import type { SystemProbe } from '../platform/systemProbe';
+import { allowedExternalUrl } from '../security/externalLinks';
+import { channels } from './contract';
+import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from './contract';
+import { guardHandler } from './guardHandler';
+import type { ChannelHandler, SenderInfo } from './guardHandler';
+import { ReplyError, failure } from './replyError';
+import { ScanRegistry } from './scanRegistry';
+
+export type { ChannelHandler, SenderInfo } from './guardHandler';
+
+export type AppInfo = ResponseOf<'app:info'>;
+
+export interface HandlerDeps {
+  probe: SystemProbe;
+  /** The environment scans see: PATH decides which `pip` and `python` are found. */
+  env: NodeJS.ProcessEnv;
+  /** Where a project's .venv is looked for; default the user's home folder. */
+  projectDir?: string;
+  /** Hidden in reports even when its name differs from the user name; default os.homedir(). */
+  homeDir?: string;
+  /** The app's own page: requests from any other frame are refused. */
+  appPageUrl: string;
+  appInfo: AppInfo;
+  writeClipboard(text: string): void | Promise<void>;
+  /** Asks the user where to save; null when they cancelled. Main shows the dialog, never the renderer. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Called only with links that passed the allowlist. */
+  openExternal(url: string): Promise<void>;
+  send<E extends EventName>(event: E, payload: z.infer<(typeof events)[E]>): void;
+  /** Aborting it cancels every running scan (the app is quitting). */
+  signal?: AbortSignal;
+}
+
+export type IpcHandlers = { readonly [C in Channel]: ChannelHandler<C> };
+
+/**
+ * Main's side of the contract: every channel's handler, runnable without
+ * Electron (the end-to-end tests bind these same handlers into Chromium).
+ * Each one is guarded (guardHandler.ts): sender checked, request and answer
+ * validated against the contract, failures returned as words, never thrown.
+ */
+export function createHandlers(deps: HandlerDeps): IpcHandlers {
+  const scans = new ScanRegistry({
+    onProgress: (event) => deps.send('scan:progress', event),
+    signal: deps.signal,
+  });
+  const projectDir = deps.projectDir ?? safeHomedir() ?? process.cwd();
+  const homeDir = deps.homeDir ?? safeHomedir() ?? null;
+
+  const reportOf = async (request: RequestOf<'report:markdown'>) =>
+    markdownReport(await scans.result(request.scanId), {
+      includePersonal: request.includePersonal,
+      app: deps.appInfo,
+      homeDir,
+    });
+
+  const handle = <C extends Channel>(
+    channel: C,
+    work: (request: RequestOf<C>) => Promise<ResponseOf<C>>,
+  ): ChannelHandler<C> => guardHandler(channel, deps.appPageUrl, work);
+
+  return {
+    'app:info': handle('app:info', async () => deps.appInfo),
+    'log:classify': handle('log:classify', async ({ text }) => classifyLogText(text)),
+    'scan:start': handle('scan:start', async ({ logText }) => {
+      const log = logText === null ? null : classifyLogText(logText);
+      const scanId = scans.start((signal, onProgress) =>
+        diagnose(deps.probe, {
+          projectDir,
+          extraPythons: [],
+          env: deps.env,
+          log,
+          signal,
+          onProgress,
+        }),
+      );
+      return { scanId };
+    }),
+    'scan:cancel': handle('scan:cancel', async ({ scanId }) => ({
+      cancelled: scans.cancel(scanId),
+    })),
+    'scan:result': handle('scan:result', ({ scanId }) => scans.result(scanId)),
+    'report:markdown': handle('report:markdown', async (request) => ({
+      markdown: await reportOf(request),
+    })),
+    'report:save': handle('report:save', async (request) => {
+      const markdown = await reportOf(request);
+      const path = await deps.chooseSavePath(reportFileName(new Date()));
+      if (path === null) return { saved: false, fileName: null };
+      try {
+        await writeFile(path, markdown, 'utf8');
+      } catch (error) {
+        throw new ReplyError(
+          `The report could not be saved to ${path}. Choose another folder.`,
+          error instanceof Error ? error.message : String(error),
+        );
+      }
+      return { saved: true, fileName: basename(path) };
+    }),
+    'clipboard:write': handle('clipboard:write', async ({ text }) => {
+      await deps.writeClipboard(text);
+      return {};
+    }),
+    'external:open': handle('external:open', async ({ url }) => {
+      const allowed = allowedExternalUrl(url);
+      if (allowed === null) {
+        throw new ReplyError(
+          'Pip Doctor only opens links to the Python and pip documentation.',
+          `not on the allowlist: ${url}`,
+        );
+      }
+      try {
+        await deps.openExternal(allowed);
+      } catch (error) {
+        throw new ReplyError(
+          `Your web browser could not be opened. The link is ${allowed}`,
+          error instanceof Error ? error.message : String(error),
+        );
+      }
+      return { opened: true };
+    }),
+  };
+}
+
+/**
+ * One entry point for a channel named by the renderer: a name that is not in
+ * the contract (or is an Object.prototype key) is refused before anything runs.
+ */
+export function dispatchRequest(
+  handlers: IpcHandlers,
+  channel: unknown,
+  request: unknown,
+  sender: SenderInfo,
+): Promise<Reply<unknown>> {
+  if (typeof channel !== 'string' || !Object.hasOwn(channels, channel)) {
+    return Promise.resolve(
+      failure(
+        'Pip Doctor refused a request it does not know.',
+        `unknown channel ${JSON.stringify(String(channel)).slice(0, 100)}`,
+      ),
+    );
+  }
+  return handlers[channel as Channel](request, sender);
+}
+
+/** pip-doctor-report-2026-11-24.md: dated, so several reports do not overwrite each other. */
+function reportFileName(now: Date): string {
+  return `pip-doctor-report-${now.toISOString().slice(0, 10)}.md`;
+}
+
+/** os.homedir() throws when neither HOME nor the password database knows the user. */
+function safeHomedir(): string | undefined {
+  try {
+    return homedir();
+  } catch {
+    return undefined;
+  }
+}

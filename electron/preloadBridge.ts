@@ -1,0 +1,70 @@
+import type {
+  Channel,
+  PipDoctorBridge,
+  Reply,
+  RequestOf,
+  ResponseOf,
+  ScanProgressEvent,
+} from './ipc/contract';
+
+/** The part of Electron's ipcRenderer the bridge uses; tests and the e2e harness pass their own. */
+export interface IpcRendererLike {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+}
+
+/**
+ * window.pipDoctor: exactly the contract's PipDoctorBridge and nothing else
+ * (DESIGN.md rule 1, Electron checklist item 20). The renderer never gets
+ * ipcRenderer or an event object: invoke sends only the contract's channels,
+ * and listeners get the payload alone.
+ *
+ * Self-contained on purpose: it uses only its arguments and JavaScript
+ * built-ins, so the end-to-end harness (tests/support/bindBridge.ts) can
+ * inject this very function's source into Chromium and the tests drive the
+ * same code the app ships.
+ */
+export function createPipDoctorBridge(
+  ipc: IpcRendererLike,
+  channelNames: readonly string[],
+): PipDoctorBridge {
+  const allowed = new Set(channelNames);
+  const refuse = (message: string, cause: string): Reply<never> => ({
+    ok: false,
+    error: { message, cause },
+  });
+  const bridge: PipDoctorBridge = {
+    invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Reply<ResponseOf<C>>> {
+      if (typeof channel !== 'string' || !allowed.has(channel)) {
+        return Promise.resolve(
+          refuse(
+            'Pip Doctor refused a request it does not know.',
+            `unknown channel ${String(channel).slice(0, 100)}`,
+          ),
+        );
+      }
+      // Main validates every reply against the contract before sending it.
+      return ipc.invoke(channel, request).then(
+        (reply) => reply as Reply<ResponseOf<C>>,
+        (error: unknown) =>
+          refuse(
+            'Pip Doctor could not reach its background process. Restart the app and try again.',
+            error instanceof Error ? error.message : String(error),
+          ),
+      );
+    },
+    onScanProgress(listener) {
+      if (typeof listener !== 'function') throw new TypeError('onScanProgress needs a function');
+      const forward = (_event: unknown, payload: unknown) => listener(payload as ScanProgressEvent);
+      ipc.on('scan:progress', forward);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        ipc.removeListener('scan:progress', forward);
+      };
+    },
+  };
+  return Object.freeze(bridge);
+}

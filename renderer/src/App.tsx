@@ -1,0 +1,63 @@
+import {
+  FluentProvider,
+  makeStaticStyles,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { AppHeader } from './components/AppHeader';
+import { DropOverlay } from './components/DropOverlay';
+import { StepNav } from './components/StepNav';
+import { CurrentStep } from './steps/CurrentStep';
+import { usePrefersDark } from './theme/usePrefersDark';
+
+// Through Griffel like every other style: a <link>ed CSS file would need its own CSP allowance.
+const useGlobalStyles = makeStaticStyles({
+  'html, body, #root': { height: '100%', margin: 0 },
+});
+
+const useStyles = makeStyles({
+  provider: {
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  // Windows 11's page colours (#f3f3f3 light, #202020 dark): the cards on them are lighter in both.
+  lightPage: { backgroundColor: tokens.colorNeutralBackground3 },
+  darkPage: { backgroundColor: tokens.colorNeutralBackground2 },
+  body: {
+    flex: 1,
+    minHeight: 0,
+    display: 'flex',
+  },
+  main: {
+    flex: 1,
+    minWidth: 0,
+    overflowY: 'auto',
+    // Contains the visually hidden live regions, which would otherwise stretch the window.
+    position: 'relative',
+  },
+});
+
+export function App() {
+  useGlobalStyles();
+  const styles = useStyles();
+  const dark = usePrefersDark();
+  return (
+    <FluentProvider
+      theme={dark ? webDarkTheme : webLightTheme}
+      className={mergeClasses(styles.provider, dark ? styles.darkPage : styles.lightPage)}
+    >
+      <AppHeader />
+      <div className={styles.body}>
+        <StepNav />
+        <main className={styles.main}>
+          <CurrentStep />
+        </main>
+      </div>
+      <DropOverlay />
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,51 @@
+import type {
+  Channel,
+  PipDoctorBridge,
+  Reply,
+  RequestOf,
+  ResponseOf,
+  ScanProgressEvent,
+} from '../../../electron/ipc/contract';
+
+declare global {
+  interface Window {
+    /** Set by the preload (or a test harness); the renderer's only way out (DESIGN.md rule 1). */
+    pipDoctor?: PipDoctorBridge;
+  }
+}
+
+const NO_BRIDGE: Reply<never> = {
+  ok: false,
+  error: {
+    message:
+      'Pip Doctor could not reach its own background process. Restart the app and try again.',
+    cause: 'window.pipDoctor is missing: the preload did not run',
+  },
+};
+
+/**
+ * Calls main. Never throws: a missing bridge or a rejected promise becomes a
+ * Reply with an error, so every caller handles failure in one way.
+ */
+export async function invoke<C extends Channel>(
+  channel: C,
+  request: RequestOf<C>,
+): Promise<Reply<ResponseOf<C>>> {
+  const bridge = window.pipDoctor;
+  if (!bridge) return NO_BRIDGE;
+  try {
+    return await bridge.invoke(channel, request);
+  } catch (error) {
+    return {
+      ok: false,
+      error: {
+        message: 'Something went wrong while talking to the background process. Try again.',
+        cause: error instanceof Error ? error.message : String(error),
+      },
+    };
+  }
+}
+
+export function onScanProgress(listener: (event: ScanProgressEvent) => void): () => void {
+  return window.pipDoctor?.onScanProgress(listener) ?? (() => undefined);
+}

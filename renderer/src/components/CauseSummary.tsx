@@ -1,0 +1,42 @@
+import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
+import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
+import { CAUSE_BADGES } from '../wording/causeWords';
+import { Panel } from './Panel';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
+  icon: { fontSize: '28px', flexShrink: 0, color: tokens.colorPaletteDarkOrangeForeground1 },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  summary: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    overflowWrap: 'anywhere',
+  },
+});
+
+/** The cause in one sentence, from this machine's facts: the first thing the user reads. */
+export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
+  const styles = useStyles();
+  const healthy = diagnosis.cause === 'none';
+  const Icon = healthy ? CheckmarkCircleRegular : WarningRegular;
+  return (
+    <Panel emphasis>
+      <div className={styles.row}>
+        <Icon className={mergeClasses(styles.icon, healthy && styles.ok)} />
+        <div className={styles.text}>
+          <h2 className={styles.title}>In short</h2>
+          <p className={styles.summary}>{diagnosis.causeSummary}</p>
+          <div>
+            <Badge appearance="tint" color={healthy ? 'success' : 'warning'}>
+              {CAUSE_BADGES[diagnosis.cause]}
+            </Badge>
+          </div>
+        </div>
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,66 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
+import { useEffect, useId, useState } from 'react';
+import { useAppStore } from '../state/store';
+import { ScreenReaderStatus } from './ScreenReaderStatus';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  code: {
+    flex: 1,
+    minWidth: 0,
+    margin: 0,
+    paddingTop: '5px',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase300,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
+  copy: { flexShrink: 0 },
+});
+
+const COPIED_FOR_MS = 2000;
+
+/** One exact command, as the user would type it, with a copy button beside it. */
+export function CommandLine({ command }: { command: string }) {
+  const styles = useStyles();
+  const copyText = useAppStore((state) => state.copyText);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const codeId = useId();
+
+  useEffect(() => {
+    if (copied === null) return;
+    const timer = setTimeout(() => setCopied(null), COPIED_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  return (
+    <div className={styles.row}>
+      <pre className={styles.code} id={codeId}>
+        {command}
+      </pre>
+      <Button
+        className={styles.copy}
+        size="small"
+        appearance="subtle"
+        icon={copied ? <CheckmarkRegular /> : <CopyRegular />}
+        aria-describedby={codeId}
+        onClick={async () => setCopied(await copyText(command))}
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </Button>
+      <ScreenReaderStatus
+        message={copied === true ? 'Copied' : copied === false ? 'Could not copy' : ''}
+      />
+    </div>
+  );
+}

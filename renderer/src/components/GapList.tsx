@@ -1,0 +1,44 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { InfoRegular } from '@fluentui/react-icons';
+import type { Gap } from '../../../electron/engine/model/diagnosis';
+import { Section } from './Section';
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: '20px minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: 'anywhere',
+  },
+  icon: { fontSize: '16px', marginTop: '1px', color: tokens.colorNeutralForeground3 },
+  reveal: { gridColumn: 2, color: tokens.colorNeutralForeground3 },
+});
+
+/** What the scan could not see, so "nothing found" is never mistaken for "nothing there". */
+export function GapList({ gaps }: { gaps: Gap[] }) {
+  const styles = useStyles();
+  if (gaps.length === 0) return null;
+  return (
+    <Section title="What could not be checked">
+      <ul className={styles.list}>
+        {gaps.map((gap) => (
+          <li key={`${gap.area}:${gap.message}`} className={styles.item}>
+            <InfoRegular className={styles.icon} />
+            <span>{gap.message}</span>
+            {gap.howToReveal && <span className={styles.reveal}>{gap.howToReveal}</span>}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,81 @@
+import {
+  Badge,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useAppStore } from '../state/store';
+import { CAUSE_BADGES, CONFIDENCE_WORDS } from '../wording/causeWords';
+import { FactList } from './FactList';
+import { ScreenReaderStatus } from './ScreenReaderStatus';
+import { Panel } from './Panel';
+
+const useStyles = makeStyles({
+  titleRow: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  confidence: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  summary: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+});
+
+/** The pasted error, read back in plain words as soon as it is classified. */
+export function LogFindingCard() {
+  const styles = useStyles();
+  const classification = useAppStore((state) => state.classification);
+
+  let content = null;
+  let announcement = '';
+  if (classification.status === 'classifying') {
+    content = <Spinner size="tiny" label="Reading the error…" labelPosition="after" />;
+  } else if (classification.status === 'failed') {
+    content = (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>The error could not be read</MessageBarTitle>
+          {classification.error.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else if (classification.status === 'classified') {
+    const finding = classification.finding;
+    const problem = finding.category !== 'not-permission';
+    announcement = `The error says: ${finding.summary}`;
+    content = (
+      <Panel>
+        <div className={styles.titleRow}>
+          <h2 className={styles.title}>What the error says</h2>
+          <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
+            {CAUSE_BADGES[finding.category]}
+          </Badge>
+          <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+        </div>
+        <p className={styles.summary}>{finding.summary}</p>
+        <FactList
+          facts={[
+            { label: 'File', value: finding.path, code: true },
+            { label: 'Then', value: finding.secondPath, code: true },
+            { label: 'Package', value: finding.package, code: true },
+            { label: 'Error', value: finding.code, code: true },
+          ]}
+        />
+      </Panel>
+    );
+  }
+  return (
+    <>
+      <ScreenReaderStatus message={announcement} />
+      {content}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../state/store';
+
+const useStyles = makeStyles({
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+    ':focus': { outline: 'none' },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '4px' },
+  },
+});
+
+/**
+ * The step's title. After the user moves to a step, focus lands here, so a
+ * screen reader announces the new screen and Tab continues from its top.
+ */
+export function StepHeading({ id, children }: { id: string; children: string }) {
+  const styles = useStyles();
+  const ref = useRef<HTMLHeadingElement>(null);
+  const hasNavigated = useAppStore((state) => state.hasNavigated);
+  useEffect(() => {
+    document.title = `Pip Doctor – ${children}`;
+    if (hasNavigated) ref.current?.focus();
+    // Once per screen: later re-renders of the same step must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <h1 id={id} ref={ref} tabIndex={-1} className={styles.heading}>
+      {children}
+    </h1>
+  );
+}

@@ -1,0 +1,66 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { StepHeading } from './StepHeading';
+
+const useStyles = makeStyles({
+  page: {
+    maxWidth: '820px',
+    marginInline: 'auto',
+    paddingBlock: tokens.spacingVerticalXXXL,
+    paddingInline: '40px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXL,
+  },
+  intro: {
+    margin: 0,
+    marginTop: `calc(-1 * ${tokens.spacingVerticalM})`,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+  },
+  footer: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalL,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  // Next sits at the end, like in every Windows wizard.
+  forward: {
+    marginInlineStart: 'auto',
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+  },
+});
+
+interface StepLayoutProps {
+  /** Unique per step: the section is labelled by its heading. */
+  id: string;
+  heading: string;
+  intro: ReactNode;
+  /** Back, at the start of the footer. */
+  back?: ReactNode;
+  /** Next (and anything that moves on), at the end. */
+  forward: ReactNode;
+  children: ReactNode;
+}
+
+/** One wizard screen: its heading, a sentence of what it is for, its content, then Back and Next. */
+export function StepLayout({ id, heading, intro, back, forward, children }: StepLayoutProps) {
+  const styles = useStyles();
+  const headingId = `${id}-heading`;
+  return (
+    <section aria-labelledby={headingId} className={styles.page}>
+      <StepHeading id={headingId}>{heading}</StepHeading>
+      <p className={styles.intro}>{intro}</p>
+      {children}
+      <div className={styles.footer}>
+        {back}
+        <div className={styles.forward}>{forward}</div>
+      </div>
+    </section>
+  );
+}

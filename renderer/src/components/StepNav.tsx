@@ -1,0 +1,102 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../state/store';
+import { WIZARD_STEPS, canVisit } from '../state/wizardSlice';
+import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
+
+const useStyles = makeStyles({
+  nav: {
+    width: '220px',
+    flexShrink: 0,
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: tokens.spacingHorizontalS,
+  },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    width: '100%',
+    minHeight: '40px',
+    marginBottom: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalM,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    textAlign: 'start',
+    cursor: 'pointer',
+    position: 'relative',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
+    ':disabled': {
+      cursor: 'default',
+      color: tokens.colorNeutralForegroundDisabled,
+      backgroundColor: 'transparent',
+    },
+  },
+  current: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    // The Windows 11 selection pill at the start edge.
+    '::before': {
+      content: '""',
+      position: 'absolute',
+      insetInlineStart: 0,
+      top: '12px',
+      bottom: '12px',
+      width: '3px',
+      borderRadius: tokens.borderRadiusCircular,
+      backgroundColor: tokens.colorCompoundBrandBackground,
+    },
+  },
+  number: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '22px',
+    height: '22px',
+    flexShrink: 0,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `1px solid currentColor`,
+    fontSize: tokens.fontSizeBase200,
+  },
+});
+
+/** Where the user is, and every step they may go back (or forward) to. */
+export function StepNav() {
+  const styles = useStyles();
+  const current = useAppStore((state) => state.step);
+  const goTo = useAppStore((state) => state.goTo);
+  const visitable = useAppStore(
+    useShallow((state) => WIZARD_STEPS.map((step) => canVisit(state, step))),
+  );
+  return (
+    <nav aria-label="Steps" className={styles.nav}>
+      <ol className={styles.list}>
+        {WIZARD_STEPS.map((step, index) => (
+          <li key={step}>
+            <button
+              type="button"
+              className={mergeClasses(styles.item, step === current && styles.current)}
+              aria-current={step === current ? 'step' : undefined}
+              disabled={!visitable[index]}
+              onClick={() => goTo(step)}
+            >
+              <span className={styles.number} aria-hidden="true">
+                {index + 1}
+              </span>
+              {WIZARD_STEP_WORDS[step].nav}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

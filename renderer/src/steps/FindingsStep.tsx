@@ -1,0 +1,42 @@
+import { Button } from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { useAppStore } from '../state/store';
+import { StepLayout } from '../components/StepLayout';
+import { CauseSummary } from '../components/CauseSummary';
+import { EvidenceAccordion } from '../components/EvidenceAccordion';
+import { PipMapping } from '../components/PipMapping';
+import { InstallList } from '../components/InstallList';
+import { GapList } from '../components/GapList';
+import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
+
+export function FindingsStep() {
+  const diagnosis = useAppStore((state) => state.scan.diagnosis);
+  const goTo = useAppStore((state) => state.goTo);
+  return (
+    <StepLayout
+      id="findings"
+      heading={WIZARD_STEP_WORDS.findings.heading}
+      intro="What the check found on this computer, in plain words first. Open the evidence to see the facts behind it."
+      back={
+        <Button icon={<ArrowLeftRegular />} onClick={() => goTo('scan')}>
+          Back
+        </Button>
+      }
+      forward={
+        <Button appearance="primary" disabled={!diagnosis} onClick={() => goTo('fixes')}>
+          See how to fix it
+        </Button>
+      }
+    >
+      {diagnosis && (
+        <>
+          <CauseSummary diagnosis={diagnosis} />
+          <EvidenceAccordion diagnosis={diagnosis} />
+          <PipMapping diagnosis={diagnosis} />
+          <InstallList diagnosis={diagnosis} />
+          <GapList gaps={diagnosis.gaps} />
+        </>
+      )}
+    </StepLayout>
+  );
+}

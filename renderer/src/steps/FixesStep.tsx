@@ -1,0 +1,118 @@
+import {
+  Accordion,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { useAppStore } from '../state/store';
+import { StepLayout } from '../components/StepLayout';
+import { Expander } from '../components/Expander';
+import { FixCard } from '../components/FixCard';
+import { Section } from '../components/Section';
+import { remedyWords } from '../wording/remedyWords';
+import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  unhelpful: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  unhelpfulTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  why: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+});
+
+export function FixesStep() {
+  const styles = useStyles();
+  const diagnosis = useAppStore((state) => state.scan.diagnosis);
+  const goTo = useAppStore((state) => state.goTo);
+  const helpful = diagnosis?.recommendations.filter((r) => r.applicable) ?? [];
+  const unhelpful = diagnosis?.recommendations.filter((r) => !r.applicable) ?? [];
+  const [first, ...others] = helpful;
+
+  return (
+    <StepLayout
+      id="fixes"
+      heading={WIZARD_STEP_WORDS.fixes.heading}
+      intro="The fixes that suit this computer, the one to try first at the top."
+      back={
+        <Button icon={<ArrowLeftRegular />} onClick={() => goTo('findings')}>
+          Back
+        </Button>
+      }
+      forward={
+        <Button appearance="primary" disabled={!diagnosis} onClick={() => goTo('report')}>
+          Share what was found
+        </Button>
+      }
+    >
+      {diagnosis && (
+        <>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>You run these steps yourself, for now</MessageBarTitle>A later
+              version of Pip Doctor will carry them out for you with one click. Until then, copy
+              each command, run it, and come back to check again if something is still wrong.
+            </MessageBarBody>
+          </MessageBar>
+          {first ? (
+            <div className={styles.list}>
+              <Section title="Try this first">
+                <FixCard fix={first} platform={diagnosis.platform} recommended />
+              </Section>
+              {others.length > 0 && (
+                <Section title="Other fixes">
+                  {others.map((fix) => (
+                    <FixCard
+                      key={fix.id}
+                      fix={fix}
+                      platform={diagnosis.platform}
+                      recommended={false}
+                    />
+                  ))}
+                </Section>
+              )}
+            </div>
+          ) : (
+            <p className={styles.why}>
+              Pip Doctor has no fix to suggest: it found no Python that pip installs into. The
+              evidence on the previous step says what it could and could not check.
+            </p>
+          )}
+          {unhelpful.length > 0 && (
+            <Accordion collapsible>
+              <Expander
+                value="unhelpful"
+                level="h2"
+                title={`Fixes that would not help here (${unhelpful.length})`}
+              >
+                <ul className={styles.unhelpful}>
+                  {unhelpful.map((fix) => (
+                    <li key={fix.id}>
+                      <h3 className={styles.unhelpfulTitle}>
+                        {remedyWords(fix.id, diagnosis.platform).title}
+                      </h3>
+                      <p className={styles.why}>{fix.reason}</p>
+                    </li>
+                  ))}
+                </ul>
+              </Expander>
+            </Accordion>
+          )}
+        </>
+      )}
+    </StepLayout>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Cause } from '../../../electron/engine/model/vocabulary';
+
+/** A short name for each cause, for the badge next to the plain-words summary. */
+export const CAUSE_BADGES: Record<Cause | 'none', string> = {
+  permission: 'Folder needs admin rights',
+  lock: 'File in use',
+  'self-upgrade-lock': 'pip replacing itself',
+  'store-python': 'Microsoft Store Python',
+  pep668: 'Managed by the system',
+  'long-path': 'Path too long',
+  'temp-dir': 'Temporary files',
+  antivirus: 'Virus scanner',
+  'not-permission': 'Not a permission problem',
+  none: 'Nothing wrong found',
+};
+
+export const CONFIDENCE_WORDS = {
+  high: 'Certain',
+  medium: 'Likely',
+  low: 'Possible',
+} as const;

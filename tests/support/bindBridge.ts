@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { channels } from '../../electron/ipc/contract';
+import type { ScanProgressEvent } from '../../electron/ipc/contract';
+import { createHandlers, dispatchRequest } from '../../electron/ipc/handlers';
+import type { HandlerDeps, IpcHandlers } from '../../electron/ipc/handlers';
+import { createPipDoctorBridge } from '../../electron/preloadBridge';
+
+/** Page globals the harness needs besides window.pipDoctor; the app never reads them. */
+const INVOKE_BINDING = '__pipDoctorTestInvoke';
+const DELIVER_FUNCTION = '__pipDoctorTestDeliver';
+
+export interface BoundBridge {
+  /** The real handlers behind the page's bridge. */
+  handlers: IpcHandlers;
+  /** Every scan:progress event sent to the page, in order. */
+  progress: ScanProgressEvent[];
+}
+
+/**
+ * Gives a Chromium page the app's window.pipDoctor, backed by the real
+ * main-process handlers running in the test process: the end-to-end tests
+ * drive the real engine on the real machine through the same bridge code
+ * the preload ships (createPipDoctorBridge, injected as source).
+ *
+ * Call before page.goto. `deps.appPageUrl` must be the URL the test loads:
+ * the handlers refuse any other frame, as main does.
+ */
+export async function bindBridge(
+  page: Page,
+  deps: Omit<HandlerDeps, 'send'>,
+): Promise<BoundBridge> {
+  const progress: ScanProgressEvent[] = [];
+  const handlers = createHandlers({
+    ...deps,
+    send: (event, payload) => {
+      progress.push(payload);
+      // As webContents.send: fire and forget; a page that has gone simply misses it.
+      page
+        .evaluate(
+          ([deliver, name, value]) => {
+            const target = window as unknown as Record<string, unknown>;
+            const deliverEvent = target[deliver];
+            if (typeof deliverEvent === 'function') deliverEvent(name, value);
+          },
+          [DELIVER_FUNCTION, event, payload] as const,
+        )
+        .catch(() => undefined);
+    },
+  });
+  await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, request: unknown) =>
+    dispatchRequest(handlers, channel, request, {
+      frameUrl: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+    }),
+  );
+  await page.addInitScript({ content: bridgeInitScript() });
+  return { handlers, progress };
+}
+
+/**
+ * The preload's job, done by an init script: build the bridge with the
+ * shipped createPipDoctorBridge over a transport made of the binding above
+ * (renderer → main) and a deliver function (main → renderer).
+ */
+export function bridgeInitScript(): string {
+  return `(() => {
+  // Some TypeScript transforms wrap functions in __name(); it only sets fn.name.
+  const __name = (target) => target;
+  const createPipDoctorBridge = ${createPipDoctorBridge.toString()};
+  const createTestTransport = ${createTestTransport.toString()};
+  const transport = createTestTransport(${JSON.stringify(INVOKE_BINDING)}, ${JSON.stringify(DELIVER_FUNCTION)});
+  Object.defineProperty(window, 'pipDoctor', {
+    value: createPipDoctorBridge(transport, ${JSON.stringify(Object.keys(channels))}),
+    enumerable: true,
+  });
+})();`;
+}
+
+type Listener = (event: unknown, payload: unknown) => void;
+
+/** Runs in the page: an ipcRenderer stand-in. Self-contained, as it is injected as source. */
+function createTestTransport(invokeBinding: string, deliverName: string) {
+  const target = window as unknown as Record<string, unknown>;
+  const listeners = new Map<string, Set<Listener>>();
+  Object.defineProperty(target, deliverName, {
+    value: (channel: string, payload: unknown) => {
+      // Like Electron's, the event argument carries nothing the bridge could leak.
+      for (const listener of listeners.get(channel) ?? []) listener({}, payload);
+    },
+  });
+  return {
+    invoke(channel: string, request: unknown): Promise<unknown> {
+      const binding = target[invokeBinding];
+      if (typeof binding !== 'function') return Promise.reject(new Error('no test binding'));
+      return binding(channel, request) as Promise<unknown>;
+    },
+    on(channel: string, listener: Listener) {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(listener);
+    },
+    removeListener(channel: string, listener: Listener) {
+      listeners.get(channel)?.delete(listener);
+    },
+  };
+}

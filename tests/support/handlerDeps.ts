@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo, HandlerDeps } from '../../electron/ipc/handlers';
+import { createSystemProbe } from '../../electron/platform/createSystemProbe';
+
+const REPO = join(__dirname, '..', '..');
+
+/** What a test's stand-ins for Electron received. */
+export interface DepsRecord {
+  clipboard: string[];
+  opened: string[];
+  /** Files the save "dialog" chose (under saveDir). */
+  saved: string[];
+}
+
+export interface RealDepsOptions {
+  /** The page the handlers trust: the test server's URL, or the built file's. */
+  appPageUrl: string;
+  /** Where the save "dialog" puts reports: a temporary folder of the test. */
+  saveDir: string;
+  env?: NodeJS.ProcessEnv;
+  projectDir?: string;
+  homeDir?: string;
+  /** Simulates the user pressing Cancel in the save dialog. */
+  cancelSave?: boolean;
+}
+
+/**
+ * The handlers' dependencies as the tests use them: the real system probe
+ * and engine against this machine, with Electron's dialog, clipboard and
+ * shell replaced by recorders (no Electron binary exists on the test
+ * machines). Shared by the unit tests and the end-to-end tests.
+ */
+export function realHandlerDeps(options: RealDepsOptions): {
+  deps: Omit<HandlerDeps, 'send'>;
+  record: DepsRecord;
+} {
+  const record: DepsRecord = { clipboard: [], opened: [], saved: [] };
+  const env = options.env ?? process.env;
+  return {
+    record,
+    deps: {
+      probe: createSystemProbe(env),
+      env,
+      projectDir: options.projectDir,
+      homeDir: options.homeDir,
+      appPageUrl: options.appPageUrl,
+      appInfo: testAppInfo(),
+      writeClipboard: (text) => {
+        record.clipboard.push(text);
+      },
+      chooseSavePath: async (suggestedName) => {
+        if (options.cancelSave) return null;
+        const path = join(options.saveDir, suggestedName);
+        record.saved.push(path);
+        return path;
+      },
+      openExternal: async (url) => {
+        record.opened.push(url);
+      },
+    },
+  };
+}
+
+/** The app's name and version as main reports them, read from package.json. */
+export function testAppInfo(): AppInfo {
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+  const platform =
+    process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
+  return {
+    name: 'Pip Doctor',
+    version: pkg.version,
+    platform,
+    shell: platform === 'win32' ? 'powershell' : 'bash',
+  };
+}
