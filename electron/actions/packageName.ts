@@ -1,0 +1,18 @@
+/**
+ * PEP 508's rule for a distribution name: ASCII letters and digits, with
+ * `.`, `_` and `-` only between them. Anything else (a space, a `;`, a
+ * leading `-` that pip would read as an option, a path, a URL, a version
+ * specifier) is refused: the name goes into a pip command line.
+ */
+const PEP_508_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
+/** Longer names do not exist on PyPI; the cap keeps error messages readable. */
+const MAX_NAME_LENGTH = 120;
+
+export function isValidPackageName(name: string): boolean {
+  return name.length <= MAX_NAME_LENGTH && PEP_508_NAME.test(name);
+}
+
+/** PEP 503's normal form: what pip and importlib.metadata compare names by. */
+export function normalizePackageName(name: string): string {
+  return name.replace(/[-_.]+/g, '-').toLowerCase();
+}

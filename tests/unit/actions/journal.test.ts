@@ -1,0 +1,196 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { ActionOutcome } from '../../../electron/actions/actionModel';
+import { ActionJournal } from '../../../electron/actions/journal';
+import { buildRecipe } from '../../../electron/actions/plans/buildRecipe';
+import type { Recipe } from '../../../electron/actions/recipe';
+import { tempTree } from '../../support/tempTree';
+import { windowsPlanContext } from './windowsScan';
+
+const root = tempTree('journal');
+let journals = 0;
+
+function newJournal(): ActionJournal {
+  return new ActionJournal(join(root, `data-${++journals}`));
+}
+
+async function restartRecipe(): Promise<Recipe> {
+  return buildRecipe(
+    windowsPlanContext({ remedy: 'restart', installId: 'py-0123456789ab', packageName: 'numpy' }),
+  );
+}
+
+function outcome(recipe: Recipe, status: ActionOutcome['status']): ActionOutcome {
+  return {
+    runId: recipe.plan.id,
+    remedy: recipe.plan.remedy,
+    status,
+    summary: '',
+    steps: [],
+    verification: { ok: null, detail: '' },
+    undoAvailable: false,
+    instructions: [],
+  };
+}
+
+describe('the action journal', () => {
+  test('appends whole JSON lines, one per entry, in order, even when many are written at once', async () => {
+    const journal = newJournal();
+    const recipe = await restartRecipe();
+    const runId = recipe.plan.id;
+    await journal.append({ type: 'planned', runId, recipe });
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        journal.append({
+          type: 'consent',
+          runId,
+          stepId: `step-${index}`,
+          agreed: index % 2 === 0,
+        }),
+      ),
+    );
+    const lines = readFileSync(journal.file, 'utf8').split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((line) => JSON.parse(line).type)).toEqual([
+      'planned',
+      ...Array(40).fill('consent'),
+    ]);
+    expect(lines.slice(1, -1).map((line) => JSON.parse(line).stepId)).toEqual(
+      Array.from({ length: 40 }, (_, index) => `step-${index}`),
+    );
+    const { entries, skippedLines } = await journal.read();
+    expect(entries).toHaveLength(41);
+    expect(skippedLines).toBe(0);
+  });
+
+  test('refuses to write an entry that replay could not read', async () => {
+    const journal = newJournal();
+    await expect(
+      journal.append({
+        type: 'step-result',
+        runId: 'act-x',
+        stepId: 's',
+        attempt: 0,
+        status: 'done',
+        detail: '',
+        output: '',
+        items: [],
+        data: null,
+      }),
+    ).rejects.toThrow();
+  });
+
+  test('a torn last line and a damaged line are skipped; the next entry starts on a line of its own', async () => {
+    const journal = newJournal();
+    const recipe = await restartRecipe();
+    const runId = recipe.plan.id;
+    await journal.append({ type: 'planned', runId, recipe });
+    appendFileSync(journal.file, 'not json at all\n');
+    appendFileSync(
+      journal.file,
+      `{"v":1,"at":"2026-11-24T09:00:00.000Z","runId":"${runId}","type":"step-int`,
+    );
+
+    // A new process (the app started again) appends after the torn line.
+    const reopened = new ActionJournal(join(journal.folder, '..'));
+    await reopened.append({
+      type: 'step-intent',
+      runId,
+      stepId: 'await-restart',
+      attempt: 1,
+      data: { bootTime: '2026-11-24T08:00:00.000Z' },
+    });
+    const { entries, skippedLines } = await reopened.read();
+    expect(skippedLines).toBe(2);
+    expect(entries.map((entry) => entry.type)).toEqual(['planned', 'step-intent']);
+  });
+
+  test('entries of a run whose plan line is missing are dropped: without the recipe nothing can be resumed', async () => {
+    const journal = newJournal();
+    await journal.append({
+      type: 'step-intent',
+      runId: 'act-0000000000000fff',
+      stepId: 'install',
+      attempt: 1,
+      data: null,
+    });
+    expect(await journal.pendingActions()).toEqual([]);
+  });
+
+  test('a run waiting for a restart is pending, and says whether the machine has restarted since', async () => {
+    const journal = newJournal();
+    const recipe = await restartRecipe();
+    const runId = recipe.plan.id;
+    const boot = '2026-11-24T08:00:00.000Z';
+    await journal.append({ type: 'planned', runId, recipe });
+    await journal.append({
+      type: 'step-intent',
+      runId,
+      stepId: 'await-restart',
+      attempt: 1,
+      data: { bootTime: boot },
+    });
+    await journal.append({
+      type: 'step-result',
+      runId,
+      stepId: 'await-restart',
+      attempt: 1,
+      status: 'waiting',
+      detail: 'Sign out or restart.',
+      output: '',
+      items: [],
+      data: { bootTime: boot },
+    });
+    await journal.append({ type: 'finished', runId, outcome: outcome(recipe, 'needs-restart') });
+
+    const [sameBoot] = await journal.pendingActions(new Date(boot));
+    expect(sameBoot).toMatchObject({
+      runId,
+      status: 'needs-restart',
+      stoppedAt: { stepId: 'await-restart', state: 'waiting' },
+      choices: ['resume', 'mark-resolved'],
+      restartedSince: false,
+    });
+    expect(sameBoot!.explanation).toContain('waiting for you to sign out or restart');
+    const [later] = await journal.pendingActions(new Date('2026-11-24T18:30:00.000Z'));
+    expect(later!.restartedSince).toBe(true);
+
+    await journal.append({ type: 'resolved', runId });
+    expect(await journal.pendingActions()).toEqual([]);
+  });
+
+  test('an action that ended before it changed anything (declined at the first prompt) is not pending', async () => {
+    const journal = newJournal();
+    const recipe = await buildRecipe(
+      windowsPlanContext({
+        remedy: 'elevated-install',
+        installId: 'py-0123456789ab',
+        packageName: 'numpy',
+      }),
+    );
+    const runId = recipe.plan.id;
+    await journal.append({ type: 'planned', runId, recipe });
+    await journal.append({ type: 'step-intent', runId, stepId: 'install', attempt: 1, data: null });
+    await journal.append({
+      type: 'step-result',
+      runId,
+      stepId: 'install',
+      attempt: 1,
+      status: 'declined',
+      detail: 'You said no to the Windows administrator prompt; nothing was changed.',
+      output: '',
+      items: [],
+      data: null,
+    });
+    await journal.append({ type: 'finished', runId, outcome: outcome(recipe, 'declined') });
+    expect(await journal.pendingActions()).toEqual([]);
+  });
+
+  test('an empty or missing journal has nothing pending', async () => {
+    const journal = newJournal();
+    expect(await journal.pendingActions()).toEqual([]);
+    writeFileSync(join(root, 'empty.jsonl'), '');
+    expect((await journal.read()).entries).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { tempTree } from '../../support/tempTree';
+import { createHarness, SYSTEM_PYTHON } from './actionHarness';
+import { buildDemoWheels } from './buildWheel';
+
+/**
+ * DESIGN.md rule 2: a plan is built from ids of the latest scan and a
+ * package name, never from a path or a command the renderer sends; and it
+ * runs only as shown, once, while its scan is the latest and recent.
+ */
+describe('plans come only from the latest scan’s ids', () => {
+  const root = tempTree('plan-safety');
+  const wheels = join(root, 'wheels');
+
+  beforeAll(() => {
+    mkdirSync(wheels);
+    buildDemoWheels(wheels);
+  });
+
+  test('a raw command, a raw path or an unknown field in the request is refused', async () => {
+    const harness = createHarness(root);
+    const scan = await harness.scan([SYSTEM_PYTHON]);
+    const installId = scan.installOf(SYSTEM_PYTHON).id;
+    const base = { scanId: scan.scanId, remedy: 'venv', installId };
+    for (const smuggled of [
+      { ...base, command: { program: '/bin/sh', args: ['-c', 'rm -rf ~'] } },
+      { ...base, path: '/usr/lib/python3/dist-packages' },
+      { ...base, venvFolder: '/etc' },
+      { ...base, venvFolder: { path: '/etc' } },
+      { ...base, processes: [{ pid: 1, startTime: 'x', signal: 'SIGKILL' }] },
+      { ...base, remedy: 'rm -rf' },
+    ]) {
+      await expect(harness.service.plan(smuggled), JSON.stringify(smuggled)).rejects.toThrow(
+        /does not understand/,
+      );
+    }
+  }, 30_000);
+
+  test('package names must be PEP 508 names: no options, versions, URLs or paths', async () => {
+    const harness = createHarness(root);
+    const scan = await harness.scan([SYSTEM_PYTHON]);
+    const installId = scan.installOf(SYSTEM_PYTHON).id;
+    for (const packageName of [
+      '--index-url=https://evil.example/simple',
+      '-e.',
+      'requests; rm -rf /',
+      'requests==2.32.3',
+      'git+https://github.com/psf/requests',
+      '../../etc/passwd',
+      'requests[socks]',
+      'ünïcode',
+      '',
+    ]) {
+      await expect(
+        harness.service.plan(scan.request({ remedy: 'venv', installId, packageName })),
+        packageName,
+      ).rejects.toThrow(/is not a package name|does not understand/);
+    }
+    await expect(
+      harness.service.plan(
+        scan.request({ remedy: 'venv', installId, packageName: 'scikit-learn' }),
+      ),
+    ).resolves.toMatchObject({ remedy: 'venv' });
+  }, 30_000);
+
+  test('ids that are not in the latest scan are refused: an install, a scan, a picked folder, a process', async () => {
+    const harness = createHarness(root);
+    const scan = await harness.scan([SYSTEM_PYTHON]);
+    const installId = scan.installOf(SYSTEM_PYTHON).id;
+    await expect(
+      harness.service.plan(scan.request({ remedy: 'venv', installId: 'py-000000000000' })),
+    ).rejects.toThrow(/not in the latest scan/);
+    await expect(
+      harness.service.plan({ scanId: 'scan-ffffffffffffffff', remedy: 'venv', installId }),
+    ).rejects.toThrow(/not the latest one/);
+    await expect(
+      harness.service.plan(
+        scan.request({
+          remedy: 'venv',
+          installId,
+          venvFolder: { pickedFolderId: 'folder-0123456789abcdef' },
+        }),
+      ),
+    ).rejects.toThrow(/folder choice has expired/);
+    await expect(
+      harness.service.plan(
+        scan.request({
+          remedy: 'close-processes',
+          installId,
+          processes: [{ pid: 1, startTime: '1970-01-01T00:00:00.000Z' }],
+        }),
+      ),
+    ).rejects.toThrow(/not in the latest scan/);
+    await expect(
+      harness.service.plan(scan.request({ remedy: 'use-python-m-pip', installId })),
+    ).rejects.toThrow(/nothing for Pip Doctor to run/);
+  }, 30_000);
+
+  test('a plan from a scan that a newer one replaced, or from an old scan, is refused; a plan runs once', async () => {
+    let now = new Date();
+    const project = join(root, 'stale');
+    mkdirSync(project);
+    const harness = createHarness(root, {
+      wheelDir: wheels,
+      projectDir: project,
+      extra: { now: () => now },
+    });
+    const first = await harness.scan([SYSTEM_PYTHON]);
+    const installId = first.installOf(SYSTEM_PYTHON).id;
+    const old = await harness.service.plan(first.request({ remedy: 'venv', installId }));
+    await harness.scan([SYSTEM_PYTHON]);
+    await expect(harness.service.run(old.id)).rejects.toThrow(/newer scan replaced/);
+
+    const latest = await harness.scan([SYSTEM_PYTHON]);
+    const plan = await harness.service.plan(latest.request({ remedy: 'venv', installId }));
+    now = new Date(Date.parse(latest.diagnosis.scannedAt) + 31 * 60_000);
+    await expect(harness.service.run(plan.id)).rejects.toThrow(/31 minutes old/);
+
+    now = new Date();
+    const fresh = await harness.service.plan(latest.request({ remedy: 'venv', installId }));
+    expect((await harness.service.run(fresh.id)).status).toBe('succeeded');
+    await expect(harness.service.run(fresh.id)).rejects.toThrow(/no longer known/);
+  }, 60_000);
+
+  test('a plan whose target changed after it was shown is refused before anything runs', async () => {
+    const project = join(root, 'changed');
+    mkdirSync(project);
+    const harness = createHarness(root, { projectDir: project });
+    const scan = await harness.scan([SYSTEM_PYTHON]);
+    const plan = await harness.service.plan(
+      scan.request({ remedy: 'venv', installId: scan.installOf(SYSTEM_PYTHON).id }),
+    );
+    mkdirSync(join(project, '.venv'));
+    writeFileSync(join(project, '.venv', 'work.txt'), 'made by the user meanwhile');
+    await expect(harness.service.run(plan.id)).rejects.toThrow(
+      /changed since the scan \(.*\.venv exists now\)/,
+    );
+    expect(await harness.service.pendingActions()).toEqual([]);
+  }, 30_000);
+});
