@@ -177,6 +177,8 @@ const RULES: Rule[] = [
     matches: (facts) => has('terminal')(facts) && facts.executable.includes('terminal.app'),
   },
   { label: 'Windows Terminal', kind: 'terminal', matches: has('windowsterminal', 'openconsole') },
+  // Git for Windows' terminal: mintty runs the bash a Git Bash window shows.
+  { label: 'Git Bash', kind: 'terminal', matches: has('mintty', 'git-bash') },
   { label: 'Command Prompt', kind: 'terminal', matches: has('cmd') },
   { label: 'PowerShell', kind: 'terminal', matches: has('powershell', 'pwsh', 'powershell_ise') },
   { label: 'Console window', kind: 'terminal', matches: has('conhost') },
@@ -203,8 +205,7 @@ function factsOf(identity: ProcessIdentity): Facts {
   const commandLine = (identity.commandLine ?? '').toLowerCase();
   const programs = new Set<string>([baseName(identity.name)]);
   if (identity.executable) programs.add(baseName(identity.executable));
-  // Quotes are dropped: only the program names are wanted, not exact arguments.
-  const words = commandLine.replaceAll('"', '').split(/\s+/).filter(Boolean);
+  const words = commandWords(commandLine);
   if (words[0]) programs.add(baseName(words[0]));
   if (words[0] && INTERPRETERS.test(baseName(words[0]))) {
     const module = words.indexOf('-m');
@@ -215,8 +216,26 @@ function factsOf(identity: ProcessIdentity): Facts {
     else if (!/\.pyw?$/.test(script)) programs.add(script);
     else if (/-script\.pyw?$/.test(script)) programs.add(script.replace(/-script\.pyw?$/, ''));
   }
+  // `jupyter lab` runs jupyter-lab: on Windows the process is jupyter.exe (or its Python) with "lab".
+  const jupyter = words.findIndex((word) => baseName(word) === 'jupyter');
+  const subcommand = jupyter >= 0 ? words[jupyter + 1] : undefined;
+  if (subcommand && JUPYTER_APPS.has(subcommand)) programs.add(`jupyter-${subcommand}`);
   programs.delete('');
   return { programs, executable: (identity.executable ?? '').toLowerCase(), commandLine };
+}
+
+const JUPYTER_APPS = new Set(['lab', 'notebook', 'server', 'nbclassic']);
+
+/**
+ * The words of a command line, a quoted part counting as one word: Windows
+ * quotes paths with spaces ("C:\Program Files\Python312\python.exe"), and
+ * splitting them at the space would lose the program's name. Only program
+ * names are wanted, so the quotes themselves are dropped.
+ */
+function commandWords(commandLine: string): string[] {
+  return [...commandLine.matchAll(/"([^"]*)"?|[^\s"]+/g)]
+    .map((match) => match[1] ?? match[0])
+    .filter((word) => word !== '');
 }
 
 function recognise(identity: ProcessIdentity): Rule | null {

@@ -1,0 +1,127 @@
+import type { Gap } from '../../engine/model/diagnosis';
+import type { CommandRunner } from './commandRunner';
+import { REG_EXE, systemTool, WHERE_EXE } from './commandRunner';
+import { searchPath } from './pathSearch';
+import { parsePyList } from './pyLauncherList';
+import type { PyLauncherEntry } from './pyLauncherList';
+import { parseRegistryQuery } from './registryPythons';
+import type { WindowsFiles } from './windowsFiles';
+import { parseWhereOutput } from './whereOutput';
+
+/**
+ * The native tools discovery runs: where.exe, py.exe and reg.exe, each a
+ * ~10 ms program (PowerShell would cost a second to start, and its one run
+ * per scan comes later, once the interpreters have answered). All run in
+ * parallel through the one runner, by absolute path.
+ */
+
+interface ToolDeps {
+  run: CommandRunner;
+  files: WindowsFiles;
+}
+
+const TOOL_TIMEOUT_MS = 10_000;
+const TOOL_OUTPUT_BYTES = 1024 * 1024;
+
+/**
+ * Every file each command reaches on PATH, in PATH order, from one
+ * where.exe run. A command whose answer holds a line where.exe wrote in the
+ * console code page (undecodable here), or every command when where.exe
+ * could not run, is looked up again by reading PATH directly.
+ */
+export async function resolveCommands(
+  env: NodeJS.ProcessEnv,
+  deps: ToolDeps,
+  commands: readonly string[],
+): Promise<Map<string, string[]>> {
+  const run = await deps.run(systemTool(env, WHERE_EXE), [...commands], {
+    timeoutMs: TOOL_TIMEOUT_MS,
+    maxOutputBytes: TOOL_OUTPUT_BYTES,
+    env,
+  });
+  // Exit 1 only says some pattern had no match; the others are still listed.
+  const usable =
+    run.spawnError === null && !run.timedOut && (run.exitCode === 0 || run.exitCode === 1);
+  const hits = usable ? parseWhereOutput(run.stdout, commands) : null;
+  const resolved = new Map<string, string[]>();
+  await Promise.all(
+    commands.map(async (command) => {
+      const found = hits?.get(command);
+      resolved.set(
+        command,
+        found && found.every((hit) => hit.decodable)
+          ? found.map((hit) => hit.path)
+          : await searchPath(command, env, deps.files),
+      );
+    }),
+  );
+  return resolved;
+}
+
+/** `py -0p`: the launcher's own list; nothing when it fails (the registry is read anyway). */
+export async function runPyList(
+  py: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  deps: ToolDeps,
+): Promise<PyLauncherEntry[]> {
+  const run = await deps.run(py, ['-0p'], {
+    timeoutMs: TOOL_TIMEOUT_MS,
+    maxOutputBytes: TOOL_OUTPUT_BYTES,
+    env,
+    cwd,
+  });
+  if (run.spawnError || run.timedOut || run.exitCode !== 0) return [];
+  return parsePyList(run.stdout, cwd).filter((entry) => !entry.executable.includes('\uFFFD'));
+}
+
+const REGISTRY_VIEWS = [
+  { key: 'HKCU\\Software\\Python', flags: [], where: 'HKCU' },
+  { key: 'HKLM\\Software\\Python', flags: ['/reg:64'], where: 'HKLM (64-bit view)' },
+  { key: 'HKLM\\Software\\Python', flags: ['/reg:32'], where: 'HKLM (32-bit view)' },
+];
+
+/**
+ * PEP 514 registrations of every company, from HKCU and both views of HKLM
+ * (a 32-bit all-users Python registers under Wow6432Node). A hive without a
+ * Python key makes reg.exe exit 1 with a localised message: no Pythons there.
+ */
+export async function readRegistryPythons(
+  env: NodeJS.ProcessEnv,
+  deps: ToolDeps,
+): Promise<{ sightings: Array<{ executable: string; name: string }>; gaps: Gap[] }> {
+  const listings = await Promise.all(
+    REGISTRY_VIEWS.map(async (view) => {
+      const run = await deps.run(
+        systemTool(env, REG_EXE),
+        ['query', view.key, '/s', ...view.flags],
+        {
+          timeoutMs: TOOL_TIMEOUT_MS,
+          maxOutputBytes: TOOL_OUTPUT_BYTES,
+          env,
+        },
+      );
+      if (run.spawnError || run.timedOut) return null;
+      return parseRegistryQuery(run.stdout, view.where, env);
+    }),
+  );
+  const pythons = listings.flatMap((listing) => listing?.pythons ?? []);
+  const undecodable = listings.flatMap((listing) => listing?.undecodable ?? []);
+  const gaps: Gap[] =
+    undecodable.length === 0
+      ? []
+      : [
+          {
+            area: 'installs',
+            message: `${undecodable.length} registry value${undecodable.length === 1 ? '' : 's'} of registered Pythons came back unreadable from reg.exe, which writes in the console's code page (a folder name with non-English letters): such a Python is found only if it is also on PATH, in py's list or in a usual install folder.`,
+            howToReveal: 'Run `py -0p` in a terminal to see every registered Python with its path.',
+          },
+        ];
+  return {
+    sightings: pythons.map((python) => ({
+      executable: python.executable!,
+      name: `registry ${python.where} ${python.company}\\${python.tag}`,
+    })),
+    gaps,
+  };
+}

@@ -1,0 +1,213 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../../electron/engine/diagnose/diagnose';
+import { DiagnosisSchema } from '../../electron/engine/model/diagnosis';
+import { runProcess } from '../../electron/platform/runProcess';
+import { ProbeDocumentSchema } from '../../electron/platform/windows/probeDocument';
+import type { ProbeDocument } from '../../electron/platform/windows/probeDocument';
+import {
+  powershellArguments,
+  readProbeOutput,
+  runProbeScript,
+} from '../../electron/platform/windows/probeScript';
+import type { ProbeRequest } from '../../electron/platform/windows/probeScript';
+import { probeScriptPath } from '../../electron/platform/windows/probeScriptPath';
+import {
+  createWindowsSystemProbe,
+  defaultWindowsProbeDeps,
+} from '../../electron/platform/windows/windowsSystemProbe';
+
+/**
+ * The real assets/windows/pip-doctor-probe.ps1 on a real Windows (the
+ * GitHub windows-latest runner), checked against the same zod schema the
+ * app uses: a site-packages folder the user is denied (icacls /deny), a
+ * .pyd loaded by a running python.exe, and the whole Windows backend
+ * driving the real engine. Run only by .github/workflows/windows.yml.
+ */
+const onWindows = process.platform === 'win32';
+const python = process.env.pythonLocation
+  ? join(process.env.pythonLocation, 'python.exe')
+  : 'python.exe';
+
+describe.runIf(onWindows)('the Windows probe on this Windows', () => {
+  const root = onWindows ? mkdtempSync(join(tmpdir(), 'pip-doctor-live-')) : '';
+  const denied = join(root, 'denied', 'Lib', 'site-packages');
+  const held = join(root, 'held', 'Lib', 'site-packages');
+  const pyd = join(held, 'heldpkg', '_held.pyd');
+  let holder: ChildProcess | null = null;
+  let userSid = '';
+
+  beforeAll(async () => {
+    mkdirSync(denied, { recursive: true });
+    mkdirSync(join(held, 'heldpkg'), { recursive: true });
+    // A real extension module of this Python, under a new name: loaded with ctypes it is mapped as an image.
+    const base = (
+      await runProcess(python, ['-c', 'import sys; print(sys.base_prefix)'], { timeoutMs: 30_000 })
+    ).stdout.trim();
+    // unicodedata needs no DLL but python3XY.dll, which sits next to python.exe.
+    copyFileSync(join(base, 'DLLs', 'unicodedata.pyd'), pyd);
+    const who = await runProcess('whoami.exe', ['/user', '/fo', 'csv', '/nh'], {
+      timeoutMs: 30_000,
+    });
+    userSid = /"(S-1-[\d-]+)"\s*$/.exec(who.stdout.trim())![1]!;
+    const deny = await runProcess('icacls.exe', [denied, '/deny', `*${userSid}:(OI)(CI)(W,D,DC)`], {
+      timeoutMs: 30_000,
+    });
+    expect(deny.exitCode, deny.stdout + deny.stderr).toBe(0);
+    holder = spawn(
+      python,
+      [
+        '-c',
+        `import ctypes, sys, time; ctypes.CDLL(sys.argv[1]); print('loaded', flush=True); time.sleep(600)`,
+        pyd,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder!.stdout!.once('data', () => resolve());
+      holder!.once('exit', (code) => reject(new Error(`the holder exited early (${code})`)));
+    });
+  });
+
+  afterAll(async () => {
+    holder?.kill();
+    if (userSid)
+      await runProcess('icacls.exe', [denied, '/remove:d', `*${userSid}`], { timeoutMs: 30_000 });
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  const request = (): ProbeRequest => ({
+    sections: ['identity', 'settings', 'processes', 'acl', 'restartManager', 'loadedModules'],
+    folders: [denied],
+    priorityPaths: [pyd],
+    holderRoots: [held],
+    interpreters: [python],
+  });
+
+  function expectAnswers(document: ProbeDocument) {
+    expect(document.fatal).toBeNull();
+    for (const section of [
+      'identity',
+      'settings',
+      'processes',
+      'acl',
+      'restartManager',
+      'loadedModules',
+    ] as const) {
+      expect(document[section].status, `${section}: ${document[section].error}`).toBe('ok');
+    }
+    expect(document.identity.userSid).toBe(userSid);
+    expect(typeof document.settings.longPathsEnabled).toBe('boolean');
+    expect(
+      document.processes.items.find((item) => item.pid === holder!.pid)?.executable?.toLowerCase(),
+    ).toBe(python.toLowerCase());
+    const [acl] = document.acl.items;
+    expect(acl).toMatchObject({ path: denied, exists: true, error: null });
+    expect(
+      acl!.entries.some(
+        (entry) => entry.type === 'deny' && entry.sid === userSid && !entry.inherited,
+      ),
+    ).toBe(true);
+    const lock = document.restartManager.queries.find((query) => query.kind === 'path')!;
+    expect(lock.error).toBe(0);
+    const modules = document.loadedModules.processes.find((process) => process.pid === holder!.pid);
+    expect(modules?.files.map((file) => file.toLowerCase())).toContain(pyd.toLowerCase());
+    // windows-probes.md §10.6: whether the Restart Manager names a process that only maps a .pyd.
+    const named = lock.processes.some((process) => process.pid === holder!.pid);
+    console.log(
+      `Restart Manager ${named ? 'named' : 'did not name'} the python.exe that has the .pyd mapped (${document.powershell.edition} ${document.powershell.version}).`,
+    );
+  }
+
+  it('answers every section under Windows PowerShell 5.1, in the shape the schema reads', async () => {
+    const document = await runProbeScript(request(), {
+      run: runProcess,
+      env: process.env,
+      scriptPath: () => probeScriptPath(),
+    });
+    expect(document.powershell.edition).toBe('Desktop');
+    expectAnswers(document);
+  });
+
+  it('answers the same under PowerShell 7 (pwsh), where the runner has it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pip-doctor-request-'));
+    const requestPath = join(folder, 'request.json');
+    writeFileSync(requestPath, JSON.stringify(request()));
+    const run = await runProcess('pwsh.exe', powershellArguments(probeScriptPath(), requestPath), {
+      timeoutMs: 120_000,
+    });
+    if (run.spawnError) {
+      console.log('pwsh.exe is not on this runner: the PowerShell 7 check did not run.');
+      return;
+    }
+    const document = readProbeOutput(run, 120_000);
+    expect(document.powershell.edition).toBe('Core');
+    expectAnswers(document);
+    expect(
+      ProbeDocumentSchema.safeParse(JSON.parse(run.stdout.slice(run.stdout.indexOf('{')))).success,
+    ).toBe(true);
+  });
+
+  it('explains the denied folder and finds the holder through the backend, in one PowerShell run', async () => {
+    let powershellRuns = 0;
+    const deps = defaultWindowsProbeDeps(process.env);
+    const probe = createWindowsSystemProbe(process.env, {
+      ...deps,
+      run: (program, args, options) => {
+        if (/powershell\.exe$/i.test(program)) powershellRuns++;
+        return deps.run(program, args, options);
+      },
+    });
+    const check = probe.checkFolder('purelib', denied);
+    const holders = probe.findHolders([held], [pyd]);
+    const [folder, scan] = await Promise.all([check, holders]);
+    expect(folder.writable).toBe(false);
+    expect(folder.reason).toMatch(/^A deny entry on .* forbids you \(/);
+    expect(folder.acl?.some((entry) => entry.type === 'deny' && entry.appliesToUser)).toBe(true);
+    expect(
+      scan.holders
+        .find((found) => found.pid === holder!.pid)
+        ?.holds.map((file) => file.toLowerCase()),
+    ).toContain(pyd.toLowerCase());
+    expect(powershellRuns).toBe(1);
+  });
+
+  it("diagnoses this machine with the real engine: the runner's Python is found and probed", async () => {
+    const project = join(root, 'project');
+    mkdirSync(project, { recursive: true });
+    const venv = await runProcess(python, ['-m', 'venv', join(project, '.venv')], {
+      timeoutMs: 120_000,
+    });
+    expect(venv.exitCode, venv.stderr).toBe(0);
+    const diagnosis = DiagnosisSchema.parse(
+      await diagnose(createWindowsSystemProbe(process.env), {
+        projectDir: project,
+        extraPythons: [python],
+        env: process.env,
+        log: null,
+      }),
+    );
+    const venvInstall = diagnosis.installs.find((install) => install.kind === 'venv');
+    expect(venvInstall?.status).toBe('ok');
+    expect(existsSync(venvInstall!.executable)).toBe(true);
+    expect(venvInstall!.folders.find((folder) => folder.role === 'purelib')?.writable).toBe(true);
+    expect(
+      diagnosis.installs.some(
+        (install) => install.executable.toLowerCase() === python.toLowerCase(),
+      ),
+    ).toBe(true);
+    expect(diagnosis.processes.find((process) => process.pid === holder!.pid)).toBeDefined();
+  });
+});
+
+describe.skipIf(onWindows)('off Windows', () => {
+  it('says plainly that the real-Windows checks did not run here', () => {
+    console.log('tests/windows-live needs Windows: nothing of the real probe ran on this machine.');
+  });
+});
