@@ -125,6 +125,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   }));
   const target = targetInstall(installs, pipOnPath, options.log);
   const elevated = await elevatedPromise;
+  const settings = await settingsPromise;
   const settled = settleCause({
     log: options.log,
     target,
@@ -141,6 +142,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     log: options.log,
     projectDir: options.projectDir,
     pipOnPath,
+    settings,
   });
   step('remedies', 'done', `${recommendations.filter((r) => r.applicable).length} to try`);
 
@@ -150,7 +152,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     scannedAt: new Date().toISOString(),
     user,
     elevated,
-    settings: await settingsPromise,
+    settings,
     installs,
     pipOnPath,
     targetInstallId: target?.id ?? null,

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 import type { Cause, RemedyId } from '../model/vocabulary';
 import type {
   Diagnosis,
@@ -10,7 +10,7 @@ import type {
 import type { LogFinding } from '../model/logFinding';
 import { blockedFolder, holdersOf } from './settleCause';
 import { describeHolders } from './describeHolder';
-import { commandLine } from './shellCommand';
+import { commandLine, quoteArg } from './shellCommand';
 
 export interface RecommendInput {
   platform: 'linux' | 'darwin' | 'win32';
@@ -21,6 +21,8 @@ export interface RecommendInput {
   log: LogFinding | null;
   projectDir: string;
   pipOnPath: Diagnosis['pipOnPath'];
+  /** Windows settings that decide some remedies (long paths already on). */
+  settings?: Diagnosis['settings'];
 }
 
 interface Draft {
@@ -148,6 +150,8 @@ class Context {
 
   venv(reason: string): Draft {
     // A new environment never replaces the one pip failed in: that one may be in use or root's.
+    // Paths in the user's OS's form, whichever OS computes the diagnosis.
+    const { join } = this.input.platform === 'win32' ? win32 : posix;
     const projectVenv = join(this.input.projectDir, '.venv');
     const venvDir = this.target.prefix === projectVenv ? `${projectVenv}-new` : projectVenv;
     const venvPython =
@@ -194,7 +198,8 @@ class Context {
         : 'Runs pip as root. It works, but it mixes pip files with the ones your system manages; prefer a virtual environment.',
       commands: windows
         ? [
-            `Start-Process -Verb RunAs -Wait -FilePath ${commandLine('powershell', this.target.executable, [])} -ArgumentList '-m pip install ${this.pkg}'`,
+            // -Verb RunAs cannot redirect output; the elevated window shows pip's own.
+            `Start-Process -Verb RunAs -Wait -FilePath ${quoteArg(this.target.executable, 'powershell')} -ArgumentList ${['-m', 'pip', 'install', this.pkg].map((arg) => quoteArg(arg, 'powershell')).join(',')}`,
           ]
         : [`sudo ${this.python('-m', 'pip', 'install', this.pkg)}`],
       applicable,
@@ -208,7 +213,9 @@ class Context {
       return {
         id: 'grant-access',
         reason: `Gives your account the right to change ${blocked.path}. The least recommended fix: it weakens the protection of a folder shared by every user.`,
-        commands: [`icacls ${commandLine('cmd', blocked.path, [])} /grant "%USERNAME%":(OI)(CI)M`],
+        commands: [
+          `icacls ${quoteArg(blocked.path, 'powershell')} /grant "$($env:USERNAME):(OI)(CI)M"`,
+        ],
         applicable: true,
       };
     }
@@ -283,6 +290,7 @@ class Context {
   }
 
   enableLongPaths(): Draft {
+    const alreadyOn = this.input.settings?.longPathsEnabled === true;
     return {
       id: 'enable-long-paths',
       reason:
@@ -290,7 +298,7 @@ class Context {
       commands: [
         "New-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\FileSystem' -Name LongPathsEnabled -Value 1 -PropertyType DWORD -Force",
       ],
-      applicable: this.input.platform === 'win32',
+      applicable: this.input.platform === 'win32' && !alreadyOn,
     };
   }
 
@@ -343,6 +351,10 @@ class Context {
           : 'pip can already write where it installs; administrator rights would change nothing.';
       case 'close-processes':
         return 'No running program holds files of this Python right now.';
+      case 'enable-long-paths':
+        return this.input.platform === 'win32'
+          ? 'Long paths are already enabled on this computer.'
+          : 'Only Windows limits paths to 260 characters.';
       default:
         return draft.reason;
     }

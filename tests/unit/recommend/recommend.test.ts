@@ -148,6 +148,58 @@ describe('the recommender ranks remedies for this machine', () => {
     expect(venv?.commands[1]).toMatch(/ -m pip install PACKAGE$/);
   });
 
+  test('on Windows the commands are valid PowerShell, with Windows paths', () => {
+    const target = install({
+      executable: 'C:\\Program Files\\Python312\\python.exe',
+      kind: 'all-users',
+      folders: [
+        folder(
+          'purelib',
+          'C:\\Program Files\\Python312\\Lib\\site-packages',
+          false,
+          'Only Administrators may change it.',
+        ),
+      ],
+    });
+    const log = classifyLogText(
+      "ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: 'C:\\\\Program Files\\\\Python312\\\\Lib\\\\site-packages\\\\numpy\\\\__init__.py'",
+    );
+    const ranked = recommend(
+      input({
+        platform: 'win32',
+        cause: 'permission',
+        target,
+        log,
+        projectDir: 'C:\\Users\\alice\\proj',
+      }),
+    );
+    const byId = (id: string) => ranked.find((r) => r.id === id);
+    expect(byId('venv')?.commands).toEqual([
+      "& 'C:\\Program Files\\Python312\\python.exe' -m venv 'C:\\Users\\alice\\proj\\.venv'",
+      "& 'C:\\Users\\alice\\proj\\.venv\\Scripts\\python.exe' -m pip install numpy",
+    ]);
+    expect(byId('elevated-install')?.commands).toEqual([
+      "Start-Process -Verb RunAs -Wait -FilePath 'C:\\Program Files\\Python312\\python.exe' -ArgumentList -m,pip,install,numpy",
+    ]);
+    expect(byId('grant-access')?.commands).toEqual([
+      `icacls 'C:\\Program Files\\Python312\\Lib\\site-packages' /grant "$($env:USERNAME):(OI)(CI)M"`,
+    ]);
+  });
+
+  test('long paths already enabled: that remedy is listed as not helping', () => {
+    const ranked = recommend(
+      input({
+        platform: 'win32',
+        cause: 'long-path',
+        settings: { longPathsEnabled: true, controlledFolderAccess: false, canElevate: true },
+      }),
+    );
+    const longPaths = ranked.find((r) => r.id === 'enable-long-paths');
+    expect(longPaths?.applicable).toBe(false);
+    expect(longPaths?.reason).toBe('Long paths are already enabled on this computer.');
+    expect(ranked[0]?.id).toBe('venv');
+  });
+
   test('a remedy that cannot help says why not, never its sales pitch', () => {
     const target = install({
       kind: 'venv',
