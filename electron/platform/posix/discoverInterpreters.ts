@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemProbe';
 import { interpreterIdentity } from './interpreterIdentity';
+import { mergeByIdentity } from '../mergeByIdentity';
+import type { Sighting } from '../mergeByIdentity';
 import { launcherTarget } from './launcherTarget';
 import type { Launcher } from './launcherTarget';
 import { isRunnableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
@@ -26,11 +28,6 @@ const FIXED_LOCATIONS = [
   '/home/linuxbrew/.linuxbrew/bin/python3',
   '/Library/Frameworks/Python.framework/Versions/Current/bin/python3',
 ];
-
-interface Sighting {
-  executable: string;
-  name: string;
-}
 
 /**
  * Every Python a user of this machine could be running, found without
@@ -203,30 +200,7 @@ class IdentityResolver {
 /** Merges every path that reaches the same interpreter, keeping the first one seen as its name. */
 async function mergeSightings(sightings: Sighting[], resolver: IdentityResolver) {
   const identities = await Promise.all(sightings.map((s) => resolver.resolve(s.executable)));
-  const byIdentity = new Map<
-    string,
-    { identity: string; executable: string; names: Set<string> }
-  >();
-  const canonical = new Map<string, string>();
-  sightings.forEach(({ executable, name }, index) => {
-    const identity = identities[index];
-    if (!identity) return;
-    let entry = byIdentity.get(identity);
-    if (!entry) {
-      entry = { identity, executable, names: new Set() };
-      byIdentity.set(identity, entry);
-    }
-    entry.names.add(name);
-    canonical.set(executable, entry.executable);
-  });
-  return {
-    candidates: [...byIdentity.values()].map(({ identity, executable, names }) => ({
-      identity,
-      executable,
-      names: [...names],
-    })),
-    canonical,
-  };
+  return mergeByIdentity(sightings, identities);
 }
 
 async function pyenvSightings(versionsDir: string): Promise<Sighting[]> {

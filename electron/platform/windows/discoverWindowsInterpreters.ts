@@ -1,5 +1,7 @@
 import { win32 } from 'node:path';
 import type { Gap } from '../../engine/model/diagnosis';
+import { mergeByIdentity } from '../mergeByIdentity';
+import type { Sighting } from '../mergeByIdentity';
 import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemProbe';
 import type { CommandRunner } from './commandRunner';
 import { envValue } from './commandRunner';
@@ -22,11 +24,6 @@ export const REPORTED_COMMANDS = ['pip', 'pip3', 'python', 'python3'];
 export interface WindowsDiscoveryDeps {
   run: CommandRunner;
   files: WindowsFiles;
-}
-
-interface Sighting {
-  executable: string;
-  name: string;
 }
 
 /** What a path turned out to be: an interpreter (with the identity all its paths share), or nothing. */
@@ -178,30 +175,10 @@ class Resolver {
     const resolved = await Promise.all(
       sightings.map((sighting) => this.resolve(sighting.executable)),
     );
-    const byIdentity = new Map<
-      string,
-      { identity: string; executable: string; names: Set<string> }
-    >();
-    const canonical = new Map<string, string>();
-    sightings.forEach(({ executable, name }, index) => {
-      const found = resolved[index];
-      if (!found) return;
-      let entry = byIdentity.get(found.identity);
-      if (!entry) {
-        entry = { identity: found.identity, executable, names: new Set() };
-        byIdentity.set(found.identity, entry);
-      }
-      entry.names.add(name);
-      canonical.set(executable, entry.executable);
-    });
-    return {
-      candidates: [...byIdentity.values()].map(({ identity, executable, names }) => ({
-        identity,
-        executable,
-        names: [...names],
-      })),
-      canonical,
-    };
+    return mergeByIdentity(
+      sightings,
+      resolved.map((found) => found?.identity ?? null),
+    );
   }
 
   private async identify(path: string): Promise<Resolved> {
