@@ -35,8 +35,10 @@ export default tseslint.config(
               message: 'The renderer has no Node; ask main through window.pipDoctor.',
             },
             {
-              // Types from anywhere in electron/ are fine; values only from modules without Node.
-              regex: '^(\\.\\./)+electron/(?!engine/model/|engine/report/remedyTitles$)',
+              // Types from anywhere in electron/ are fine; values only from modules without Node:
+              // the model, report titles, the PEP 508 name rule and the shell quoting of shown commands.
+              regex:
+                '^(\\.\\./)+electron/(?!engine/model/|engine/report/remedyTitles$|engine/recommend/shellCommand$|actions/packageName$)',
               allowTypeImports: true,
               message:
                 'Only types cross into the renderer from here; values only from Node-free modules.',

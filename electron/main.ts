@@ -1,4 +1,5 @@
 import { app, BrowserWindow, clipboard, dialog, ipcMain, session, shell } from 'electron';
+import type { OpenDialogOptions } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from './ipc/handlers';
 import type { AppInfo } from './ipc/handlers';
@@ -92,6 +93,20 @@ function startApp(): void {
           return choice.canceled || !choice.filePath ? null : choice.filePath;
         },
         openExternal: (url) => shell.openExternal(url),
+        dataDir: app.getPath('userData'),
+        chooseFolder: async () => {
+          const options: OpenDialogOptions = {
+            title: 'Choose a folder for the virtual environment',
+            buttonLabel: 'Use this folder',
+            defaultPath: app.getPath('home'),
+            // An empty new folder is fine too: the action fills it and Undo empties it again.
+            properties: ['openDirectory', 'createDirectory'],
+          };
+          const choice = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
+          return choice.canceled ? null : (choice.filePaths[0] ?? null);
+        },
         send: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
         },

@@ -1,4 +1,5 @@
 import type {
+  ActionProgress,
   Channel,
   PipDoctorBridge,
   Reply,
@@ -34,6 +35,18 @@ export function createPipDoctorBridge(
     ok: false,
     error: { message, cause },
   });
+  /** One event's listener gets the payload alone; the returned function unsubscribes, once. */
+  const subscribe = <T>(event: string, listener: (payload: T) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError(`${event} needs a function`);
+    const forward = (_event: unknown, payload: unknown) => listener(payload as T);
+    ipc.on(event, forward);
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      ipc.removeListener(event, forward);
+    };
+  };
   const bridge: PipDoctorBridge = {
     invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Reply<ResponseOf<C>>> {
       if (typeof channel !== 'string' || !allowed.has(channel)) {
@@ -55,15 +68,10 @@ export function createPipDoctorBridge(
       );
     },
     onScanProgress(listener) {
-      if (typeof listener !== 'function') throw new TypeError('onScanProgress needs a function');
-      const forward = (_event: unknown, payload: unknown) => listener(payload as ScanProgressEvent);
-      ipc.on('scan:progress', forward);
-      let subscribed = true;
-      return () => {
-        if (!subscribed) return;
-        subscribed = false;
-        ipc.removeListener('scan:progress', forward);
-      };
+      return subscribe<ScanProgressEvent>('scan:progress', listener);
+    },
+    onActionProgress(listener) {
+      return subscribe<ActionProgress>('action:progress', listener);
     },
   };
   return Object.freeze(bridge);

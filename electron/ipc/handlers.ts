@@ -2,11 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import type { z } from 'zod';
+import { ActionService } from '../actions/actionService';
 import { diagnose } from '../engine/diagnose/diagnose';
 import { classifyLogText } from '../engine/logClassifier';
 import { markdownReport } from '../engine/report/markdownReport';
 import type { SystemProbe } from '../platform/systemProbe';
 import { allowedExternalUrl } from '../security/externalLinks';
+import { createActionHandlers } from './actionHandlers';
 import { channels } from './contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from './contract';
 import { guardHandler } from './guardHandler';
@@ -34,6 +36,16 @@ export interface HandlerDeps {
   chooseSavePath(suggestedName: string): Promise<string | null>;
   /** Called only with links that passed the allowlist. */
   openExternal(url: string): Promise<void>;
+  /** The app's data folder (Electron's userData): the action journal and its backups live in it. */
+  dataDir: string;
+  /** Asks the user for a folder (for a virtual environment); null when they cancelled. */
+  chooseFolder(): Promise<string | null>;
+  /**
+   * Where pip finds packages when an action installs one: main's setting,
+   * never the renderer's. The app leaves it unset (PyPI, as the user's pip
+   * is configured); tests point it at a local folder with --no-index.
+   */
+  pipSourceArgs?: string[];
   send<E extends EventName>(event: E, payload: z.infer<(typeof events)[E]>): void;
   /** Aborting it cancels every running scan (the app is quitting). */
   signal?: AbortSignal;
@@ -48,12 +60,24 @@ export type IpcHandlers = { readonly [C in Channel]: ChannelHandler<C> };
  * validated against the contract, failures returned as words, never thrown.
  */
 export function createHandlers(deps: HandlerDeps): IpcHandlers {
-  const scans = new ScanRegistry({
-    onProgress: (event) => deps.send('scan:progress', event),
-    signal: deps.signal,
-  });
   const projectDir = deps.projectDir ?? safeHomedir() ?? process.cwd();
   const homeDir = deps.homeDir ?? safeHomedir() ?? null;
+  // Built here, from the same settings the scans use: a plan's default .venv is the one the scan recommended.
+  const actionService = new ActionService({
+    probe: deps.probe,
+    dataDir: deps.dataDir,
+    env: deps.env,
+    projectDir,
+    homeDir: homeDir ?? projectDir,
+    pipSourceArgs: deps.pipSourceArgs,
+    onProgress: (progress) => deps.send('action:progress', progress),
+  });
+  const scans = new ScanRegistry({
+    onProgress: (event) => deps.send('scan:progress', event),
+    // Every finished scan becomes the one fixes are planned from (DESIGN.md rule 2).
+    onDiagnosis: (scanId, diagnosis) => actionService.useDiagnosis(scanId, diagnosis),
+    signal: deps.signal,
+  });
 
   const reportOf = async (request: RequestOf<'report:markdown'>) =>
     markdownReport(await scans.result(request.scanId), {
@@ -126,6 +150,13 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
         );
       }
       return { opened: true };
+    }),
+    ...createActionHandlers({
+      service: actionService,
+      scans,
+      appPageUrl: deps.appPageUrl,
+      chooseFolder: deps.chooseFolder,
+      signal: deps.signal,
     }),
   };
 }

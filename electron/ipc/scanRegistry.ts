@@ -14,6 +14,8 @@ export interface ScanRegistryOptions {
   signal?: AbortSignal;
   /** How many scans are remembered; starting one more forgets (and stops) the oldest. */
   keep?: number;
+  /** Told of each scan that finished without being cancelled: it is now the one fixes are planned from. */
+  onDiagnosis?: (scanId: string, diagnosis: Diagnosis) => void;
 }
 
 type Outcome = { ok: true; diagnosis: Diagnosis } | { ok: false; error: ReplyError };
@@ -61,7 +63,11 @@ export class ScanRegistry {
     const ran = Promise.resolve()
       .then(() => run(controller.signal, onProgress))
       .then(
-        (diagnosis): Outcome => ({ ok: true, diagnosis }),
+        (diagnosis): Outcome => {
+          // A cancelled scan's late result is nobody's latest: the UI moved on without it.
+          if (!controller.signal.aborted) this.options.onDiagnosis?.(scanId, diagnosis);
+          return { ok: true, diagnosis };
+        },
         (error: unknown): Outcome => ({
           ok: false,
           error: new ReplyError(

@@ -7,19 +7,25 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { ActionDialog } from './components/actions/ActionDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { StepNav } from './components/StepNav';
+import { useAppStore } from './state/store';
 import { CurrentStep } from './steps/CurrentStep';
 import { usePrefersDark } from './theme/usePrefersDark';
 
 // Through Griffel like every other style: a <link>ed CSS file would need its own CSP allowance.
 const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { height: '100%', margin: 0 },
+  // The app's own provider only: Fluent gives a provider's classes to every portal (dialogs)
+  // too, and a full-height, painted portal would cover the page behind a dialog.
+  '#root > .fui-FluentProvider': { height: '100%' },
 });
 
 const useStyles = makeStyles({
-  provider: {
+  page: {
     height: '100%',
     display: 'flex',
     flexDirection: 'column',
@@ -45,19 +51,22 @@ export function App() {
   useGlobalStyles();
   const styles = useStyles();
   const dark = usePrefersDark();
+  const loadPendingActions = useAppStore((state) => state.loadPendingActions);
+  // Once, on start: fixes the journal says did not finish are offered before anything new.
+  useEffect(() => void loadPendingActions(), [loadPendingActions]);
   return (
-    <FluentProvider
-      theme={dark ? webDarkTheme : webLightTheme}
-      className={mergeClasses(styles.provider, dark ? styles.darkPage : styles.lightPage)}
-    >
-      <AppHeader />
-      <div className={styles.body}>
-        <StepNav />
-        <main className={styles.main}>
-          <CurrentStep />
-        </main>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <div className={mergeClasses(styles.page, dark ? styles.darkPage : styles.lightPage)}>
+        <AppHeader />
+        <div className={styles.body}>
+          <StepNav />
+          <main className={styles.main}>
+            <CurrentStep />
+          </main>
+        </div>
+        <DropOverlay />
       </div>
-      <DropOverlay />
+      <ActionDialog />
     </FluentProvider>
   );
 }

@@ -1,19 +1,41 @@
 import type { Page } from 'playwright-core';
+import type { z } from 'zod';
 import { channels } from '../../electron/ipc/contract';
-import type { ScanProgressEvent } from '../../electron/ipc/contract';
+import type {
+  ActionProgress,
+  EventName,
+  Reply,
+  ScanProgressEvent,
+  events,
+} from '../../electron/ipc/contract';
 import { createHandlers, dispatchRequest } from '../../electron/ipc/handlers';
-import type { HandlerDeps, IpcHandlers } from '../../electron/ipc/handlers';
+import type { HandlerDeps, IpcHandlers, SenderInfo } from '../../electron/ipc/handlers';
 import { createPipDoctorBridge } from '../../electron/preloadBridge';
 
 /** Page globals the harness needs besides window.pipDoctor; the app never reads them. */
 const INVOKE_BINDING = '__pipDoctorTestInvoke';
 const DELIVER_FUNCTION = '__pipDoctorTestDeliver';
 
+/** Main's side of the bridge as the page sees it: requests in, events out. */
+export type Dispatch = (
+  channel: unknown,
+  request: unknown,
+  sender: SenderInfo,
+) => Promise<Reply<unknown>>;
+
+/** Sends one main → renderer event to the page; returned by bindDispatch. */
+export type DeliverEvent = <E extends EventName>(
+  event: E,
+  payload: z.infer<(typeof events)[E]>,
+) => void;
+
 export interface BoundBridge {
   /** The real handlers behind the page's bridge. */
   handlers: IpcHandlers;
   /** Every scan:progress event sent to the page, in order. */
   progress: ScanProgressEvent[];
+  /** Every action:progress event sent to the page, in order. */
+  actionProgress: ActionProgress[];
 }
 
 /**
@@ -30,31 +52,48 @@ export async function bindBridge(
   deps: Omit<HandlerDeps, 'send'>,
 ): Promise<BoundBridge> {
   const progress: ScanProgressEvent[] = [];
+  const actionProgress: ActionProgress[] = [];
+  let deliver: DeliverEvent = () => undefined;
   const handlers = createHandlers({
     ...deps,
     send: (event, payload) => {
-      progress.push(payload);
-      // As webContents.send: fire and forget; a page that has gone simply misses it.
-      page
-        .evaluate(
-          ([deliver, name, value]) => {
-            const target = window as unknown as Record<string, unknown>;
-            const deliverEvent = target[deliver];
-            if (typeof deliverEvent === 'function') deliverEvent(name, value);
-          },
-          [DELIVER_FUNCTION, event, payload] as const,
-        )
-        .catch(() => undefined);
+      if (event === 'scan:progress') progress.push(payload as ScanProgressEvent);
+      else actionProgress.push(payload as ActionProgress);
+      deliver(event, payload);
     },
   });
+  deliver = await bindDispatch(page, (channel, request, sender) =>
+    dispatchRequest(handlers, channel, request, sender),
+  );
+  return { handlers, progress, actionProgress };
+}
+
+/**
+ * The transport alone: the page's invokes go to `dispatch` with the sending
+ * frame as main would see it; the returned function sends events to the
+ * page. For handler sets that run elsewhere (another user's process).
+ */
+export async function bindDispatch(page: Page, dispatch: Dispatch): Promise<DeliverEvent> {
   await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, request: unknown) =>
-    dispatchRequest(handlers, channel, request, {
+    dispatch(channel, request, {
       frameUrl: source.frame.url(),
       isMainFrame: source.frame === source.page.mainFrame(),
     }),
   );
   await page.addInitScript({ content: bridgeInitScript() });
-  return { handlers, progress };
+  // As webContents.send: fire and forget; a page that has gone simply misses it.
+  return (event, payload) => {
+    page
+      .evaluate(
+        ([deliverName, name, value]) => {
+          const target = window as unknown as Record<string, unknown>;
+          const deliverEvent = target[deliverName];
+          if (typeof deliverEvent === 'function') deliverEvent(name, value);
+        },
+        [DELIVER_FUNCTION, event, payload] as const,
+      )
+      .catch(() => undefined);
+  };
 }
 
 /**

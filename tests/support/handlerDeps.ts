@@ -11,6 +11,8 @@ export interface DepsRecord {
   opened: string[];
   /** Files the save "dialog" chose (under saveDir). */
   saved: string[];
+  /** How many times the folder "dialog" was shown. */
+  folderDialogs: number;
 }
 
 export interface RealDepsOptions {
@@ -23,6 +25,12 @@ export interface RealDepsOptions {
   homeDir?: string;
   /** Simulates the user pressing Cancel in the save dialog. */
   cancelSave?: boolean;
+  /** The action journal's folder; default a `data` folder in saveDir. */
+  dataDir?: string;
+  /** What the folder "dialog" answers: a folder, or null for Cancel (the default). */
+  pickedFolder?: string | null;
+  /** Where actions' pip finds packages: a local wheel folder, with --no-index (no network in tests). */
+  wheelDir?: string;
 }
 
 /**
@@ -35,7 +43,7 @@ export function realHandlerDeps(options: RealDepsOptions): {
   deps: Omit<HandlerDeps, 'send'>;
   record: DepsRecord;
 } {
-  const record: DepsRecord = { clipboard: [], opened: [], saved: [] };
+  const record: DepsRecord = { clipboard: [], opened: [], saved: [], folderDialogs: 0 };
   const env = options.env ?? process.env;
   return {
     record,
@@ -58,6 +66,12 @@ export function realHandlerDeps(options: RealDepsOptions): {
       openExternal: async (url) => {
         record.opened.push(url);
       },
+      dataDir: options.dataDir ?? join(options.saveDir, 'data'),
+      chooseFolder: async () => {
+        record.folderDialogs++;
+        return options.pickedFolder ?? null;
+      },
+      pipSourceArgs: options.wheelDir ? ['--no-index', '--find-links', options.wheelDir] : [],
     },
   };
 }

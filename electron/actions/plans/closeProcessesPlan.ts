@@ -1,3 +1,4 @@
+import { describeHolder } from '../../engine/recommend/describeHolder';
 import type { RunningProcess } from '../../engine/model/diagnosis';
 import { holdersOf } from '../../engine/recommend/settleCause';
 import { ActionError } from '../actionError';
@@ -127,8 +128,9 @@ function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] 
   });
 }
 
+/** The program itself with its pid, and the app that started it: the pid is the program's. */
 function labelOf(process: RunningProcess): string {
-  return `${process.startedBy ?? nameOf(process) ?? 'a program'} (pid ${process.pid})`;
+  return describeHolder(process);
 }
 
 function nameOf(process: RunningProcess): string | null {

@@ -1,4 +1,5 @@
 import type {
+  ActionProgress,
   Channel,
   PipDoctorBridge,
   Reply,
@@ -48,4 +49,8 @@ export async function invoke<C extends Channel>(
 
 export function onScanProgress(listener: (event: ScanProgressEvent) => void): () => void {
   return window.pipDoctor?.onScanProgress(listener) ?? (() => undefined);
+}
+
+export function onActionProgress(listener: (event: ActionProgress) => void): () => void {
+  return window.pipDoctor?.onActionProgress(listener) ?? (() => undefined);
 }

@@ -1,6 +1,9 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { Diagnosis, Recommendation } from '../../../electron/engine/model/diagnosis';
+import { loggedPackage } from '../state/planChoices';
+import { actionButtonLabel } from '../wording/actionWords';
 import { SHELL_NAMES, remedyWords } from '../wording/remedyWords';
+import { FixActionButton } from './actions/FixActionButton';
 import { CommandLine } from './CommandLine';
 import { FactList } from './FactList';
 import { Panel } from './Panel';
@@ -14,6 +17,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   reason: { margin: 0, fontSize: tokens.fontSizeBase300, overflowWrap: 'anywhere' },
+  action: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   commands: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   shell: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   nothingToType: {
@@ -25,14 +29,21 @@ const useStyles = makeStyles({
 
 interface FixCardProps {
   fix: Recommendation;
-  platform: Diagnosis['platform'];
+  diagnosis: Diagnosis;
   recommended: boolean;
 }
 
-/** One remedy: why it fits this machine, what it changes, and the exact commands. */
-export function FixCard({ fix, platform, recommended }: FixCardProps) {
+/**
+ * One remedy: why it fits this machine, what it changes, the button that
+ * lets Pip Doctor do it (plan first), and the exact commands for those who
+ * prefer to type them.
+ */
+export function FixCard({ fix, diagnosis, recommended }: FixCardProps) {
   const styles = useStyles();
-  const words = remedyWords(fix.id, platform);
+  const words = remedyWords(fix.id, diagnosis.platform);
+  const doable =
+    fix.installId !== null &&
+    actionButtonLabel(fix.id, loggedPackage(diagnosis), diagnosis.platform) !== null;
   return (
     <Panel emphasis={recommended}>
       <div className={styles.titleRow}>
@@ -45,18 +56,26 @@ export function FixCard({ fix, platform, recommended }: FixCardProps) {
       </div>
       <p className={styles.reason}>{fix.reason}</p>
       <FactList facts={[{ label: 'What it changes', value: words.changes }]} />
+      {doable && (
+        <div className={styles.action}>
+          <FixActionButton fix={fix} diagnosis={diagnosis} recommended={recommended} />
+        </div>
+      )}
       {fix.commands.length > 0 ? (
         <div className={styles.commands}>
           <p className={styles.shell}>
-            {fix.commands.length === 1 ? 'Run this' : 'Run these, one after the other,'} in{' '}
-            {SHELL_NAMES[fix.shell]}:
+            {doable ? 'Or run ' : 'Run '}
+            {fix.commands.length === 1
+              ? 'this yourself'
+              : 'these yourself, one after the other,'}{' '}
+            in {SHELL_NAMES[fix.shell]}:
           </p>
           {fix.commands.map((command) => (
             <CommandLine key={command} command={command} />
           ))}
         </div>
       ) : (
-        <p className={styles.nothingToType}>Nothing to type for this one.</p>
+        !doable && <p className={styles.nothingToType}>Nothing to type for this one.</p>
       )}
     </Panel>
   );

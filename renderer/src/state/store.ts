@@ -1,6 +1,8 @@
 import { create } from 'zustand';
+import { createActionSlice } from './actionSlice';
 import type { AppState } from './appState';
 import { createLogSlice } from './logSlice';
+import { createPendingSlice } from './pendingSlice';
 import { createReportSlice } from './reportSlice';
 import { createScanSlice } from './scanSlice';
 import { createWizardSlice } from './wizardSlice';
@@ -10,4 +12,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createLogSlice(...args),
   ...createScanSlice(...args),
   ...createReportSlice(...args),
+  ...createActionSlice(...args),
+  ...createPendingSlice(...args),
 }));

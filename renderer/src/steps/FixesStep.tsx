@@ -1,12 +1,4 @@
-import {
-  Accordion,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Accordion, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
@@ -46,7 +38,7 @@ export function FixesStep() {
     <StepLayout
       id="fixes"
       heading={WIZARD_STEP_WORDS.fixes.heading}
-      intro="The fixes that suit this computer, the one to try first at the top."
+      intro="The fixes that suit this computer, the one to try first at the top. Pip Doctor shows what a fix will change before it does anything, and checks afterwards that it worked. The commands are there too, for those who prefer to type them."
       back={
         <Button icon={<ArrowLeftRegular />} onClick={() => goTo('findings')}>
           Back
@@ -60,27 +52,15 @@ export function FixesStep() {
     >
       {diagnosis && (
         <>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>You run these steps yourself, for now</MessageBarTitle>A later
-              version of Pip Doctor will carry them out for you with one click. Until then, copy
-              each command, run it, and come back to check again if something is still wrong.
-            </MessageBarBody>
-          </MessageBar>
           {first ? (
             <div className={styles.list}>
               <Section title="Try this first">
-                <FixCard fix={first} platform={diagnosis.platform} recommended />
+                <FixCard fix={first} diagnosis={diagnosis} recommended />
               </Section>
               {others.length > 0 && (
                 <Section title="Other fixes">
                   {others.map((fix) => (
-                    <FixCard
-                      key={fix.id}
-                      fix={fix}
-                      platform={diagnosis.platform}
-                      recommended={false}
-                    />
+                    <FixCard key={fix.id} fix={fix} diagnosis={diagnosis} recommended={false} />
                   ))}
                 </Section>
               )}

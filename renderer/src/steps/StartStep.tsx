@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
 import { LogInput } from '../components/LogInput';
 import { LogFindingCard } from '../components/LogFindingCard';
+import { PendingActionsPanel } from '../components/actions/PendingActionsPanel';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
 
 export function StartStep() {
@@ -31,6 +32,7 @@ export function StartStep() {
         </>
       }
     >
+      <PendingActionsPanel />
       <LogInput />
       <LogFindingCard />
     </StepLayout>

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { bindBridge } from '../../support/bindBridge';
+import { bindBridge, bindDispatch } from '../../support/bindBridge';
 import type { BoundBridge } from '../../support/bindBridge';
 import { realHandlerDeps } from '../../support/handlerDeps';
 import type { DepsRecord } from '../../support/handlerDeps';
 import type { SystemProbe } from '../../../electron/platform/systemProbe';
+import { startHandlersAsUser } from './handlersAsUser/handlersAsUser';
+import type { HandlersAsUser } from './handlersAsUser/handlersAsUser';
 import { startRendererServer } from './rendererServer';
 import type { RendererServer } from './rendererServer';
 import { screenshotStep } from './stepScreenshot';
@@ -20,10 +22,23 @@ export interface WizardOptions {
   homeDir?: string;
   /** A probe other than this process's own, e.g. one running as another user. */
   probe?: SystemProbe;
+  /** The action journal's folder (the app's userData); default one in the test's save folder. */
+  dataDir?: string;
+  /** Where actions' pip finds packages: a local wheel folder, used with --no-index. */
+  wheelDir?: string;
+  /** What the folder "dialog" answers (default: Cancel). */
+  pickedFolder?: string;
+  /**
+   * Runs the whole handler set as this uid (scans and actions alike), in a
+   * child process: what an action changes is then changed by that user.
+   * Needs root and setpriv(1); dataDir and projectDir must be theirs.
+   */
+  runAs?: number;
 }
 
 export interface OpenedWizard {
-  bridge: BoundBridge;
+  /** The handlers in this process; null when they run as another user (runAs). */
+  bridge: BoundBridge | null;
   /** What the stand-ins for Electron's clipboard, save dialog and shell received. */
   record: DepsRecord;
   /** Where the save "dialog" puts reports. */
@@ -64,6 +79,7 @@ export const test = base.extend<WizardFixtures, { server: RendererServer }>({
 
   openWizard: async ({ page, server }, use) => {
     const saveDirs: string[] = [];
+    const remotes: HandlersAsUser[] = [];
     await use(async (options = {}) => {
       const saveDir = mkdtempSync(join(tmpdir(), 'pip-doctor-e2e-save-'));
       saveDirs.push(saveDir);
@@ -73,15 +89,35 @@ export const test = base.extend<WizardFixtures, { server: RendererServer }>({
         env: options.env,
         projectDir: options.projectDir,
         homeDir: options.homeDir,
+        dataDir: options.dataDir,
+        wheelDir: options.wheelDir,
+        pickedFolder: options.pickedFolder,
       });
-      const bridge = await bindBridge(
-        page,
-        options.probe ? { ...deps, probe: options.probe } : deps,
-      );
+      let bridge: BoundBridge | null = null;
+      if (options.runAs === undefined) {
+        bridge = await bindBridge(page, options.probe ? { ...deps, probe: options.probe } : deps);
+      } else {
+        const remote = await startHandlersAsUser(
+          {
+            appPageUrl: server.url,
+            saveDir,
+            dataDir: deps.dataDir,
+            projectDir: options.projectDir ?? saveDir,
+            homeDir: options.homeDir ?? saveDir,
+            wheelDir: options.wheelDir ?? null,
+            pickedFolder: options.pickedFolder ?? null,
+          },
+          options.env ?? process.env,
+          options.runAs,
+        );
+        remotes.push(remote);
+        remote.forwardEvents(await bindDispatch(page, remote.dispatch));
+      }
       await page.goto(server.url);
       await expect(page.getByRole('heading', { level: 1, name: 'What happened?' })).toBeVisible();
       return { bridge, record, saveDir };
     });
+    for (const remote of remotes) await remote.close();
     for (const dir of saveDirs) rmSync(dir, { recursive: true, force: true });
   },
 });
@@ -113,7 +149,14 @@ export async function checkStep(page: Page, name: string): Promise<void> {
       // A motion the re-render replaced rejects with AbortError: it has ended too.
       await Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
     });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa'])
+      // Fluent's focus management (tabster) puts empty <i data-tabster-dummy tabindex=0
+      // aria-hidden> elements around dialogs and the app, which pass focus on at once; axe
+      // reports them as aria-hidden-focus, a false positive Fluent lists as a known issue
+      // (microsoft/tabster#288) and Accessibility Insights suppresses. Empty: nothing else hides there.
+      .exclude('[data-tabster-dummy]')
+      .analyze();
     expect(
       results.violations.map(
         (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

@@ -1,7 +1,12 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { channels } from '../../../electron/ipc/contract';
-import type { Channel, PipDoctorBridge, ScanProgressEvent } from '../../../electron/ipc/contract';
+import type {
+  ActionProgress,
+  Channel,
+  PipDoctorBridge,
+  ScanProgressEvent,
+} from '../../../electron/ipc/contract';
 import { createPipDoctorBridge } from '../../../electron/preloadBridge';
 import type { IpcRendererLike } from '../../../electron/preloadBridge';
 import { bridgeInitScript } from '../../support/bindBridge';
@@ -38,10 +43,16 @@ const PROGRESS: ScanProgressEvent = {
   detail: '3 answered',
 };
 
+const ACTION_PROGRESS: ActionProgress = {
+  type: 'step-started',
+  runId: 'act-0123456789abcdef',
+  stepId: 'create-venv',
+};
+
 describe('the preload bridge (window.pipDoctor)', () => {
-  test('exposes exactly the contract: invoke and onScanProgress, frozen', () => {
+  test('exposes exactly the contract: invoke and one subscription per event, frozen', () => {
     const bridge = createPipDoctorBridge(fakeIpc().ipc, Object.keys(channels));
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onScanProgress']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onActionProgress', 'onScanProgress']);
     expect(Object.isFrozen(bridge)).toBe(true);
     // Nothing reachable from it is ipcRenderer.
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
@@ -101,6 +112,26 @@ describe('the preload bridge (window.pipDoctor)', () => {
     expect(listeners.get('scan:progress')?.size).toBe(0);
   });
 
+  test('action progress reaches its own listeners only, and a listener can leave', () => {
+    const { ipc, emit, listeners } = fakeIpc();
+    const bridge = createPipDoctorBridge(ipc, Object.keys(channels));
+    const actions: ActionProgress[] = [];
+    const scans: ScanProgressEvent[] = [];
+    const leave = bridge.onActionProgress((event) => actions.push(event));
+    bridge.onScanProgress((event) => scans.push(event));
+
+    emit('action:progress', ACTION_PROGRESS);
+    emit('scan:progress', PROGRESS);
+    expect(actions).toEqual([ACTION_PROGRESS]);
+    expect(scans).toEqual([PROGRESS]);
+
+    leave();
+    emit('action:progress', ACTION_PROGRESS);
+    expect(actions).toHaveLength(1);
+    expect(listeners.get('action:progress')?.size).toBe(0);
+    expect(() => bridge.onActionProgress('not a function' as never)).toThrow(TypeError);
+  });
+
   test('the e2e init script builds the same bridge from the shipped source, in a bare context', async () => {
     // Only what a page has: no require, no module scope, nothing from this file.
     const sent: Array<[string, unknown]> = [];
@@ -112,7 +143,7 @@ describe('the preload bridge (window.pipDoctor)', () => {
     };
     runInNewContext(bridgeInitScript(), { window });
     const bridge = window.pipDoctor as PipDoctorBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onScanProgress']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onActionProgress', 'onScanProgress']);
 
     const channel: Channel = 'app:info';
     expect(await bridge.invoke(channel, {})).toEqual({ ok: true, value: {} });

@@ -74,4 +74,24 @@ describe('the scan registry', () => {
       'The scan was cancelled.',
     );
   });
+
+  test('each scan that finishes is handed on for planning; a cancelled one never is, even if it ends later', async () => {
+    const finished: string[] = [];
+    const registry = new ScanRegistry({
+      onProgress: () => undefined,
+      onDiagnosis: (scanId) => finished.push(scanId),
+    });
+    const cancelled = controllableScan();
+    const cancelledId = registry.start(cancelled.run);
+    const completed = controllableScan();
+    const completedId = registry.start(completed.run);
+    await Promise.resolve();
+    registry.cancel(cancelledId);
+    // Its probes still deliver a result after the cancel: too late to count.
+    cancelled.finish(posixDiagnosis());
+    completed.finish(posixDiagnosis());
+    await registry.result(completedId);
+    await expect(registry.result(cancelledId)).rejects.toThrow('The scan was cancelled.');
+    expect(finished).toEqual([completedId]);
+  });
 });

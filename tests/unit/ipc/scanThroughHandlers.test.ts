@@ -34,7 +34,12 @@ describe('a real scan of this machine through the IPC handlers', () => {
   test('scan:start streams progress for every step, and scan:result gives a valid Diagnosis', async () => {
     const progress: ScanProgressEvent[] = [];
     const { deps } = realHandlerDeps({ appPageUrl: APP_PAGE, saveDir: root });
-    const handlers = createHandlers({ ...deps, send: (_event, payload) => progress.push(payload) });
+    const handlers = createHandlers({
+      ...deps,
+      send: (event, payload) => {
+        if (event === 'scan:progress') progress.push(ScanProgressSchema.parse(payload));
+      },
+    });
 
     const started = await handlers['scan:start']({ logText: null }, APP_FRAME);
     if (!started.ok) throw new Error(started.error.message);
@@ -91,7 +96,12 @@ describe('a real scan of this machine through the IPC handlers', () => {
 
     const progress: ScanProgressEvent[] = [];
     const { deps } = realHandlerDeps({ appPageUrl: APP_PAGE, saveDir: root, env });
-    const handlers = createHandlers({ ...deps, send: (_event, payload) => progress.push(payload) });
+    const handlers = createHandlers({
+      ...deps,
+      send: (event, payload) => {
+        if (event === 'scan:progress') progress.push(ScanProgressSchema.parse(payload));
+      },
+    });
     const started = await handlers['scan:start']({ logText: null }, APP_FRAME);
     if (!started.ok) throw new Error(started.error.message);
     const { scanId } = started.value;

@@ -1,0 +1,131 @@
+import type { ActionService } from '../actions/actionService';
+import type { Diagnosis, RunningProcess } from '../engine/model/diagnosis';
+import { describeHolder } from '../engine/recommend/describeHolder';
+import { holdersOf } from '../engine/recommend/settleCause';
+import { ActionRuns, asReplyError } from './actionRuns';
+import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from './contract';
+import { guardHandler } from './guardHandler';
+import type { ChannelHandler } from './guardHandler';
+import { ReplyError } from './replyError';
+import type { ScanRegistry } from './scanRegistry';
+
+export type ActionChannel = Extract<Channel, `action:${string}`> | 'folder:choose';
+export type ActionHandlers = { readonly [C in ActionChannel]: ChannelHandler<C> };
+
+export interface ActionHandlerDeps {
+  service: ActionService;
+  scans: ScanRegistry;
+  appPageUrl: string;
+  /** Asks the user for a folder; null when they cancelled. Main shows the dialog, never the renderer. */
+  chooseFolder(): Promise<string | null>;
+  /** Aborting it cancels the running action (the app is quitting); the journal remembers where it stopped. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The fixes' side of the contract (DESIGN.md rules 2, 6 and 7): the renderer
+ * names a scan, an install, a process (pid and start time), a plan or a run
+ * by the ids main gave it; the service builds plans only from the latest
+ * scan and runs only plans it built, once. These handlers add what only
+ * the IPC layer knows: which processes the user was shown, and the outcome
+ * of each run for whoever asks.
+ */
+export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
+  const { service, scans } = deps;
+  const runs = new ActionRuns();
+  deps.signal?.addEventListener(
+    'abort',
+    () => runs.running().forEach((runId) => service.cancel(runId)),
+    { once: true },
+  );
+
+  const handle = <C extends ActionChannel>(
+    channel: C,
+    work: (request: RequestOf<C>) => Promise<ResponseOf<C>>,
+  ): ChannelHandler<C> =>
+    guardHandler(channel, deps.appPageUrl, (request) =>
+      work(request).catch((error: unknown) => {
+        throw asReplyError(error);
+      }),
+    );
+
+  const holdersIn = async (scanId: string, installId: string): Promise<RunningProcess[]> => {
+    const diagnosis = await scans.result(scanId);
+    return holdersOf(installIn(diagnosis, installId), diagnosis.processes, diagnosis.log);
+  };
+
+  return {
+    'action:holders': handle('action:holders', async ({ scanId, installId }) => ({
+      holders: (await holdersIn(scanId, installId)).map((process) => ({
+        pid: process.pid,
+        startTime: process.startTime,
+        description: describeHolder(process),
+        sameUser: process.sameUser,
+      })),
+    })),
+    'action:plan': handle('action:plan', async (request) => {
+      if (request.processes !== undefined) await refuseUnlisted(request, holdersIn);
+      return service.plan(request);
+    }),
+    'action:run': handle('action:run', async ({ planId }) => {
+      runs.start(planId, () => service.run(planId));
+      return { runId: planId };
+    }),
+    'action:consent': handle('action:consent', async ({ runId, stepId, agreed }) => ({
+      answered: service.answerConsent(runId, stepId, agreed),
+    })),
+    'action:cancel': handle('action:cancel', async ({ runId }) => ({
+      cancelled: service.cancel(runId),
+    })),
+    'action:result': handle('action:result', ({ runId }) => runs.result(runId)),
+    'action:undo': handle('action:undo', ({ runId }) => service.planUndo(runId)),
+    'action:pending': handle('action:pending', () => service.pendingActions()),
+    'action:resume': handle('action:resume', async ({ runId }) => {
+      runs.start(runId, () => service.resume(runId), { again: true });
+      return { runId };
+    }),
+    'action:dismiss': handle('action:dismiss', async ({ runId }) => {
+      await service.markResolved(runId);
+      return {};
+    }),
+    'folder:choose': handle('folder:choose', async () => {
+      const path = await deps.chooseFolder();
+      if (path === null) return null;
+      return { folderId: service.registerPickedFolder(path), displayPath: path };
+    }),
+  };
+}
+
+function installIn(diagnosis: Diagnosis, installId: string) {
+  const install = diagnosis.installs.find((candidate) => candidate.id === installId);
+  if (!install) {
+    throw new ReplyError(
+      'That Python is not in this scan. Scan again, then choose the fix again.',
+      `unknown installId ${installId}`,
+    );
+  }
+  return install;
+}
+
+/**
+ * The processes a close may name are the ones the user was shown: the
+ * holders of that install in that scan. The service checks only that they
+ * are in the scan, which lists other programs too.
+ */
+async function refuseUnlisted(
+  request: ActionPlanRequest,
+  holdersIn: (scanId: string, installId: string) => Promise<RunningProcess[]>,
+): Promise<void> {
+  const holders = await holdersIn(request.scanId, request.installId);
+  for (const ref of request.processes ?? []) {
+    const listed = holders.some(
+      (holder) => holder.pid === ref.pid && holder.startTime === ref.startTime,
+    );
+    if (!listed) {
+      throw new ReplyError(
+        `The program with process id ${ref.pid} is not one that holds this Python's files in the scan. Scan again, then choose what to close.`,
+        `process ${ref.pid} @ ${ref.startTime} is not a holder of ${request.installId} in ${request.scanId}`,
+      );
+    }
+  }
+}

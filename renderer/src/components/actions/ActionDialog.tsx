@@ -1,0 +1,202 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { REMEDY_TITLES } from '../../../../electron/engine/report/remedyTitles';
+import type { ActionSession } from '../../state/actionSession';
+import { useAppStore } from '../../state/store';
+import { TechnicalCause } from '../TechnicalCause';
+import { ActionOutcomeView } from './ActionOutcomeView';
+import { PlanChoicesForm } from './PlanChoicesForm';
+import { PlanDetails } from './PlanDetails';
+import { RunProgress } from './RunProgress';
+import { useFocusOnMount } from './useFocusOnMount';
+import { useReturnFocus } from './useReturnFocus';
+
+const useStyles = makeStyles({
+  // Commands and paths are long: wider than Fluent's default 600px, still inside the window.
+  surface: { maxWidth: 'min(760px, calc(100vw - 48px))' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  quiet: { margin: 0, color: tokens.colorNeutralForeground2 },
+  errorTitle: { display: 'block', ':focus': { outline: 'none' } },
+});
+
+/**
+ * One fix from plan to outcome, in a modal dialog: focus moves in when it
+ * opens and back to the button that opened it when it closes. While the
+ * fix runs the dialog cannot be dismissed, only the run cancelled.
+ */
+export function ActionDialog() {
+  const styles = useStyles();
+  const session = useAppStore((state) => state.actionSession);
+  const closeActionSession = useAppStore((state) => state.closeActionSession);
+  useReturnFocus(session !== null);
+  return (
+    <Dialog
+      open={session !== null}
+      // Escape and the backdrop ask to close; while a fix runs, closeActionSession says no.
+      onOpenChange={(_, data) => {
+        if (!data.open) closeActionSession();
+      }}
+    >
+      <DialogSurface className={styles.surface}>
+        {session !== null && (
+          <DialogBody>
+            <DialogTitle>{dialogTitle(session)}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <SessionContent session={session} />
+            </DialogContent>
+            <DialogActions>
+              <SessionButtons session={session} />
+            </DialogActions>
+          </DialogBody>
+        )}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function dialogTitle(session: ActionSession): string {
+  switch (session.origin.kind) {
+    case 'remedy':
+      return REMEDY_TITLES[session.origin.remedy];
+    case 'undo':
+      return 'Undo a fix';
+    case 'resume':
+      return 'Resume a fix that did not finish';
+  }
+}
+
+function SessionContent({ session }: { session: ActionSession }) {
+  const styles = useStyles();
+  const { origin, plan, run } = session;
+  if (run !== null && plan.status === 'ready') {
+    switch (run.status) {
+      case 'running':
+        return <RunProgress plan={plan.plan} run={run} />;
+      case 'finished':
+        return (
+          <ActionOutcomeView
+            plan={plan.plan}
+            outcome={run.outcome}
+            nextAfter={origin.kind === 'remedy' ? origin.remedy : null}
+          />
+        );
+      case 'failed':
+        return <ProblemMessage title="The fix did not start" error={run.error} />;
+    }
+  }
+  return (
+    <>
+      {origin.kind === 'remedy' && (
+        <PlanChoicesForm remedy={origin.remedy} choices={session.choices} />
+      )}
+      {plan.status === 'loading' && (
+        <Spinner size="tiny" labelPosition="after" label="Making the plan…" />
+      )}
+      {plan.status === 'incomplete' && <p className={styles.quiet}>{plan.reason}</p>}
+      {plan.status === 'failed' && (
+        <ProblemMessage title="Pip Doctor cannot make this plan" error={plan.error} />
+      )}
+      {plan.status === 'ready' && <PlanDetails plan={plan.plan} />}
+    </>
+  );
+}
+
+function ProblemMessage({
+  title,
+  error,
+}: {
+  title: string;
+  error: { message: string; cause: string | null };
+}) {
+  const styles = useStyles();
+  const heading = useFocusOnMount<HTMLSpanElement>();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle ref={heading} tabIndex={-1} className={styles.errorTitle}>
+          {title}
+        </MessageBarTitle>
+        {error.message}
+        <TechnicalCause cause={error.cause} />
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function SessionButtons({ session }: { session: ActionSession }) {
+  const runPlan = useAppStore((state) => state.runPlan);
+  const cancelAction = useAppStore((state) => state.cancelAction);
+  const planUndo = useAppStore((state) => state.planUndo);
+  const closeActionSession = useAppStore((state) => state.closeActionSession);
+  const checkAgain = useCheckAgain();
+  const { run, plan } = session;
+
+  if (run?.status === 'running') {
+    return (
+      <Button disabled={run.cancelling} onClick={() => void cancelAction()}>
+        {run.cancelling ? 'Cancelling…' : 'Cancel'}
+      </Button>
+    );
+  }
+  if (run?.status === 'finished') {
+    const { outcome } = run;
+    return (
+      <>
+        {outcome.undoAvailable && session.origin.kind !== 'undo' && (
+          <Button onClick={() => void planUndo(run.runId)}>Undo</Button>
+        )}
+        {checkAgain && <Button onClick={checkAgain}>Check again</Button>}
+        <Button appearance="primary" onClick={closeActionSession}>
+          Close
+        </Button>
+      </>
+    );
+  }
+  if (run?.status === 'failed') {
+    return (
+      <Button appearance="primary" onClick={closeActionSession}>
+        Close
+      </Button>
+    );
+  }
+  return (
+    <>
+      <Button
+        appearance="primary"
+        disabled={plan.status !== 'ready'}
+        onClick={() => void runPlan()}
+      >
+        Do it
+      </Button>
+      <Button onClick={closeActionSession}>Cancel</Button>
+    </>
+  );
+}
+
+/** A new scan (with the same error) after a fix: the machine changed, and so may the cause. */
+function useCheckAgain(): (() => void) | null {
+  const withLog = useAppStore((state) => state.scan.withLog);
+  const hasScan = useAppStore((state) => state.scan.diagnosis !== null);
+  const startScan = useAppStore((state) => state.startScan);
+  const goTo = useAppStore((state) => state.goTo);
+  const closeActionSession = useAppStore((state) => state.closeActionSession);
+  if (!hasScan) return null;
+  return () => {
+    closeActionSession();
+    void startScan({ withLog });
+    goTo('scan');
+  };
+}

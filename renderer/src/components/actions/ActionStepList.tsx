@@ -1,0 +1,110 @@
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  CheckmarkCircleFilled,
+  CircleRegular,
+  DismissCircleFilled,
+  SubtractCircleRegular,
+} from '@fluentui/react-icons';
+import type { ActionPlan } from '../../../../electron/ipc/contract';
+import type { StepProgress, StepProgressStatus } from '../../state/actionSession';
+import { STEP_ITEM_WORDS, STEP_STATUS_WORDS } from '../../wording/actionWords';
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalM,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  icon: {
+    display: 'flex',
+    width: '20px',
+    justifyContent: 'center',
+    flexShrink: 0,
+    paddingTop: '2px',
+  },
+  text: { display: 'flex', flexDirection: 'column', minWidth: 0, gap: tokens.spacingVerticalXXS },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  status: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  detail: { margin: 0, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  items: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+  },
+  done: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
+  failed: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
+  quiet: { color: tokens.colorNeutralForeground3, fontSize: '20px' },
+});
+
+/** The words beside it say the same, so the icon is hidden from screen readers. */
+function StatusIcon({ status }: { status: StepProgressStatus }) {
+  const styles = useStyles();
+  switch (status) {
+    case 'running':
+      return <Spinner size="extra-tiny" aria-hidden="true" />;
+    case 'done':
+      return <CheckmarkCircleFilled className={styles.done} />;
+    case 'failed':
+      return <DismissCircleFilled className={styles.failed} />;
+    case 'waiting':
+      return <CircleRegular className={styles.quiet} />;
+    default:
+      return <SubtractCircleRegular className={styles.quiet} />;
+  }
+}
+
+/** Each step of the plan with where it is: waiting, running, done, or how it stopped, and why. */
+export function ActionStepList({
+  plan,
+  steps,
+}: {
+  plan: ActionPlan;
+  steps: Readonly<Record<string, StepProgress>>;
+}) {
+  const styles = useStyles();
+  return (
+    <ol className={styles.list}>
+      {plan.steps.map((step) => {
+        const progress = steps[step.id] ?? { status: 'waiting', report: null };
+        const report = progress.report;
+        return (
+          <li key={step.id} className={styles.item}>
+            <span className={styles.icon} aria-hidden="true">
+              <StatusIcon status={progress.status} />
+            </span>
+            <span className={styles.text}>
+              <span className={styles.title}>{step.title}</span>
+              <span className={styles.status}>{STEP_STATUS_WORDS[progress.status]}</span>
+              {report !== null && report.detail !== '' && (
+                <p className={styles.detail}>{report.detail}</p>
+              )}
+              {report !== null && report.items.length > 0 && (
+                <ul className={styles.items}>
+                  {report.items.map((item) => (
+                    <li key={item.label}>
+                      {item.label}:{' '}
+                      {item.detail === '' ? STEP_ITEM_WORDS[item.status] : item.detail}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

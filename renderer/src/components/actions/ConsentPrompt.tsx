@@ -1,0 +1,62 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { WarningFilled } from '@fluentui/react-icons';
+import { useId } from 'react';
+import type { ConsentQuestion } from '../../state/actionSession';
+import { useAppStore } from '../../state/store';
+import { commandText } from '../../wording/commandText';
+import { CommandLine } from '../CommandLine';
+import { useFocusOnMount } from './useFocusOnMount';
+
+const useStyles = makeStyles({
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `1px solid ${tokens.colorStatusWarningBorder1}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
+  question: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  icon: { flexShrink: 0, fontSize: '20px', color: tokens.colorStatusWarningForeground1 },
+  items: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXXL },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/**
+ * A question the run waits for (closing by force). No is the default: it
+ * has the focus, and Enter or Space on arrival keeps the programs running.
+ */
+export function ConsentPrompt({ consent }: { consent: ConsentQuestion }) {
+  const styles = useStyles();
+  const questionId = useId();
+  const answerConsent = useAppStore((state) => state.answerConsent);
+  const keepRunning = useFocusOnMount<HTMLButtonElement>();
+  const them = consent.items.length === 1 ? 'it' : 'them';
+  return (
+    <div role="group" aria-labelledby={questionId} className={styles.box}>
+      <p id={questionId} className={styles.question}>
+        <WarningFilled className={styles.icon} aria-hidden="true" />
+        {consent.question}
+      </p>
+      <ul className={styles.items}>
+        {consent.items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      {consent.command !== null && <CommandLine command={commandText(consent.command)} />}
+      <div className={styles.buttons}>
+        <Button ref={keepRunning} appearance="primary" onClick={() => void answerConsent(false)}>
+          No, leave {them} running
+        </Button>
+        <Button onClick={() => void answerConsent(true)}>Yes, close {them} by force</Button>
+      </div>
+    </div>
+  );
+}

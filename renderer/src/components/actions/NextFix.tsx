@@ -1,0 +1,43 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { RemedyId } from '../../../../electron/engine/model/vocabulary';
+import { REMEDY_TITLES } from '../../../../electron/engine/report/remedyTitles';
+import { loggedPackage } from '../../state/planChoices';
+import { useAppStore } from '../../state/store';
+import { actionButtonLabel } from '../../wording/actionWords';
+
+const useStyles = makeStyles({
+  next: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  reason: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+/** The scan's next fix after this one, when one is left: the user goes on without leaving the dialog. */
+export function NextFix({ after }: { after: RemedyId }) {
+  const styles = useStyles();
+  const diagnosis = useAppStore((state) => state.scan.diagnosis);
+  const openRemedy = useAppStore((state) => state.openRemedy);
+  if (diagnosis === null) return null;
+  const applicable = diagnosis.recommendations.filter((fix) => fix.applicable);
+  const next = applicable
+    .slice(applicable.findIndex((fix) => fix.id === after) + 1)
+    .find(
+      (fix) =>
+        fix.installId !== null &&
+        actionButtonLabel(fix.id, loggedPackage(diagnosis), diagnosis.platform) !== null,
+    );
+  if (!next) return null;
+  return (
+    <section className={styles.next}>
+      <h3 className={styles.heading}>Next, try: {REMEDY_TITLES[next.id]}</h3>
+      <p className={styles.reason}>{next.reason}</p>
+      <Button onClick={() => void openRemedy(next)}>
+        {actionButtonLabel(next.id, loggedPackage(diagnosis), diagnosis.platform)}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { FolderOpenRegular } from '@fluentui/react-icons';
+import { useId } from 'react';
+import type { RemedyId } from '../../../../electron/engine/model/vocabulary';
+import type { PlanChoices } from '../../state/actionSession';
+import { packageNameProblem, packageUse } from '../../state/planChoices';
+import { useAppStore } from '../../state/store';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  folder: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  folderLabel: { fontWeight: tokens.fontWeightSemibold },
+  folderText: { overflowWrap: 'anywhere' },
+  folderPath: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  folderButtons: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalXS,
+  },
+  holders: { margin: 0, padding: 0, border: 'none', minWidth: 0 },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
+  hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+/**
+ * What the user may still change before the plan runs: the package, where a
+ * virtual environment goes, which programs to close. Each change remakes
+ * the plan below in main; only names and ids cross the bridge.
+ */
+export function PlanChoicesForm({ remedy, choices }: { remedy: RemedyId; choices: PlanChoices }) {
+  const styles = useStyles();
+  const use = packageUse(remedy);
+  return (
+    <div className={styles.form}>
+      {use !== 'none' && <PackageField value={choices.packageName} required={use === 'required'} />}
+      {remedy === 'venv' && <FolderChoice choices={choices} />}
+      {remedy === 'close-processes' && choices.holders !== null && (
+        <HolderChecklist choices={choices} />
+      )}
+    </div>
+  );
+}
+
+function PackageField({ value, required }: { value: string; required: boolean }) {
+  const setPackageName = useAppStore((state) => state.setPackageName);
+  const problem = packageNameProblem(value);
+  return (
+    <Field
+      label="Package to install"
+      required={required}
+      hint={
+        problem === ''
+          ? 'The name as on PyPI. Pip Doctor read it from your error message; change it if needed.'
+          : undefined
+      }
+      validationState={problem === '' ? 'none' : 'error'}
+      validationMessage={problem === '' ? undefined : problem}
+    >
+      <Input
+        value={value}
+        onChange={(_, data) => setPackageName(data.value)}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder={required ? 'for example requests' : 'none: only create the environment'}
+      />
+    </Field>
+  );
+}
+
+function FolderChoice({ choices }: { choices: PlanChoices }) {
+  const styles = useStyles();
+  const labelId = useId();
+  const chooseVenvFolder = useAppStore((state) => state.chooseVenvFolder);
+  const useProjectFolder = useAppStore((state) => state.useProjectFolder);
+  return (
+    <div role="group" aria-labelledby={labelId} className={styles.folder}>
+      <span id={labelId} className={styles.folderLabel}>
+        Where it goes
+      </span>
+      {choices.folder === null ? (
+        <span className={styles.folderText}>
+          A .venv folder in your project; the plan below names it.
+        </span>
+      ) : (
+        <span className={styles.folderPath}>{choices.folder.displayPath}</span>
+      )}
+      <span className={styles.folderButtons}>
+        <Button icon={<FolderOpenRegular />} onClick={() => void chooseVenvFolder()}>
+          Choose another folder…
+        </Button>
+        {choices.folder !== null && (
+          <Button appearance="subtle" onClick={useProjectFolder}>
+            Use the project&apos;s .venv
+          </Button>
+        )}
+      </span>
+    </div>
+  );
+}
+
+function HolderChecklist({ choices }: { choices: PlanChoices }) {
+  const styles = useStyles();
+  const setHolderTicked = useAppStore((state) => state.setHolderTicked);
+  const holders = choices.holders ?? [];
+  return (
+    <fieldset className={styles.holders}>
+      <legend className={styles.legend}>Programs to close</legend>
+      {holders.map((holder) => (
+        <Checkbox
+          key={`${holder.pid}@${holder.startTime}`}
+          checked={!choices.unticked.includes(holder.pid)}
+          onChange={(_, data) => setHolderTicked(holder.pid, data.checked === true)}
+          label={
+            holder.sameUser ? holder.description : `${holder.description}, another user's program`
+          }
+        />
+      ))}
+      <p className={styles.hint}>
+        Untick a program to leave it running. Save your work in the others first.
+      </p>
+    </fieldset>
+  );
+}

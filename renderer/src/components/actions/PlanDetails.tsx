@@ -1,0 +1,118 @@
+import {
+  Badge,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ActionPlan, ActionStep } from '../../../../electron/ipc/contract';
+import { commandText } from '../../wording/commandText';
+import { CommandLine } from '../CommandLine';
+
+const useStyles = makeStyles({
+  plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  summary: { margin: 0, overflowWrap: 'anywhere' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  steps: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  stepTitle: {
+    display: 'inline-flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  changes: { margin: 0, overflowWrap: 'anywhere' },
+  quiet: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  script: {
+    margin: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
+  warnings: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+/**
+ * The plan before anything changes (DESIGN.md rule 6): in a sentence, then
+ * each step with what it changes and the exact command, then the warnings.
+ */
+export function PlanDetails({ plan }: { plan: ActionPlan }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.plan}>
+      <h3 className={styles.heading}>What Pip Doctor will do</h3>
+      <p className={styles.summary}>{plan.title}</p>
+      <ol className={styles.steps}>
+        {plan.steps.map((step) => (
+          <li key={step.id}>
+            <div className={styles.step}>
+              <PlanStep step={step} />
+            </div>
+          </li>
+        ))}
+      </ol>
+      {plan.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Before you go on</MessageBarTitle>
+            <ul className={styles.warnings}>
+              {plan.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {plan.undoable && (
+        <p className={styles.quiet}>
+          You can undo this afterwards: Pip Doctor writes down what it changes.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PlanStep({ step }: { step: ActionStep }) {
+  const styles = useStyles();
+  return (
+    <>
+      <span className={styles.stepTitle}>
+        {step.title}
+        {step.elevated && (
+          <Badge appearance="tint" color="warning">
+            Needs administrator rights
+          </Badge>
+        )}
+        {step.confirmation !== null && (
+          <Badge appearance="tint" color="informative">
+            Asks you first
+          </Badge>
+        )}
+      </span>
+      {step.changes !== null && <p className={styles.changes}>{step.changes}</p>}
+      {step.confirmation !== null && (
+        <p className={styles.quiet}>Before this step it asks you: “{step.confirmation}”</p>
+      )}
+      {step.command !== null ? (
+        <CommandLine command={commandText(step.command)} />
+      ) : (
+        <p className={styles.quiet}>Pip Doctor does this itself; there is no command to run.</p>
+      )}
+      {step.script !== null && (
+        <details>
+          <summary>The PowerShell script this command carries</summary>
+          <pre className={styles.script}>{step.script}</pre>
+        </details>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { ActionPlan } from '../../../../electron/ipc/contract';
+import type { RunState } from '../../state/actionSession';
+import { STEP_STATUS_WORDS } from '../../wording/actionWords';
+import { ScreenReaderStatus } from '../ScreenReaderStatus';
+import { ActionStepList } from './ActionStepList';
+import { ConsentPrompt } from './ConsentPrompt';
+import { useFocusOnMount } from './useFocusOnMount';
+
+const useStyles = makeStyles({
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+    ':focus': { outline: 'none' },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+});
+
+type Running = Extract<RunState, { status: 'running' }>;
+
+/** The run as it goes: each step's state, a question when one is asked, then the check. */
+export function RunProgress({ plan, run }: { plan: ActionPlan; run: Running }) {
+  const styles = useStyles();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className={styles.progress}>
+      <h3 ref={heading} tabIndex={-1} className={styles.heading}>
+        {run.cancelling ? 'Cancelling: ' : 'Working on it: '}
+        {plan.title}
+      </h3>
+      <ActionStepList plan={plan} steps={run.steps} />
+      {run.consent !== null && <ConsentPrompt consent={run.consent} />}
+      {run.verifying && (
+        <Spinner size="tiny" labelPosition="after" label="Checking that it worked…" />
+      )}
+      <ScreenReaderStatus message={spokenProgress(plan, run)} />
+    </div>
+  );
+}
+
+/** What a screen reader hears as the run moves: the newest change, in words. */
+function spokenProgress(plan: ActionPlan, run: Running): string {
+  if (run.consent !== null) return `Question: ${run.consent.question}`;
+  if (run.verifying) return 'Checking that it worked.';
+  const moved = plan.steps.filter((step) => run.steps[step.id]?.status !== 'waiting');
+  const latest = moved.at(-1);
+  if (!latest) return '';
+  return `${latest.title}: ${STEP_STATUS_WORDS[run.steps[latest.id]!.status]}.`;
+}
