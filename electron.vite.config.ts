@@ -42,8 +42,14 @@ export function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // package.json "main" is out/main/index.js.
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main.ts') } },
+      // package.json "main" is out/main/index.js. The /proc reader runs in a worker thread
+      // loaded by path, so it is an entry of its own, written beside index.js.
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main.ts'),
+          procFilesWorker: resolve(__dirname, 'electron/platform/posix/procFilesWorker.js'),
+        },
+      },
     },
   },
   preload: {

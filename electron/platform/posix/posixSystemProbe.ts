@@ -6,6 +6,7 @@ import { checkFolderAccess } from './checkFolderAccess';
 import { posixInstallKind } from './posixInstallKind';
 import { readProcessDetails, readProcessSummaries } from './procProcessTable';
 import { findHoldersLinux } from './procFileHolders';
+import { prepareOpenFilesReader } from './procFilesReader';
 import { findHoldersLsof } from './lsofFileHolders';
 import { readProcessTablePs } from './psProcessTable';
 
@@ -15,6 +16,8 @@ import { readProcessTablePs } from './psProcessTable';
  */
 export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): SystemProbe {
   const platform = process.platform === 'darwin' ? 'darwin' : 'linux';
+  // The /proc reader's threads start now, while discovery and the probes run, not at the holder scan.
+  if (platform === 'linux') void prepareOpenFilesReader();
   let psTable: ReadonlyMap<number, ProcessInfo> | null = null;
   return {
     platform,

@@ -28,6 +28,7 @@ const CLEAN = [
   '/out',
   '/out/main',
   '/out/main/index.js',
+  '/out/main/procFilesWorker.js',
   '/out/preload',
   '/out/preload/index.js',
   '/out/renderer',

@@ -13,6 +13,8 @@
 export const REQUIRED_FILES = [
   '/package.json',
   '/out/main/index.js',
+  // Loaded by path into a worker thread: the holder scan on Linux (procFilesReader.ts).
+  '/out/main/procFilesWorker.js',
   '/out/preload/index.js',
   '/out/renderer/index.html',
 ] as const;
