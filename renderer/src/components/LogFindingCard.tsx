@@ -7,6 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useId } from 'react';
 import { useAppStore } from '../state/store';
 import { CAUSE_BADGES, CONFIDENCE_WORDS } from '../wording/causeWords';
 import { FactList } from './FactList';
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
 /** The pasted error, read back in plain words as soon as it is classified. */
 export function LogFindingCard() {
   const styles = useStyles();
+  const titleId = useId();
   const classification = useAppStore((state) => state.classification);
 
   let content = null;
@@ -51,25 +53,30 @@ export function LogFindingCard() {
     const finding = classification.finding;
     const problem = finding.category !== 'not-permission';
     announcement = `The error says: ${finding.summary}`;
+    // A region named by its title: a screen reader can jump to the reading, as a test can.
     content = (
-      <Panel>
-        <div className={styles.titleRow}>
-          <h2 className={styles.title}>What the error says</h2>
-          <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
-            {CAUSE_BADGES[finding.category]}
-          </Badge>
-          <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
-        </div>
-        <p className={styles.summary}>{finding.summary}</p>
-        <FactList
-          facts={[
-            { label: 'File', value: finding.path, code: true },
-            { label: 'Then', value: finding.secondPath, code: true },
-            { label: 'Package', value: finding.package, code: true },
-            { label: 'Error', value: finding.code, code: true },
-          ]}
-        />
-      </Panel>
+      <section aria-labelledby={titleId}>
+        <Panel>
+          <div className={styles.titleRow}>
+            <h2 id={titleId} className={styles.title}>
+              What the error says
+            </h2>
+            <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
+              {CAUSE_BADGES[finding.category]}
+            </Badge>
+            <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+          </div>
+          <p className={styles.summary}>{finding.summary}</p>
+          <FactList
+            facts={[
+              { label: 'File', value: finding.path, code: true },
+              { label: 'Then', value: finding.secondPath, code: true },
+              { label: 'Package', value: finding.package, code: true },
+              { label: 'Error', value: finding.code, code: true },
+            ]}
+          />
+        </Panel>
+      </section>
     );
   }
   return (
