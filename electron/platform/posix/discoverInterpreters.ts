@@ -8,7 +8,7 @@ import type { Sighting } from '../mergeByIdentity';
 import { launcherTarget } from './launcherTarget';
 import type { Launcher } from './launcherTarget';
 import { isRunnableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
-import { pyenvRoot, pyenvVersionFor } from './pyenvVersion';
+import { pyenvRoot, pyenvSelectedVersions } from './pyenvVersion';
 
 /** The commands whose target the diagnosis states explicitly. */
 export const REPORTED_COMMANDS = ['pip', 'pip3', 'python', 'python3'];
@@ -227,7 +227,7 @@ class LauncherResolver {
   private readonly targets = new Map<string, Promise<string | null>>();
   private readonly launchers = new Map<string, Promise<Launcher>>();
   private readonly lookups = new Map<string, Promise<string | null>>();
-  private pyenvVersion: Promise<string | null> | null = null;
+  private pyenvVersions: Promise<string[] | null> | null = null;
 
   constructor(private readonly options: DiscoveryOptions) {}
 
@@ -269,7 +269,11 @@ class LauncherResolver {
    * never reaches a Python. The hops are not shared through `targets`, so
    * two launchers that lead to each other cannot wait on each other forever.
    */
-  private async follow(path: string, chain: readonly string[]): Promise<string | null> {
+  private async follow(
+    path: string,
+    chain: readonly string[],
+    firstDirs: readonly string[] = [],
+  ): Promise<string | null> {
     if (chain.includes(path)) return null;
     const via = [...chain, path];
     const launcher = await this.launcher(path);
@@ -277,7 +281,7 @@ class LauncherResolver {
       case 'binary':
         return /^pip/.test(basename(path)) ? null : path;
       case 'script':
-        return this.scriptInterpreter(launcher.interpreter, via);
+        return this.scriptInterpreter(launcher.interpreter, via, firstDirs);
       case 'pyenv-shim':
         return this.pyenvShimTarget(path, via);
       case 'unknown':
@@ -327,27 +331,28 @@ class LauncherResolver {
   }
 
   /**
-   * A pyenv shim runs the same command from the selected version, or for
-   * `system` the next one on PATH, leaving out pyenv's shims folder and the
-   * folder the shim itself ran from, as pyenv does (`_PYENV_SHIM_PATH`).
+   * A pyenv shim runs its command from the first selected version that has
+   * it, else from the next folder on PATH (`system`, always tried last),
+   * leaving out pyenv's shims folder and the folder the shim itself ran from
+   * (`pyenv which`). `pyenv exec` then puts the found command's folder first
+   * on PATH, where a pip script's env shebang looks first.
    */
   private async pyenvShimTarget(shim: string, chain: readonly string[]): Promise<string | null> {
     const { env, projectDir } = this.options;
-    this.pyenvVersion ??= pyenvVersionFor(projectDir, env);
-    const version = await this.pyenvVersion;
+    this.pyenvVersions ??= pyenvSelectedVersions(projectDir, env);
+    const versions = await this.pyenvVersions;
+    // A selected version that is not installed makes pyenv refuse to run the shim at all.
+    if (versions === null) return null;
     const command = basename(shim);
-    if (version && version !== 'system') {
-      const bin = join(pyenvRoot(env), 'versions', version, 'bin');
-      const target = join(bin, command);
-      if (!/^pip/.test(command)) return (await isRunnableFile(target)) ? target : null;
-      const launcher = await this.launcher(target);
-      // `pyenv exec` puts the version's bin first on PATH, where an env shebang looks first.
-      return launcher.kind === 'script'
-        ? this.scriptInterpreter(launcher.interpreter, chain, [bin])
-        : null;
+    for (const version of [...versions, 'system']) {
+      const found =
+        version === 'system'
+          ? await this.firstOnPath(command, [join(pyenvRoot(env), 'shims'), dirname(shim)])
+          : join(pyenvRoot(env), 'versions', version, 'bin', command);
+      if (found === null || !(await isRunnableFile(found))) continue;
+      return this.follow(found, chain, [dirname(found)]);
     }
-    const next = await this.firstOnPath(command, [join(pyenvRoot(env), 'shims'), dirname(shim)]);
-    return next ? this.follow(next, chain) : null;
+    return null;
   }
 }
 

@@ -483,6 +483,61 @@ describe('discoverPosixInterpreters: pyenv shims', () => {
     });
   });
 
+  it('resolves a prefix such as "3.12" to the newest installed 3.12, as pyenv does', async () => {
+    const { env, project, python, root } = pyenvTree('pyenv-prefix');
+    // 3.12.9 sorts after 3.12.10 as text; pyenv compares the numbers. A 3.12.11rc1 is not a release.
+    fakePyenv(root, { '3.12.9': py311!, '3.12.10': py312!, '3.12.11rc1': py313! }, '3.11.7');
+    writeFileSync(join(project, '.python-version'), '3.12\n');
+
+    const { discovery } = await scan(env, project);
+
+    expect(command(discovery, 'python3').interpreter).toBe(python('3.12.10'));
+    expect(command(discovery, 'pip').interpreter).toBe(python('3.12.10'));
+    // "python-3.13.0" names 3.13.0, as pyenv accepts it.
+    const prefixed = await scan({ ...env, PYENV_VERSION: 'python-3.13.0' }, project);
+    expect(command(prefixed.discovery, 'python3').interpreter).toBe(python('3.13.0'));
+  });
+
+  it('takes a command from the first selected version that has it, then from the system', async () => {
+    const { env, project, python, root, bin } = pyenvTree('pyenv-several');
+    // A 3.13.0 without pip: "3.13.0:3.11.7" runs python3 from 3.13.0 and pip from 3.11.7.
+    rmSync(join(root, 'versions', '3.13.0', 'bin', 'pip'));
+
+    const { discovery } = await scan({ ...env, PYENV_VERSION: '3.13.0:3.11.7' }, project);
+    expect(command(discovery, 'python3').interpreter).toBe(python('3.13.0'));
+    expect(command(discovery, 'pip').interpreter).toBe(python('3.11.7'));
+
+    // Only 3.13.0: pip comes from after the shims on PATH, as `pyenv which` falls back to system.
+    const alone = await scan({ ...env, PYENV_VERSION: '3.13.0' }, project);
+    expect(command(alone.discovery, 'pip').interpreter).toBe(join(bin, 'python3'));
+  });
+
+  it('stops at the nearest .python-version even when it is empty, which selects the system', async () => {
+    const { env, project, bin } = pyenvTree('pyenv-empty-local');
+    writeFileSync(join(project, '.python-version'), '3.12.1\n');
+    const nested = join(project, 'app');
+    mkdirSync(nested);
+    writeFileSync(join(nested, '.python-version'), '\n# chosen by the team\n');
+
+    const { discovery } = await scan(env, nested);
+
+    expect(command(discovery, 'python3').interpreter).toBe(join(bin, 'python3'));
+  });
+
+  it('ignores a .python-version that points outside pyenv, instead of running what it names', async () => {
+    const { env, project, root, bin } = pyenvTree('pyenv-traversal');
+    // What a cloned repository could carry: a "version" that is someone else's program.
+    const planted = join(dirname(root), 'planted');
+    link(SYSTEM_PYTHON, join(planted, 'bin', 'python3'));
+    writeFileSync(join(project, '.python-version'), `../../planted\n`);
+
+    const { discovery } = await scan(env, project);
+
+    // Nothing valid is selected, so the shim hands over to the system, as pyenv does.
+    expect(command(discovery, 'python3').interpreter).toBe(join(bin, 'python3'));
+    expect(discovery.candidates.some((c) => c.executable.startsWith(planted))).toBe(false);
+  });
+
   it('leaves the shims unresolved when the chosen version is not installed', async () => {
     const { env, project } = pyenvTree('pyenv-missing-version');
 
