@@ -2,6 +2,7 @@ import type { Gap } from '../../engine/model/diagnosis';
 import { createHeldPathMatcher, HolderSet } from './heldPathMatcher';
 import type { HolderScan } from '../systemProbe';
 import { readOpenFiles } from './procFilesReader';
+import type { OpenFilesReading } from './procFilesReader';
 
 /**
  * "Who holds the files" on Linux, from /proc: every process's open file
@@ -33,14 +34,21 @@ export async function findHoldersLinux(
   const matcher = await createHeldPathMatcher(prefixes, options.priorityPaths);
   if (matcher.needles.length === 0) return { holders: [], gaps: [] };
 
-  const reading = await readOpenFiles({
-    needles: matcher.needles,
-    // This app never holds an install's files beyond the instant of its own write
-    // probe, and offering to close itself would make no sense (DESIGN rule 7).
-    skipPids: [process.pid],
-    signal,
-    timeoutMs: options.timeoutMs,
-  });
+  let reading: OpenFilesReading;
+  try {
+    reading = await readOpenFiles({
+      needles: matcher.needles,
+      // This app never holds an install's files beyond the instant of its own write
+      // probe, and offering to close itself would make no sense (DESIGN rule 7).
+      skipPids: [process.pid],
+      signal,
+      timeoutMs: options.timeoutMs,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    // A reader thread that could not start or crashed costs this part of the scan, not all of it.
+    return { holders: [], gaps: [unreadGap(error)] };
+  }
   if (reading.timedOut) return { holders: [], gaps: [unansweredGap(reading.timeoutMs)] };
   const holders = new HolderSet();
   for (const { pid, paths } of reading.processes) {
@@ -52,6 +60,15 @@ export async function findHoldersLinux(
   return {
     holders: holders.list(),
     gaps: reading.denied > 0 ? [uninspectedGap(reading.denied)] : [],
+  };
+}
+
+function unreadGap(error: unknown): Gap {
+  const cause = error instanceof Error ? error.message : String(error);
+  return {
+    area: 'processes',
+    message: `The open files of running programs could not be read (${cause}), so no program holding the files is shown; one may still be.`,
+    howToReveal: 'Scan again; if this repeats, restart Pip Doctor.',
   };
 }
 
