@@ -16,8 +16,6 @@ import { readProcessTablePs } from './psProcessTable';
  */
 export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): SystemProbe {
   const platform = process.platform === 'darwin' ? 'darwin' : 'linux';
-  // The /proc reader's threads start now, while discovery and the probes run, not at the holder scan.
-  if (platform === 'linux') void prepareOpenFilesReader();
   let psTable: ReadonlyMap<number, ProcessInfo> | null = null;
   return {
     platform,
@@ -34,7 +32,12 @@ export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): Sy
       controlledFolderAccess: null,
       canElevate: null,
     }),
-    discoverInterpreters: (options, onFound) => discoverPosixInterpreters(options, onFound),
+    discoverInterpreters: (options, onFound) => {
+      // Every scan starts here: the /proc reader's threads (tens of ms to start) come up
+      // while discovery and the probes run, not at app start and not at the holder scan.
+      if (platform === 'linux') void prepareOpenFilesReader();
+      return discoverPosixInterpreters(options, onFound);
+    },
     probeInterpreter: (executable, signal) => probeInterpreter(executable, { signal, env }),
     installKind: (facts) => posixInstallKind(facts, env),
     checkFolder: (role, path) => checkFolderAccess(role, path),

@@ -155,8 +155,8 @@ class OpenFilesWorker {
 const pool: Array<OpenFilesWorker | null> = Array.from({ length: WORKERS }, () => null);
 
 /**
- * Starts the worker threads ahead of the first scan, so that it does not wait
- * for them; called when a probe is created. Idle threads cost a few MB each.
+ * Starts the worker threads ahead of the first holder scan, so that it does
+ * not wait for them; called when a scan begins. Idle threads cost a few MB each.
  * Resolves once every thread runs (it never rejects: a thread that fails to
  * start is replaced by the scan that needs it).
  */
