@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channels } from './ipc/contract';
+import { channels } from './shared/contract';
 import { createPipDoctorBridge } from './preloadBridge';
 
 /**

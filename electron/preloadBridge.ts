@@ -6,7 +6,7 @@ import type {
   RequestOf,
   ResponseOf,
   ScanProgressEvent,
-} from './ipc/contract';
+} from './shared/contract';
 
 /** The part of Electron's ipcRenderer the bridge uses; tests and the e2e harness pass their own. */
 export interface IpcRendererLike {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnose } from '../engine/diagnose/diagnose';
 import { classifyLogFile, classifyLogStream } from '../engine/logClassifier';
-import type { LogFinding } from '../engine/model/logFinding';
+import type { LogFinding } from '../shared/model/logFinding';
 import { createSystemProbe } from '../platform/createSystemProbe';
 import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';

@@ -1,4 +1,4 @@
-import type { Diagnosis, PythonInstall } from '../engine/model/diagnosis';
+import type { Diagnosis, PythonInstall } from '../shared/model/diagnosis';
 
 const OK = '✓';
 const BAD = '✗';

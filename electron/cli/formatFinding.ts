@@ -1,4 +1,4 @@
-import type { LogFinding } from '../engine/model/logFinding';
+import type { LogFinding } from '../shared/model/logFinding';
 
 const CAUSE_TITLES: Record<LogFinding['category'], string> = {
   permission: 'Permission: the folder needs administrator or root rights',

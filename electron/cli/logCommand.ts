@@ -1,5 +1,5 @@
 import { classifyLogFile, classifyLogStream } from '../engine/logClassifier';
-import type { LogFinding } from '../engine/model/logFinding';
+import type { LogFinding } from '../shared/model/logFinding';
 import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { formatFinding } from './formatFinding';

@@ -1,9 +1,9 @@
-import type { ActionService } from '../actions/actionService';
-import type { Diagnosis, RunningProcess } from '../engine/model/diagnosis';
+import type { ActionService } from '../remedies/run/actionService';
+import type { Diagnosis, RunningProcess } from '../shared/model/diagnosis';
 import { describeHolder } from '../engine/recommend/describeHolder';
 import { holdersOf } from '../engine/recommend/settleCause';
 import { ActionRuns, asReplyError } from './actionRuns';
-import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from './contract';
+import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from '../shared/contract';
 import { guardHandler } from './guardHandler';
 import type { ChannelHandler } from './guardHandler';
 import { ReplyError } from './replyError';

@@ -1,5 +1,5 @@
-import { ActionError } from '../actions/actionError';
-import type { ActionOutcome } from '../actions/actionModel';
+import { ActionError } from '../remedies/run/actionError';
+import type { ActionOutcome } from '../shared/actionModel';
 import { ReplyError } from './replyError';
 
 type Outcome = { ok: true; outcome: ActionOutcome } | { ok: false; error: ReplyError };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isAppPage } from '../security/appPage';
-import { channels } from './contract';
-import type { Channel, Reply, RequestOf, ResponseOf } from './contract';
+import { channels } from '../shared/contract';
+import type { Channel, Reply, RequestOf, ResponseOf } from '../shared/contract';
 import { failure, toUserError } from './replyError';
 
 /** Who sent a request, as main sees it (never as the renderer claims it). */

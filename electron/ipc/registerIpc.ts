@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Channel } from './contract';
+import type { Channel } from '../shared/contract';
 import { dispatchRequest } from './handlers';
 import type { IpcHandlers, SenderInfo } from './handlers';
 

@@ -1,4 +1,4 @@
-import type { Reply, UserError } from './contract';
+import type { Reply, UserError } from '../shared/contract';
 
 /**
  * A failure meant for the user: a message they can act on, plus the

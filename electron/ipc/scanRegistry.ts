@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Diagnosis } from '../engine/model/diagnosis';
+import type { Diagnosis } from '../shared/model/diagnosis';
 import type { ProgressListener } from '../engine/diagnose/progress';
-import type { ScanProgressEvent } from './contract';
+import type { ScanProgressEvent } from '../shared/contract';
 import { ReplyError } from './replyError';
 
 /** Runs one scan; it must stop soon after `signal` aborts (the runner kills its probes). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProbeStatus } from '../engine/model/diagnosis';
+import type { ProbeStatus } from '../shared/model/diagnosis';
 import { PROBE_MARKER } from './interpreterProbeScript';
 import { appCacheDir } from './appCacheDir';
 import { probeArguments, probeModuleDir } from './probeModule';

@@ -4,7 +4,7 @@ import type {
   Gap,
   InstallKind,
   SystemSettings,
-} from '../engine/model/diagnosis';
+} from '../shared/model/diagnosis';
 import type { InterpreterFacts } from './interpreterProbe';
 
 /** An interpreter found on the machine, with every name that reaches it. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { MAX_LOG_TEXT as CONTRACT_MAX } from '../../electron/ipc/contract';
+import { MAX_LOG_TEXT as CONTRACT_MAX } from '../../electron/shared/contract';
 import { MAX_LOG_TEXT as RENDERER_MAX } from '../../renderer/src/logFile/logTextLimit';
 import type { Page } from '@playwright/test';
 import { test, expect, checkStep } from './support/wizardTest';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ActionPlan } from '../../electron/ipc/contract';
+import type { ActionPlan } from '../../electron/shared/contract';
 import { createHarness, SYSTEM_PYTHON } from '../unit/actions/actionHarness';
 import { buildDemoWheels } from '../unit/actions/buildWheel';
 import { runActionInChild } from '../unit/actions/childAction';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import type { PipDoctorBridge } from '../../electron/ipc/contract';
+import type { PipDoctorBridge } from '../../electron/shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/contentSecurityPolicy';
 import { findElectronBinary } from '../support/electronBinary';
 

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import type { z } from 'zod';
-import { channels } from '../../electron/ipc/contract';
+import { channels } from '../../electron/shared/contract';
 import type {
   ActionProgress,
   EventName,
   Reply,
   ScanProgressEvent,
   events,
-} from '../../electron/ipc/contract';
+} from '../../electron/shared/contract';
 import { createHandlers, dispatchRequest } from '../../electron/ipc/handlers';
 import type { HandlerDeps, IpcHandlers, SenderInfo } from '../../electron/ipc/handlers';
 import { createPipDoctorBridge } from '../../electron/preloadBridge';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../electron/engine/diagnose/diagnose';
-import { DiagnosisSchema } from '../../electron/engine/model/diagnosis';
+import { DiagnosisSchema } from '../../electron/shared/model/diagnosis';
 import { runProcess } from '../../electron/platform/runProcess';
 import { ProbeDocumentSchema } from '../../electron/platform/windows/probeDocument';
 import type { ProbeDocument } from '../../electron/platform/windows/probeDocument';

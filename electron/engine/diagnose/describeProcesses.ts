@@ -1,4 +1,4 @@
-import type { PythonInstall, RunningProcess } from '../model/diagnosis';
+import type { PythonInstall, RunningProcess } from '../../shared/model/diagnosis';
 import type { InterpreterFacts } from '../../platform/interpreterProbe';
 import type { HolderScan, ProcessInfo, ProcessSummary } from '../../platform/systemProbe';
 import { describeStarter, parentChain } from '../processes/startedBy';

@@ -1,9 +1,9 @@
-import type { AccessCheck, Diagnosis, Gap, Leftover, PythonInstall } from '../model/diagnosis';
-import type { LogFinding } from '../model/logFinding';
+import type { AccessCheck, Diagnosis, Gap, Leftover, PythonInstall } from '../../shared/model/diagnosis';
+import type { LogFinding } from '../../shared/model/logFinding';
 import type { InterpreterFacts } from '../../platform/interpreterProbe';
 import type { ProcessInfo, SystemProbe } from '../../platform/systemProbe';
 import { PROBE_MARKER } from '../../platform/interpreterProbeScript';
-import { findLeftovers } from '../scan/leftovers';
+import { findLeftovers } from '../../platform/leftovers/leftovers';
 import { recommend } from '../recommend/recommend';
 import { settleCause } from '../recommend/settleCause';
 import { sentence } from '../recommend/describeHolder';

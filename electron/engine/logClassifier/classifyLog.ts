@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import type { LogFinding } from '../model/logFinding';
+import type { LogFinding } from '../../shared/model/logFinding';
 import { decideCause } from './decideCause';
 import { LogDecoder } from './decodeLog';
 import { LineSplitter } from './logLines';

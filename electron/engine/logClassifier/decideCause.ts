@@ -1,4 +1,4 @@
-import type { Cause, Confidence } from '../model/vocabulary';
+import type { Cause, Confidence } from '../../shared/model/vocabulary';
 import { LONG_NAME_HINT } from './logSignals';
 import type { OsErrorMention } from './osError';
 import { pathFacts } from './pathFacts';

@@ -1,4 +1,4 @@
-import type { RunningProcess } from '../model/diagnosis';
+import type { RunningProcess } from '../../shared/model/diagnosis';
 
 /**
  * A holder as a person recognises it: the program itself, its pid, and the

@@ -1,16 +1,16 @@
 import { posix, win32 } from 'node:path';
-import type { Cause, RemedyId } from '../model/vocabulary';
+import type { Cause, RemedyId } from '../../shared/model/vocabulary';
 import type {
   Diagnosis,
   PythonInstall,
   Recommendation,
   RunningProcess,
   Shell,
-} from '../model/diagnosis';
-import type { LogFinding } from '../model/logFinding';
+} from '../../shared/model/diagnosis';
+import type { LogFinding } from '../../shared/model/logFinding';
 import { blockedFolder, holdersOf } from './settleCause';
 import { describeHolders } from './describeHolder';
-import { commandLine, quoteArg } from './shellCommand';
+import { commandLine, quoteArg } from '../../shared/shellQuote';
 
 export interface RecommendInput {
   platform: 'linux' | 'darwin' | 'win32';

@@ -1,6 +1,6 @@
-import type { Cause } from '../model/vocabulary';
-import type { PythonInstall, RunningProcess } from '../model/diagnosis';
-import type { LogFinding } from '../model/logFinding';
+import type { Cause } from '../../shared/model/vocabulary';
+import type { PythonInstall, RunningProcess } from '../../shared/model/diagnosis';
+import type { LogFinding } from '../../shared/model/logFinding';
 import { isInside } from '../diagnose/installIdentity';
 import { describeHolders, sentence } from './describeHolder';
 

@@ -5,8 +5,8 @@ import type {
   Recommendation,
   RunningProcess,
   Shell,
-} from '../model/diagnosis';
-import type { LogFinding } from '../model/logFinding';
+} from '../../shared/model/diagnosis';
+import type { LogFinding } from '../../shared/model/logFinding';
 import { mdCode, mdFence, mdText } from './markdownText';
 import { createRedactor, REDACTED_USER } from './redactPersonal';
 import type { Redactor } from './redactPersonal';

@@ -1,4 +1,4 @@
-import type { RemedyId } from '../model/vocabulary';
+import type { RemedyId } from '../../shared/model/vocabulary';
 
 /** Each remedy in a few plain words, for headings in the exported report. */
 export const REMEDY_TITLES: Readonly<Record<RemedyId, string>> = {

@@ -1,4 +1,4 @@
-import type { AccessCheck, FolderRole } from '../../engine/model/diagnosis';
+import type { AccessCheck, FolderRole } from '../../shared/model/diagnosis';
 import { probeWritable } from '../writeProbe';
 import { explainAccess } from './explainAccess';
 

@@ -1,5 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import type { Gap } from '../../engine/model/diagnosis';
+import type { Gap } from '../../shared/model/diagnosis';
 import { runProcess } from '../runProcess';
 import type { HolderScan } from '../systemProbe';
 import { createHeldPathMatcher, HolderSet } from './heldPathMatcher';

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { InstallKind } from '../../engine/model/diagnosis';
+import type { InstallKind } from '../../shared/model/diagnosis';
 import type { InterpreterFacts } from '../interpreterProbe';
 import { pyenvRoot } from './pyenvVersion';
 

@@ -1,4 +1,4 @@
-import type { Gap } from '../../engine/model/diagnosis';
+import type { Gap } from '../../shared/model/diagnosis';
 import { createHeldPathMatcher, HolderSet } from './heldPathMatcher';
 import type { HolderScan } from '../systemProbe';
 import { readOpenFiles } from './procFilesReader';

@@ -1,5 +1,5 @@
 import { win32 } from 'node:path';
-import type { Gap } from '../../engine/model/diagnosis';
+import type { Gap } from '../../shared/model/diagnosis';
 import { mergeByIdentity } from '../mergeByIdentity';
 import type { Sighting } from '../mergeByIdentity';
 import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemProbe';

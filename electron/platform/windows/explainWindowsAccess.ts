@@ -1,4 +1,4 @@
-import type { AccessCheck, AclEntry } from '../../engine/model/diagnosis';
+import type { AccessCheck, AclEntry } from '../../shared/model/diagnosis';
 import type { WriteProbe } from '../writeProbe';
 import { allowsCreating, rightsInWords, specificRights, touchesChanges } from './accessRights';
 import { appliesTo, effectiveEntries, evaluateAccess } from './evaluateAccess';

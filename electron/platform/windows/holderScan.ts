@@ -1,4 +1,4 @@
-import type { Gap } from '../../engine/model/diagnosis';
+import type { Gap } from '../../shared/model/diagnosis';
 import type { HolderScan } from '../systemProbe';
 import type { LockQuery, ProbeDocument } from './probeDocument';
 

@@ -1,4 +1,4 @@
-import type { SystemSettings } from '../../engine/model/diagnosis';
+import type { SystemSettings } from '../../shared/model/diagnosis';
 import type { ProbeDocument } from './probeDocument';
 import { tokenView } from './tokenView';
 

@@ -1,5 +1,5 @@
 import { win32 } from 'node:path';
-import type { InstallKind } from '../../engine/model/diagnosis';
+import type { InstallKind } from '../../shared/model/diagnosis';
 import type { InterpreterFacts } from '../interpreterProbe';
 import { envValue } from './commandRunner';
 import { isStorePath } from './storePython';

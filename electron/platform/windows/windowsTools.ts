@@ -1,4 +1,4 @@
-import type { Gap } from '../../engine/model/diagnosis';
+import type { Gap } from '../../shared/model/diagnosis';
 import type { CommandRunner } from './commandRunner';
 import { REG_EXE, systemTool, WHERE_EXE } from './commandRunner';
 import { searchPath } from './pathSearch';

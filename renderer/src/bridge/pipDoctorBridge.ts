@@ -6,7 +6,7 @@ import type {
   RequestOf,
   ResponseOf,
   ScanProgressEvent,
-} from '../../../electron/ipc/contract';
+} from '../../../electron/shared/contract';
 
 declare global {
   interface Window {

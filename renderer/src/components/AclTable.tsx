@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { AclEntry } from '../../../electron/engine/model/diagnosis';
+import type { AclEntry } from '../../../electron/shared/model/diagnosis';
 
 const useStyles = makeStyles({
   table: {

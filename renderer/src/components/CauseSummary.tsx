@@ -1,6 +1,6 @@
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { CAUSE_BADGES } from '../wording/causeWords';
 import { Panel } from './Panel';
 

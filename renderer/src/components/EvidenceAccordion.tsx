@@ -1,5 +1,5 @@
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
-import type { Diagnosis, RunningProcess } from '../../../electron/engine/model/diagnosis';
+import type { Diagnosis, RunningProcess } from '../../../electron/shared/model/diagnosis';
 import { CONFIDENCE_WORDS, CAUSE_BADGES } from '../wording/causeWords';
 import { FOLDER_ROLE_WORDS, installName } from '../wording/installWords';
 import { AclTable } from './AclTable';

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { Diagnosis, Recommendation } from '../../../electron/engine/model/diagnosis';
+import type { Diagnosis, Recommendation } from '../../../electron/shared/model/diagnosis';
 import { loggedPackage } from '../state/planChoices';
 import { actionButtonLabel } from '../wording/actionWords';
 import { SHELL_NAMES, remedyWords } from '../wording/remedyWords';

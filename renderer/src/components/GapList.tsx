@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { InfoRegular } from '@fluentui/react-icons';
-import type { Gap } from '../../../electron/engine/model/diagnosis';
+import type { Gap } from '../../../electron/shared/model/diagnosis';
 import { Section } from './Section';
 
 const useStyles = makeStyles({

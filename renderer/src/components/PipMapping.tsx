@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { Diagnosis, PythonInstall } from '../../../electron/engine/model/diagnosis';
+import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
 import { PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Section } from './Section';
 

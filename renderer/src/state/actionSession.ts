@@ -8,8 +8,8 @@ import type {
   PickedFolder,
   StepReport,
   UserError,
-} from '../../../electron/ipc/contract';
-import type { RemedyId } from '../../../electron/engine/model/vocabulary';
+} from '../../../electron/shared/contract';
+import type { RemedyId } from '../../../electron/shared/model/vocabulary';
 
 /**
  * One fix as the dialog shows it: what it was opened for, the choices the

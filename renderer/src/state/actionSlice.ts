@@ -4,8 +4,8 @@ import type {
   ActionPlan,
   PendingAction,
   Reply,
-} from '../../../electron/ipc/contract';
-import type { Recommendation } from '../../../electron/engine/model/diagnosis';
+} from '../../../electron/shared/contract';
+import type { Recommendation } from '../../../electron/shared/model/diagnosis';
 import { invoke, onActionProgress } from '../bridge/pipDoctorBridge';
 import type { ActionSession, PlanChoices, PlanState } from './actionSession';
 import { applyActionProgress, startedRun } from './actionSession';

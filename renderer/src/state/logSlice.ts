@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { UserError } from '../../../electron/ipc/contract';
-import type { LogFinding } from '../../../electron/engine/model/logFinding';
+import type { UserError } from '../../../electron/shared/contract';
+import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import { invoke } from '../bridge/pipDoctorBridge';
 import { capLogText } from '../logFile/logTextLimit';
 import { readLogFile } from '../logFile/readLogFile';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { PendingAction, UserError } from '../../../electron/ipc/contract';
+import type { PendingAction, UserError } from '../../../electron/shared/contract';
 import { invoke } from '../bridge/pipDoctorBridge';
 import type { AppState } from './appState';
 

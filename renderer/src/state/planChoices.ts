@@ -1,7 +1,7 @@
-import type { ActionPlanRequest } from '../../../electron/ipc/contract';
-import { isValidPackageName } from '../../../electron/actions/packageName';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
-import type { RemedyId } from '../../../electron/engine/model/vocabulary';
+import type { ActionPlanRequest } from '../../../electron/shared/contract';
+import { isValidPackageName } from '../../../electron/shared/packageName';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
+import type { RemedyId } from '../../../electron/shared/model/vocabulary';
 import type { PlanChoices } from './actionSession';
 
 /** Which remedies install a package, and whether they can do without one. */

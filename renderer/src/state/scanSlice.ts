@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { ScanProgressEvent, UserError } from '../../../electron/ipc/contract';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
+import type { ScanProgressEvent, UserError } from '../../../electron/shared/contract';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { invoke, onScanProgress } from '../bridge/pipDoctorBridge';
 import { SCAN_STEPS } from '../wording/scanStepWords';
 import type { ScanStepName } from '../wording/scanStepWords';

@@ -1,6 +1,6 @@
-import type { ActionOutcome, StepReport } from '../../../electron/ipc/contract';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
-import type { RemedyId } from '../../../electron/engine/model/vocabulary';
+import type { ActionOutcome, StepReport } from '../../../electron/shared/contract';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
+import type { RemedyId } from '../../../electron/shared/model/vocabulary';
 import type { StepProgressStatus } from '../state/actionSession';
 
 type Platform = Diagnosis['platform'];

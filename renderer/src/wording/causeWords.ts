@@ -1,4 +1,4 @@
-import type { Cause } from '../../../electron/engine/model/vocabulary';
+import type { Cause } from '../../../electron/shared/model/vocabulary';
 
 /** A short name for each cause, for the badge next to the plain-words summary. */
 export const CAUSE_BADGES: Record<Cause | 'none', string> = {

@@ -1,6 +1,6 @@
-import type { Command } from '../../../electron/ipc/contract';
-import type { Shell } from '../../../electron/engine/model/diagnosis';
-import { commandLine, quoteArg } from '../../../electron/engine/recommend/shellCommand';
+import type { Command } from '../../../electron/shared/contract';
+import type { Shell } from '../../../electron/shared/model/diagnosis';
+import { commandLine, quoteArg } from '../../../electron/shared/shellQuote';
 
 /**
  * A command exactly as main runs it (program, arguments, the variables it

@@ -3,7 +3,7 @@ import type {
   InstallKind,
   ProbeStatus,
   PythonInstall,
-} from '../../../electron/engine/model/diagnosis';
+} from '../../../electron/shared/model/diagnosis';
 
 const KIND_WORDS: Record<InstallKind, string> = {
   venv: 'virtual environment',

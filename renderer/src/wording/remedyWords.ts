@@ -1,5 +1,5 @@
-import type { RemedyId } from '../../../electron/engine/model/vocabulary';
-import type { Diagnosis, Shell } from '../../../electron/engine/model/diagnosis';
+import type { RemedyId } from '../../../electron/shared/model/vocabulary';
+import type { Diagnosis, Shell } from '../../../electron/shared/model/diagnosis';
 // Plain data with no Node import: safe in the renderer, and shared with the exported report.
 import { REMEDY_TITLES } from '../../../electron/engine/report/remedyTitles';
 

@@ -1,4 +1,4 @@
-import type { ScanProgressEvent } from '../../../electron/ipc/contract';
+import type { ScanProgressEvent } from '../../../electron/shared/contract';
 
 export type ScanStepName = ScanProgressEvent['step'];
 

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { ActionService } from '../../../electron/actions/actionService';
-import type { ActionServiceOptions } from '../../../electron/actions/actionService';
-import type { ActionProgress } from '../../../electron/actions/actionModel';
-import type { PlanRequest } from '../../../electron/actions/planRequest';
+import { ActionService } from '../../../electron/remedies/run/actionService';
+import type { ActionServiceOptions } from '../../../electron/remedies/run/actionService';
+import type { ActionProgress } from '../../../electron/shared/actionModel';
+import type { PlanRequest } from '../../../electron/shared/planRequest';
 import { diagnose } from '../../../electron/engine/diagnose/diagnose';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
 
 /** Debian's Python: present in CI, and runnable by uid 65534 (pyenv's live under root's 0700 home). */

@@ -2,18 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { pathProfileInstructions } from '../../../electron/actions/instructions';
-import { isValidPackageName, normalizePackageName } from '../../../electron/actions/packageName';
-import { chownCommands } from '../../../electron/actions/posix/chown';
-import { interpretPkexec } from '../../../electron/actions/posix/pkexec';
+import { pathProfileInstructions } from '../../../electron/remedies/planning/instructions';
+import { isValidPackageName, normalizePackageName } from '../../../electron/shared/packageName';
+import { chownCommands } from '../../../electron/platform/posix/chown';
+import { interpretPkexec } from '../../../electron/platform/posix/pkexec';
 import {
   isSameProcess,
   protectedReason,
   selfAndAncestors,
-} from '../../../electron/actions/processes/processGuard';
-import { changesBetween } from '../../../electron/actions/steps/distributions';
-import { transientLockCandidate } from '../../../electron/actions/steps/transientLock';
-import { importNames, moduleToImport } from '../../../electron/actions/verify/importNames';
+} from '../../../electron/platform/processGuard';
+import { changesBetween } from '../../../electron/remedies/steps/distributions';
+import { transientLockCandidate } from '../../../electron/remedies/steps/transientLock';
+import { importNames, moduleToImport } from '../../../electron/remedies/checks/importNames';
 import type { ProcessSummary } from '../../../electron/platform/systemProbe';
 import { tempTree } from '../../support/tempTree';
 import { SYSTEM_PYTHON } from './actionHarness';

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ActionOutcomeSchema, ActionPlanSchema } from '../../../electron/actions/actionModel';
-import type { ActionOutcome, ActionPlan } from '../../../electron/actions/actionModel';
-import type { PlanRequest } from '../../../electron/actions/planRequest';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
+import { ActionOutcomeSchema, ActionPlanSchema } from '../../../electron/shared/actionModel';
+import type { ActionOutcome, ActionPlan } from '../../../electron/shared/actionModel';
+import type { PlanRequest } from '../../../electron/shared/planRequest';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 
 const REPO = join(__dirname, '..', '..', '..');
 const TSX_CLI = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ActionOutcome, StepItem } from '../../../electron/actions/actionModel';
+import type { ActionOutcome, StepItem } from '../../../electron/shared/actionModel';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { runActionInChild } from './childAction';

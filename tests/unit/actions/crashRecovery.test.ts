@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ActionJournal } from '../../../electron/actions/journal';
+import { ActionJournal } from '../../../electron/remedies/run/journal';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 

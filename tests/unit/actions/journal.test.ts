@@ -1,10 +1,10 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ActionOutcome } from '../../../electron/actions/actionModel';
-import { ActionJournal } from '../../../electron/actions/journal';
-import { buildRecipe } from '../../../electron/actions/plans/buildRecipe';
-import type { Recipe } from '../../../electron/actions/recipe';
+import type { ActionOutcome } from '../../../electron/shared/actionModel';
+import { ActionJournal } from '../../../electron/remedies/run/journal';
+import { buildRecipe } from '../../../electron/remedies/planning/buildRecipe';
+import type { Recipe } from '../../../electron/remedies/planning/recipe';
 import { tempTree } from '../../support/tempTree';
 import { windowsPlanContext } from './windowsScan';
 

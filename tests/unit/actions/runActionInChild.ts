@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ActionService } from '../../../electron/actions/actionService';
-import { PlanRequestSchema } from '../../../electron/actions/planRequest';
-import { DiagnosisSchema } from '../../../electron/engine/model/diagnosis';
+import { ActionService } from '../../../electron/remedies/run/actionService';
+import { PlanRequestSchema } from '../../../electron/shared/planRequest';
+import { DiagnosisSchema } from '../../../electron/shared/model/diagnosis';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
 
 /**

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ActionService } from '../../../electron/actions/actionService';
-import { buildRecipe } from '../../../electron/actions/plans/buildRecipe';
-import { undoRecipe } from '../../../electron/actions/undoPlan';
-import { interpretElevatedRun } from '../../../electron/actions/windows/elevatedWindows';
-import { parseAclBackup } from '../../../electron/actions/windows/icacls';
-import { parseLongPathsQuery } from '../../../electron/actions/windows/longPaths';
-import { psLiteral } from '../../../electron/actions/windows/powershell';
-import { taskkillAnswerFor } from '../../../electron/actions/windows/taskkill';
-import { parseUserPathResult } from '../../../electron/actions/windows/userPathScript';
-import { quoteWindowsArgument } from '../../../electron/actions/windows/windowsArguments';
+import { ActionService } from '../../../electron/remedies/run/actionService';
+import { buildRecipe } from '../../../electron/remedies/planning/buildRecipe';
+import { undoRecipe } from '../../../electron/remedies/planning/undoPlan';
+import { interpretElevatedRun } from '../../../electron/platform/windows/elevatedWindows';
+import { parseAclBackup } from '../../../electron/platform/windows/icacls';
+import { parseLongPathsQuery } from '../../../electron/platform/windows/longPaths';
+import { psLiteral } from '../../../electron/platform/windows/powershell';
+import { taskkillAnswerFor } from '../../../electron/platform/windows/taskkill';
+import { parseUserPathResult } from '../../../electron/platform/windows/userPathScript';
+import { quoteWindowsArgument } from '../../../electron/platform/windows/windowsArguments';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
 import { historyAfter } from './windowsHistory';
 import {

@@ -1,7 +1,7 @@
-import type { JournalEntry, StepData } from '../../../electron/actions/journalEntry';
-import type { Recipe } from '../../../electron/actions/recipe';
-import { replayEntries } from '../../../electron/actions/replayJournal';
-import type { RunHistory } from '../../../electron/actions/replayJournal';
+import type { JournalEntry, StepData } from '../../../electron/remedies/run/journalEntry';
+import type { Recipe } from '../../../electron/remedies/planning/recipe';
+import { replayEntries } from '../../../electron/remedies/run/replayJournal';
+import type { RunHistory } from '../../../electron/remedies/run/replayJournal';
 
 /**
  * The journal of a Windows run as it would read after the given steps ended,

@@ -1,7 +1,7 @@
 import { win32 } from 'node:path';
-import type { PlanContext } from '../../../electron/actions/plans/planContext';
-import type { PlanRequest } from '../../../electron/actions/planRequest';
-import type { AccessCheck, Diagnosis } from '../../../electron/engine/model/diagnosis';
+import type { PlanContext } from '../../../electron/remedies/planning/planContext';
+import type { PlanRequest } from '../../../electron/shared/planRequest';
+import type { AccessCheck, Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
 
 /**

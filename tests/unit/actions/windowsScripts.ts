@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from '../../../electron/actions/actionModel';
-import { decodeScript } from '../../../electron/actions/windows/powershell';
+import type { Command } from '../../../electron/shared/actionModel';
+import { decodeScript } from '../../../electron/platform/windows/powershell';
 import { POWERSHELL } from './windowsScan';
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'actions', 'windows');

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { runCli } from '../../../electron/cli/runCli';
-import { LogFindingSchema } from '../../../electron/engine/model/logFinding';
+import { LogFindingSchema } from '../../../electron/shared/model/logFinding';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'pip-logs');

@@ -3,8 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DiagnosisSchema } from '../../../electron/engine/model/diagnosis';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
+import { DiagnosisSchema } from '../../../electron/shared/model/diagnosis';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { runCliProcess } from '../../support/runCliProcess';
 import { tempTree } from '../../support/tempTree';
 

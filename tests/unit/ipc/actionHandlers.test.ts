@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ActionProgress, Reply } from '../../../electron/ipc/contract';
+import type { ActionProgress, Reply } from '../../../electron/shared/contract';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
 import { buildDemoWheels } from '../actions/buildWheel';

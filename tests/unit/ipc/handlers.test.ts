@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { channels } from '../../../electron/ipc/contract';
-import type { Reply } from '../../../electron/ipc/contract';
+import { channels } from '../../../electron/shared/contract';
+import type { Reply } from '../../../electron/shared/contract';
 import { createHandlers, dispatchRequest } from '../../../electron/ipc/handlers';
 import type { HandlerDeps, SenderInfo } from '../../../electron/ipc/handlers';
 import { realHandlerDeps } from '../../support/handlerDeps';

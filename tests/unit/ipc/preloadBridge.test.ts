@@ -1,12 +1,12 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { channels } from '../../../electron/ipc/contract';
+import { channels } from '../../../electron/shared/contract';
 import type {
   ActionProgress,
   Channel,
   PipDoctorBridge,
   ScanProgressEvent,
-} from '../../../electron/ipc/contract';
+} from '../../../electron/shared/contract';
 import { createPipDoctorBridge } from '../../../electron/preloadBridge';
 import type { IpcRendererLike } from '../../../electron/preloadBridge';
 import { bridgeInitScript } from '../../support/bindBridge';

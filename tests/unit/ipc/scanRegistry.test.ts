@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnosis } from '../../../electron/engine/model/diagnosis';
-import type { ScanProgressEvent } from '../../../electron/ipc/contract';
+import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
+import type { ScanProgressEvent } from '../../../electron/shared/contract';
 import { ScanRegistry } from '../../../electron/ipc/scanRegistry';
 import type { RunScan } from '../../../electron/ipc/scanRegistry';
 import { posixDiagnosis } from '../report/diagnosisFixtures';

@@ -2,9 +2,9 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SCAN_STEPS } from '../../../electron/engine/diagnose/progress';
-import { DiagnosisSchema } from '../../../electron/engine/model/diagnosis';
-import { ScanProgressSchema } from '../../../electron/ipc/contract';
-import type { ScanProgressEvent } from '../../../electron/ipc/contract';
+import { DiagnosisSchema } from '../../../electron/shared/model/diagnosis';
+import { ScanProgressSchema } from '../../../electron/shared/contract';
+import type { ScanProgressEvent } from '../../../electron/shared/contract';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import type { SenderInfo } from '../../../electron/ipc/handlers';
 import { realHandlerDeps } from '../../support/handlerDeps';

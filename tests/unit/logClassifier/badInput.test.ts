@@ -10,8 +10,8 @@ import {
   classifyLogStream,
   classifyLogText,
 } from '../../../electron/engine/logClassifier';
-import type { LogFinding } from '../../../electron/engine/model/logFinding';
-import { LogFindingSchema } from '../../../electron/engine/model/logFinding';
+import type { LogFinding } from '../../../electron/shared/model/logFinding';
+import { LogFindingSchema } from '../../../electron/shared/model/logFinding';
 import { REPO_ROOT, loadSamples } from './loadSamples';
 import { VENV_PYD, osError, pipOsError } from './pipText';
 

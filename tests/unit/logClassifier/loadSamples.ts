@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CauseSchema, ConfidenceSchema } from '../../../electron/engine/model/vocabulary';
+import { CauseSchema, ConfidenceSchema } from '../../../electron/shared/model/vocabulary';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SAMPLES_COPY = join(

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LogClassifier, classifyLogText } from '../../../electron/engine/logClassifier';
-import type { LogFinding } from '../../../electron/engine/model/logFinding';
-import { LogFindingSchema } from '../../../electron/engine/model/logFinding';
+import type { LogFinding } from '../../../electron/shared/model/logFinding';
+import { LogFindingSchema } from '../../../electron/shared/model/logFinding';
 import { loadSamples } from './loadSamples';
 
 const samples = loadSamples();

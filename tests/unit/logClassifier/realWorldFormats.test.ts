@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { classifyLogText } from '../../../electron/engine/logClassifier';
-import type { LogFinding } from '../../../electron/engine/model/logFinding';
+import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import {
   ACCESS_DENIED,
   IN_USE,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { classifyLogText } from '../../../electron/engine/logClassifier';
-import { LogFindingSchema } from '../../../electron/engine/model/logFinding';
+import { LogFindingSchema } from '../../../electron/shared/model/logFinding';
 import { SAMPLES_COPY, SAMPLES_ORIGINAL, loadSamples } from './loadSamples';
 import type { Sample } from './loadSamples';
 

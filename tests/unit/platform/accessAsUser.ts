@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AccessCheckSchema } from '../../../electron/engine/model/diagnosis';
-import type { AccessCheck } from '../../../electron/engine/model/diagnosis';
+import { AccessCheckSchema } from '../../../electron/shared/model/diagnosis';
+import type { AccessCheck } from '../../../electron/shared/model/diagnosis';
 import type { WriteProbe } from '../../../electron/platform/writeProbe';
 
 const REPO = join(__dirname, '..', '..', '..');

@@ -1,4 +1,4 @@
-import { FolderRoleSchema } from '../../../electron/engine/model/diagnosis';
+import { FolderRoleSchema } from '../../../electron/shared/model/diagnosis';
 import { checkFolderAccess } from '../../../electron/platform/posix/checkFolderAccess';
 import { probeWritable } from '../../../electron/platform/writeProbe';
 

@@ -2,7 +2,7 @@ import type {
   AccessCheck,
   PythonInstall,
   RunningProcess,
-} from '../../../electron/engine/model/diagnosis';
+} from '../../../electron/shared/model/diagnosis';
 
 /** Model documents shaped like the ones diagnose produced on real machines. */
 export function install(overrides: Partial<PythonInstall> = {}): PythonInstall {

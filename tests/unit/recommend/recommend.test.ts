@@ -3,7 +3,7 @@ import { recommend } from '../../../electron/engine/recommend/recommend';
 import type { RecommendInput } from '../../../electron/engine/recommend/recommend';
 import { settleCause } from '../../../electron/engine/recommend/settleCause';
 import { classifyLogText } from '../../../electron/engine/logClassifier';
-import { RecommendationSchema } from '../../../electron/engine/model/diagnosis';
+import { RecommendationSchema } from '../../../electron/shared/model/diagnosis';
 import { folder, holder, install } from './installFacts';
 
 const SITE = '/usr/local/lib/python3.11/dist-packages';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { LogFinding } from '../../../electron/engine/model/logFinding';
-import type { RemedyId } from '../../../electron/engine/model/vocabulary';
-import type { ActionPlan } from '../../../electron/ipc/contract';
-import { ActionPlanRequestSchema } from '../../../electron/ipc/contract';
+import type { LogFinding } from '../../../electron/shared/model/logFinding';
+import type { RemedyId } from '../../../electron/shared/model/vocabulary';
+import type { ActionPlan } from '../../../electron/shared/contract';
+import { ActionPlanRequestSchema } from '../../../electron/shared/contract';
 import type { PlanChoices } from '../../../renderer/src/state/actionSession';
 import { applyActionProgress, startedRun } from '../../../renderer/src/state/actionSession';
 import { loggedPackage, planRequestFor } from '../../../renderer/src/state/planChoices';

@@ -1,5 +1,5 @@
-import { DiagnosisSchema } from '../../../electron/engine/model/diagnosis';
-import type { Diagnosis, PythonInstall } from '../../../electron/engine/model/diagnosis';
+import { DiagnosisSchema } from '../../../electron/shared/model/diagnosis';
+import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
 
 /**
  * Diagnoses shaped like real ones from each platform, with the user's name

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findLeftovers } from '../../../electron/engine/scan/leftovers';
-import { couldBeStashOf, projectFromDirName } from '../../../electron/engine/scan/stashNames';
+import { findLeftovers } from '../../../electron/platform/leftovers/leftovers';
+import { couldBeStashOf, projectFromDirName } from '../../../electron/platform/leftovers/stashNames';
 import { tempTree } from '../../support/tempTree';
 
 const root = tempTree('leftovers');

@@ -2,8 +2,8 @@ import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { channels } from '../../../electron/ipc/contract';
-import type { Reply } from '../../../electron/ipc/contract';
+import { channels } from '../../../electron/shared/contract';
+import type { Reply } from '../../../electron/shared/contract';
 
 /**
  * electron/main.ts against a stand-in for the electron module: no Electron

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import type { ActionOutcome, ActionPlan } from '../../../../electron/ipc/contract';
+import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
 import type { StepProgress } from '../../state/actionSession';
 import { outcomeHeadline } from '../../wording/actionWords';
 import { ScreenReaderStatus } from '../ScreenReaderStatus';

@@ -5,7 +5,7 @@ import {
   DismissCircleFilled,
   SubtractCircleRegular,
 } from '@fluentui/react-icons';
-import type { ActionPlan } from '../../../../electron/ipc/contract';
+import type { ActionPlan } from '../../../../electron/shared/contract';
 import type { StepProgress, StepProgressStatus } from '../../state/actionSession';
 import { STEP_ITEM_WORDS, STEP_STATUS_WORDS } from '../../wording/actionWords';
 

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
-import type { Diagnosis, Recommendation } from '../../../../electron/engine/model/diagnosis';
+import type { Diagnosis, Recommendation } from '../../../../electron/shared/model/diagnosis';
 import { loggedPackage } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';
 import { actionButtonLabel } from '../../wording/actionWords';

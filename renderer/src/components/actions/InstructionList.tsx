@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Instruction } from '../../../../electron/ipc/contract';
+import type { Instruction } from '../../../../electron/shared/contract';
 import { CommandLine } from '../CommandLine';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { RemedyId } from '../../../../electron/engine/model/vocabulary';
+import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
 import { REMEDY_TITLES } from '../../../../electron/engine/report/remedyTitles';
 import { loggedPackage } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { PendingAction } from '../../../../electron/ipc/contract';
+import type { PendingAction } from '../../../../electron/shared/contract';
 import { useAppStore } from '../../state/store';
 import { Panel } from '../Panel';
 import { Section } from '../Section';

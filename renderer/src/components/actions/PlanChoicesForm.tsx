@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
-import type { RemedyId } from '../../../../electron/engine/model/vocabulary';
+import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
 import type { PlanChoices } from '../../state/actionSession';
 import { packageNameProblem, packageUse } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';

@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ActionPlan, ActionStep } from '../../../../electron/ipc/contract';
+import type { ActionPlan, ActionStep } from '../../../../electron/shared/contract';
 import { commandText } from '../../wording/commandText';
 import { CommandLine } from '../CommandLine';
 

@@ -1,5 +1,5 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { ActionPlan } from '../../../../electron/ipc/contract';
+import type { ActionPlan } from '../../../../electron/shared/contract';
 import type { RunState } from '../../state/actionSession';
 import { STEP_STATUS_WORDS } from '../../wording/actionWords';
 import { ScreenReaderStatus } from '../ScreenReaderStatus';

@@ -1,4 +1,4 @@
-import type { EventName, Reply } from '../../../../electron/ipc/contract';
+import type { EventName, Reply } from '../../../../electron/shared/contract';
 import type { SenderInfo } from '../../../../electron/ipc/handlers';
 
 /**

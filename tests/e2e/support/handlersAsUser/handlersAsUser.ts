@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { EventName, Reply } from '../../../../electron/ipc/contract';
+import type { EventName, Reply } from '../../../../electron/shared/contract';
 import type { DeliverEvent, Dispatch } from '../../../support/bindBridge';
 import { NOBODY } from '../probeAsUser/probeAsUser';
 import type { HandlerMessage, HandlerRequest, HandlerServerConfig } from './handlerWire';

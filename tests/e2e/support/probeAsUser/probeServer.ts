@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { FolderRole } from '../../../../electron/engine/model/diagnosis';
+import type { FolderRole } from '../../../../electron/shared/model/diagnosis';
 import { createSystemProbe } from '../../../../electron/platform/createSystemProbe';
 import type { DiscoveryOptions, ProcessSummary } from '../../../../electron/platform/systemProbe';
 import type { ProbeMessage, ProbeRequest, RemoteMethod } from './probeWire';

@@ -4,7 +4,7 @@ import { join, win32 } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import { classifyLogText } from '../../../../electron/engine/logClassifier';
-import type { LogFinding } from '../../../../electron/engine/model/logFinding';
+import type { LogFinding } from '../../../../electron/shared/model/logFinding';
 import { probeInterpreter } from '../../../../electron/platform/interpreterProbe';
 import type { InterpreterFacts } from '../../../../electron/platform/interpreterProbe';
 import type { RunResult } from '../../../../electron/platform/runProcess';

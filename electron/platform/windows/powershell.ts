@@ -1,0 +1,51 @@
+import type { Command } from '../../shared/actionModel';
+
+/**
+ * PowerShell as the actions run it: Windows PowerShell 5.1 by its absolute
+ * path (a powershell.exe in the working folder or early on PATH must not be
+ * picked), the script passed as -EncodedCommand so that no quoting of the
+ * command line can change it (reference §0).
+ */
+
+export function powershellPath(systemRoot: string): string {
+  return `${systemRoot}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
+}
+
+export function system32Program(systemRoot: string, name: string): string {
+  return `${systemRoot}\\System32\\${name}`;
+}
+
+/** Output as UTF-8 without a BOM: the default is the OEM code page, which mangles non-ASCII paths. */
+export const UTF8_OUTPUT = '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)';
+
+/**
+ * A single-quoted PowerShell string. PowerShell also ends a single-quoted
+ * string at the typographic quotes U+2018..U+201B, so those are doubled too.
+ */
+export function psLiteral(text: string): string {
+  return `'${text.replace(/['\u2018\u2019\u201A\u201B]/g, (quote) => quote + quote)}'`;
+}
+
+/** The base64 of the script's UTF-16LE bytes, which is what -EncodedCommand expects. */
+export function encodeScript(script: string): string {
+  return Buffer.from(script, 'utf16le').toString('base64');
+}
+
+export function decodeScript(encoded: string): string {
+  return Buffer.from(encoded, 'base64').toString('utf16le');
+}
+
+/**
+ * No `-ExecutionPolicy Bypass`: the policy does not apply to -EncodedCommand
+ * anyway, and that flag beside an encoded command is a pattern virus
+ * scanners flag as malware.
+ */
+export const POWERSHELL_FLAGS = ['-NoProfile', '-NonInteractive'];
+
+export function powershellCommand(systemRoot: string, script: string): Command {
+  return {
+    program: powershellPath(systemRoot),
+    args: [...POWERSHELL_FLAGS, '-EncodedCommand', encodeScript(script)],
+    env: {},
+  };
+}

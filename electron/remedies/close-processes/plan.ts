@@ -1,0 +1,139 @@
+import { describeHolder } from '../../engine/recommend/describeHolder';
+import type { RunningProcess } from '../../shared/model/diagnosis';
+import { holdersOf } from '../../engine/recommend/settleCause';
+import { ActionError } from '../run/actionError';
+import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
+import type { ProcessTarget, Recipe } from '../planning/recipe';
+import { taskkillCommand } from '../../platform/windows/taskkill';
+import type { PlanContext } from '../planning/planContext';
+import { holderRootsOf, installFromScan, recipeOf, shownStep } from '../planning/planContext';
+
+/**
+ * Closes the programs that hold files of an install: only processes of the
+ * latest scan, named by pid and start time; gracefully first; by force only
+ * for those still running and only after the user says yes to that step.
+ */
+export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
+  const install = installFromScan(ctx, ctx.request.installId);
+  const chosen = chosenProcesses(ctx, install.id);
+  const table = ctx.local ? await ctx.probe.listProcesses() : new Map();
+  const appProcesses = selfAndAncestors(ctx.selfPid, table);
+
+  const targets: ProcessTarget[] = [];
+  const warnings: string[] = [];
+  for (const process of chosen) {
+    const label = labelOf(process);
+    const summary = table.get(process.pid);
+    const reason =
+      protectedReason(
+        { pid: process.pid, name: summary?.name ?? nameOf(process), ppid: summary?.ppid ?? null },
+        ctx.platform,
+        appProcesses,
+      ) ??
+      (!process.sameUser && !ctx.diagnosis.elevated
+        ? `it belongs to ${process.user ?? 'another user'}; only an administrator can close it`
+        : null) ??
+      (!hasKnownStart(process.startTime)
+        ? 'its start time is unknown, so a reused process id could not be told apart; close it yourself'
+        : null);
+    if (reason !== null) warnings.push(`${label} is left alone: ${reason}.`);
+    else targets.push({ pid: process.pid, startTime: process.startTime, label });
+  }
+  if (targets.length === 0) {
+    throw new ActionError(
+      warnings.length > 0
+        ? `Pip Doctor may not close any of these programs. ${warnings.join(' ')}`
+        : 'No program holds files of this Python in the latest scan.',
+      'close-processes: no closable targets',
+    );
+  }
+
+  const names = targets.map((target) => target.label).join(', ');
+  const windows = ctx.platform === 'win32';
+  const pids = targets.map((target) => target.pid);
+  const systemRoot = ctx.elevation.systemRoot;
+  const graceful = windows ? taskkillCommand(systemRoot, pids, false) : null;
+  const force = windows ? taskkillCommand(systemRoot, pids, true) : null;
+  const heldPaths = [...new Set(chosen.flatMap((process) => process.holds))];
+  const roots = holderRootsOf(install);
+
+  return recipeOf(ctx, {
+    title: `Close ${names}`,
+    installId: install.id,
+    steps: [
+      {
+        step: shownStep({
+          id: 'close-gracefully',
+          title: 'Ask the programs to close',
+          command: graceful,
+          changes: windows
+            ? `Asks ${names} to close, the way clicking their close button does; they may save their work first.`
+            : `Sends ${names} the signal to end (SIGTERM); programs save and exit on it.`,
+        }),
+        spec: { kind: 'close-gracefully', targets, systemRoot: windows ? systemRoot : null },
+      },
+      {
+        step: shownStep({
+          id: 'close-by-force',
+          title: 'Close by force the programs still running',
+          command: force,
+          changes: windows
+            ? 'Ends the programs still running, and what they started, at once (taskkill /F /T). Unsaved work in them is lost.'
+            : 'Ends the programs still running at once (SIGKILL). Unsaved work in them is lost.',
+          confirmation:
+            'These programs did not close when asked. Close them by force? Anything unsaved in them is lost.',
+        }),
+        spec: {
+          kind: 'close-by-force',
+          targets,
+          systemRoot: windows ? systemRoot : null,
+          gracefulStepId: 'close-gracefully',
+        },
+      },
+    ],
+    verify: [
+      {
+        kind: 'unheld',
+        roots,
+        paths: heldPaths,
+        closeStepIds: ['close-gracefully', 'close-by-force'],
+      },
+    ],
+    undoable: false,
+    warnings: [
+      ...warnings,
+      'A closed program cannot be reopened by Undo; open it again yourself afterwards.',
+    ],
+  });
+}
+
+/** The request's processes, each checked against the scan; by default every holder of the install. */
+function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] {
+  const { diagnosis, request } = ctx;
+  if (request.processes === undefined) {
+    const install = diagnosis.installs.find((candidate) => candidate.id === installId) ?? null;
+    return holdersOf(install, diagnosis.processes, diagnosis.log);
+  }
+  return request.processes.map((ref) => {
+    const match = diagnosis.processes.find(
+      (process) => process.pid === ref.pid && process.startTime === ref.startTime,
+    );
+    if (!match) {
+      throw new ActionError(
+        `The program with process id ${ref.pid} is not in the latest scan. Scan again, then choose what to close.`,
+        `process ${ref.pid} @ ${ref.startTime} not in scan`,
+      );
+    }
+    return match;
+  });
+}
+
+/** The program itself with its pid, and the app that started it: the pid is the program's. */
+function labelOf(process: RunningProcess): string {
+  return describeHolder(process);
+}
+
+function nameOf(process: RunningProcess): string | null {
+  const path = process.executable ?? process.commandLine.split(' ')[0] ?? null;
+  return path ? (path.split(/[\\/]/).at(-1) ?? null) : null;
+}

@@ -1,0 +1,72 @@
+import { ActionError } from '../run/actionError';
+import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
+import type { Recipe } from '../planning/recipe';
+import { queryLongPaths, setLongPaths } from '../../platform/windows/longPaths';
+import type { PlanContext } from '../planning/planContext';
+import { QUICK_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
+
+/**
+ * Windows only: LongPathsEnabled=1 under HKLM, as administrator. The value
+ * before is read and journaled first so Undo can put exactly it back
+ * (including "not set at all"). Programs read it when they start, so a new
+ * terminal (and editor) is needed afterwards.
+ */
+export function enableLongPathsPlan(ctx: PlanContext): Recipe {
+  if (ctx.platform !== 'win32') {
+    throw new ActionError(
+      'Long paths are a Windows setting; this system has no 260-character limit to lift.',
+      `enable-long-paths on ${ctx.platform}`,
+    );
+  }
+  if (ctx.diagnosis.settings.longPathsEnabled === true) {
+    throw new ActionError(
+      'Long paths are already enabled on this computer.',
+      'LongPathsEnabled is 1',
+    );
+  }
+  const { systemRoot } = ctx.elevation;
+  const read = plainRun(queryLongPaths(systemRoot), QUICK_TIMEOUT_MS);
+  const set = administratorRun(
+    setLongPaths(systemRoot, 1),
+    ctx.elevation,
+    elevatedOutputDir(ctx.runFolder, 'enable', ctx.platform),
+    'oem',
+    QUICK_TIMEOUT_MS,
+  )!;
+  return recipeOf(ctx, {
+    title: 'Enable long paths in Windows',
+    installId: ctx.request.installId,
+    steps: [
+      {
+        step: shownStep({
+          id: 'read-setting',
+          title: 'Note the current setting',
+          command: read.run.command,
+          changes: null,
+        }),
+        spec: { kind: 'read-long-paths', run: read.run },
+      },
+      {
+        step: shownStep({
+          id: 'enable',
+          title: 'Enable long paths',
+          command: set.run.command,
+          script: set.script,
+          elevated: set.elevated,
+          changes:
+            'Sets LongPathsEnabled to 1 in HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem, for every account on this computer.',
+        }),
+        spec: { kind: 'set-long-paths', run: set.run, readStepId: 'read-setting' },
+      },
+    ],
+    verify: [{ kind: 'long-paths-on', run: read.run }],
+    instructions: [
+      {
+        title: 'Open a new terminal (and restart your editor) before running pip again',
+        where: 'note',
+        text: 'Programs started before the change still have the 260-character limit.',
+      },
+    ],
+    undoable: true,
+  });
+}

@@ -1,0 +1,223 @@
+import { stat } from 'node:fs/promises';
+import type { AccessCheck, PythonInstall } from '../../shared/model/diagnosis';
+import { commandLine } from '../../shared/shellQuote';
+import { ActionError } from '../run/actionError';
+import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
+import { chownCommands } from '../../platform/posix/chown';
+import { findForeignOwned, handBackRoot, MAX_HANDED_BACK } from '../../platform/posix/foreignOwners';
+import { locateProgram } from '../../platform/posix/locateProgram';
+import type { Recipe } from '../planning/recipe';
+import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';
+import type { DraftStep, PlanContext } from '../planning/planContext';
+import { installFromScan, recipeOf, shownStep, TOOL_TIMEOUT_MS } from '../planning/planContext';
+
+/**
+ * Gives the user the right to change the folder pip cannot write.
+ * Windows: the folder's ACL is saved first (`icacls /save`, into this run's
+ * folder beside the journal), then the user's SID gets Modify, inherited;
+ * Undo restores the saved ACL exactly. POSIX: only inside the user's own
+ * home, files someone else (root, after a sudo pip) left there are handed
+ * back; their owners are written to the journal first, and Undo gives each
+ * file back to its recorded owner. System folders are refused.
+ */
+export async function grantAccessPlan(ctx: PlanContext): Promise<Recipe> {
+  const install = installFromScan(ctx, ctx.request.installId);
+  const folder = chosenFolder(ctx, install);
+  return ctx.platform === 'win32'
+    ? windowsGrant(ctx, install, folder)
+    : posixHandBack(ctx, install, folder);
+}
+
+function chosenFolder(ctx: PlanContext, install: PythonInstall): AccessCheck {
+  const role = ctx.request.folderRole;
+  const folder = role
+    ? install.folders.find((candidate) => candidate.role === role)
+    : install.folders.find((candidate) => candidate.writable === false);
+  if (!folder) {
+    throw new ActionError(
+      role
+        ? `This Python has no ${role} folder in the latest scan.`
+        : 'Every folder of this Python is writable for you already; nothing to grant.',
+      `grant-access: no folder (role ${role ?? 'any blocked'})`,
+    );
+  }
+  return folder;
+}
+
+function windowsGrant(ctx: PlanContext, install: PythonInstall, folder: AccessCheck): Recipe {
+  if (ctx.userSid === null) {
+    throw new ActionError(
+      'Pip Doctor could not find out which Windows account you use, so it cannot grant it access.',
+      'grant-access: user SID unknown',
+    );
+  }
+  const { paths, elevation } = ctx;
+  const dir = folder.path.replace(/[\\/]+$/, '');
+  const backupFile = paths.join(ctx.runFolder, 'acl-backup.txt');
+  const save = plainRun(saveAcl(elevation.systemRoot, dir, backupFile), TOOL_TIMEOUT_MS);
+  const grantDir = elevatedOutputDir(ctx.runFolder, 'grant', ctx.platform);
+  const restoreDir = elevatedOutputDir(ctx.runFolder, 'restore', ctx.platform);
+  const grant = administratorRun(
+    grantModify(elevation.systemRoot, dir, ctx.userSid),
+    elevation,
+    grantDir,
+    'oem',
+    TOOL_TIMEOUT_MS,
+  )!;
+  const restore = administratorRun(
+    restoreAcl(elevation.systemRoot, paths.dirname(dir), backupFile),
+    elevation,
+    restoreDir,
+    'oem',
+    TOOL_TIMEOUT_MS,
+  )!;
+  return recipeOf(ctx, {
+    title: `Give your account the right to change ${dir}`,
+    installId: install.id,
+    steps: [
+      {
+        step: shownStep({
+          id: 'save-acl',
+          title: 'Save the current permissions',
+          command: save.run.command,
+          changes: `Writes a copy of the permissions of ${dir} and everything in it to ${backupFile}, for Undo.`,
+        }),
+        spec: { kind: 'save-acl', run: save.run, backupFile },
+      },
+      {
+        step: shownStep({
+          id: 'grant',
+          title: 'Grant your account Modify',
+          command: grant.run.command,
+          script: grant.script,
+          elevated: grant.elevated,
+          changes: `Lets your account create, change and delete files in ${dir} and everything below it (Modify, inherited by new files).`,
+        }),
+        spec: { kind: 'grant-acl', run: grant.run, restore: restore.run },
+      },
+    ],
+    verify: [{ kind: 'writable', folder: dir }],
+    undoable: true,
+    warnings: [
+      `${dir} is shared by every account on this computer; after this, programs you run can change it too. A virtual environment avoids that.`,
+    ],
+  });
+}
+
+async function posixHandBack(
+  ctx: PlanContext,
+  install: PythonInstall,
+  folder: AccessCheck,
+): Promise<Recipe> {
+  const uid = ctx.diagnosis.user.uid;
+  const refuse = (why: string) =>
+    new ActionError(
+      `Pip Doctor only hands back files inside your own home folder (${ctx.homeDir}); ${folder.path} ${why}. Use a virtual environment instead.`,
+      `grant-access refused: ${folder.path} ${why}`,
+    );
+  if (uid === null || !ctx.local) throw refuse('cannot be checked from here');
+  const home = await stat(ctx.homeDir).catch(() => null);
+  if (home === null || home.uid !== uid)
+    throw refuse('is not in a home folder that belongs to you');
+  const root = await handBackRoot(folder.path, ctx.homeDir, uid);
+  if (root === null) throw refuse('is outside it, or already yours');
+
+  const scan = await findForeignOwned(root, uid);
+  if (scan.truncated) {
+    throw new ActionError(
+      `More than ${MAX_HANDED_BACK} files in ${root} belong to someone else; that is not what a stray sudo pip leaves. Pip Doctor will not change them.`,
+      'grant-access refused: too many foreign-owned files',
+    );
+  }
+  if (scan.entries.length === 0) {
+    throw new ActionError(
+      `Every file in ${root} is yours already.`,
+      'grant-access: nothing foreign-owned',
+    );
+  }
+  const owner = `${uid}:${home.gid}`;
+  const chown = locateProgram('chown', ctx.env, [
+    '/usr/bin/chown',
+    '/bin/chown',
+    '/usr/sbin/chown',
+  ]);
+  if (chown === null)
+    throw new ActionError('The chown program was not found on this system.', 'chown missing');
+  const commands = chownCommands(
+    chown,
+    owner,
+    scan.entries.map((entry) => entry.path),
+  );
+  const warnings = scan.skipped.map((skip) => `${skip.path} is left as it is: ${skip.reason}.`);
+  const count = `${scan.entries.length} file${scan.entries.length === 1 ? '' : 's'}`;
+
+  const chownSteps: DraftStep[] = [];
+  for (const [index, command] of commands.entries()) {
+    const id = commands.length === 1 ? 'chown' : `chown-${index + 1}`;
+    const admin = administratorRun(
+      command,
+      ctx.elevation,
+      elevatedOutputDir(ctx.runFolder, id, ctx.platform),
+      'utf8',
+      TOOL_TIMEOUT_MS,
+    );
+    if (admin === null) {
+      return recipeOf(ctx, {
+        title: `Hand back ${count} in ${root}`,
+        installId: install.id,
+        steps: [],
+        verify: [],
+        instructions: commands.map((c) => ({
+          title: 'Run this in a terminal; sudo asks for your password',
+          where: 'bash' as const,
+          text: `sudo ${commandLine('bash', c.program, c.args)}`,
+        })),
+        undoable: false,
+        warnings: [
+          'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.',
+          ...warnings,
+        ],
+      });
+    }
+    chownSteps.push({
+      step: shownStep({
+        id,
+        title:
+          commands.length === 1
+            ? 'Make the files yours'
+            : `Make the files yours (part ${index + 1} of ${commands.length})`,
+        command: admin.run.command,
+        elevated: admin.elevated,
+        changes: `Makes you the owner of ${command.args.length - 3} file${command.args.length === 4 ? '' : 's'} in ${root}.`,
+      }),
+      spec: {
+        kind: 'chown',
+        run: admin.run,
+        paths: command.args.slice(3),
+        recordStepId: 'record-owners',
+      },
+    });
+  }
+
+  return recipeOf(ctx, {
+    title: `Hand back ${count} in ${root} that belong to someone else`,
+    installId: install.id,
+    steps: [
+      {
+        step: shownStep({
+          id: 'record-owners',
+          title: 'Write down who owns each file now',
+          changes: null,
+        }),
+        spec: { kind: 'record-owners', root, targetUid: uid, planned: scan.entries },
+      },
+      ...chownSteps,
+    ],
+    verify: [
+      { kind: 'owned-by', recordStepId: 'record-owners', uid },
+      { kind: 'writable', folder: folder.path },
+    ],
+    undoable: true,
+    warnings,
+  });
+}

@@ -1,0 +1,156 @@
+import type { PlatformPath } from 'node:path';
+import type { Diagnosis, PythonInstall } from '../../shared/model/diagnosis';
+import type { SystemProbe } from '../../platform/systemProbe';
+import { ActionError } from '../run/actionError';
+import type { ActionStep, Command } from '../../shared/actionModel';
+import type { ElevationFacts } from './elevation';
+import { isValidPackageName } from '../../shared/packageName';
+import type { PlanRequest } from '../../shared/planRequest';
+import type { Platform, Recipe, StepSpec, VerifySpec } from './recipe';
+import { PIP_ENV } from './pipEnvironment';
+
+/** Everything a plan is built from: the latest scan, the request's ids, and main's own settings. */
+export interface PlanContext {
+  diagnosis: Diagnosis;
+  scanId: string;
+  request: PlanRequest;
+  runId: string;
+  /** The run's folder in the app's data folder, in the plan platform's path syntax. */
+  runFolder: string;
+  platform: Platform;
+  paths: PlatformPath;
+  /** True when the plan is for this machine, so its files can be looked at while planning. */
+  local: boolean;
+  projectDir: string;
+  homeDir: string;
+  env: NodeJS.ProcessEnv;
+  elevation: ElevationFacts;
+  /** Where pip looks for packages, from main's settings (tests: a local folder, no index). */
+  pipSourceArgs: string[];
+  /** Windows: the user's SID, for icacls (account names are localised). */
+  userSid: string | null;
+  probe: SystemProbe;
+  selfPid: number;
+  pickedFolder(id: string): string | null;
+}
+
+/** Long enough for a big wheel build on a slow machine; a hung pip is still stopped. */
+export const PIP_TIMEOUT_MS = 30 * 60_000;
+export const VENV_TIMEOUT_MS = 5 * 60_000;
+export const TOOL_TIMEOUT_MS = 10 * 60_000;
+export const QUICK_TIMEOUT_MS = 60_000;
+
+export function installFromScan(ctx: PlanContext, installId: string): PythonInstall {
+  const install = ctx.diagnosis.installs.find((candidate) => candidate.id === installId);
+  if (!install) {
+    throw new ActionError(
+      'That Python is not in the latest scan. Scan again, then choose the fix again.',
+      `unknown installId ${installId}`,
+    );
+  }
+  if (install.status !== 'ok') {
+    throw new ActionError(
+      `${install.executable} could not be inspected (${install.statusDetail ?? install.status}), so Pip Doctor will not change it.`,
+      `install ${installId} status ${install.status}`,
+    );
+  }
+  return install;
+}
+
+export function requiredPackage(ctx: PlanContext): string {
+  const name = ctx.request.packageName;
+  if (name === undefined) {
+    throw new ActionError('Say which package to install.', 'packageName missing');
+  }
+  return checkedPackage(name);
+}
+
+export function optionalPackage(ctx: PlanContext): string | null {
+  return ctx.request.packageName === undefined ? null : checkedPackage(ctx.request.packageName);
+}
+
+function checkedPackage(name: string): string {
+  if (!isValidPackageName(name)) {
+    throw new ActionError(
+      `"${name.slice(0, 80)}" is not a package name. Use the name as on PyPI, such as "requests" or "scikit-learn", without a version or options.`,
+      'packageName fails the PEP 508 name rule',
+    );
+  }
+  return name;
+}
+
+export function pipInstall(
+  python: string,
+  options: string[],
+  pkg: string,
+  ctx: PlanContext,
+): Command {
+  return {
+    program: python,
+    args: ['-m', 'pip', 'install', ...options, ...ctx.pipSourceArgs, pkg],
+    env: PIP_ENV,
+  };
+}
+
+export function venvPython(ctx: PlanContext, folder: string): string {
+  return ctx.platform === 'win32'
+    ? ctx.paths.join(folder, 'Scripts', 'python.exe')
+    : ctx.paths.join(folder, 'bin', 'python');
+}
+
+/** A step as shown, with the defaults of a step that needs no question and no elevation. */
+export function shownStep(
+  fields: Pick<ActionStep, 'id' | 'title' | 'changes'> & Partial<ActionStep>,
+): ActionStep {
+  return { command: null, script: null, confirmation: null, elevated: false, ...fields };
+}
+
+export interface DraftStep {
+  step: ActionStep;
+  spec: StepSpec;
+}
+
+/** Assembles the recipe: the plan as the user sees it, and the work behind each of its steps. */
+export function recipeOf(
+  ctx: PlanContext,
+  fields: {
+    title: string;
+    installId: string | null;
+    steps: DraftStep[];
+    verify: VerifySpec[];
+    instructions?: Recipe['plan']['instructions'];
+    undoable: boolean;
+    warnings?: string[];
+  },
+): Recipe {
+  return {
+    plan: {
+      id: ctx.runId,
+      remedy: ctx.request.remedy,
+      installId: fields.installId,
+      scanId: ctx.scanId,
+      title: fields.title,
+      steps: fields.steps.map((draft) => draft.step),
+      instructions: fields.instructions ?? [],
+      undoable: fields.undoable,
+      needsElevation: fields.steps.some((draft) => draft.step.elevated),
+      warnings: fields.warnings ?? [],
+      undoOf: null,
+    },
+    platform: ctx.platform,
+    specs: fields.steps.map((draft) => ({ stepId: draft.step.id, spec: draft.spec })),
+    verify: fields.verify,
+    scannedAt: ctx.diagnosis.scannedAt,
+  };
+}
+
+/** The folders whose open files matter for an install: a venv's whole prefix, else its site-packages. */
+export function holderRootsOf(install: PythonInstall): string[] {
+  if (install.kind === 'venv' && install.prefix) return [install.prefix];
+  return install.folders
+    .filter(
+      (folder) =>
+        folder.role === 'purelib' || folder.role === 'platlib' || folder.role === 'user-site',
+    )
+    .map((folder) => folder.path);
+}

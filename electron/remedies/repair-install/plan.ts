@@ -1,0 +1,85 @@
+import { blockedFolder } from '../../engine/recommend/settleCause';
+import { ActionError } from '../run/actionError';
+import type { Command } from '../../shared/actionModel';
+import { plainRun } from '../planning/elevation';
+import type { Recipe } from '../planning/recipe';
+import type { DraftStep, PlanContext } from '../planning/planContext';
+import { PIP_ENV } from '../planning/pipEnvironment';
+import { holderRootsOf, installFromScan, PIP_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
+
+/**
+ * Clears what a pip run that stopped half-way left: `~` stash folders and
+ * `*.deleteme` launchers, once no program holds them, and a pip lost in a
+ * failed self-upgrade (`python -m ensurepip --upgrade`). ensurepip runs
+ * first: a stashed `~ip` may be the only copy of pip until it has.
+ */
+export function repairInstallPlan(ctx: PlanContext): Recipe {
+  const install = installFromScan(ctx, ctx.request.installId);
+  const leftovers = install.leftovers;
+  if (leftovers.length === 0) {
+    throw new ActionError(
+      'The latest scan found nothing to repair in this Python.',
+      'no leftovers',
+    );
+  }
+  const blocked = blockedFolder(install);
+  if (blocked) {
+    throw new ActionError(
+      `The leftovers are in ${blocked.path}, which you cannot change; remove them as administrator, or use a virtual environment.`,
+      'repair-install: site-packages not writable',
+    );
+  }
+  const files = leftovers.filter((leftover) => leftover.kind !== 'pip-missing').map((l) => l.path);
+  const pipMissing = leftovers.some((leftover) => leftover.kind === 'pip-missing');
+
+  const steps: DraftStep[] = [
+    {
+      step: shownStep({
+        id: 'check-holders',
+        title: 'Check that no program uses the leftovers',
+        changes: null,
+      }),
+      spec: { kind: 'check-unheld', roots: holderRootsOf(install), paths: files },
+    },
+  ];
+  if (pipMissing) {
+    const ensurepip: Command = {
+      program: install.executable,
+      args: ['-m', 'ensurepip', '--upgrade'],
+      env: PIP_ENV,
+    };
+    const run = plainRun(ensurepip, PIP_TIMEOUT_MS);
+    steps.push({
+      step: shownStep({
+        id: 'ensurepip',
+        title: 'Bring pip back',
+        command: run.run.command,
+        changes: `Installs the pip that ships with Python into ${install.executable}'s folders.`,
+      }),
+      spec: { kind: 'command', run: run.run },
+    });
+  }
+  if (files.length > 0) {
+    steps.push({
+      step: shownStep({
+        id: 'remove-leftovers',
+        title: 'Remove the leftovers',
+        changes: `Deletes ${files.join(', ')}: copies pip had set aside and meant to delete.`,
+      }),
+      spec: { kind: 'remove-paths', paths: files },
+    });
+  }
+  return recipeOf(ctx, {
+    title: `Repair ${install.executable} after an interrupted pip run`,
+    installId: install.id,
+    steps,
+    verify: [
+      ...(files.length > 0 ? [{ kind: 'paths-gone' as const, paths: files }] : []),
+      { kind: 'pip-runs', python: install.executable },
+    ],
+    undoable: false,
+    warnings: [
+      'Deleted leftovers cannot be brought back; they are copies pip itself meant to delete.',
+    ],
+  });
+}

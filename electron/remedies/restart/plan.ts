@@ -1,0 +1,76 @@
+import { holdersOf } from '../../engine/recommend/settleCause';
+import { plainRun } from '../planning/elevation';
+import type { Recipe } from '../planning/recipe';
+import type { DraftStep, PlanContext } from '../planning/planContext';
+import {
+  holderRootsOf,
+  installFromScan,
+  optionalPackage,
+  pipInstall,
+  PIP_TIMEOUT_MS,
+  recipeOf,
+  shownStep,
+} from '../planning/planContext';
+
+/**
+ * When held files cannot be released any other way: the journal keeps the
+ * action open across a sign-out or restart, and on the next start
+ * `pendingActions()` offers to go on, which checks that nothing holds the
+ * files any more and then runs the install the user wanted.
+ */
+export function restartPlan(ctx: PlanContext): Recipe {
+  const install = installFromScan(ctx, ctx.request.installId);
+  const pkg = optionalPackage(ctx);
+  const held = holdersOf(install, ctx.diagnosis.processes, ctx.diagnosis.log).flatMap(
+    (p) => p.holds,
+  );
+  const roots = holderRootsOf(install);
+  const windows = ctx.platform === 'win32';
+  const steps: DraftStep[] = [
+    {
+      step: shownStep({
+        id: 'await-restart',
+        title: windows ? 'Sign out or restart Windows' : 'Log out or restart',
+        changes: null,
+      }),
+      spec: { kind: 'await-restart', roots, paths: [...new Set(held)] },
+    },
+  ];
+  if (pkg !== null) {
+    const run = plainRun(pipInstall(install.executable, [], pkg, ctx), PIP_TIMEOUT_MS);
+    steps.push({
+      step: shownStep({
+        id: 'install',
+        title: `Install ${pkg}`,
+        command: run.run.command,
+        changes: `Installs ${pkg} into ${install.executable}'s folders, before an editor can hold them again.`,
+      }),
+      spec: {
+        kind: 'pip-install',
+        run: run.run,
+        python: install.executable,
+        scope: 'environment',
+        dryRun: false,
+      },
+    });
+  }
+  return recipeOf(ctx, {
+    title: pkg ? `Restart, then install ${pkg}` : 'Restart to release the held files',
+    installId: install.id,
+    steps,
+    verify: [
+      { kind: 'unheld', roots, paths: [...new Set(held)], closeStepIds: [] },
+      ...(pkg
+        ? [{ kind: 'imports' as const, python: install.executable, packageName: pkg, env: {} }]
+        : []),
+    ],
+    instructions: [
+      {
+        title: 'After you sign in again',
+        where: 'note',
+        text: 'Open Pip Doctor before your editor or Jupyter; it offers to continue where it stopped.',
+      },
+    ],
+    undoable: pkg !== null,
+  });
+}

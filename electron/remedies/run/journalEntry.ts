@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ActionOutcomeSchema, StepItemSchema, StepStatusSchema } from '../../shared/actionModel';
+import { RecipeSchema } from '../planning/recipe';
+
+/**
+ * One line of the action journal. Every entry names its run; together they
+ * tell, after any crash, what was planned, which step was about to run
+ * (intent), how each step that ran ended (result), and how the action ended.
+ */
+
+const base = { v: z.literal(1), at: z.string(), runId: z.string() };
+
+/** What a step records for its undo or for the steps after it; each step kind reads its own shape. */
+export const StepDataSchema = z.json();
+export type StepData = z.infer<typeof StepDataSchema>;
+
+export const JournalEntrySchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('planned'), recipe: RecipeSchema }),
+  z.object({
+    ...base,
+    type: z.literal('step-intent'),
+    stepId: z.string(),
+    attempt: z.number().int().positive(),
+    /** Facts read before the change (did the folder exist, what was installed): the undo needs them. */
+    data: StepDataSchema,
+  }),
+  z.object({
+    ...base,
+    type: z.literal('step-result'),
+    stepId: z.string(),
+    attempt: z.number().int().positive(),
+    status: StepStatusSchema,
+    detail: z.string(),
+    output: z.string(),
+    items: z.array(StepItemSchema),
+    data: StepDataSchema,
+  }),
+  z.object({
+    ...base,
+    type: z.literal('consent'),
+    stepId: z.string(),
+    agreed: z.boolean(),
+  }),
+  z.object({ ...base, type: z.literal('finished'), outcome: ActionOutcomeSchema }),
+  /** The user said it needs nothing more: the app stops offering it. */
+  z.object({ ...base, type: z.literal('resolved') }),
+]);
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+/** Omit applied to each member of a union, so the discriminant survives. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An entry before the journal stamps it with its version and time. */
+export type NewJournalEntry = OmitEach<JournalEntry, 'v' | 'at'>;

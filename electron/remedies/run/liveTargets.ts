@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SystemProbe } from '../../platform/systemProbe';
+import type { Platform, ProcessTarget } from '../planning/recipe';
+import { hasKnownStart, isSameProcess, protectedReason, selfAndAncestors } from '../../platform/processGuard';
+
+/** A planned target as it is right now. */
+export type TargetState =
+  | { target: ProcessTarget; state: 'present' }
+  | { target: ProcessTarget; state: 'gone' }
+  | { target: ProcessTarget; state: 'reused'; startedAt: string }
+  | { target: ProcessTarget; state: 'unverifiable' }
+  | { target: ProcessTarget; state: 'protected'; reason: string };
+
+/**
+ * Looks each target up again just before it is signalled: by pid and start
+ * time, since a pid freed by an exit can be given to an unrelated program.
+ */
+export async function checkTargets(
+  targets: readonly ProcessTarget[],
+  probe: SystemProbe,
+  platform: Platform,
+  selfPid: number,
+): Promise<TargetState[]> {
+  const table = await probe.listProcesses();
+  const app = selfAndAncestors(selfPid, table);
+  return targets.map((target): TargetState => {
+    const now = table.get(target.pid);
+    if (!now) return { target, state: 'gone' };
+    if (!hasKnownStart(target.startTime) || !hasKnownStart(now.startTime)) {
+      return { target, state: 'unverifiable' };
+    }
+    if (!isSameProcess(target.startTime, now.startTime)) {
+      return { target, state: 'reused', startedAt: now.startTime };
+    }
+    const reason = protectedReason(
+      { pid: target.pid, name: now.name, ppid: now.ppid },
+      platform,
+      app,
+    );
+    if (reason !== null) return { target, state: 'protected', reason };
+    return { target, state: 'present' };
+  });
+}
+
+const POLL_MS = 200;
+
+/** Waits until the targets have exited or the time is up; returns those still running. */
+export async function waitForExit(
+  targets: readonly ProcessTarget[],
+  probe: SystemProbe,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<ProcessTarget[]> {
+  const deadline = Date.now() + timeoutMs;
+  let running = [...targets];
+  while (running.length > 0 && !signal.aborted) {
+    const table = await probe.listProcesses();
+    running = running.filter((target) => {
+      const now = table.get(target.pid);
+      return now !== undefined && isSameProcess(target.startTime, now.startTime);
+    });
+    if (running.length === 0 || Date.now() >= deadline) break;
+    await sleep(POLL_MS, undefined, { signal }).catch(() => undefined);
+  }
+  return running;
+}
+
+/** Who runs a process, for a refusal the user can act on. */
+export async function ownerOf(pid: number, probe: SystemProbe): Promise<string | null> {
+  const table = await probe.listProcesses();
+  const details = await probe.describeProcesses(table, [pid]);
+  const info = details.get(pid);
+  if (!info) return null;
+  return info.user ?? (info.uid === null ? null : `uid ${info.uid}`);
+}

@@ -1,0 +1,33 @@
+import type { ActionStatus, StepReport, Verification } from '../../shared/actionModel';
+import type { Recipe } from '../planning/recipe';
+
+/** The outcome in one or two sentences, from what happened. */
+export function outcomeSummary(
+  recipe: Recipe,
+  status: ActionStatus,
+  stoppedAt: StepReport | null,
+  verification: Verification,
+  undoAvailable: boolean,
+): string {
+  const title = recipe.plan.title;
+  const stepTitle = stoppedAt
+    ? (recipe.plan.steps.find((step) => step.id === stoppedAt.stepId)?.title ?? stoppedAt.stepId)
+    : null;
+  const undo = undoAvailable ? ' Undo takes back what was changed.' : '';
+  switch (status) {
+    case 'succeeded':
+      return `Done: ${title}. ${verification.detail}`;
+    case 'needs-restart':
+      return stoppedAt
+        ? `${stoppedAt.detail}`
+        : `${title}: ${verification.detail} Pip Doctor remembers this and offers to continue after you sign out or restart.`;
+    case 'declined':
+      return `Administrator rights were not given at "${stepTitle}", so that step did not run.${undo}`;
+    case 'cancelled':
+      return `Cancelled at "${stepTitle ?? 'the start'}".${undo}`;
+    case 'failed':
+      return stoppedAt
+        ? `"${stepTitle}" failed: ${stoppedAt.detail}${undo}`
+        : `The steps ran, but the check afterwards failed: ${verification.detail}${undo}`;
+  }
+}

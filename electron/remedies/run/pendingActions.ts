@@ -1,0 +1,125 @@
+import type { PendingAction, PendingChoice } from '../../shared/actionModel';
+import { restartedSince } from '../../platform/bootTime';
+import type { RunHistory } from './replayJournal';
+import { isUndone, mayHaveChanged, nextStepIndex } from './replayJournal';
+import { undoableStepIds } from '../planning/undoPlan';
+
+/**
+ * What the app says on its next start about actions that did not end
+ * cleanly: those the app stopped in the middle of (a crash, a power cut),
+ * those waiting for a restart, and those that failed, were cancelled or were
+ * declined after something had already changed. Each with where it stopped
+ * and what can be done: go on, undo what it did, or mark it resolved.
+ */
+export function pendingFromHistories(
+  runs: ReadonlyMap<string, RunHistory>,
+  bootTime: Date,
+): PendingAction[] {
+  const pending: PendingAction[] = [];
+  for (const run of runs.values()) {
+    const entry = pendingOf(run, runs, bootTime);
+    if (entry) pending.push(entry);
+  }
+  return pending.sort((a, b) =>
+    a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0,
+  );
+}
+
+function pendingOf(
+  run: RunHistory,
+  runs: ReadonlyMap<string, RunHistory>,
+  bootTime: Date,
+): PendingAction | null {
+  if (run.resolved || isUndone(run, runs)) return null;
+  // An undo under way stands for the action it undoes: one entry, not two.
+  if (run.undoRuns.some((id) => runs.get(id)?.resolved === false)) return null;
+  const status = run.outcome?.status ?? null;
+  if (status === 'succeeded') return null;
+  const changed = run.recipe.specs.some(({ stepId }) => mayHaveChanged(run, stepId));
+  // A run that ended before it changed anything (declined at the first prompt) leaves nothing to do.
+  if (status !== null && status !== 'needs-restart' && !changed) return null;
+
+  const { plan, specs } = run.recipe;
+  const index = nextStepIndex(run);
+  const stopped = specs[index];
+  const stoppedAt = stopped
+    ? {
+        stepId: stopped.stepId,
+        title: plan.steps.find((step) => step.id === stopped.stepId)?.title ?? stopped.stepId,
+        state: stateOf(run, stopped.stepId),
+      }
+    : null;
+  const undoAvailable = plan.undoOf === null && undoableStepIds(run).length > 0;
+  const choices: PendingChoice[] = [
+    'resume',
+    ...(undoAvailable ? ['undo' as const] : []),
+    'mark-resolved',
+  ];
+  return {
+    runId: run.runId,
+    plan,
+    startedAt: run.startedAt,
+    status,
+    stoppedAt,
+    completedSteps: specs
+      .filter(({ stepId }) => run.results.get(stepId)?.status === 'done')
+      .map(({ stepId }) => stepId),
+    explanation: explain(run, stoppedAt, undoAvailable),
+    choices,
+    restartedSince: waitingSince(run, bootTime),
+  };
+}
+
+type StoppedState = NonNullable<PendingAction['stoppedAt']>['state'];
+
+function stateOf(run: RunHistory, stepId: string): StoppedState {
+  const status = run.results.get(stepId)?.status;
+  if (status === undefined) return run.intents.has(stepId) ? 'started' : 'not-started';
+  if (
+    status === 'failed' ||
+    status === 'declined' ||
+    status === 'cancelled' ||
+    status === 'waiting'
+  )
+    return status;
+  return 'started';
+}
+
+function explain(
+  run: RunHistory,
+  stoppedAt: PendingAction['stoppedAt'],
+  undoAvailable: boolean,
+): string {
+  const what = `"${run.recipe.plan.title}"`;
+  const undo = undoAvailable ? ' Undo takes back what it changed.' : '';
+  if (stoppedAt === null) {
+    return `${what} ran every step, but Pip Doctor stopped before it could check the result. Continue to check it now.${undo}`;
+  }
+  const step = `"${stoppedAt.title}"`;
+  switch (stoppedAt.state) {
+    case 'started':
+      return `Pip Doctor stopped while ${what} was at the step ${step}; whether that step finished is not known. Continue runs it again (it is safe to repeat).${undo}`;
+    case 'not-started':
+      return `Pip Doctor stopped after the steps before ${step} of ${what}. Continue goes on from there.${undo}`;
+    case 'waiting':
+      return `${what} is waiting for you to sign out or restart. When you have, continue: it checks that nothing holds the files and finishes the fix.${undo}`;
+    case 'failed':
+      return `${what} failed at ${step}. Continue tries that step again.${undo}`;
+    case 'declined':
+      return `Administrator rights were refused at ${step} of ${what}, after earlier steps had run. Continue asks again.${undo}`;
+    case 'cancelled':
+      return `${what} was cancelled at ${step}, after earlier steps had run. Continue goes on from there.${undo}`;
+  }
+}
+
+/** For a run waiting on a restart: whether the machine has started again since it began waiting. */
+function waitingSince(run: RunHistory, bootTime: Date): boolean | null {
+  for (const { stepId, spec } of run.recipe.specs) {
+    if (spec.kind !== 'await-restart') continue;
+    const data = run.intents.get(stepId)?.data;
+    const recorded =
+      data !== null && typeof data === 'object' && !Array.isArray(data) ? data.bootTime : undefined;
+    if (typeof recorded === 'string') return restartedSince(recorded, bootTime);
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+import { readdir, stat } from 'node:fs/promises';
+import { isInside } from '../../engine/diagnose/installIdentity';
+import { ActionError } from './actionError';
+import type { ElevatedRun, Recipe } from '../planning/recipe';
+
+/**
+ * Right before a plan runs: the programs it names and the folders it would
+ * create must still be as the plan saw them. Anything else means the machine
+ * changed since the scan, and the user approved a plan for a different one.
+ */
+export async function precheckRecipe(recipe: Recipe): Promise<void> {
+  const problems: string[] = [];
+  // A venv's own python does not exist until the plan's first step makes it.
+  const created = recipe.specs.flatMap(({ spec }) =>
+    spec.kind === 'create-venv' ? [spec.folder] : [],
+  );
+  for (const { spec } of recipe.specs) {
+    if ('run' in spec && spec.run !== null) {
+      const program = programOf(spec.run);
+      const later = program !== null && created.some((folder) => isInside(program, folder));
+      if (program !== null && !later && !(await isFile(program))) {
+        problems.push(`${program} is not there any more`);
+      }
+    }
+    if (spec.kind === 'create-venv') {
+      const info = await stat(spec.folder).catch(() => null);
+      if (info !== null && !(info.isDirectory() && (await readdir(spec.folder)).length === 0)) {
+        problems.push(`${spec.folder} exists now`);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new ActionError(
+      `This computer changed since the scan (${problems.join('; ')}). Scan again, then choose the fix again.`,
+      `precheck: ${problems.join('; ')}`,
+    );
+  }
+}
+
+/** The program that really runs: pkexec's first argument, or the program itself (PowerShell for UAC). */
+function programOf(run: ElevatedRun): string | null {
+  const program = run.elevation === 'pkexec' ? (run.command.args[0] ?? null) : run.command.program;
+  return program !== null && (program.startsWith('/') || /^[A-Za-z]:\\/.test(program))
+    ? program
+    : null;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
+}

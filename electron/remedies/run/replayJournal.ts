@@ -1,0 +1,108 @@
+import type { ActionOutcome, StepItem, StepStatus } from '../../shared/actionModel';
+import type { JournalEntry, StepData } from './journalEntry';
+import type { Recipe } from '../planning/recipe';
+
+/** Everything the journal says about one run, the latest entry of each kind winning. */
+export interface RunHistory {
+  runId: string;
+  recipe: Recipe;
+  startedAt: string;
+  intents: Map<string, { attempt: number; data: StepData }>;
+  results: Map<string, StepRecord>;
+  consents: Map<string, boolean>;
+  outcome: ActionOutcome | null;
+  resolved: boolean;
+  /** The undo runs of this run, oldest first. */
+  undoRuns: string[];
+}
+
+export interface StepRecord {
+  attempt: number;
+  status: StepStatus;
+  detail: string;
+  output: string;
+  items: StepItem[];
+  data: StepData;
+}
+
+/**
+ * Folds the journal's lines into one history per run. Entries of a run
+ * whose `planned` line is missing (torn, or from a damaged file) are
+ * dropped: without the recipe nothing about them can be resumed or undone.
+ */
+export function replayEntries(entries: readonly JournalEntry[]): Map<string, RunHistory> {
+  const runs = new Map<string, RunHistory>();
+  for (const entry of entries) {
+    if (entry.type === 'planned') {
+      runs.set(entry.runId, {
+        runId: entry.runId,
+        recipe: entry.recipe,
+        startedAt: entry.at,
+        intents: new Map(),
+        results: new Map(),
+        consents: new Map(),
+        outcome: null,
+        resolved: false,
+        undoRuns: [],
+      });
+      const undoOf = entry.recipe.plan.undoOf;
+      if (undoOf) runs.get(undoOf)?.undoRuns.push(entry.runId);
+      continue;
+    }
+    const run = runs.get(entry.runId);
+    if (!run) continue;
+    switch (entry.type) {
+      case 'step-intent':
+        run.intents.set(entry.stepId, { attempt: entry.attempt, data: entry.data });
+        // A new attempt makes the old result history, not the state of the step.
+        if ((run.results.get(entry.stepId)?.attempt ?? 0) < entry.attempt)
+          run.results.delete(entry.stepId);
+        // A run that goes on after it ended (resumed) is open again.
+        run.outcome = null;
+        break;
+      case 'step-result':
+        run.results.set(entry.stepId, {
+          attempt: entry.attempt,
+          status: entry.status,
+          detail: entry.detail,
+          output: entry.output,
+          items: entry.items,
+          data: entry.data,
+        });
+        break;
+      case 'consent':
+        run.consents.set(entry.stepId, entry.agreed);
+        break;
+      case 'finished':
+        run.outcome = entry.outcome;
+        break;
+      case 'resolved':
+        run.resolved = true;
+        break;
+    }
+  }
+  return runs;
+}
+
+/** Whether an undo of this run has succeeded. */
+export function isUndone(run: RunHistory, runs: ReadonlyMap<string, RunHistory>): boolean {
+  return run.undoRuns.some((id) => runs.get(id)?.outcome?.status === 'succeeded');
+}
+
+/** The step a run would go on with: the first that has not ended as done or skipped. */
+export function nextStepIndex(run: RunHistory): number {
+  const index = run.recipe.specs.findIndex(({ stepId }) => {
+    const status = run.results.get(stepId)?.status;
+    return status !== 'done' && status !== 'skipped';
+  });
+  return index === -1 ? run.recipe.specs.length : index;
+}
+
+/** Whether a step may have changed something: it began (an intent was written) and it is one that changes. */
+export function mayHaveChanged(run: RunHistory, stepId: string): boolean {
+  const step = run.recipe.plan.steps.find((s) => s.id === stepId);
+  if (!step || step.changes === null || !run.intents.has(stepId)) return false;
+  const status = run.results.get(stepId)?.status;
+  // Declined and skipped steps never started their change; a failed one may have got half-way.
+  return status !== 'declined' && status !== 'skipped';
+}

@@ -1,0 +1,27 @@
+import type { StepData } from '../run/journalEntry';
+import type { CommandResult } from './runPlanned';
+import { describeFailure, outputTail } from './runPlanned';
+import type { StepOutcome } from './stepContext';
+import { outcome } from './stepContext';
+
+/** A command step's ending: exit code 0 is done; a refused prompt is `declined`, not a failure. */
+export function commandOutcome(
+  result: CommandResult,
+  what: string,
+  done: string,
+  data: StepData = null,
+): StepOutcome {
+  const output = result.kind === 'ran' || result.kind === 'failed' ? outputTail(result) : '';
+  switch (result.kind) {
+    case 'declined':
+      return outcome('declined', result.detail);
+    case 'cancelled':
+      return outcome('cancelled', describeFailure(result, what), { output });
+    case 'ran':
+      return result.exitCode === 0
+        ? outcome('done', done, { output, data })
+        : outcome('failed', describeFailure(result, what), { output, data });
+    case 'failed':
+      return outcome('failed', describeFailure(result, what), { output });
+  }
+}

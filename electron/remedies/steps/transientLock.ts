@@ -1,0 +1,27 @@
+import { classifyLogText } from '../../engine/logClassifier';
+import type { Platform } from '../planning/recipe';
+
+/**
+ * On Windows a virus scanner (Defender's real-time protection above all)
+ * opens each new file for a moment; pip then fails with WinError 5 or 32 on
+ * a file no program holds by the time anyone looks. Such a failure is tried
+ * again a few times before it is blamed on the file.
+ */
+export const TRANSIENT_RETRY_DELAYS_MS = [2000, 4000, 8000];
+
+/** The file a failed pip run names, when the failure looks like a brief lock; null otherwise. */
+export function transientLockCandidate(platform: Platform, pipOutput: string): string | null {
+  if (platform !== 'win32') return null;
+  const finding = classifyLogText(pipOutput);
+  const lockLike =
+    finding.category === 'lock' ||
+    finding.category === 'antivirus' ||
+    (finding.category === 'permission' && finding.code === 'WinError 5');
+  return lockLike ? finding.path : null;
+}
+
+export function retryNote(retries: number): string {
+  return `pip failed on a file that no program was holding, which on Windows is usually a virus scanner looking at a new file for a moment, so Pip Doctor tried again ${retries} time${retries === 1 ? '' : 's'} over ${Math.round(
+    TRANSIENT_RETRY_DELAYS_MS.slice(0, retries).reduce((a, b) => a + b, 0) / 1000,
+  )} seconds.`;
+}

@@ -1,0 +1,69 @@
+import { blockedFolder } from '../../engine/recommend/settleCause';
+import { ActionError } from '../run/actionError';
+import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
+import type { Recipe } from '../planning/recipe';
+import type { PlanContext } from '../planning/planContext';
+import { PIP_ENV } from '../planning/pipEnvironment';
+import { installFromScan, PIP_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
+
+/**
+ * Always `python -m pip install --upgrade pip setuptools wheel`, never
+ * pip.exe: the running pip.exe cannot replace itself on Windows (reference
+ * §8.4), while python.exe is not among the files pip replaces.
+ */
+export function upgradePipPlan(ctx: PlanContext): Recipe {
+  const install = installFromScan(ctx, ctx.request.installId);
+  if (install.externallyManaged) {
+    throw new ActionError(
+      `${install.executable}'s pip belongs to your operating system's packages; upgrade it with the system's package manager, or use a virtual environment.`,
+      'upgrade-pip refused: externally managed',
+    );
+  }
+  const command = {
+    program: install.executable,
+    args: ['-m', 'pip', 'install', '--upgrade', ...ctx.pipSourceArgs, 'pip', 'setuptools', 'wheel'],
+    env: PIP_ENV,
+  };
+  const blocked = blockedFolder(install);
+  const planned = blocked
+    ? administratorRun(
+        command,
+        ctx.elevation,
+        elevatedOutputDir(ctx.runFolder, 'upgrade', ctx.platform),
+        'utf8',
+        PIP_TIMEOUT_MS,
+      )
+    : plainRun(command, PIP_TIMEOUT_MS);
+  if (planned === null) {
+    throw new ActionError(
+      `pip cannot write to ${blocked?.path ?? 'its folder'} and this system offers no way to ask for administrator rights; use a virtual environment instead.`,
+      'upgrade-pip: blocked and no pkexec',
+    );
+  }
+  return recipeOf(ctx, {
+    title: `Upgrade pip in ${install.executable}`,
+    installId: install.id,
+    steps: [
+      {
+        step: shownStep({
+          id: 'upgrade',
+          title: 'Upgrade pip, setuptools and wheel',
+          command: planned.run.command,
+          script: planned.script,
+          elevated: planned.elevated,
+          changes:
+            `Replaces pip ${install.pipVersion ?? ''} (and setuptools and wheel) in ${install.executable}'s folders with their newest versions.`.replace(
+              '  ',
+              ' ',
+            ),
+        }),
+        spec: { kind: 'command', run: planned.run },
+      },
+    ],
+    verify: [{ kind: 'pip-runs', python: install.executable }],
+    undoable: false,
+    warnings: [
+      'An upgrade of pip cannot be undone here; an older pip can be installed again by version.',
+    ],
+  });
+}

@@ -1,0 +1,116 @@
+import { delimiter } from 'node:path';
+import type { PythonInstall } from '../../shared/model/diagnosis';
+import { ActionError } from '../run/actionError';
+import type { Instruction } from '../../shared/actionModel';
+import { plainRun } from '../planning/elevation';
+import { pathProfileInstructions } from '../planning/instructions';
+import type { Recipe } from '../planning/recipe';
+import { addToUserPathScript } from '../../platform/windows/userPathScript';
+import { powershellCommand } from '../../platform/windows/powershell';
+import type { DraftStep, PlanContext } from '../planning/planContext';
+import {
+  installFromScan,
+  pipInstall,
+  PIP_TIMEOUT_MS,
+  QUICK_TIMEOUT_MS,
+  recipeOf,
+  requiredPackage,
+  shownStep,
+} from '../planning/planContext';
+
+/**
+ * `pip install --user`: into the user's own site folder, no administrator
+ * rights. Its commands land in the user's Scripts folder, which is often not
+ * on PATH: on Windows the action adds it to the user's PATH; elsewhere it
+ * shows the line for the shell profile. Undo uninstalls what it installed
+ * (and takes the PATH entry out again).
+ */
+export function userInstallPlan(ctx: PlanContext): Recipe {
+  const install = installFromScan(ctx, ctx.request.installId);
+  refuseWhereUserInstallsFail(install);
+  const pkg = requiredPackage(ctx);
+  const python = install.executable;
+  const userSite = install.folders.find((folder) => folder.role === 'user-site')?.path ?? null;
+  const userScripts =
+    install.folders.find((folder) => folder.role === 'user-scripts')?.path ?? null;
+
+  const steps: DraftStep[] = [];
+  if (ctx.request.dryRunFirst) {
+    const dryRun = plainRun(pipInstall(python, ['--user', '--dry-run'], pkg, ctx), PIP_TIMEOUT_MS);
+    steps.push({
+      step: shownStep({
+        id: 'dry-run',
+        title: `Check that ${pkg} can be installed`,
+        command: dryRun.run.command,
+        changes: null,
+      }),
+      spec: { kind: 'pip-install', run: dryRun.run, python, scope: 'user', dryRun: true },
+    });
+  }
+  const pip = plainRun(pipInstall(python, ['--user'], pkg, ctx), PIP_TIMEOUT_MS);
+  steps.push({
+    step: shownStep({
+      id: 'install',
+      title: `Install ${pkg} into your own folder`,
+      command: pip.run.command,
+      changes: `Installs ${pkg} (and what it needs) into ${userSite ?? 'your user site-packages folder'}.`,
+    }),
+    spec: { kind: 'pip-install', run: pip.run, python, scope: 'user', dryRun: false },
+  });
+
+  let instructions: Instruction[] = [];
+  if (userScripts !== null && ctx.platform === 'win32') {
+    const script = addToUserPathScript(userScripts);
+    const command = powershellCommand(ctx.elevation.systemRoot, script);
+    steps.push({
+      step: shownStep({
+        id: 'user-path',
+        title: 'Put your Scripts folder on your PATH',
+        command,
+        script,
+        changes: `Adds ${userScripts} to the PATH of your account (HKCU\\Environment), if it is not there yet. Terminals opened afterwards find the package's commands.`,
+      }),
+      spec: {
+        kind: 'user-path',
+        run: plainRun(command, QUICK_TIMEOUT_MS).run,
+        entry: userScripts,
+        mode: 'add',
+      },
+    });
+  } else if (userScripts !== null && !onPath(userScripts, ctx.env)) {
+    instructions = pathProfileInstructions(userScripts, ctx.homeDir);
+  }
+
+  return recipeOf(ctx, {
+    title: `Install ${pkg} for your account only`,
+    installId: install.id,
+    steps,
+    verify: [{ kind: 'imports', python, packageName: pkg, env: {} }],
+    instructions,
+    undoable: true,
+  });
+}
+
+function refuseWhereUserInstallsFail(install: PythonInstall): void {
+  const reason =
+    install.kind === 'venv'
+      ? 'a virtual environment has no user folder; install into it directly'
+      : install.externallyManaged
+        ? 'this Python is managed by the operating system, which forbids --user installs too (PEP 668)'
+        : install.userSiteEnabled !== true
+          ? 'this Python has user installs turned off'
+          : install.folders.find((folder) => folder.role === 'user-site')?.writable === false
+            ? 'your own user folder is not writable either'
+            : null;
+  if (reason !== null) {
+    throw new ActionError(
+      `A user install would not work here: ${reason}.`,
+      `user-install refused: ${reason}`,
+    );
+  }
+}
+
+function onPath(folder: string, env: NodeJS.ProcessEnv): boolean {
+  const trimmed = folder.replace(/\/+$/, '');
+  return (env.PATH ?? '').split(delimiter).some((entry) => entry.replace(/\/+$/, '') === trimmed);
+}

@@ -1,0 +1,135 @@
+import { readdir, stat } from 'node:fs/promises';
+import { ActionError } from '../run/actionError';
+import { plainRun } from '../planning/elevation';
+import { venvInstructions } from '../planning/instructions';
+import type { Recipe } from '../planning/recipe';
+import type { DraftStep, PlanContext } from '../planning/planContext';
+import {
+  installFromScan,
+  optionalPackage,
+  pipInstall,
+  PIP_TIMEOUT_MS,
+  recipeOf,
+  shownStep,
+  VENV_TIMEOUT_MS,
+  venvPython,
+} from '../planning/planContext';
+
+/**
+ * A virtual environment in the project's `.venv` (or a folder the user
+ * picked in main's dialog), made by the chosen Python, with the package
+ * installed into it. Undo removes the folder, only if this action made it.
+ */
+export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
+  const { request } = ctx;
+  const base = installFromScan(ctx, request.baseInstallId ?? request.installId);
+  const pkg = optionalPackage(ctx);
+  const folder = venvFolder(ctx);
+  const existing = ctx.local ? await existingFolder(ctx, folder) : 'absent';
+  const python = venvPython(ctx, folder);
+
+  const steps: DraftStep[] = [];
+  if (existing !== 'venv') {
+    const create = plainRun(
+      { program: base.executable, args: ['-m', 'venv', folder], env: {} },
+      VENV_TIMEOUT_MS,
+    );
+    steps.push({
+      step: shownStep({
+        id: 'create-venv',
+        title: 'Create the virtual environment',
+        command: create.run.command,
+        changes: `Creates the folder ${folder}: a private copy of Python's tools where packages can go without administrator rights.`,
+      }),
+      spec: { kind: 'create-venv', run: create.run, folder },
+    });
+  }
+  if (pkg !== null && request.dryRunFirst) {
+    const dryRun = plainRun(pipInstall(python, ['--dry-run'], pkg, ctx), PIP_TIMEOUT_MS);
+    steps.push({
+      step: shownStep({
+        id: 'dry-run',
+        title: `Check that ${pkg} can be installed`,
+        command: dryRun.run.command,
+        changes: null,
+      }),
+      spec: { kind: 'pip-install', run: dryRun.run, python, scope: 'environment', dryRun: true },
+    });
+  }
+  if (pkg !== null) {
+    const install = plainRun(pipInstall(python, [], pkg, ctx), PIP_TIMEOUT_MS);
+    steps.push({
+      step: shownStep({
+        id: 'install',
+        title: `Install ${pkg} into it`,
+        command: install.run.command,
+        changes: `Installs ${pkg} (and what it needs) into ${folder} only; ${base.executable} is not touched.`,
+      }),
+      spec: { kind: 'pip-install', run: install.run, python, scope: 'environment', dryRun: false },
+    });
+  }
+  if (steps.length === 0) {
+    throw new ActionError(
+      `${folder} already is a virtual environment. Say which package to install into it.`,
+      'venv exists and no packageName',
+    );
+  }
+
+  return recipeOf(ctx, {
+    title:
+      pkg === null
+        ? `Create a virtual environment in ${folder}`
+        : `${existing === 'venv' ? 'Use the virtual environment in' : 'Create a virtual environment in'} ${folder} and install ${pkg} into it`,
+    installId: base.id,
+    steps,
+    verify:
+      pkg === null
+        ? [{ kind: 'pip-runs', python }]
+        : [{ kind: 'imports', python, packageName: pkg, env: {} }],
+    instructions: venvInstructions(ctx.platform, folder, python),
+    undoable: true,
+    warnings:
+      existing === 'venv'
+        ? [
+            `${folder} already is a virtual environment. Pip Doctor installs into it; Undo removes only what this install added, never the folder.`,
+          ]
+        : [],
+  });
+}
+
+function venvFolder(ctx: PlanContext): string {
+  const choice = ctx.request.venvFolder ?? 'project';
+  if (choice === 'project') {
+    // Never over the environment pip failed in (as the recommender says): it may be in use or root's.
+    const projectVenv = ctx.paths.join(ctx.projectDir, '.venv');
+    const failing = ctx.diagnosis.installs.find((install) => install.id === ctx.request.installId);
+    return failing?.prefix === projectVenv ? `${projectVenv}-new` : projectVenv;
+  }
+  const picked = ctx.pickedFolder(choice.pickedFolderId);
+  if (picked === null) {
+    throw new ActionError(
+      'That folder choice has expired. Choose the folder again.',
+      `unknown pickedFolderId ${choice.pickedFolderId}`,
+    );
+  }
+  return picked;
+}
+
+/**
+ * What is at the folder now: nothing, an empty folder (the dialog's "New
+ * folder"), a venv to reuse, or something that must not be written into.
+ */
+async function existingFolder(
+  ctx: PlanContext,
+  folder: string,
+): Promise<'absent' | 'empty' | 'venv'> {
+  const info = await stat(folder).catch(() => null);
+  if (info === null) return 'absent';
+  const marker = await stat(ctx.paths.join(folder, 'pyvenv.cfg')).catch(() => null);
+  if (info.isDirectory() && marker?.isFile()) return 'venv';
+  if (info.isDirectory() && (await readdir(folder)).length === 0) return 'empty';
+  throw new ActionError(
+    `${folder} already exists and is not a virtual environment. Choose another folder; Pip Doctor will not write into it.`,
+    'venv target exists without pyvenv.cfg',
+  );
+}
