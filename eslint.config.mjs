@@ -37,8 +37,7 @@ export default tseslint.config(
             {
               // Types from anywhere in electron/ are fine; values only from modules without Node:
               // the model, report titles, the PEP 508 name rule and the shell quoting of shown commands.
-              regex:
-                '^(\\.\\./)+electron/(?!shared/|engine/report/remedyTitles$)',
+              regex: '^(\\.\\./)+electron/(?!shared/|engine/report/remedyTitles$)',
               allowTypeImports: true,
               message:
                 'Only types cross into the renderer from here; values only from Node-free modules.',

@@ -1,4 +1,9 @@
-import type { AccessCheck, FolderRole, InstallKind, PythonInstall } from '../../shared/model/diagnosis';
+import type {
+  AccessCheck,
+  FolderRole,
+  InstallKind,
+  PythonInstall,
+} from '../../shared/model/diagnosis';
 import type { InterpreterFacts } from '../../platform/interpreterProbe';
 import type { InterpreterCandidate } from '../../platform/systemProbe';
 import { installIdFor } from './installIdentity';

@@ -1,4 +1,10 @@
-import type { AccessCheck, Diagnosis, Gap, Leftover, PythonInstall } from '../../shared/model/diagnosis';
+import type {
+  AccessCheck,
+  Diagnosis,
+  Gap,
+  Leftover,
+  PythonInstall,
+} from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
 import type { InterpreterFacts } from '../../platform/interpreterProbe';
 import type { ProcessInfo, SystemProbe } from '../../platform/systemProbe';

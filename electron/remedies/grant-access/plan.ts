@@ -4,7 +4,11 @@ import { commandLine } from '../../shared/shellQuote';
 import { ActionError } from '../run/actionError';
 import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
 import { chownCommands } from '../../platform/posix/chown';
-import { findForeignOwned, handBackRoot, MAX_HANDED_BACK } from '../../platform/posix/foreignOwners';
+import {
+  findForeignOwned,
+  handBackRoot,
+  MAX_HANDED_BACK,
+} from '../../platform/posix/foreignOwners';
 import { locateProgram } from '../../platform/posix/locateProgram';
 import type { Recipe } from '../planning/recipe';
 import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';

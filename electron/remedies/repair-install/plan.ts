@@ -5,7 +5,13 @@ import { plainRun } from '../planning/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import { PIP_ENV } from '../planning/pipEnvironment';
-import { holderRootsOf, installFromScan, PIP_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
+import {
+  holderRootsOf,
+  installFromScan,
+  PIP_TIMEOUT_MS,
+  recipeOf,
+  shownStep,
+} from '../planning/planContext';
 
 /**
  * Clears what a pip run that stopped half-way left: `~` stash folders and

@@ -1,7 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type { Platform, ProcessTarget } from '../planning/recipe';
-import { hasKnownStart, isSameProcess, protectedReason, selfAndAncestors } from '../../platform/processGuard';
+import {
+  hasKnownStart,
+  isSameProcess,
+  protectedReason,
+  selfAndAncestors,
+} from '../../platform/processGuard';
 
 /** A planned target as it is right now. */
 export type TargetState =

@@ -2,7 +2,10 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findLeftovers } from '../../../electron/platform/leftovers/leftovers';
-import { couldBeStashOf, projectFromDirName } from '../../../electron/platform/leftovers/stashNames';
+import {
+  couldBeStashOf,
+  projectFromDirName,
+} from '../../../electron/platform/leftovers/stashNames';
 import { tempTree } from '../../support/tempTree';
 
 const root = tempTree('leftovers');
