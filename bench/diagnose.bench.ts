@@ -6,6 +6,7 @@ import { diagnose } from '../electron/engine/diagnose/diagnose';
 import { createSystemProbe } from '../electron/platform/createSystemProbe';
 import { median, timeMs } from './benchResult';
 import type { BenchResult } from './benchResult';
+import { REMEDY_CATALOG } from '../electron/remedies/registry';
 
 const RUNS = 15;
 const VENV_COUNTS = [1, 5, 20];
@@ -51,7 +52,13 @@ export async function benchDiagnose(): Promise<BenchResult> {
       const extraPythons = Array.from({ length: count }, (_, i) =>
         join(root, `venv-${i}`, 'bin', 'python'),
       );
-      const options = { projectDir: project, extraPythons, env: process.env, log: null };
+      const options = {
+        projectDir: project,
+        extraPythons,
+        env: process.env,
+        log: null,
+        remedies: REMEDY_CATALOG,
+      };
       const discovered = await probe.discoverInterpreters(options);
       const executables = discovered.candidates.map((candidate) => candidate.executable);
 

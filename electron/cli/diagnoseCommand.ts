@@ -8,6 +8,7 @@ import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { formatDiagnosis } from './formatDiagnosis';
 import { parseOptions } from './parseOptions';
+import { REMEDY_CATALOG } from '../remedies/registry';
 
 export const DIAGNOSE_HELP = `Usage: pip-doctor diagnose [--json] [--log FILE|-] [--python PATH]... [--project DIR]
 
@@ -54,6 +55,7 @@ export async function runDiagnoseCommand(args: string[], io: CliIo): Promise<num
   if (!project?.isDirectory()) throw new UsageError(`--project: "${projectDir}" is not a folder`);
 
   const diagnosis = await diagnose(createSystemProbe(), {
+    remedies: REMEDY_CATALOG,
     projectDir,
     extraPythons: values.python,
     env: process.env,

@@ -1,7 +1,7 @@
 import type { ActionService } from '../remedies/run/actionService';
 import type { Diagnosis, RunningProcess } from '../shared/model/diagnosis';
 import { describeHolder } from '../engine/recommend/describeHolder';
-import { holdersOf } from '../engine/recommend/settleCause';
+import { holdersIn } from '../engine/recommend/settleCause';
 import { ActionRuns, asReplyError } from './actionRuns';
 import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from '../shared/contract';
 import { guardHandler } from './guardHandler';
@@ -49,14 +49,14 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
       }),
     );
 
-  const holdersIn = async (scanId: string, installId: string): Promise<RunningProcess[]> => {
+  const holdersShown = async (scanId: string, installId: string): Promise<RunningProcess[]> => {
     const diagnosis = await scans.result(scanId);
-    return holdersOf(installIn(diagnosis, installId), diagnosis.processes, diagnosis.log);
+    return holdersIn(installIn(diagnosis, installId), diagnosis.processes);
   };
 
   return {
     'action:holders': handle('action:holders', async ({ scanId, installId }) => ({
-      holders: (await holdersIn(scanId, installId)).map((process) => ({
+      holders: (await holdersShown(scanId, installId)).map((process) => ({
         pid: process.pid,
         startTime: process.startTime,
         description: describeHolder(process),
@@ -64,7 +64,7 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
       })),
     })),
     'action:plan': handle('action:plan', async (request) => {
-      if (request.processes !== undefined) await refuseUnlisted(request, holdersIn);
+      if (request.processes !== undefined) await refuseUnlisted(request, holdersShown);
       return service.plan(request);
     }),
     'action:run': handle('action:run', async ({ planId }) => {
@@ -114,9 +114,9 @@ function installIn(diagnosis: Diagnosis, installId: string) {
  */
 async function refuseUnlisted(
   request: ActionPlanRequest,
-  holdersIn: (scanId: string, installId: string) => Promise<RunningProcess[]>,
+  holdersShown: (scanId: string, installId: string) => Promise<RunningProcess[]>,
 ): Promise<void> {
-  const holders = await holdersIn(request.scanId, request.installId);
+  const holders = await holdersShown(request.scanId, request.installId);
   for (const ref of request.processes ?? []) {
     const listed = holders.some(
       (holder) => holder.pid === ref.pid && holder.startTime === ref.startTime,

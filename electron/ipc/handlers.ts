@@ -15,6 +15,7 @@ import { guardHandler } from './guardHandler';
 import type { ChannelHandler, SenderInfo } from './guardHandler';
 import { ReplyError, failure } from './replyError';
 import { ScanRegistry } from './scanRegistry';
+import { REMEDY_CATALOG } from '../remedies/registry';
 
 export type { ChannelHandler, SenderInfo } from './guardHandler';
 
@@ -98,6 +99,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       const log = logText === null ? null : classifyLogText(logText);
       const scanId = scans.start((signal, onProgress) =>
         diagnose(deps.probe, {
+          remedies: REMEDY_CATALOG,
           projectDir,
           extraPythons: [],
           env: deps.env,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProbeStatus } from '../shared/model/diagnosis';
-import { PROBE_MARKER } from './interpreterProbeScript';
+import { PROBE_MARKER } from './systemProbe';
+import type { InterpreterFacts } from './systemProbe';
 import { appCacheDir } from './appCacheDir';
 import { probeArguments, probeModuleDir } from './probeModule';
 import { runProcess } from './runProcess';
@@ -11,33 +12,6 @@ import type { RunResult } from './runProcess';
  * whatever comes back, a crash, a hang, or a program that is not Python at
  * all, into facts plus a status a user can act on.
  */
-
-export interface InterpreterFacts {
-  status: ProbeStatus;
-  /** Why the status is not ok, in words plus the technical cause; also set when some facts are missing. */
-  statusDetail: string | null;
-  /** The path that was asked, exactly as given. */
-  executable: string;
-  /** os.path.realpath(sys.executable): for a venv this is the base interpreter, not the venv. */
-  realExecutable: string | null;
-  version: string | null;
-  implementation: string | null;
-  prefix: string | null;
-  basePrefix: string | null;
-  inVenv: boolean;
-  purelib: string | null;
-  platlib: string | null;
-  scripts: string | null;
-  stdlib: string | null;
-  userSite: string | null;
-  userScripts: string | null;
-  userSiteEnabled: boolean | null;
-  pipVersion: string | null;
-  externallyManaged: boolean;
-  condaPrefix: boolean;
-  platform: string | null;
-  durationMs: number;
-}
 
 export interface ProbeOptions {
   /** Default 10 s: a first run on Windows may wait for an antivirus scan. */

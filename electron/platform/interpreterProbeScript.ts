@@ -1,3 +1,5 @@
+import { PROBE_MARKER } from './systemProbe';
+
 /**
  * The Python snippet each interpreter runs once (`python -E -c <this>`) to
  * describe itself. It must run unchanged on Python 2.6 through 3.14, so: no
@@ -18,7 +20,6 @@
  * sysconfig from 3.10 (pip `locations/__init__.py` `_USE_SYSCONFIG_DEFAULT`).
  * They differ on Debian-patched Pythons, and pip writes where distutils says.
  */
-export const PROBE_MARKER = 'pipDoctorProbe';
 
 export const INTERPRETER_PROBE_SCRIPT = String.raw`
 import sys

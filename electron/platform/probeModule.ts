@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { INTERPRETER_PROBE_SCRIPT, PROBE_MARKER } from './interpreterProbeScript';
+import { INTERPRETER_PROBE_SCRIPT } from './interpreterProbeScript';
+import { PROBE_MARKER } from './systemProbe';
 
 /**
  * The probe as an importable module in the user's cache folder. Passed with

@@ -1,5 +1,5 @@
 import type { ProcessSummary } from './systemProbe';
-import type { Platform, ProcessTarget } from '../remedies/planning/recipe';
+import type { Platform } from '../shared/model/platform';
 
 /**
  * Which processes an action may close (DESIGN.md rule 7): never the app
@@ -61,7 +61,7 @@ export function selfAndAncestors(
 
 /** Why a process may not be closed, in words; null when it may. */
 export function protectedReason(
-  target: Pick<ProcessTarget, 'pid'> & { name: string | null; ppid: number | null },
+  target: { pid: number; name: string | null; ppid: number | null },
   platform: Platform,
   appProcesses: ReadonlySet<number>,
 ): string | null {

@@ -1,18 +1,35 @@
 import { runProcess } from './runProcess';
 import type { Command } from '../shared/actionModel';
-import type { ProcessTarget } from '../remedies/planning/recipe';
 import { taskkillAnswerFor, taskkillCommand } from './windows/taskkill';
 
 /** What the OS answered when asked to end one process. */
-export interface SignalAnswer {
-  target: ProcessTarget;
+export interface SignalAnswer<T extends { pid: number }> {
+  target: T;
   answer: 'sent' | 'gone' | 'denied' | 'refused';
   /** The OS's own words, for the details. */
   text: string;
 }
 
+/**
+ * Asks the processes to end (force: ends them): by signals on POSIX, by
+ * taskkill on Windows, where `systemRoot` says which taskkill.exe.
+ */
+export function signalProcesses<T extends { pid: number }>(
+  targets: readonly T[],
+  force: boolean,
+  systemRoot: string | null,
+  signal: AbortSignal,
+): Promise<SignalAnswer<T>[]> {
+  return systemRoot === null
+    ? Promise.resolve(signalPosix(targets, force))
+    : signalWindows(targets, force, systemRoot, signal);
+}
+
 /** POSIX: SIGTERM asks, SIGKILL ends. The kernel's errno is the answer: ESRCH gone, EPERM denied. */
-export function signalPosix(targets: readonly ProcessTarget[], force: boolean): SignalAnswer[] {
+export function signalPosix<T extends { pid: number }>(
+  targets: readonly T[],
+  force: boolean,
+): SignalAnswer<T>[] {
   const signal = force ? 'SIGKILL' : 'SIGTERM';
   return targets.map((target) => {
     try {
@@ -29,12 +46,12 @@ export function signalPosix(targets: readonly ProcessTarget[], force: boolean): 
 }
 
 /** Windows: one taskkill for all of them, each pid's lines read back (the re-check afterwards decides). */
-export async function signalWindows(
-  targets: readonly ProcessTarget[],
+export async function signalWindows<T extends { pid: number }>(
+  targets: readonly T[],
   force: boolean,
   systemRoot: string,
   signal: AbortSignal,
-): Promise<SignalAnswer[]> {
+): Promise<SignalAnswer<T>[]> {
   const command: Command = taskkillCommand(
     systemRoot,
     targets.map((target) => target.pid),
@@ -43,7 +60,7 @@ export async function signalWindows(
   const result = await runProcess(command.program, command.args, { timeoutMs: 60_000, signal });
   return targets.map((target) => {
     const { answer, text } = taskkillAnswerFor(target.pid, result.stdout, result.stderr);
-    const mapped: SignalAnswer['answer'] =
+    const mapped: SignalAnswer<T>['answer'] =
       answer === 'signalled'
         ? 'sent'
         : answer === 'not-found'

@@ -3,9 +3,46 @@ import type {
   FolderRole,
   Gap,
   InstallKind,
+  Leftover,
+  ProbeStatus,
   SystemSettings,
 } from '../shared/model/diagnosis';
-import type { InterpreterFacts } from './interpreterProbe';
+import type { Platform } from '../shared/model/platform';
+
+/**
+ * Marks the interpreter probe: its module is named so, and so is the key of
+ * the JSON it prints. A process whose command line carries it is the scan's
+ * own probe, never a program of the user's.
+ */
+export const PROBE_MARKER = 'pipDoctorProbe';
+
+/** What one spawn of an interpreter told about itself (DESIGN.md rule 4). */
+export interface InterpreterFacts {
+  status: ProbeStatus;
+  /** Why the status is not ok, in words plus the technical cause; also set when some facts are missing. */
+  statusDetail: string | null;
+  /** The path that was asked, exactly as given. */
+  executable: string;
+  /** os.path.realpath(sys.executable): for a venv this is the base interpreter, not the venv. */
+  realExecutable: string | null;
+  version: string | null;
+  implementation: string | null;
+  prefix: string | null;
+  basePrefix: string | null;
+  inVenv: boolean;
+  purelib: string | null;
+  platlib: string | null;
+  scripts: string | null;
+  stdlib: string | null;
+  userSite: string | null;
+  userScripts: string | null;
+  userSiteEnabled: boolean | null;
+  pipVersion: string | null;
+  externallyManaged: boolean;
+  condaPrefix: boolean;
+  platform: string | null;
+  durationMs: number;
+}
 
 /** An interpreter found on the machine, with every name that reaches it. */
 export interface InterpreterCandidate {
@@ -55,6 +92,13 @@ export interface ProcessInfo extends ProcessSummary {
   user: string | null;
 }
 
+export interface LeftoverOptions {
+  /** The pip the interpreter reported; null when `import pip` failed. */
+  pipVersion: string | null;
+  /** The interpreter, to tell its own pip launchers from another Python's in a shared bin folder. */
+  executable: string;
+}
+
 export interface HolderScan {
   holders: Array<{ pid: number; holds: string[] }>;
   gaps: Gap[];
@@ -66,7 +110,7 @@ export interface HolderScan {
  * platform/ knows which one it talks to (DESIGN.md rule 8).
  */
 export interface SystemProbe {
-  readonly platform: 'linux' | 'darwin' | 'win32';
+  readonly platform: Platform;
   currentUser(): { name: string; uid: number | null };
   isElevated(): Promise<boolean>;
   /** Long paths, Controlled Folder Access, whether the user could elevate. */
@@ -91,6 +135,12 @@ export interface SystemProbe {
     summaries: ReadonlyMap<number, ProcessSummary>,
     pids: readonly number[],
   ): Promise<ReadonlyMap<number, ProcessInfo>>;
+  /** Traces of pip runs that stopped half-way, in an install's site-packages and scripts folders. */
+  findLeftovers(
+    sitePackagesDirs: string[],
+    scriptsDirs: string[],
+    options: LeftoverOptions,
+  ): Promise<Leftover[]>;
   findHolders(
     prefixes: string[],
     priorityPaths: string[],

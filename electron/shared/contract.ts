@@ -23,6 +23,7 @@ import { isValidPackageName } from './packageName';
 import { PlanRequestSchema, ProcessRefSchema } from './planRequest';
 import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
 import { LogFindingSchema } from './model/logFinding';
+import { PlatformSchema } from './model/platform';
 
 /**
  * The one map of everything the renderer may ask of main (DESIGN.md, rule 2).
@@ -86,7 +87,7 @@ export type PickedFolder = z.infer<typeof PickedFolderSchema>;
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
-  platform: z.enum(['linux', 'darwin', 'win32']),
+  platform: PlatformSchema,
   /** The shell the user most likely has, for the commands the app shows. */
   shell: ShellSchema,
 });

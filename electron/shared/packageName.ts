@@ -1,3 +1,5 @@
+import type { LogFinding } from './model/logFinding';
+
 /**
  * PEP 508's rule for a distribution name: ASCII letters and digits, with
  * `.`, `_` and `-` only between them. Anything else (a space, a `;`, a
@@ -15,4 +17,14 @@ export function isValidPackageName(name: string): boolean {
 /** PEP 503's normal form: what pip and importlib.metadata compare names by. */
 export function normalizePackageName(name: string): string {
   return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
+
+/**
+ * The package the log names, when it may go on a command line: a PEP 508
+ * name and not pip itself (a failed self-upgrade names pip, which is not
+ * what the user wanted to install).
+ */
+export function packageFromLog(log: LogFinding | null): string | null {
+  const logged = log?.package ?? null;
+  return logged !== null && logged !== 'pip' && isValidPackageName(logged) ? logged : null;
 }

@@ -20,6 +20,7 @@ import {
   createWindowsSystemProbe,
   defaultWindowsProbeDeps,
 } from '../../electron/platform/windows/windowsSystemProbe';
+import { REMEDY_CATALOG } from '../../electron/remedies/registry';
 
 /**
  * The real assets/windows/pip-doctor-probe.ps1 on a real Windows (the
@@ -191,6 +192,7 @@ describe.runIf(onWindows)('the Windows probe on this Windows', () => {
         extraPythons: [python],
         env: process.env,
         log: null,
+        remedies: REMEDY_CATALOG,
       }),
     );
     const venvInstall = diagnosis.installs.find((install) => install.kind === 'venv');

@@ -4,7 +4,7 @@ import type {
   InstallKind,
   PythonInstall,
 } from '../../shared/model/diagnosis';
-import type { InterpreterFacts } from '../../platform/interpreterProbe';
+import type { InterpreterFacts } from '../../platform/systemProbe';
 import type { InterpreterCandidate } from '../../platform/systemProbe';
 import { installIdFor } from './installIdentity';
 
@@ -53,5 +53,7 @@ export function buildInstall(
     userSiteEnabled: facts.userSiteEnabled,
     folders,
     leftovers,
+    // Filled in once the holders are known (diagnose).
+    heldBy: [],
   };
 }

@@ -1,8 +1,8 @@
 import type { PythonInstall, RunningProcess } from '../../shared/model/diagnosis';
-import type { InterpreterFacts } from '../../platform/interpreterProbe';
+import type { InterpreterFacts } from '../../platform/systemProbe';
 import type { HolderScan, ProcessInfo, ProcessSummary } from '../../platform/systemProbe';
 import { describeStarter, parentChain } from '../processes/startedBy';
-import { isInside } from './installIdentity';
+import { isInside } from '../../shared/paths';
 
 interface InstallRef {
   install: PythonInstall;

@@ -6,17 +6,19 @@ import type {
   PythonInstall,
 } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
-import type { InterpreterFacts } from '../../platform/interpreterProbe';
-import type { ProcessInfo, SystemProbe } from '../../platform/systemProbe';
-import { PROBE_MARKER } from '../../platform/interpreterProbeScript';
-import { findLeftovers } from '../../platform/leftovers/leftovers';
+import { osTraits } from '../../platform/osTraits';
+import type { InterpreterFacts, ProcessInfo, SystemProbe } from '../../platform/systemProbe';
+import { PROBE_MARKER } from '../../platform/systemProbe';
+import type { RemedyCatalog } from '../recommend/remedyFacts';
+import { heldByOf } from './holders';
+import { newVenvFolder } from './newVenvFolder';
 import { recommend } from '../recommend/recommend';
 import { settleCause } from '../recommend/settleCause';
 import { sentence } from '../recommend/describeHolder';
 import { buildInstall, foldersOf } from './buildInstalls';
 import { describeProcesses, pidsToDescribe } from './describeProcesses';
-import { isInside } from './installIdentity';
 import type { ProgressListener } from './progress';
+import { isInside } from '../../shared/paths';
 
 export interface DiagnoseOptions {
   projectDir: string;
@@ -24,6 +26,8 @@ export interface DiagnoseOptions {
   env: NodeJS.ProcessEnv;
   /** The classified log the user gave, if any: its failing path is looked at first. */
   log: LogFinding | null;
+  /** The remedies to rank (electron/remedies/registry.ts): given, so the engine imports none. */
+  remedies: RemedyCatalog;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
@@ -120,7 +124,10 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   checkCancelled();
 
   step('remedies', 'running');
-  const installs = refs.map((ref) => ref.install);
+  const installs = refs.map((ref) => ({
+    ...ref.install,
+    heldBy: heldByOf(ref.install, processes, options.log),
+  }));
   const pipOnPath = discovery.commands.map((command) => ({
     command: command.command,
     path: command.path,
@@ -139,17 +146,22 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     elevated,
     platform: probe.platform,
   });
-  const recommendations = recommend({
-    platform: probe.platform,
-    cause: settled.cause,
-    target,
-    installs,
-    processes,
-    log: options.log,
-    projectDir: options.projectDir,
-    pipOnPath,
-    settings,
-  });
+  const venvFolder = newVenvFolder(osTraits(probe.platform), options.projectDir, target);
+  const recommendations = recommend(
+    {
+      platform: probe.platform,
+      cause: settled.cause,
+      target,
+      installs,
+      processes,
+      log: options.log,
+      projectDir: options.projectDir,
+      pipOnPath,
+      settings,
+      venvFolder: venvFolder ?? '',
+    },
+    options.remedies,
+  );
   step('remedies', 'done', `${recommendations.filter((r) => r.applicable).length} to try`);
 
   return {
@@ -162,6 +174,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     installs,
     pipOnPath,
     targetInstallId: target?.id ?? null,
+    newVenvFolder: venvFolder,
     processes,
     log: options.log,
     cause: settled.cause,
@@ -195,7 +208,7 @@ async function inspectFolders(
   if (facts.status !== 'ok') return { facts, folders: [], leftovers: [] };
   const [folders, leftovers] = await Promise.all([
     Promise.all(foldersOf(facts).map(({ role, path }) => probe.checkFolder(role, path))),
-    findLeftovers(
+    probe.findLeftovers(
       [...new Set([facts.purelib, facts.platlib].filter((p): p is string => p !== null))],
       facts.scripts ? [facts.scripts] : [],
       { pipVersion: facts.pipVersion, executable },

@@ -10,13 +10,3 @@ export function installIdFor(prefix: string | null, realExecutable: string): str
     .digest('hex');
   return `py-${digest.slice(0, 12)}`;
 }
-
-/** Whether `path` is `folder` or inside it, whatever the separator. */
-export function isInside(path: string, folder: string): boolean {
-  const normalise = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
-  const a = normalise(path);
-  const b = normalise(folder);
-  const windows = /^[a-z]:/i.test(b);
-  const [x, y] = windows ? [a.toLowerCase(), b.toLowerCase()] : [a, b];
-  return x === y || x.startsWith(`${y}/`);
-}

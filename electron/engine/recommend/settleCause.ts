@@ -1,15 +1,15 @@
 import type { Cause } from '../../shared/model/vocabulary';
 import type { PythonInstall, RunningProcess } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
-import { isInside } from '../diagnose/installIdentity';
 import { describeHolders, sentence } from './describeHolder';
+import type { Platform } from '../../shared/model/platform';
 
 export interface CauseFacts {
   log: LogFinding | null;
   target: PythonInstall | null;
   processes: RunningProcess[];
   elevated: boolean;
-  platform: 'linux' | 'darwin' | 'win32';
+  platform: Platform;
 }
 
 export interface SettledCause {
@@ -27,18 +27,11 @@ export function blockedFolder(install: PythonInstall | null) {
   );
 }
 
-/** Processes holding files of the install (or the exact file the log names). */
-export function holdersOf(
-  install: PythonInstall | null,
-  processes: RunningProcess[],
-  log: LogFinding | null,
-) {
-  return processes.filter(
-    (process) =>
-      process.holds.length > 0 &&
-      ((log?.path && process.holds.some((path) => isInside(path, log.path!))) ||
-        (install !== null && process.installId === install.id)),
-  );
+/** The scan's processes that hold files of the install (worked out once by the scan: heldBy). */
+export function holdersIn(install: PythonInstall | null, processes: RunningProcess[]) {
+  return install === null
+    ? []
+    : processes.filter((process) => install.heldBy.includes(process.pid));
 }
 
 /**
@@ -49,7 +42,7 @@ export function holdersOf(
 export function settleCause(facts: CauseFacts): SettledCause {
   const { log, target } = facts;
   const blocked = blockedFolder(target);
-  const holders = holdersOf(target, facts.processes, log);
+  const holders = holdersIn(target, facts.processes);
   const where = target
     ? `${target.executable}${target.version ? ` (Python ${target.version})` : ''}`
     : 'this Python';

@@ -10,12 +10,13 @@ import type { LogFinding } from '../../shared/model/logFinding';
 import { mdCode, mdFence, mdText } from './markdownText';
 import { createRedactor, REDACTED_USER } from './redactPersonal';
 import type { Redactor } from './redactPersonal';
-import { REMEDY_TITLES } from './remedyTitles';
+import { osTraits } from '../../platform/osTraits';
+import type { Platform } from '../../shared/model/platform';
 
 export interface ReportOptions {
   /** Keep the user name and home folder; by default they read `<user>`. */
   includePersonal: boolean;
-  app: { name: string; version: string; platform: 'linux' | 'darwin' | 'win32' };
+  app: { name: string; version: string; platform: Platform };
   /** The user's home folder, hidden even when its name differs from the user name. */
   homeDir: string | null;
 }
@@ -92,7 +93,7 @@ function header(diagnosis: Diagnosis, options: ReportOptions, w: ReportWriter): 
     `- Scanned: ${mdText(diagnosis.scannedAt)} on ${diagnosis.platform}`,
     `- User: ${w.account(diagnosis.user.name)}${diagnosis.user.uid === null ? '' : ` (uid ${diagnosis.user.uid})`}, ${diagnosis.elevated ? 'elevated (administrator or root)' : 'not elevated'}`,
   ];
-  if (diagnosis.platform === 'win32') {
+  if (osTraits(diagnosis.platform).hasSystemSettings) {
     const { longPathsEnabled, controlledFolderAccess, canElevate } = diagnosis.settings;
     lines.push(
       `- Long paths: ${onOff(longPathsEnabled)}; Controlled Folder Access: ${onOff(controlledFolderAccess)}; can elevate: ${yesNo(canElevate)}`,
@@ -259,7 +260,7 @@ function remediesSection(
     const install = installById(diagnosis, recommendation.installId);
     lines.push(
       '',
-      `### ${recommendation.rank}. ${REMEDY_TITLES[recommendation.id]} (${mdCode(recommendation.id)})`,
+      `### ${recommendation.rank}. ${recommendation.title} (${mdCode(recommendation.id)})`,
       '',
       w.text(recommendation.reason),
     );
@@ -271,7 +272,7 @@ function remediesSection(
     lines.push('', '### Would not help here', '');
     for (const recommendation of notApplicable)
       lines.push(
-        `- ${REMEDY_TITLES[recommendation.id]} (${mdCode(recommendation.id)}): ${w.text(recommendation.reason)}`,
+        `- ${recommendation.title} (${mdCode(recommendation.id)}): ${w.text(recommendation.reason)}`,
       );
   }
   return lines;

@@ -1,3 +1,5 @@
+import { osTraits } from '../../platform/osTraits';
+import type { Platform } from '../../shared/model/platform';
 /**
  * Hides who the user is in a report they may paste into a public forum: the
  * user name and the home folder become `<user>`. Paths keep their shape
@@ -9,7 +11,7 @@ export interface PersonalDetails {
   userName: string;
   /** The user's home folder as this machine spells it; null when unknown. */
   homeDir: string | null;
-  platform: 'linux' | 'darwin' | 'win32';
+  platform: Platform;
 }
 
 export interface Redactor {
@@ -51,7 +53,7 @@ export function createRedactor(details: PersonalDetails): Redactor {
 
   // Windows account names and paths ignore case; POSIX ones do not.
   const windowsFlags = 'giu';
-  const nameFlags = details.platform === 'win32' ? 'giu' : 'gu';
+  const nameFlags = osTraits(details.platform).caseInsensitiveNames ? 'giu' : 'gu';
   const escapedName = escapeRegExp(name);
 
   const pathPatterns: RegExp[] = [];
@@ -94,7 +96,7 @@ function homePattern(homeDir: string | null, platform: PersonalDetails['platform
   const last = segments.pop();
   // A home at the root of a drive or of the file system has no segment that is the user's.
   if (!last || segments.length === 0) return null;
-  const windowsStyle = platform === 'win32' || /^[A-Za-z]:/.test(homeDir);
+  const windowsStyle = osTraits(platform).caseInsensitiveNames || /^[A-Za-z]:/.test(homeDir);
   const separator = windowsStyle ? '(?:\\\\|/)+' : '/+';
   const leading = windowsStyle || !homeDir.startsWith('/') ? '' : '/+';
   const prefix = leading + segments.map(escapeRegExp).join(separator) + separator;

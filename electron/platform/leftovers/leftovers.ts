@@ -1,15 +1,9 @@
 import { open, readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Leftover } from '../../shared/model/diagnosis';
+import type { LeftoverOptions } from '../systemProbe';
 import { launcherTarget } from '../posix/launcherTarget';
 import { couldBeStashOf, metadataName, projectFromDirName } from './stashNames';
-
-export interface LeftoverOptions {
-  /** The pip the interpreter reported; null when `import pip` failed. */
-  pipVersion: string | null;
-  /** The interpreter, to tell its own pip launchers from another Python's in a shared bin folder. */
-  executable: string;
-}
 
 /** pip, pip3, pip3.12, and pip.exe & co. on Windows. */
 const PIP_LAUNCHER = /^pip(\d+(\.\d+)?)?(\.exe)?$/i;

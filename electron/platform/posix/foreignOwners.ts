@@ -1,11 +1,20 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import type { OwnedEntry } from '../../remedies/planning/recipe';
+import { dirname, join, sep } from 'node:path';
+import { z } from 'zod';
+import { isStrictlyInside } from '../../shared/paths';
 
 /**
  * Files in the user's home that belong to someone else, almost always root
  * after a `sudo pip install --user`: what grant-access hands back on POSIX.
  */
+
+/** A file and its owner, as recorded before ownership changes (for Undo). */
+export const OwnedEntrySchema = z.object({
+  path: z.string(),
+  uid: z.number().int(),
+  gid: z.number().int(),
+});
+export type OwnedEntry = z.infer<typeof OwnedEntrySchema>;
 
 /** Past this many files the plan is refused: that is not a stray sudo pip, and chown lists would not fit. */
 export const MAX_HANDED_BACK = 20_000;
@@ -108,9 +117,4 @@ async function existingAncestor(path: string): Promise<string | null> {
     if (parent === current) return null;
     current = parent;
   }
-}
-
-function isStrictlyInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
 }

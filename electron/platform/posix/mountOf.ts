@@ -1,4 +1,5 @@
 import { readFile, realpath } from 'node:fs/promises';
+import { isInside } from '../../shared/paths';
 
 export interface MountInfo {
   mountPoint: string;
@@ -37,15 +38,10 @@ export function parseMounts(table: string): MountInfo[] {
 export function findMount(mounts: MountInfo[], path: string): MountInfo | null {
   let best: MountInfo | null = null;
   for (const mount of mounts) {
-    if (!contains(mount.mountPoint, path)) continue;
+    if (!isInside(path, mount.mountPoint)) continue;
     if (best === null || mount.mountPoint.length >= best.mountPoint.length) best = mount;
   }
   return best;
-}
-
-function contains(mountPoint: string, path: string): boolean {
-  if (mountPoint === '/') return path.startsWith('/');
-  return path === mountPoint || path.startsWith(mountPoint + '/');
 }
 
 /** The kernel writes space, tab, newline and backslash in mount points as \040, \011, \012, \134. */

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { InstallKind } from '../../shared/model/diagnosis';
-import type { InterpreterFacts } from '../interpreterProbe';
+import type { InterpreterFacts } from '../systemProbe';
 import { pyenvRoot } from './pyenvVersion';
 
 /** Where an interpreter lives on macOS or Linux says who installed it. */

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { findLeftovers } from '../leftovers/leftovers';
 import type { ProcessInfo, SystemProbe } from '../systemProbe';
 import { probeInterpreter } from '../interpreterProbe';
 import { discoverPosixInterpreters } from './discoverInterpreters';
@@ -52,6 +53,7 @@ export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): Sy
       const table = psTable ?? (await readProcessTablePs());
       return new Map(pids.filter((pid) => table.has(pid)).map((pid) => [pid, table.get(pid)!]));
     },
+    findLeftovers,
     findHolders: (prefixes, priorityPaths, signal) =>
       platform === 'linux'
         ? findHoldersLinux(prefixes, { priorityPaths, signal })

@@ -1,6 +1,7 @@
 import type { Gap } from '../../shared/model/diagnosis';
 import type { HolderScan } from '../systemProbe';
 import type { LockQuery, ProbeDocument } from './probeDocument';
+import { isInside } from '../../shared/paths';
 
 /** RM_REBOOT_REASON bits (learn.microsoft.com restartmanager.h). */
 const PERMISSION_DENIED = 0x1;
@@ -51,7 +52,7 @@ export function holderScanOf(document: ProbeDocument): HolderScan {
       const [path] = query.paths;
       if (path === undefined) continue;
       // A root query names a folder: say which files only when the modules already did.
-      const known = [...(holds.get(process.pid) ?? [])].some((file) => isInsideFolder(file, path));
+      const known = [...(holds.get(process.pid) ?? [])].some((file) => isInside(file, path));
       if (query.kind === 'path' || !known) add(process.pid, path);
     }
   }
@@ -160,10 +161,4 @@ function moduleGaps(document: ProbeDocument): Gap[] {
     });
   }
   return gaps;
-}
-
-function isInsideFolder(path: string, folder: string): boolean {
-  const a = path.toLowerCase();
-  const b = folder.toLowerCase().replace(/\\+$/, '');
-  return a === b || a.startsWith(`${b}\\`);
 }

@@ -35,6 +35,13 @@ export function decodeScript(encoded: string): string {
   return Buffer.from(encoded, 'base64').toString('utf16le');
 }
 
+/** The PowerShell a command carries as -EncodedCommand, decoded so it can be read; null when it has none. */
+export function scriptOf(command: Command): string | null {
+  const index = command.args.indexOf('-EncodedCommand');
+  const encoded = index >= 0 ? command.args[index + 1] : undefined;
+  return encoded === undefined ? null : decodeScript(encoded);
+}
+
 /**
  * No `-ExecutionPolicy Bypass`: the policy does not apply to -EncodedCommand
  * anyway, and that flag beside an encoded command is a pattern virus

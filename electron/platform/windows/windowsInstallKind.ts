@@ -1,9 +1,10 @@
 import { win32 } from 'node:path';
 import type { InstallKind } from '../../shared/model/diagnosis';
-import type { InterpreterFacts } from '../interpreterProbe';
+import type { InterpreterFacts } from '../systemProbe';
 import { envValue } from './commandRunner';
 import { isStorePath } from './storePython';
 import { pyenvWinRoot, uvPythonRoots } from './windowsLocations';
+import { isInside } from '../../shared/paths';
 
 /**
  * Who installed an interpreter, from where it lives on Windows
@@ -30,10 +31,4 @@ export function windowsInstallKind(facts: InterpreterFacts, env: NodeJS.ProcessE
   if (programFolders.some(under)) return 'all-users';
   if (places.some((place) => /^[a-z]:\\python\d+[^\\]*\\/i.test(`${place}\\`))) return 'all-users';
   return 'unknown';
-}
-
-function isInside(path: string, folder: string): boolean {
-  const a = path.toLowerCase().replace(/\\+$/, '');
-  const b = folder.toLowerCase().replace(/\\+$/, '');
-  return a === b || a.startsWith(`${b}\\`);
 }

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
-import type { InterpreterFacts } from '../interpreterProbe';
+import { findLeftovers } from '../leftovers/leftovers';
+import type { InterpreterFacts } from '../systemProbe';
 import { probeInterpreter } from '../interpreterProbe';
 import { runProcess } from '../runProcess';
 import type { ProcessSummary, SystemProbe } from '../systemProbe';
@@ -109,6 +110,7 @@ export function createWindowsSystemProbe(
         documentOfTable.get(summaries) ?? (await sessions.session().picture('processes'));
       return processDetails(document, summaries, pids);
     },
+    findLeftovers,
     async findHolders(prefixes, priorityPaths, signal) {
       const document = await sessions.session().pictureWithHolders(prefixes, priorityPaths, signal);
       return holderScanOf(document);

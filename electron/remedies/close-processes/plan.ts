@@ -1,12 +1,14 @@
 import { describeHolder } from '../../engine/recommend/describeHolder';
 import type { RunningProcess } from '../../shared/model/diagnosis';
-import { holdersOf } from '../../engine/recommend/settleCause';
+import { holdersIn } from '../../engine/recommend/settleCause';
 import { ActionError } from '../run/actionError';
 import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
-import type { ProcessTarget, Recipe } from '../planning/recipe';
+import type { Recipe } from '../planning/recipe';
+import type { ProcessTarget } from '../steps/specs';
 import { taskkillCommand } from '../../platform/windows/taskkill';
 import type { PlanContext } from '../planning/planContext';
 import { holderRootsOf, installFromScan, recipeOf, shownStep } from '../planning/planContext';
+import { closeProcessesChecks } from './verify';
 
 /**
  * Closes the programs that hold files of an install: only processes of the
@@ -27,7 +29,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
     const reason =
       protectedReason(
         { pid: process.pid, name: summary?.name ?? nameOf(process), ppid: summary?.ppid ?? null },
-        ctx.platform,
+        ctx.os.platform,
         appProcesses,
       ) ??
       (!process.sameUser && !ctx.diagnosis.elevated
@@ -49,7 +51,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   }
 
   const names = targets.map((target) => target.label).join(', ');
-  const windows = ctx.platform === 'win32';
+  const windows = ctx.os.closeMethod === 'taskkill';
   const pids = targets.map((target) => target.pid);
   const systemRoot = ctx.elevation.systemRoot;
   const graceful = windows ? taskkillCommand(systemRoot, pids, false) : null;
@@ -91,14 +93,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
         },
       },
     ],
-    verify: [
-      {
-        kind: 'unheld',
-        roots,
-        paths: heldPaths,
-        closeStepIds: ['close-gracefully', 'close-by-force'],
-      },
-    ],
+    verify: closeProcessesChecks(roots, heldPaths, ['close-gracefully', 'close-by-force']),
     undoable: false,
     warnings: [
       ...warnings,
@@ -112,7 +107,7 @@ function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] 
   const { diagnosis, request } = ctx;
   if (request.processes === undefined) {
     const install = diagnosis.installs.find((candidate) => candidate.id === installId) ?? null;
-    return holdersOf(install, diagnosis.processes, diagnosis.log);
+    return holdersIn(install, diagnosis.processes);
   }
   return request.processes.map((ref) => {
     const match = diagnosis.processes.find(

@@ -1,6 +1,6 @@
-import { commandLine } from '../../shared/shellQuote';
+import { sudoInstead } from '../planning/instructions';
 import { ActionError } from '../run/actionError';
-import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
+import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { PlanContext } from '../planning/planContext';
 import {
@@ -11,6 +11,7 @@ import {
   requiredPackage,
   shownStep,
 } from '../planning/planContext';
+import { elevatedInstallChecks } from './verify';
 
 /**
  * pip as administrator: through UAC on Windows, pkexec elsewhere. Where no
@@ -35,28 +36,20 @@ export function elevatedInstallPlan(ctx: PlanContext): Recipe {
   const admin = administratorRun(
     command,
     ctx.elevation,
-    elevatedOutputDir(ctx.runFolder, 'install', ctx.platform),
+    elevatedOutputDir(ctx.runFolder, 'install', ctx.os.platform),
     'utf8',
     PIP_TIMEOUT_MS,
   );
   if (admin === null) {
+    const sudo = sudoInstead([command]);
     return recipeOf(ctx, {
       title,
       installId: install.id,
       steps: [],
       verify: [],
-      instructions: [
-        {
-          title: 'Run this in a terminal; sudo asks for your password',
-          where: 'bash',
-          text: `sudo ${commandLine('bash', command.program, command.args)}`,
-        },
-      ],
+      instructions: sudo.instructions,
       undoable: false,
-      warnings: [
-        'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.',
-        ...warnings,
-      ],
+      warnings: [sudo.warning, ...warnings],
     });
   }
   // The check needs no administrator rights: a dry run writes nothing.
@@ -104,7 +97,7 @@ export function elevatedInstallPlan(ctx: PlanContext): Recipe {
         },
       },
     ],
-    verify: [{ kind: 'imports', python: install.executable, packageName: pkg, env: {} }],
+    verify: elevatedInstallChecks(install.executable, pkg),
     undoable: true,
     warnings,
   });

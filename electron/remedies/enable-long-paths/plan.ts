@@ -1,9 +1,10 @@
 import { ActionError } from '../run/actionError';
-import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
+import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import { queryLongPaths, setLongPaths } from '../../platform/windows/longPaths';
 import type { PlanContext } from '../planning/planContext';
 import { QUICK_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
+import { enableLongPathsChecks } from './verify';
 
 /**
  * Windows only: LongPathsEnabled=1 under HKLM, as administrator. The value
@@ -12,10 +13,10 @@ import { QUICK_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
  * terminal (and editor) is needed afterwards.
  */
 export function enableLongPathsPlan(ctx: PlanContext): Recipe {
-  if (ctx.platform !== 'win32') {
+  if (ctx.os.pathLengthLimit === null) {
     throw new ActionError(
       'Long paths are a Windows setting; this system has no 260-character limit to lift.',
-      `enable-long-paths on ${ctx.platform}`,
+      `enable-long-paths on ${ctx.os.platform}`,
     );
   }
   if (ctx.diagnosis.settings.longPathsEnabled === true) {
@@ -29,7 +30,7 @@ export function enableLongPathsPlan(ctx: PlanContext): Recipe {
   const set = administratorRun(
     setLongPaths(systemRoot, 1),
     ctx.elevation,
-    elevatedOutputDir(ctx.runFolder, 'enable', ctx.platform),
+    elevatedOutputDir(ctx.runFolder, 'enable', ctx.os.platform),
     'oem',
     QUICK_TIMEOUT_MS,
   )!;
@@ -59,7 +60,7 @@ export function enableLongPathsPlan(ctx: PlanContext): Recipe {
         spec: { kind: 'set-long-paths', run: set.run, readStepId: 'read-setting' },
       },
     ],
-    verify: [{ kind: 'long-paths-on', run: read.run }],
+    verify: enableLongPathsChecks(read.run),
     instructions: [
       {
         title: 'Open a new terminal (and restart your editor) before running pip again',

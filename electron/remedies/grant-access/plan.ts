@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { AccessCheck, PythonInstall } from '../../shared/model/diagnosis';
-import { commandLine } from '../../shared/shellQuote';
+import { sudoInstead } from '../planning/instructions';
 import { ActionError } from '../run/actionError';
-import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
+import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import { chownCommands } from '../../platform/posix/chown';
 import {
   findForeignOwned,
@@ -14,6 +14,7 @@ import type { Recipe } from '../planning/recipe';
 import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import { installFromScan, recipeOf, shownStep, TOOL_TIMEOUT_MS } from '../planning/planContext';
+import { aclGrantChecks, handBackChecks } from './verify';
 
 /**
  * Gives the user the right to change the folder pip cannot write.
@@ -27,7 +28,7 @@ import { installFromScan, recipeOf, shownStep, TOOL_TIMEOUT_MS } from '../planni
 export async function grantAccessPlan(ctx: PlanContext): Promise<Recipe> {
   const install = installFromScan(ctx, ctx.request.installId);
   const folder = chosenFolder(ctx, install);
-  return ctx.platform === 'win32'
+  return ctx.os.grantModel === 'acl'
     ? windowsGrant(ctx, install, folder)
     : posixHandBack(ctx, install, folder);
 }
@@ -55,12 +56,13 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folder: AccessCh
       'grant-access: user SID unknown',
     );
   }
-  const { paths, elevation } = ctx;
+  const { elevation } = ctx;
+  const { paths } = ctx.os;
   const dir = folder.path.replace(/[\\/]+$/, '');
   const backupFile = paths.join(ctx.runFolder, 'acl-backup.txt');
   const save = plainRun(saveAcl(elevation.systemRoot, dir, backupFile), TOOL_TIMEOUT_MS);
-  const grantDir = elevatedOutputDir(ctx.runFolder, 'grant', ctx.platform);
-  const restoreDir = elevatedOutputDir(ctx.runFolder, 'restore', ctx.platform);
+  const grantDir = elevatedOutputDir(ctx.runFolder, 'grant', ctx.os.platform);
+  const restoreDir = elevatedOutputDir(ctx.runFolder, 'restore', ctx.os.platform);
   const grant = administratorRun(
     grantModify(elevation.systemRoot, dir, ctx.userSid),
     elevation,
@@ -100,7 +102,7 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folder: AccessCh
         spec: { kind: 'grant-acl', run: grant.run, restore: restore.run },
       },
     ],
-    verify: [{ kind: 'writable', folder: dir }],
+    verify: aclGrantChecks(dir),
     undoable: true,
     warnings: [
       `${dir} is shared by every account on this computer; after this, programs you run can change it too. A virtual environment avoids that.`,
@@ -161,26 +163,20 @@ async function posixHandBack(
     const admin = administratorRun(
       command,
       ctx.elevation,
-      elevatedOutputDir(ctx.runFolder, id, ctx.platform),
+      elevatedOutputDir(ctx.runFolder, id, ctx.os.platform),
       'utf8',
       TOOL_TIMEOUT_MS,
     );
     if (admin === null) {
+      const sudo = sudoInstead(commands);
       return recipeOf(ctx, {
         title: `Hand back ${count} in ${root}`,
         installId: install.id,
         steps: [],
         verify: [],
-        instructions: commands.map((c) => ({
-          title: 'Run this in a terminal; sudo asks for your password',
-          where: 'bash' as const,
-          text: `sudo ${commandLine('bash', c.program, c.args)}`,
-        })),
+        instructions: sudo.instructions,
         undoable: false,
-        warnings: [
-          'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.',
-          ...warnings,
-        ],
+        warnings: [sudo.warning, ...warnings],
       });
     }
     chownSteps.push({
@@ -217,10 +213,7 @@ async function posixHandBack(
       },
       ...chownSteps,
     ],
-    verify: [
-      { kind: 'owned-by', recordStepId: 'record-owners', uid },
-      { kind: 'writable', folder: folder.path },
-    ],
+    verify: handBackChecks('record-owners', uid, folder.path),
     undoable: true,
     warnings,
   });

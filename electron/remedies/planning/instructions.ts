@@ -1,27 +1,22 @@
-import { quoteArg } from '../../shared/shellQuote';
-import type { Instruction } from '../../shared/actionModel';
-import type { Platform } from './recipe';
-import { pathsFor } from '../../platform/platformPaths';
+import { commandLine, quoteArg } from '../../shared/shellQuote';
+import type { Command, Instruction } from '../../shared/actionModel';
+import type { OsTraits } from '../../platform/osTraits';
 
 /** What the user types after a virtual environment exists: activation in each shell, and VS Code. */
-export function venvInstructions(
-  platform: Platform,
-  folder: string,
-  python: string,
-): Instruction[] {
-  const paths = pathsFor(platform);
+export function venvInstructions(os: OsTraits, folder: string, python: string): Instruction[] {
+  const { paths } = os;
   const vscode: Instruction = {
     title: 'Use it in VS Code',
     where: 'vscode',
     text: `Command Palette (Ctrl+Shift+P) → "Python: Select Interpreter" → "Enter interpreter path…" → ${python}`,
   };
-  if (platform === 'win32') {
-    const scripts = paths.join(folder, 'Scripts');
+  const bin = paths.join(folder, os.venvBinFolder);
+  if (os.shell === 'powershell') {
     return [
       {
         title: 'Activate it in PowerShell',
         where: 'powershell',
-        text: `& ${quoteArg(paths.join(scripts, 'Activate.ps1'), 'powershell')}`,
+        text: `& ${quoteArg(paths.join(bin, 'Activate.ps1'), 'powershell')}`,
       },
       {
         // The first activation often fails on "running scripts is disabled on this system".
@@ -32,12 +27,11 @@ export function venvInstructions(
       {
         title: 'Activate it in Command Prompt',
         where: 'cmd',
-        text: quoteArg(paths.join(scripts, 'activate.bat'), 'cmd'),
+        text: quoteArg(paths.join(bin, 'activate.bat'), 'cmd'),
       },
       vscode,
     ];
   }
-  const bin = paths.join(folder, 'bin');
   return [
     {
       title: 'Activate it in bash or zsh',
@@ -72,4 +66,24 @@ export function pathProfileInstructions(folder: string, home: string): Instructi
       text: `fish_add_path ${quoteArg(folder, 'bash')}`,
     },
   ];
+}
+
+/**
+ * Where the app cannot ask for administrator rights (no pkexec), the plan
+ * shows the sudo commands for the user to run instead: the app never types
+ * a password for anyone.
+ */
+export function sudoInstead(commands: readonly Command[]): {
+  instructions: Instruction[];
+  warning: string;
+} {
+  return {
+    instructions: commands.map((command) => ({
+      title: 'Run this in a terminal; sudo asks for your password',
+      where: 'bash' as const,
+      text: `sudo ${commandLine('bash', command.program, command.args)}`,
+    })),
+    warning:
+      'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.',
+  };
 }

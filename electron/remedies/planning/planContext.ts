@@ -1,12 +1,12 @@
-import type { PlatformPath } from 'node:path';
+import type { OsTraits } from '../../platform/osTraits';
 import type { Diagnosis, PythonInstall } from '../../shared/model/diagnosis';
 import type { SystemProbe } from '../../platform/systemProbe';
 import { ActionError } from '../run/actionError';
 import type { ActionStep, Command } from '../../shared/actionModel';
-import type { ElevationFacts } from './elevation';
+import type { ElevationFacts } from '../../platform/elevation';
 import { isValidPackageName } from '../../shared/packageName';
 import type { PlanRequest } from '../../shared/planRequest';
-import type { Platform, Recipe, StepSpec, VerifySpec } from './recipe';
+import type { Recipe, StepSpec, VerifySpec } from './recipe';
 import { PIP_ENV } from './pipEnvironment';
 
 /** Everything a plan is built from: the latest scan, the request's ids, and main's own settings. */
@@ -17,8 +17,8 @@ export interface PlanContext {
   runId: string;
   /** The run's folder in the app's data folder, in the plan platform's path syntax. */
   runFolder: string;
-  platform: Platform;
-  paths: PlatformPath;
+  /** The OS the plan is for, and what the plan needs to know of it (paths, shell, how to elevate). */
+  os: OsTraits;
   /** True when the plan is for this machine, so its files can be looked at while planning. */
   local: boolean;
   projectDir: string;
@@ -92,12 +92,6 @@ export function pipInstall(
   };
 }
 
-export function venvPython(ctx: PlanContext, folder: string): string {
-  return ctx.platform === 'win32'
-    ? ctx.paths.join(folder, 'Scripts', 'python.exe')
-    : ctx.paths.join(folder, 'bin', 'python');
-}
-
 /** A step as shown, with the defaults of a step that needs no question and no elevation. */
 export function shownStep(
   fields: Pick<ActionStep, 'id' | 'title' | 'changes'> & Partial<ActionStep>,
@@ -137,7 +131,7 @@ export function recipeOf(
       warnings: fields.warnings ?? [],
       undoOf: null,
     },
-    platform: ctx.platform,
+    platform: ctx.os.platform,
     specs: fields.steps.map((draft) => ({ stepId: draft.step.id, spec: draft.spec })),
     verify: fields.verify,
     scannedAt: ctx.diagnosis.scannedAt,

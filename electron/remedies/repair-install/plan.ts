@@ -1,7 +1,7 @@
 import { blockedFolder } from '../../engine/recommend/settleCause';
 import { ActionError } from '../run/actionError';
 import type { Command } from '../../shared/actionModel';
-import { plainRun } from '../planning/elevation';
+import { plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import { PIP_ENV } from '../planning/pipEnvironment';
@@ -12,6 +12,7 @@ import {
   recipeOf,
   shownStep,
 } from '../planning/planContext';
+import { repairInstallChecks } from './verify';
 
 /**
  * Clears what a pip run that stopped half-way left: `~` stash folders and
@@ -79,10 +80,7 @@ export function repairInstallPlan(ctx: PlanContext): Recipe {
     title: `Repair ${install.executable} after an interrupted pip run`,
     installId: install.id,
     steps,
-    verify: [
-      ...(files.length > 0 ? [{ kind: 'paths-gone' as const, paths: files }] : []),
-      { kind: 'pip-runs', python: install.executable },
-    ],
+    verify: repairInstallChecks(install.executable, files),
     undoable: false,
     warnings: [
       'Deleted leftovers cannot be brought back; they are copies pip itself meant to delete.',

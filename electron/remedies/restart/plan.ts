@@ -1,5 +1,5 @@
-import { holdersOf } from '../../engine/recommend/settleCause';
-import { plainRun } from '../planning/elevation';
+import { holdersIn } from '../../engine/recommend/settleCause';
+import { plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
@@ -11,6 +11,7 @@ import {
   recipeOf,
   shownStep,
 } from '../planning/planContext';
+import { restartChecks } from './verify';
 
 /**
  * When held files cannot be released any other way: the journal keeps the
@@ -21,16 +22,13 @@ import {
 export function restartPlan(ctx: PlanContext): Recipe {
   const install = installFromScan(ctx, ctx.request.installId);
   const pkg = optionalPackage(ctx);
-  const held = holdersOf(install, ctx.diagnosis.processes, ctx.diagnosis.log).flatMap(
-    (p) => p.holds,
-  );
+  const held = holdersIn(install, ctx.diagnosis.processes).flatMap((p) => p.holds);
   const roots = holderRootsOf(install);
-  const windows = ctx.platform === 'win32';
   const steps: DraftStep[] = [
     {
       step: shownStep({
         id: 'await-restart',
-        title: windows ? 'Sign out or restart Windows' : 'Log out or restart',
+        title: ctx.os.signOutOrRestart,
         changes: null,
       }),
       spec: { kind: 'await-restart', roots, paths: [...new Set(held)] },
@@ -58,12 +56,7 @@ export function restartPlan(ctx: PlanContext): Recipe {
     title: pkg ? `Restart, then install ${pkg}` : 'Restart to release the held files',
     installId: install.id,
     steps,
-    verify: [
-      { kind: 'unheld', roots, paths: [...new Set(held)], closeStepIds: [] },
-      ...(pkg
-        ? [{ kind: 'imports' as const, python: install.executable, packageName: pkg, env: {} }]
-        : []),
-    ],
+    verify: restartChecks(roots, [...new Set(held)], install.executable, pkg),
     instructions: [
       {
         title: 'After you sign in again',

@@ -11,11 +11,11 @@ import type {
   PendingAction,
   RecentAction,
 } from '../../shared/actionModel';
-import type { ElevationFacts } from '../planning/elevation';
+import type { ElevationFacts } from '../../platform/elevation';
 import { ActionJournal } from './journal';
 import { buildRecipe } from '../planning/buildRecipe';
 import { PlanRequestSchema } from '../../shared/planRequest';
-import { pathsFor } from '../../platform/platformPaths';
+import { osTraits } from '../../platform/osTraits';
 import { locateProgram } from '../../platform/posix/locateProgram';
 import { precheckRecipe } from './precheck';
 import type { Recipe } from '../planning/recipe';
@@ -102,15 +102,14 @@ export class ActionService {
     }
     const { diagnosis } = latest;
     const runId = newRunId();
-    const paths = pathsFor(diagnosis.platform);
+    const os = osTraits(diagnosis.platform);
     const recipe = await buildRecipe({
       diagnosis,
       scanId: latest.scanId,
       request: parsed.data,
       runId,
-      runFolder: paths.join(this.options.dataDir, 'actions', runId),
-      platform: diagnosis.platform,
-      paths,
+      runFolder: os.paths.join(this.options.dataDir, 'actions', runId),
+      os,
       local: diagnosis.platform === this.options.probe.platform,
       projectDir: this.options.projectDir,
       homeDir: this.options.homeDir,
@@ -327,7 +326,10 @@ export class ActionService {
       platform,
       elevated: diagnosis?.elevated ?? false,
       systemRoot: this.options.systemRoot ?? this.options.env.SystemRoot ?? 'C:\\Windows',
-      pkexecPath: platform === 'win32' ? null : locateProgram('pkexec', this.options.env),
+      pkexecPath:
+        osTraits(platform).elevation === 'pkexec'
+          ? locateProgram('pkexec', this.options.env)
+          : null,
     };
   }
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SystemProbe } from '../../platform/systemProbe';
-import type { Platform, ProcessTarget } from '../planning/recipe';
+import type { Platform } from '../../shared/model/platform';
+import type { ProcessTarget } from '../steps/specs';
 import {
   hasKnownStart,
   isSameProcess,

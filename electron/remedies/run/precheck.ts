@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
-import { isInside } from '../../engine/diagnose/installIdentity';
 import { ActionError } from './actionError';
-import type { ElevatedRun, Recipe } from '../planning/recipe';
+import type { ElevatedRun } from '../../platform/elevation';
+import type { Recipe } from '../planning/recipe';
+import { isInside } from '../../shared/paths';
 
 /**
  * Right before a plan runs: the programs it names and the folders it would

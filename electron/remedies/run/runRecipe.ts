@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { osTraits } from '../../platform/osTraits';
 import { join } from 'node:path';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type {
@@ -15,7 +16,7 @@ import { outcomeSummary } from './outcomeSummary';
 import type { Recipe } from '../planning/recipe';
 import type { RunHistory, StepRecord } from './replayJournal';
 import { nextStepIndex } from './replayJournal';
-import { executeStep, prepareStep } from '../steps/executors';
+import { executeStep, prepareStep } from '../steps/stepKinds';
 import type { StepContext, StepOutcome } from '../steps/stepContext';
 import { outcome as stepOutcome } from '../steps/stepContext';
 import { undoableStepIds } from '../planning/undoPlan';
@@ -167,7 +168,7 @@ function stepContext(
     runId,
     stepId,
     attempt,
-    platform: run.recipe.platform,
+    os: osTraits(run.recipe.platform),
     signal,
     probe: deps.probe,
     env: deps.env,

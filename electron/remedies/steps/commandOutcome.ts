@@ -1,6 +1,6 @@
 import type { StepData } from '../run/journalEntry';
-import type { CommandResult } from './runPlanned';
-import { describeFailure, outputTail } from './runPlanned';
+import type { CommandResult } from '../../platform/runElevated';
+import { describeFailure, outputTail } from '../../platform/runElevated';
 import type { StepOutcome } from './stepContext';
 import { outcome } from './stepContext';
 

@@ -1,8 +1,10 @@
+import type { OsTraits } from '../../platform/osTraits';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type { Command, StepItem, StepStatus } from '../../shared/actionModel';
 import type { StepData } from '../run/journalEntry';
-import type { Platform, StepKind, StepSpec } from '../planning/recipe';
+import type { SpecOf, StepKind } from '../planning/recipe';
 import type { StepRecord } from '../run/replayJournal';
+import type { StepUndo } from '../planning/undoSteps';
 
 /** What a step's work may use: the OS through the probe and the one runner, and the run's own records. */
 export interface StepContext {
@@ -10,7 +12,8 @@ export interface StepContext {
   stepId: string;
   /** 1 on the first run of the step, more when it is resumed or retried. */
   attempt: number;
-  platform: Platform;
+  /** The OS the plan is for (the one the app runs on: a foreign plan is refused before it runs). */
+  os: OsTraits;
   signal: AbortSignal;
   probe: SystemProbe;
   /** The user's environment, which commands run in (plus each command's own variables). */
@@ -34,14 +37,13 @@ export interface StepOutcome {
   data: StepData;
 }
 
+/** One step kind, whole: what it reads before, how it runs, and how it is taken back. */
 export interface StepExecutor<K extends StepKind> {
   /** Reads what must be known before the change (journaled in the intent, kept across retries). */
-  prepare?(spec: Extract<StepSpec, { kind: K }>, ctx: StepContext): Promise<StepData>;
-  execute(
-    spec: Extract<StepSpec, { kind: K }>,
-    ctx: StepContext,
-    before: StepData,
-  ): Promise<StepOutcome>;
+  prepare?(spec: SpecOf<K>, ctx: StepContext): Promise<StepData>;
+  execute(spec: SpecOf<K>, ctx: StepContext, before: StepData): Promise<StepOutcome>;
+  /** Absent: the step changes nothing Undo can take back (a check, a close, a delete). */
+  undo?: StepUndo<K>;
 }
 
 export function outcome(

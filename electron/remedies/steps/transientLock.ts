@@ -1,5 +1,5 @@
 import { classifyLogText } from '../../engine/logClassifier';
-import type { Platform } from '../planning/recipe';
+import type { OsTraits } from '../../platform/osTraits';
 
 /**
  * On Windows a virus scanner (Defender's real-time protection above all)
@@ -10,8 +10,8 @@ import type { Platform } from '../planning/recipe';
 export const TRANSIENT_RETRY_DELAYS_MS = [2000, 4000, 8000];
 
 /** The file a failed pip run names, when the failure looks like a brief lock; null otherwise. */
-export function transientLockCandidate(platform: Platform, pipOutput: string): string | null {
-  if (platform !== 'win32') return null;
+export function transientLockCandidate(os: OsTraits, pipOutput: string): string | null {
+  if (!os.transientLocks) return null;
   const finding = classifyLogText(pipOutput);
   const lockLike =
     finding.category === 'lock' ||

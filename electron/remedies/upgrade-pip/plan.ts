@@ -1,10 +1,11 @@
 import { blockedFolder } from '../../engine/recommend/settleCause';
 import { ActionError } from '../run/actionError';
-import { administratorRun, elevatedOutputDir, plainRun } from '../planning/elevation';
+import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { PlanContext } from '../planning/planContext';
 import { PIP_ENV } from '../planning/pipEnvironment';
 import { installFromScan, PIP_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
+import { upgradePipChecks } from './verify';
 
 /**
  * Always `python -m pip install --upgrade pip setuptools wheel`, never
@@ -29,7 +30,7 @@ export function upgradePipPlan(ctx: PlanContext): Recipe {
     ? administratorRun(
         command,
         ctx.elevation,
-        elevatedOutputDir(ctx.runFolder, 'upgrade', ctx.platform),
+        elevatedOutputDir(ctx.runFolder, 'upgrade', ctx.os.platform),
         'utf8',
         PIP_TIMEOUT_MS,
       )
@@ -60,7 +61,7 @@ export function upgradePipPlan(ctx: PlanContext): Recipe {
         spec: { kind: 'command', run: planned.run },
       },
     ],
-    verify: [{ kind: 'pip-runs', python: install.executable }],
+    verify: upgradePipChecks(install.executable),
     undoable: false,
     warnings: [
       'An upgrade of pip cannot be undone here; an older pip can be installed again by version.',

@@ -1,8 +1,10 @@
 import { delimiter } from 'node:path';
 import type { PythonInstall } from '../../shared/model/diagnosis';
 import { ActionError } from '../run/actionError';
+import type { UserInstallBlocker } from './applies';
+import { userInstallBlocker } from './applies';
 import type { Instruction } from '../../shared/actionModel';
-import { plainRun } from '../planning/elevation';
+import { plainRun } from '../../platform/elevation';
 import { pathProfileInstructions } from '../planning/instructions';
 import type { Recipe } from '../planning/recipe';
 import { addToUserPathScript } from '../../platform/windows/userPathScript';
@@ -17,6 +19,7 @@ import {
   requiredPackage,
   shownStep,
 } from '../planning/planContext';
+import { userInstallChecks } from './verify';
 
 /**
  * `pip install --user`: into the user's own site folder, no administrator
@@ -59,7 +62,7 @@ export function userInstallPlan(ctx: PlanContext): Recipe {
   });
 
   let instructions: Instruction[] = [];
-  if (userScripts !== null && ctx.platform === 'win32') {
+  if (userScripts !== null && ctx.os.userPathInRegistry) {
     const script = addToUserPathScript(userScripts);
     const command = powershellCommand(ctx.elevation.systemRoot, script);
     steps.push({
@@ -85,24 +88,24 @@ export function userInstallPlan(ctx: PlanContext): Recipe {
     title: `Install ${pkg} for your account only`,
     installId: install.id,
     steps,
-    verify: [{ kind: 'imports', python, packageName: pkg, env: {} }],
+    verify: userInstallChecks(python, pkg),
     instructions,
     undoable: true,
   });
 }
 
+const REFUSAL: Readonly<Record<UserInstallBlocker, string>> = {
+  venv: 'a virtual environment has no user folder; install into it directly',
+  pep668:
+    'this Python is managed by the operating system, which forbids --user installs too (PEP 668)',
+  'user-site-off': 'this Python has user installs turned off',
+  'user-site-not-writable': 'your own user folder is not writable either',
+};
+
 function refuseWhereUserInstallsFail(install: PythonInstall): void {
-  const reason =
-    install.kind === 'venv'
-      ? 'a virtual environment has no user folder; install into it directly'
-      : install.externallyManaged
-        ? 'this Python is managed by the operating system, which forbids --user installs too (PEP 668)'
-        : install.userSiteEnabled !== true
-          ? 'this Python has user installs turned off'
-          : install.folders.find((folder) => folder.role === 'user-site')?.writable === false
-            ? 'your own user folder is not writable either'
-            : null;
-  if (reason !== null) {
+  const blocker = userInstallBlocker(install);
+  if (blocker !== null) {
+    const reason = REFUSAL[blocker];
     throw new ActionError(
       `A user install would not work here: ${reason}.`,
       `user-install refused: ${reason}`,

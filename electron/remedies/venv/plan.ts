@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { ActionError } from '../run/actionError';
-import { plainRun } from '../planning/elevation';
+import { plainRun } from '../../platform/elevation';
 import { venvInstructions } from '../planning/instructions';
 import type { Recipe } from '../planning/recipe';
 import type { DraftStep, PlanContext } from '../planning/planContext';
@@ -12,8 +12,10 @@ import {
   recipeOf,
   shownStep,
   VENV_TIMEOUT_MS,
-  venvPython,
 } from '../planning/planContext';
+import { newVenvFolder } from '../../engine/diagnose/newVenvFolder';
+import { venvPython } from '../../platform/osTraits';
+import { venvChecks } from './verify';
 
 /**
  * A virtual environment in the project's `.venv` (or a folder the user
@@ -26,7 +28,7 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
   const pkg = optionalPackage(ctx);
   const folder = venvFolder(ctx);
   const existing = ctx.local ? await existingFolder(ctx, folder) : 'absent';
-  const python = venvPython(ctx, folder);
+  const python = venvPython(ctx.os, folder);
 
   const steps: DraftStep[] = [];
   if (existing !== 'venv') {
@@ -82,11 +84,8 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
         : `${existing === 'venv' ? 'Use the virtual environment in' : 'Create a virtual environment in'} ${folder} and install ${pkg} into it`,
     installId: base.id,
     steps,
-    verify:
-      pkg === null
-        ? [{ kind: 'pip-runs', python }]
-        : [{ kind: 'imports', python, packageName: pkg, env: {} }],
-    instructions: venvInstructions(ctx.platform, folder, python),
+    verify: venvChecks(python, pkg),
+    instructions: venvInstructions(ctx.os, folder, python),
     undoable: true,
     warnings:
       existing === 'venv'
@@ -100,10 +99,12 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
 function venvFolder(ctx: PlanContext): string {
   const choice = ctx.request.venvFolder ?? 'project';
   if (choice === 'project') {
-    // Never over the environment pip failed in (as the recommender says): it may be in use or root's.
-    const projectVenv = ctx.paths.join(ctx.projectDir, '.venv');
+    // By the scan's own rule (as the recommender shows it): never over the environment pip failed in.
     const failing = ctx.diagnosis.installs.find((install) => install.id === ctx.request.installId);
-    return failing?.prefix === projectVenv ? `${projectVenv}-new` : projectVenv;
+    return (
+      newVenvFolder(ctx.os, ctx.projectDir, failing ?? null) ??
+      ctx.os.paths.join(ctx.projectDir, '.venv')
+    );
   }
   const picked = ctx.pickedFolder(choice.pickedFolderId);
   if (picked === null) {
@@ -125,7 +126,7 @@ async function existingFolder(
 ): Promise<'absent' | 'empty' | 'venv'> {
   const info = await stat(folder).catch(() => null);
   if (info === null) return 'absent';
-  const marker = await stat(ctx.paths.join(folder, 'pyvenv.cfg')).catch(() => null);
+  const marker = await stat(ctx.os.paths.join(folder, 'pyvenv.cfg')).catch(() => null);
   if (info.isDirectory() && marker?.isFile()) return 'venv';
   if (info.isDirectory() && (await readdir(folder)).length === 0) return 'empty';
   throw new ActionError(

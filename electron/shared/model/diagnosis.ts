@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LogFindingSchema } from './logFinding';
 import { CauseSchema, RemedySchema } from './vocabulary';
+import { PlatformSchema } from './platform';
 
 /**
  * The one Diagnosis document: what `diagnose --json` prints and what the UI
@@ -94,6 +95,11 @@ export const PythonInstallSchema = z.object({
   userSiteEnabled: z.boolean().nullable(),
   folders: z.array(AccessCheckSchema),
   leftovers: z.array(LeftoverSchema),
+  /**
+   * Pids of the scan's processes that hold files of this install (or the
+   * file the log names), worked out once by the scan for everything after it.
+   */
+  heldBy: z.array(z.number().int()),
 });
 export type PythonInstall = z.infer<typeof PythonInstallSchema>;
 
@@ -154,6 +160,18 @@ export const RecommendationSchema = z.object({
   /** False for remedies listed only to say why they would not help here. */
   applicable: z.boolean(),
   installId: z.string().nullable(),
+  /** The remedy in a few plain words, the same on screen and in the exported report. */
+  title: z.string(),
+  /** What carrying it out changes on the computer: the user decides with this. */
+  changes: z.string(),
+  /** The one-click fix Pip Doctor can carry out; null for advice the user types themselves. */
+  action: z
+    .object({
+      label: z.string(),
+      /** Whether the plan installs a package, and whether it can do without one. */
+      packageUse: z.enum(['required', 'optional', 'none']),
+    })
+    .nullable(),
 });
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 
@@ -168,7 +186,7 @@ export type SystemSettings = z.infer<typeof SystemSettingsSchema>;
 
 export const DiagnosisSchema = z.object({
   schemaVersion: z.literal(1),
-  platform: z.enum(['linux', 'darwin', 'win32']),
+  platform: PlatformSchema,
   scannedAt: z.string(),
   user: z.object({ name: z.string(), uid: z.number().int().nullable() }),
   elevated: z.boolean(),
@@ -177,6 +195,12 @@ export const DiagnosisSchema = z.object({
   pipOnPath: z.array(PipOnPathSchema),
   /** The install `pip` on PATH reaches, the one the user most likely ran. */
   targetInstallId: z.string().nullable(),
+  /**
+   * Where a new virtual environment for the project goes: its `.venv`, or
+   * `.venv-new` when `.venv` is the environment pip failed in (it may be in
+   * use, or root's). Null without a working target install.
+   */
+  newVenvFolder: z.string().nullable(),
   processes: z.array(RunningProcessSchema),
   log: LogFindingSchema.nullable(),
   /** The cause the diagnosis settles on, from the log and the machine together; `none` when all is well. */

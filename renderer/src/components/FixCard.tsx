@@ -1,8 +1,6 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { Diagnosis, Recommendation } from '../../../electron/shared/model/diagnosis';
-import { loggedPackage } from '../state/planChoices';
-import { actionButtonLabel } from '../wording/actionWords';
-import { SHELL_NAMES, remedyWords } from '../wording/remedyWords';
+import type { Recommendation } from '../../../electron/shared/model/diagnosis';
+import { SHELL_NAMES } from '../wording/remedyWords';
 import { FixActionButton } from './actions/FixActionButton';
 import { CommandLine } from './CommandLine';
 import { FactList } from './FactList';
@@ -29,7 +27,6 @@ const useStyles = makeStyles({
 
 interface FixCardProps {
   fix: Recommendation;
-  diagnosis: Diagnosis;
   recommended: boolean;
 }
 
@@ -38,16 +35,13 @@ interface FixCardProps {
  * lets Pip Doctor do it (plan first), and the exact commands for those who
  * prefer to type them.
  */
-export function FixCard({ fix, diagnosis, recommended }: FixCardProps) {
+export function FixCard({ fix, recommended }: FixCardProps) {
   const styles = useStyles();
-  const words = remedyWords(fix.id, diagnosis.platform);
-  const doable =
-    fix.installId !== null &&
-    actionButtonLabel(fix.id, loggedPackage(diagnosis), diagnosis.platform) !== null;
+  const doable = fix.installId !== null && fix.action !== null;
   return (
     <Panel emphasis={recommended}>
       <div className={styles.titleRow}>
-        <h3 className={styles.title}>{words.title}</h3>
+        <h3 className={styles.title}>{fix.title}</h3>
         {recommended && (
           <Badge appearance="filled" color="brand">
             Recommended
@@ -55,10 +49,10 @@ export function FixCard({ fix, diagnosis, recommended }: FixCardProps) {
         )}
       </div>
       <p className={styles.reason}>{fix.reason}</p>
-      <FactList facts={[{ label: 'What it changes', value: words.changes }]} />
+      <FactList facts={[{ label: 'What it changes', value: fix.changes }]} />
       {doable && (
         <div className={styles.action}>
-          <FixActionButton fix={fix} diagnosis={diagnosis} recommended={recommended} />
+          <FixActionButton fix={fix} recommended={recommended} />
         </div>
       )}
       {fix.commands.length > 0 ? (

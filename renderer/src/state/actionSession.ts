@@ -17,9 +17,20 @@ import type { RemedyId } from '../../../electron/shared/model/vocabulary';
  * data and pure functions; actionSlice.ts calls the bridge.
  */
 
+/** Whether a remedy's plan installs a package (Recommendation.action.packageUse). */
+export type PackageUse = 'required' | 'optional' | 'none';
+
 export type ActionOrigin =
   /** A remedy of the latest scan: its plan is remade whenever a choice changes. */
-  | { kind: 'remedy'; remedy: RemedyId; installId: string }
+  | {
+      kind: 'remedy';
+      remedy: RemedyId;
+      installId: string;
+      /** The remedy's title, as the fix card showed it. */
+      title: string;
+      /** Whether its plan installs a package, and whether it can do without one. */
+      packageUse: PackageUse;
+    }
   /** Taking back an earlier action: main's undo plan, shown like any plan. */
   | { kind: 'undo'; of: string }
   /** An action the journal says did not finish, going on where it stopped. */
@@ -126,8 +137,4 @@ export function applyActionProgress(run: RunState, event: ActionProgress): RunSt
     case 'verifying':
       return { ...run, verifying: true };
   }
-}
-
-export function isRunning(session: ActionSession | null): boolean {
-  return session?.run?.status === 'running';
 }

@@ -65,9 +65,8 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
     const session = get().actionSession;
     const scanId = get().scan.scanId;
     if (!session || session.origin.kind !== 'remedy' || session.run !== null || !scanId) return;
-    const { remedy, installId } = session.origin;
     const request = ++latestPlanRequest;
-    const ask = planRequestFor(scanId, remedy, installId, session.choices);
+    const ask = planRequestFor(scanId, session.origin, session.choices);
     if (!ask.ok)
       return patchSession(session.id, { plan: { status: 'incomplete', reason: ask.reason } });
     patchSession(session.id, { plan: { status: 'loading' } });
@@ -133,7 +132,13 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
       const scanId = get().scan.scanId;
       if (get().actionSession?.run?.status === 'running' || fix.installId === null || !scanId)
         return;
-      const origin = { kind: 'remedy', remedy: fix.id, installId: fix.installId } as const;
+      const origin = {
+        kind: 'remedy',
+        remedy: fix.id,
+        installId: fix.installId,
+        title: fix.title,
+        packageUse: fix.action?.packageUse ?? 'none',
+      } as const;
       // The programs to tick are there when the dialog opens, so focus can start on the first.
       const holders =
         fix.id === 'close-processes'

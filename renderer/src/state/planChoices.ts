@@ -1,32 +1,13 @@
 import type { ActionPlanRequest } from '../../../electron/shared/contract';
-import { isValidPackageName } from '../../../electron/shared/packageName';
+import { isValidPackageName, packageFromLog } from '../../../electron/shared/packageName';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
-import type { RemedyId } from '../../../electron/shared/model/vocabulary';
-import type { PlanChoices } from './actionSession';
+import type { ActionOrigin, PlanChoices } from './actionSession';
 
-/** Which remedies install a package, and whether they can do without one. */
-const PACKAGE_USE: Readonly<Record<RemedyId, 'required' | 'optional' | 'none'>> = {
-  venv: 'optional',
-  'user-install': 'required',
-  'close-processes': 'none',
-  'elevated-install': 'required',
-  'grant-access': 'none',
-  'upgrade-pip': 'none',
-  'enable-long-paths': 'none',
-  'use-python-m-pip': 'none',
-  'pipx-or-venv': 'none',
-  'repair-install': 'none',
-  restart: 'optional',
-};
-
-export function packageUse(remedy: RemedyId): 'required' | 'optional' | 'none' {
-  return PACKAGE_USE[remedy];
-}
+type RemedyOrigin = Extract<ActionOrigin, { kind: 'remedy' }>;
 
 /** The package pip failed on, when the log names one that may go on a command line. */
 export function loggedPackage(diagnosis: Diagnosis): string {
-  const logged = diagnosis.log?.package ?? '';
-  return logged !== 'pip' && isValidPackageName(logged) ? logged : '';
+  return packageFromLog(diagnosis.log) ?? '';
 }
 
 export type PlanAsk = { ok: true; request: ActionPlanRequest } | { ok: false; reason: string };
@@ -38,12 +19,11 @@ export type PlanAsk = { ok: true; request: ActionPlanRequest } | { ok: false; re
  */
 export function planRequestFor(
   scanId: string,
-  remedy: RemedyId,
-  installId: string,
+  origin: Pick<RemedyOrigin, 'remedy' | 'installId' | 'packageUse'>,
   choices: PlanChoices,
 ): PlanAsk {
+  const { remedy, installId, packageUse: use } = origin;
   const request: ActionPlanRequest = { scanId, remedy, installId };
-  const use = packageUse(remedy);
   const name = choices.packageName.trim();
   if (use !== 'none' && name !== '') {
     if (!isValidPackageName(name)) return { ok: false, reason: packageNameProblem(name) };

@@ -5,7 +5,6 @@ import { StepLayout } from '../components/StepLayout';
 import { Expander } from '../components/Expander';
 import { FixCard } from '../components/FixCard';
 import { Section } from '../components/Section';
-import { remedyWords } from '../wording/remedyWords';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
 
 const useStyles = makeStyles({
@@ -55,12 +54,12 @@ export function FixesStep() {
           {first ? (
             <div className={styles.list}>
               <Section title="Try this first">
-                <FixCard fix={first} diagnosis={diagnosis} recommended />
+                <FixCard fix={first} recommended />
               </Section>
               {others.length > 0 && (
                 <Section title="Other fixes">
                   {others.map((fix) => (
-                    <FixCard key={fix.id} fix={fix} diagnosis={diagnosis} recommended={false} />
+                    <FixCard key={fix.id} fix={fix} recommended={false} />
                   ))}
                 </Section>
               )}
@@ -81,9 +80,7 @@ export function FixesStep() {
                 <ul className={styles.unhelpful}>
                   {unhelpful.map((fix) => (
                     <li key={fix.id}>
-                      <h3 className={styles.unhelpfulTitle}>
-                        {remedyWords(fix.id, diagnosis.platform).title}
-                      </h3>
+                      <h3 className={styles.unhelpfulTitle}>{fix.title}</h3>
                       <p className={styles.why}>{fix.reason}</p>
                     </li>
                   ))}

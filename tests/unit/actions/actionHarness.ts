@@ -8,6 +8,7 @@ import type { PlanRequest } from '../../../electron/shared/planRequest';
 import { diagnose } from '../../../electron/engine/diagnose/diagnose';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
+import { REMEDY_CATALOG } from '../../../electron/remedies/registry';
 
 /** Debian's Python: present in CI, and runnable by uid 65534 (pyenv's live under root's 0700 home). */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -76,6 +77,7 @@ export function createHarness(
           extraPythons,
           env,
           log: null,
+          remedies: REMEDY_CATALOG,
         }),
       );
       const scanId = `scan-${(++scans).toString(16).padStart(16, '0')}`;

@@ -19,6 +19,7 @@ import { tempTree } from '../../support/tempTree';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { fixture } from './windowsScripts';
+import { osTraits } from '../../../electron/platform/osTraits';
 
 describe('package names', () => {
   test('PEP 508 names pass, and compare by their PEP 503 form', () => {
@@ -136,12 +137,12 @@ describe('files', () => {
 describe('retrying a brief lock on Windows', () => {
   test('a WinError 32 on a file is a candidate for a retry on Windows only', () => {
     const stderr = fixture('elevated-pip-install-failed/stderr.txt');
-    expect(transientLockCandidate('win32', stderr)).toBe(
+    expect(transientLockCandidate(osTraits('win32'), stderr)).toBe(
       'c:\\program files\\python312\\lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd',
     );
-    expect(transientLockCandidate('linux', stderr)).toBeNull();
+    expect(transientLockCandidate(osTraits('linux'), stderr)).toBeNull();
     expect(
-      transientLockCandidate('win32', 'ERROR: No matching distribution found for nump'),
+      transientLockCandidate(osTraits('win32'), 'ERROR: No matching distribution found for nump'),
     ).toBeNull();
   });
 });

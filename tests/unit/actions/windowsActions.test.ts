@@ -26,6 +26,7 @@ import {
   windowsPlanContext,
 } from './windowsScan';
 import { fixture, FIXTURES, scriptOf, unwrapUac } from './windowsScripts';
+import { osTraits } from '../../../electron/platform/osTraits';
 
 /**
  * Windows actions cannot run here. What is pinned instead: the exact program
@@ -321,7 +322,7 @@ describe('enable-long-paths', () => {
     await expect(
       buildRecipe({
         ...windowsPlanContext({ remedy: 'enable-long-paths', installId: 'py-0123456789ab' }),
-        platform: 'linux',
+        os: osTraits('linux'),
       }),
     ).rejects.toThrow(/Windows setting/);
     const enabled = {

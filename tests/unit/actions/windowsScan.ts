@@ -3,6 +3,7 @@ import type { PlanContext } from '../../../electron/remedies/planning/planContex
 import type { PlanRequest } from '../../../electron/shared/planRequest';
 import type { AccessCheck, Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
+import { osTraits } from '../../../electron/platform/osTraits';
 
 /**
  * A Windows scan as the model carries it: an all-users Python 3.12 in
@@ -63,6 +64,7 @@ export const WINDOWS_DIAGNOSIS: Diagnosis = {
         folder('user-scripts', USER_SCRIPTS, true),
       ],
       leftovers: [],
+      heldBy: [8132, 4],
     },
   ],
   pipOnPath: [
@@ -73,6 +75,7 @@ export const WINDOWS_DIAGNOSIS: Diagnosis = {
     },
   ],
   targetInstallId: 'py-0123456789ab',
+  newVenvFolder: win32.join(PROJECT, '.venv'),
   processes: [
     {
       pid: 8132,
@@ -119,8 +122,7 @@ export function windowsPlanContext(
     request: { scanId: 'scan-00000000000000a1', ...request },
     runId,
     runFolder: win32.join(DATA_DIR, 'actions', runId),
-    platform: 'win32',
-    paths: win32,
+    os: osTraits('win32'),
     local: false,
     projectDir: PROJECT,
     homeDir: HOME,

@@ -11,7 +11,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInterpreter, probeInterpreters } from '../../../electron/platform/interpreterProbe';
-import type { InterpreterFacts } from '../../../electron/platform/interpreterProbe';
+import type { InterpreterFacts } from '../../../electron/platform/systemProbe';
 import { runProcess } from '../../../electron/platform/runProcess';
 
 // Everything here runs real interpreters and real programs; nothing is mocked.

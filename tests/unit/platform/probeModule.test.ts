@@ -15,11 +15,9 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeInterpreter, probeInterpreters } from '../../../electron/platform/interpreterProbe';
-import type { InterpreterFacts } from '../../../electron/platform/interpreterProbe';
-import {
-  INTERPRETER_PROBE_SCRIPT,
-  PROBE_MARKER,
-} from '../../../electron/platform/interpreterProbeScript';
+import type { InterpreterFacts } from '../../../electron/platform/systemProbe';
+import { INTERPRETER_PROBE_SCRIPT } from '../../../electron/platform/interpreterProbeScript';
+import { PROBE_MARKER } from '../../../electron/platform/systemProbe';
 import { probeArguments } from '../../../electron/platform/probeModule';
 import { asNobodyTitle, canSwitchUser, NOBODY } from './accessAsUser';
 

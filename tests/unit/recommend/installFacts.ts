@@ -22,6 +22,7 @@ export function install(overrides: Partial<PythonInstall> = {}): PythonInstall {
     userSiteEnabled: true,
     folders: [],
     leftovers: [],
+    heldBy: [],
     ...overrides,
   };
 }

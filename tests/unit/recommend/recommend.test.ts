@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { recommend } from '../../../electron/engine/recommend/recommend';
+import { recommend as rank } from '../../../electron/engine/recommend/recommend';
+import { newVenvFolder } from '../../../electron/engine/diagnose/newVenvFolder';
+import { osTraits } from '../../../electron/platform/osTraits';
+import { REMEDY_CATALOG } from '../../../electron/remedies/registry';
 import type { RecommendInput } from '../../../electron/engine/recommend/recommend';
 import { settleCause } from '../../../electron/engine/recommend/settleCause';
 import { classifyLogText } from '../../../electron/engine/logClassifier';
@@ -11,9 +14,9 @@ const ROOT_REASON =
   'Only root can change this folder (owned by root, mode 755); you are alice (uid 1000).';
 
 function input(overrides: Partial<RecommendInput>): RecommendInput {
-  return {
-    platform: 'linux',
-    cause: 'none',
+  const merged = {
+    platform: 'linux' as const,
+    cause: 'none' as const,
     target: install(),
     installs: [],
     processes: [],
@@ -22,6 +25,13 @@ function input(overrides: Partial<RecommendInput>): RecommendInput {
     pipOnPath: [],
     ...overrides,
   };
+  // Where the scan puts a new venv, as diagnose works it out.
+  const venvFolder = newVenvFolder(osTraits(merged.platform), merged.projectDir, merged.target);
+  return { venvFolder: venvFolder ?? '', ...merged };
+}
+
+function recommend(facts: RecommendInput) {
+  return rank(facts, REMEDY_CATALOG);
 }
 
 describe('the recommender ranks remedies for this machine', () => {
@@ -73,6 +83,7 @@ describe('the recommender ranks remedies for this machine', () => {
       kind: 'venv',
       executable: '/home/alice/proj/.venv/bin/python',
       prefix: '/home/alice/proj/.venv',
+      heldBy: [4242],
     });
     const kernel = holder(4242, [held], 'py-venv', 'Jupyter kernel started by VS Code');
     const log = classifyLogText(
@@ -248,7 +259,7 @@ describe('the cause is settled from the log and the machine together', () => {
     expect(log.confidence).not.toBe('high');
     const settled = settleCause({
       log,
-      target: install({ id: 'py-venv' }),
+      target: install({ id: 'py-venv', heldBy: [7] }),
       processes: [holder(7, [held], 'py-venv', 'VS Code')],
       elevated: false,
       platform: 'win32',

@@ -8,8 +8,14 @@ import { applyActionProgress, startedRun } from '../../../renderer/src/state/act
 import { loggedPackage, planRequestFor } from '../../../renderer/src/state/planChoices';
 import { commandText } from '../../../renderer/src/wording/commandText';
 import { posixDiagnosis } from '../report/diagnosisFixtures';
+import { REMEDIES } from '../../../electron/remedies/registry';
 
 const SCAN = 'scan-0123456789abcdef';
+
+/** The remedy as the fix card hands it to the dialog: with the package use its remedy declares. */
+function origin(remedy: RemedyId) {
+  return { remedy, installId: 'py-1', packageUse: REMEDIES[remedy].packageUse };
+}
 const CHOICES: PlanChoices = { packageName: '', folder: null, holders: null, unticked: [] };
 const HOLDERS = [
   {
@@ -29,17 +35,17 @@ const HOLDERS = [
 describe('what the dialog asks main for', () => {
   test('every request it makes passes the contract, and carries only names and ids', () => {
     const asks = [
-      planRequestFor(SCAN, 'venv', 'py-1', { ...CHOICES, packageName: ' scikit-learn ' }),
-      planRequestFor(SCAN, 'venv', 'py-1', {
+      planRequestFor(SCAN, origin('venv'), { ...CHOICES, packageName: ' scikit-learn ' }),
+      planRequestFor(SCAN, origin('venv'), {
         ...CHOICES,
         folder: { folderId: 'folder-0123456789abcdef', displayPath: '/home/ana/envs/new' },
       }),
-      planRequestFor(SCAN, 'close-processes', 'py-1', {
+      planRequestFor(SCAN, origin('close-processes'), {
         ...CHOICES,
         holders: HOLDERS,
         unticked: [4870],
       }),
-      planRequestFor(SCAN, 'upgrade-pip', 'py-1', { ...CHOICES, packageName: 'ignored' }),
+      planRequestFor(SCAN, origin('upgrade-pip'), { ...CHOICES, packageName: 'ignored' }),
     ];
     const requests = asks.map((ask) => (ask.ok ? ask.request : null));
     for (const request of requests) expect(ActionPlanRequestSchema.parse(request)).toEqual(request);
@@ -67,7 +73,7 @@ describe('what the dialog asks main for', () => {
       ],
     ];
     for (const [remedy, choices, reason] of cases) {
-      const ask = planRequestFor(SCAN, remedy, 'py-1', choices);
+      const ask = planRequestFor(SCAN, origin(remedy), choices);
       expect(ask.ok).toBe(false);
       if (!ask.ok) expect(ask.reason).toMatch(reason);
     }

@@ -67,6 +67,7 @@ const winInstall: PythonInstall = {
       acl: null,
     },
   ],
+  heldBy: [4242],
   leftovers: [
     { kind: 'stash-folder', path: `${WIN_PYTHON}\\Lib\\site-packages\\~umpy`, package: 'numpy' },
   ],
@@ -88,6 +89,7 @@ const storeStub: PythonInstall = {
   pipVersion: null,
   folders: [],
   leftovers: [],
+  heldBy: [],
 };
 
 export function windowsDiagnosis(): Diagnosis {
@@ -105,6 +107,7 @@ export function windowsDiagnosis(): Diagnosis {
       { command: 'pip3', path: null, installId: null },
     ],
     targetInstallId: winInstall.id,
+    newVenvFolder: `${WIN_HOME}\\projects\\demo\\.venv`,
     processes: [
       {
         pid: 4242,
@@ -164,6 +167,9 @@ export function windowsDiagnosis(): Diagnosis {
         shell: 'powershell',
         applicable: true,
         installId: winInstall.id,
+        title: 'Close the programs that hold the files',
+        changes: 'Stops the programs listed. Save your work in them first.',
+        action: { label: 'Close these programs', packageUse: 'none' },
       },
       {
         id: 'elevated-install',
@@ -173,6 +179,10 @@ export function windowsDiagnosis(): Diagnosis {
         shell: 'powershell',
         applicable: false,
         installId: winInstall.id,
+        title: 'Install with administrator rights',
+        changes:
+          'Changes the shared Python for every user of this computer, with administrator rights.',
+        action: { label: 'Install numpy with administrator rights', packageUse: 'required' },
       },
     ],
     gaps: [
@@ -232,6 +242,7 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
           },
         ],
         leftovers: [],
+        heldBy: [],
       },
       {
         id: 'py-222222222222',
@@ -249,10 +260,12 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
         userSiteEnabled: null,
         folders: [],
         leftovers: [],
+        heldBy: [],
       },
     ],
     pipOnPath: [{ command: 'pip', path: '/usr/bin/pip', installId: 'py-111111111111' }],
     targetInstallId: 'py-111111111111',
+    newVenvFolder: `${home}/projects/demo/.venv`,
     processes: [
       {
         pid: 777,
@@ -282,6 +295,13 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
         shell: 'bash',
         applicable: true,
         installId: 'py-111111111111',
+        title: 'Use a virtual environment',
+        changes:
+          'Creates a .venv folder in your project and installs the package there. Nothing outside that folder changes.',
+        action: {
+          label: 'Create a virtual environment and install requests',
+          packageUse: 'optional',
+        },
       },
     ],
     gaps: [],

@@ -7,6 +7,7 @@ import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { ProbeDocumentSchema } from '../../../electron/platform/windows/probeDocument';
 import { FIXTURES, loadRecordedMachine } from './support/recordedMachine';
 import type { RecordedMachine } from './support/recordedMachine';
+import { REMEDY_CATALOG } from '../../../electron/remedies/registry';
 
 /**
  * The real engine (diagnose()) on recorded Windows machines: the Windows
@@ -25,6 +26,7 @@ async function scan(
     extraPythons: [],
     env: machine.env,
     log: machine.log,
+    remedies: REMEDY_CATALOG,
   });
   return { machine, diagnosis: DiagnosisSchema.parse(diagnosis) };
 }

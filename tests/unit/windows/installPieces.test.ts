@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { InterpreterFacts } from '../../../electron/platform/interpreterProbe';
+import type { InterpreterFacts } from '../../../electron/platform/systemProbe';
 import { interpreterFromLauncherTail } from '../../../electron/platform/windows/launcherShebang';
 import { searchPath } from '../../../electron/platform/windows/pathSearch';
 import { classifyAliasTarget, familyName } from '../../../electron/platform/windows/storePython';

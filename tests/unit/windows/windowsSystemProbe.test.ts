@@ -8,6 +8,7 @@ import { SECTION_NAMES } from '../../../electron/platform/windows/probeDocument'
 import { probeScriptPath } from '../../../electron/platform/windows/probeScriptPath';
 import { tempTree } from '../../support/tempTree';
 import { loadRecordedMachine } from './support/recordedMachine';
+import { REMEDY_CATALOG } from '../../../electron/remedies/registry';
 
 const timedOut: RunResult = {
   exitCode: null,
@@ -29,6 +30,7 @@ describe('the Windows backend', () => {
       extraPythons: [],
       env: machine.env,
       log: machine.log,
+      remedies: REMEDY_CATALOG,
     });
     expect(diagnosis.cause).toBe('permission');
     expect(diagnosis.elevated).toBe(false);

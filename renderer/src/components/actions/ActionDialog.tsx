@@ -13,7 +13,6 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { REMEDY_TITLES } from '../../../../electron/engine/report/remedyTitles';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { TechnicalCause } from '../TechnicalCause';
@@ -70,7 +69,7 @@ export function ActionDialog() {
 function dialogTitle(session: ActionSession): string {
   switch (session.origin.kind) {
     case 'remedy':
-      return REMEDY_TITLES[session.origin.remedy];
+      return session.origin.title;
     case 'undo':
       return 'Undo a fix';
     case 'resume':
@@ -99,9 +98,7 @@ function SessionContent({ session }: { session: ActionSession }) {
   }
   return (
     <>
-      {origin.kind === 'remedy' && (
-        <PlanChoicesForm remedy={origin.remedy} choices={session.choices} />
-      )}
+      {origin.kind === 'remedy' && <PlanChoicesForm origin={origin} choices={session.choices} />}
       {plan.status === 'loading' && (
         <Spinner size="tiny" labelPosition="after" label="Making the plan…" />
       )}

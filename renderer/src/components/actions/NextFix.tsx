@@ -1,9 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
-import { REMEDY_TITLES } from '../../../../electron/engine/report/remedyTitles';
-import { loggedPackage } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';
-import { actionButtonLabel } from '../../wording/actionWords';
 
 const useStyles = makeStyles({
   next: {
@@ -25,19 +22,13 @@ export function NextFix({ after }: { after: RemedyId }) {
   const applicable = diagnosis.recommendations.filter((fix) => fix.applicable);
   const next = applicable
     .slice(applicable.findIndex((fix) => fix.id === after) + 1)
-    .find(
-      (fix) =>
-        fix.installId !== null &&
-        actionButtonLabel(fix.id, loggedPackage(diagnosis), diagnosis.platform) !== null,
-    );
+    .find((fix) => fix.installId !== null && fix.action !== null);
   if (!next) return null;
   return (
     <section className={styles.next}>
-      <h3 className={styles.heading}>Next, try: {REMEDY_TITLES[next.id]}</h3>
+      <h3 className={styles.heading}>Next, try: {next.title}</h3>
       <p className={styles.reason}>{next.reason}</p>
-      <Button onClick={() => void openRemedy(next)}>
-        {actionButtonLabel(next.id, loggedPackage(diagnosis), diagnosis.platform)}
-      </Button>
+      <Button onClick={() => void openRemedy(next)}>{next.action?.label}</Button>
     </section>
   );
 }

@@ -1,9 +1,8 @@
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
-import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
-import type { PlanChoices } from '../../state/actionSession';
-import { packageNameProblem, packageUse } from '../../state/planChoices';
+import type { ActionOrigin, PlanChoices } from '../../state/actionSession';
+import { packageNameProblem } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';
 
 const useStyles = makeStyles({
@@ -28,9 +27,15 @@ const useStyles = makeStyles({
  * virtual environment goes, which programs to close. Each change remakes
  * the plan below in main; only names and ids cross the bridge.
  */
-export function PlanChoicesForm({ remedy, choices }: { remedy: RemedyId; choices: PlanChoices }) {
+export function PlanChoicesForm({
+  origin,
+  choices,
+}: {
+  origin: Extract<ActionOrigin, { kind: 'remedy' }>;
+  choices: PlanChoices;
+}) {
   const styles = useStyles();
-  const use = packageUse(remedy);
+  const { remedy, packageUse: use } = origin;
   return (
     <div className={styles.form}>
       {use !== 'none' && <PackageField value={choices.packageName} required={use === 'required'} />}

@@ -103,6 +103,8 @@ export async function startProbeAsUser(env: NodeJS.ProcessEnv, uid = NOBODY): Pr
       remote('discoverInterpreters', [options], { onFound }),
     probeInterpreter: (executable, signal) => remote('probeInterpreter', [executable], { signal }),
     checkFolder: (role, path) => remote('checkFolder', [role, path]),
+    findLeftovers: (sitePackagesDirs, scriptsDirs, options) =>
+      remote('findLeftovers', [sitePackagesDirs, scriptsDirs, options]),
     listProcesses: async () =>
       new Map(await remote<Array<[number, ProcessSummary]>>('listProcesses', [])),
     describeProcesses: async (summaries, pids) =>

@@ -1,7 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { FolderRole } from '../../../../electron/shared/model/diagnosis';
 import { createSystemProbe } from '../../../../electron/platform/createSystemProbe';
-import type { DiscoveryOptions, ProcessSummary } from '../../../../electron/platform/systemProbe';
+import type {
+  DiscoveryOptions,
+  LeftoverOptions,
+  ProcessSummary,
+} from '../../../../electron/platform/systemProbe';
 import type { ProbeMessage, ProbeRequest, RemoteMethod } from './probeWire';
 
 /**
@@ -29,6 +33,12 @@ async function call(id: number, method: RemoteMethod, args: unknown[], signal: A
       return probe.probeInterpreter(args[0] as string, signal);
     case 'checkFolder':
       return probe.checkFolder(args[0] as FolderRole, args[1] as string);
+    case 'findLeftovers':
+      return probe.findLeftovers(
+        args[0] as string[],
+        args[1] as string[],
+        args[2] as LeftoverOptions,
+      );
     case 'listProcesses':
       return [...(await probe.listProcesses())];
     case 'describeProcesses': {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import type { LogFinding } from '../../../../electron/shared/model/logFinding';
 import { probeInterpreter } from '../../../../electron/platform/interpreterProbe';
-import type { InterpreterFacts } from '../../../../electron/platform/interpreterProbe';
+import type { InterpreterFacts } from '../../../../electron/platform/systemProbe';
 import type { RunResult } from '../../../../electron/platform/runProcess';
 import type { SystemProbe } from '../../../../electron/platform/systemProbe';
 import type { CommandRunner } from '../../../../electron/platform/windows/commandRunner';

@@ -1,0 +1,94 @@
+import type { Command } from '../shared/actionModel';
+import { z } from 'zod';
+import { CommandSchema } from '../shared/actionModel';
+import type { Platform } from '../shared/model/platform';
+import { withPkexec } from './posix/pkexec';
+import { elevatedCommand } from './windows/elevatedWindows';
+import type { OutputEncoding } from './windows/elevatedWindows';
+import { osTraits } from './osTraits';
+import { scriptOf } from './windows/powershell';
+
+/** A command, and how it gets administrator rights if it needs them. */
+export const ElevatedRunSchema = z.object({
+  command: CommandSchema,
+  elevation: z.enum(['none', 'pkexec', 'uac']),
+  /** uac: where the elevated side writes its output and exit code. */
+  outputDir: z.string().nullable(),
+  /** uac: how the elevated program encodes what it prints. */
+  outputEncoding: z.enum(['utf8', 'oem']),
+  timeoutMs: z.number().int().positive(),
+});
+export type ElevatedRun = z.infer<typeof ElevatedRunSchema>;
+
+/** What a plan needs to know to run a command as administrator on this machine. */
+export interface ElevationFacts {
+  platform: Platform;
+  /** Already elevated (root, or an elevated Windows token): commands run as they are. */
+  elevated: boolean;
+  systemRoot: string;
+  /** Absolute path of pkexec, null when it is not installed (then only a sudo command can be shown). */
+  pkexecPath: string | null;
+}
+
+export interface PlannedRun {
+  run: ElevatedRun;
+  /** The PowerShell behind an -EncodedCommand, for the plan's details. */
+  script: string | null;
+  elevated: boolean;
+}
+
+export function plainRun(command: Command, timeoutMs: number): PlannedRun {
+  return {
+    run: { command, elevation: 'none', outputDir: null, outputEncoding: 'utf8', timeoutMs },
+    script: scriptOf(command),
+    elevated: false,
+  };
+}
+
+/**
+ * The command as administrator: unchanged when the app already is, through
+ * UAC on Windows, through pkexec elsewhere. Null when this machine offers no
+ * way (no pkexec): the plan then shows the sudo command for the user instead.
+ * `outputDir` (Windows) is a folder of this run where the elevated side
+ * writes what it printed.
+ */
+export function administratorRun(
+  command: Command,
+  facts: ElevationFacts,
+  outputDir: string,
+  encoding: OutputEncoding,
+  timeoutMs: number,
+): PlannedRun | null {
+  if (facts.elevated) return plainRun(command, timeoutMs);
+  if (osTraits(facts.platform).elevation === 'uac') {
+    const elevated = elevatedCommand(command, outputDir, facts.systemRoot, encoding);
+    return {
+      run: {
+        command: elevated.command,
+        elevation: 'uac',
+        outputDir,
+        outputEncoding: encoding,
+        timeoutMs,
+      },
+      script: `${elevated.script}\n\n# Runs as administrator:\n${elevated.elevatedScript}`,
+      elevated: true,
+    };
+  }
+  if (!facts.pkexecPath) return null;
+  return {
+    run: {
+      command: withPkexec(facts.pkexecPath, command),
+      elevation: 'pkexec',
+      outputDir: null,
+      outputEncoding: 'utf8',
+      timeoutMs,
+    },
+    script: null,
+    elevated: true,
+  };
+}
+
+/** Where a step of a run keeps its elevated output: one folder per step, so retries do not mix. */
+export function elevatedOutputDir(runFolder: string, stepId: string, platform: Platform): string {
+  return osTraits(platform).paths.join(runFolder, stepId);
+}

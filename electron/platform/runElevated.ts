@@ -1,0 +1,135 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runProcess } from './runProcess';
+import type { RunResult } from './runProcess';
+import type { ElevatedRun } from './elevation';
+import { interpretPkexec } from './posix/pkexec';
+import { ELEVATED_FILES, interpretElevatedRun } from './windows/elevatedWindows';
+
+/** How running one planned command went, in the terms a step decides on. */
+export type CommandResult =
+  | { kind: 'ran'; exitCode: number; stdout: string; stderr: string }
+  | { kind: 'declined'; detail: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; detail: string; stdout: string; stderr: string };
+
+/** What the journal keeps of a command's output: its end, where the error is. */
+export const OUTPUT_TAIL_CHARS = 4000;
+
+export function outputTail(result: { stdout: string; stderr: string }): string {
+  const text = [result.stdout.trim(), result.stderr.trim()]
+    .filter((part) => part !== '')
+    .join('\n');
+  return text.length > OUTPUT_TAIL_CHARS ? `…${text.slice(-OUTPUT_TAIL_CHARS)}` : text;
+}
+
+/** The last line that says something, for the one-line detail. */
+export function lastLine(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return lines.at(-1) ?? '';
+}
+
+/** Runs exactly the planned command, through the one runner, and reads an elevated run's answer back. */
+export async function runPlanned(
+  run: ElevatedRun,
+  ctx: { signal: AbortSignal; env: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
+  if (run.elevation === 'uac' && run.outputDir) {
+    // Files of an earlier attempt must not pass for this one's answer.
+    await rm(run.outputDir, { recursive: true, force: true });
+    await mkdir(run.outputDir, { recursive: true });
+  }
+  const result = await runProcess(run.command.program, run.command.args, {
+    timeoutMs: run.timeoutMs,
+    signal: ctx.signal,
+    env: { ...ctx.env, ...run.command.env },
+    maxOutputBytes: 4 * 1024 * 1024,
+  });
+  const early = unfinished(result, run.timeoutMs);
+  if (early) return early;
+  if (run.elevation === 'uac' && run.outputDir) return readElevated(run.outputDir, result);
+  if (run.elevation === 'pkexec') {
+    const answer = interpretPkexec(result.exitCode, result.stderr);
+    if (answer === 'declined') {
+      return {
+        kind: 'declined',
+        detail: 'You did not give administrator rights; nothing was changed.',
+      };
+    }
+    if (answer === 'unavailable') {
+      return {
+        kind: 'failed',
+        detail: `The system could not ask for the administrator password (${lastLine(result.stderr)}). Run the command in a terminal with sudo instead.`,
+        stdout: result.stdout,
+        stderr: result.stderr,
+      };
+    }
+  }
+  return {
+    kind: 'ran',
+    exitCode: result.exitCode ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
+}
+
+function unfinished(result: RunResult, timeoutMs: number): CommandResult | null {
+  if (result.cancelled) return { kind: 'cancelled' };
+  if (result.spawnError) {
+    return {
+      kind: 'failed',
+      detail: `The program could not be started (${result.spawnError.code}): ${result.spawnError.message}`,
+      stdout: '',
+      stderr: '',
+    };
+  }
+  if (result.timedOut) {
+    return {
+      kind: 'failed',
+      detail: `It did not finish within ${Math.round(timeoutMs / 60_000)} minutes and was stopped.`,
+      stdout: result.stdout,
+      stderr: result.stderr,
+    };
+  }
+  return null;
+}
+
+async function readElevated(outputDir: string, outer: RunResult): Promise<CommandResult> {
+  const read = (name: string) => readFile(join(outputDir, name), 'utf8').catch(() => null);
+  const answer = interpretElevatedRun({
+    outerExitCode: outer.exitCode,
+    outerStderr: outer.stderr,
+    exitCodeFile: await read(ELEVATED_FILES.exitCode),
+    stdoutFile: await read(ELEVATED_FILES.stdout),
+    stderrFile: await read(ELEVATED_FILES.stderr),
+    errorFile: await read(ELEVATED_FILES.error),
+  });
+  switch (answer.kind) {
+    case 'declined':
+      return {
+        kind: 'declined',
+        detail: 'You said no to the Windows administrator prompt; nothing was changed.',
+      };
+    case 'failed':
+      return { kind: 'failed', detail: answer.message, stdout: outer.stdout, stderr: outer.stderr };
+    case 'ran':
+      return answer;
+  }
+}
+
+/** The usual reading of a command: exit code 0 is success, anything else fails with its last words. */
+export function describeFailure(result: CommandResult, what: string): string {
+  switch (result.kind) {
+    case 'ran':
+      return `${what} failed (exit code ${result.exitCode}): ${lastLine(result.stderr) || lastLine(result.stdout) || 'no message'}`;
+    case 'failed':
+      return `${what} failed: ${result.detail}`;
+    case 'declined':
+      return result.detail;
+    case 'cancelled':
+      return `${what} was cancelled.`;
+  }
+}

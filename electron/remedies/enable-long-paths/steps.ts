@@ -1,0 +1,43 @@
+import { outputTail, runPlanned } from '../../platform/runElevated';
+import { parseLongPathsQuery } from '../../platform/windows/longPaths';
+import { commandOutcome } from '../steps/commandOutcome';
+import type { StepExecutor } from '../steps/stepContext';
+import { outcome } from '../steps/stepContext';
+import { setLongPathsUndo } from './undo';
+
+/** Reads LongPathsEnabled before the change, so Undo can put exactly it back ("not set" included). */
+export const readLongPathsStep: StepExecutor<'read-long-paths'> = {
+  async execute(spec, ctx) {
+    const result = await runPlanned(spec.run, ctx);
+    if (result.kind !== 'ran') return commandOutcome(result, 'Reading the setting', '');
+    const previous = parseLongPathsQuery(result.exitCode, result.stdout);
+    if (previous === undefined) {
+      return outcome(
+        'failed',
+        'reg.exe printed something Pip Doctor does not understand; nothing was changed.',
+        {
+          output: outputTail(result),
+        },
+      );
+    }
+    return outcome(
+      'done',
+      previous === null ? 'LongPathsEnabled is not set.' : `LongPathsEnabled is ${previous}.`,
+      {
+        output: outputTail(result),
+        data: { previous },
+      },
+    );
+  },
+};
+
+export const setLongPathsStep: StepExecutor<'set-long-paths'> = {
+  undo: setLongPathsUndo,
+  async execute(spec, ctx) {
+    return commandOutcome(
+      await runPlanned(spec.run, ctx),
+      'Enabling long paths',
+      'Long paths are enabled.',
+    );
+  },
+};

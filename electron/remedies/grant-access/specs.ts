@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ElevatedRunSchema } from '../../platform/elevation';
+import { OwnedEntrySchema } from '../../platform/posix/foreignOwners';
+
+/** ACL systems: the folder's permissions saved for Undo, then a Modify entry for the user. */
+export const SaveAclSpecSchema = z.object({
+  kind: z.literal('save-acl'),
+  run: ElevatedRunSchema,
+  backupFile: z.string(),
+});
+export const GrantAclSpecSchema = z.object({
+  kind: z.literal('grant-acl'),
+  run: ElevatedRunSchema,
+  /** The undo, fixed before anything changes. */
+  restore: ElevatedRunSchema,
+});
+
+/** Owner systems: each file's owner written down for Undo, then the files handed back. */
+export const RecordOwnersSpecSchema = z.object({
+  kind: z.literal('record-owners'),
+  root: z.string(),
+  targetUid: z.number().int(),
+  /** The files the plan showed: the run refuses when what it finds differs. */
+  planned: z.array(OwnedEntrySchema),
+});
+export const ChownSpecSchema = z.object({
+  kind: z.literal('chown'),
+  run: ElevatedRunSchema,
+  paths: z.array(z.string()),
+  recordStepId: z.string(),
+});
+
+/** The folder can be written now. */
+export const WritableCheckSchema = z.object({ kind: z.literal('writable'), folder: z.string() });
+/** Every recorded file belongs to the user now. */
+export const OwnedByCheckSchema = z.object({
+  kind: z.literal('owned-by'),
+  recordStepId: z.string(),
+  uid: z.number().int(),
+});
+
+export const RecordedOwnersSchema = z.object({ entries: z.array(OwnedEntrySchema) });

@@ -1,0 +1,81 @@
+import type { PlannedRun } from '../../platform/elevation';
+import { chownCommands } from '../../platform/posix/chown';
+import { scriptOf } from '../../platform/windows/powershell';
+import type { RunHistory } from '../run/replayJournal';
+import type { SpecOf } from '../planning/recipe';
+import type { StepUndo, UndoContext, UndoStep } from '../planning/undoSteps';
+import { sameElevation, undoStep } from '../planning/undoSteps';
+import { RecordedOwnersSchema } from './specs';
+
+/** ACL systems: the permissions saved before the grant are put back exactly (icacls /restore). */
+export const grantAclUndo: StepUndo<'grant-acl'> = {
+  canUndo: () => true,
+  async plan(_run, stepId, spec) {
+    const planned: PlannedRun = {
+      run: spec.restore,
+      script: scriptOf(spec.restore.command),
+      elevated: spec.restore.elevation !== 'none',
+    };
+    return [
+      {
+        step: undoStep(
+          `undo-${stepId}`,
+          'Put the saved permissions back',
+          planned,
+          'Restores the permissions saved before access was granted, exactly as they were.',
+        ),
+        spec: { kind: 'command', run: spec.restore },
+        verify: [],
+      },
+    ];
+  },
+};
+
+/** Owner systems: each file goes back to the owner recorded before the change. */
+export const chownUndo: StepUndo<'chown'> = {
+  canUndo: () => true,
+  plan: async (run, stepId, spec, ctx, warnings) => chownBack(run, stepId, spec, ctx, warnings),
+};
+
+function chownBack(
+  run: RunHistory,
+  stepId: string,
+  spec: SpecOf<'chown'>,
+  ctx: UndoContext,
+  warnings: string[],
+): UndoStep[] {
+  const id = `undo-${stepId}`;
+  const recorded = RecordedOwnersSchema.safeParse(run.results.get(spec.recordStepId)?.data);
+  if (!recorded.success) {
+    warnings.push('The former owners were not recorded, so the files stay yours.');
+    return [];
+  }
+  const mine = new Set(spec.paths);
+  const byOwner = new Map<string, string[]>();
+  for (const entry of recorded.data.entries) {
+    if (!mine.has(entry.path)) continue;
+    const owner = `${entry.uid}:${entry.gid}`;
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), entry.path]);
+  }
+  // The chown program the step ran: pkexec's first argument, or the program itself.
+  const chown =
+    spec.run.elevation === 'pkexec' ? spec.run.command.args[0]! : spec.run.command.program;
+  const commands = [...byOwner].flatMap(([owner, paths]) => chownCommands(chown, owner, paths));
+  return commands.map((command, index) => {
+    const stepIdOfUndo = commands.length === 1 ? id : `${id}-${index + 1}`;
+    const planned = sameElevation(spec.run, command, stepIdOfUndo, run, ctx);
+    const owner = command.args[1]!;
+    const paths = command.args.slice(3);
+    const files = `${paths.length} file${paths.length === 1 ? '' : 's'}`;
+    return {
+      step: undoStep(
+        stepIdOfUndo,
+        `Give ${files} back to ${owner === '0:0' ? 'root' : `uid:gid ${owner}`}`,
+        planned,
+        `Makes ${owner} the owner again of ${files}, as recorded before the change.`,
+      ),
+      spec: { kind: 'chown' as const, run: planned.run, paths, recordStepId: spec.recordStepId },
+      verify: [],
+    };
+  });
+}

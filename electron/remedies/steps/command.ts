@@ -1,0 +1,10 @@
+import { runPlanned } from '../../platform/runElevated';
+import { commandOutcome } from './commandOutcome';
+import type { StepExecutor } from './stepContext';
+
+/** One planned command, read by its exit code; it needs no record to be undone (nothing to undo). */
+export const commandStep: StepExecutor<'command'> = {
+  async execute(spec, ctx) {
+    return commandOutcome(await runPlanned(spec.run, ctx), 'The command', 'Done.');
+  },
+};

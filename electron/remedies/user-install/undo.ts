@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { plainRun } from '../../platform/elevation';
+import { powershellCommand } from '../../platform/windows/powershell';
+import { removeFromUserPathScript } from '../../platform/windows/userPathScript';
+import type { StepUndo } from '../planning/undoSteps';
+import { undoStep } from '../planning/undoSteps';
+
+const PathChangeSchema = z.object({ changed: z.boolean(), entry: z.string() });
+
+/** Takes the Scripts folder off the user's PATH again, only when this action put it there. */
+export const userPathUndo: StepUndo<'user-path'> = {
+  canUndo: (run, stepId, spec) =>
+    spec.mode === 'add' &&
+    PathChangeSchema.safeParse(run.results.get(stepId)?.data).data?.changed === true,
+  async plan(_run, stepId, spec, ctx) {
+    const id = `undo-${stepId}`;
+    const script = removeFromUserPathScript(spec.entry);
+    const planned = plainRun(
+      powershellCommand(ctx.elevation.systemRoot, script),
+      spec.run.timeoutMs,
+    );
+    return [
+      {
+        step: undoStep(
+          id,
+          'Take the Scripts folder off your PATH',
+          planned,
+          `Removes ${spec.entry} from your account's PATH again.`,
+        ),
+        spec: { kind: 'user-path', run: planned.run, entry: spec.entry, mode: 'remove' },
+        verify: [],
+      },
+    ];
+  },
+};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { RunHistory } from '../run/replayJournal';
+import type { StepUndo } from '../planning/undoSteps';
+import { undoStep } from '../planning/undoSteps';
+
+const CreatedSchema = z.object({ existedBefore: z.boolean(), wasEmpty: z.boolean() });
+
+/** Removes the venv folder (false) or empties it (true); null when the folder was there before with content. */
+function keepFolderOnUndo(run: RunHistory, stepId: string): boolean | null {
+  const created = CreatedSchema.safeParse(run.intents.get(stepId)?.data);
+  if (!created.success) return null;
+  if (!created.data.existedBefore) return false;
+  return created.data.wasEmpty ? true : null;
+}
+
+/** A virtual environment this action made goes again, and what was installed into it with it. */
+export const createVenvUndo: StepUndo<'create-venv'> = {
+  removesEnvironment: true,
+  canUndo: (run, stepId) => keepFolderOnUndo(run, stepId) !== null,
+  async plan(run, stepId, spec) {
+    const keepFolder = keepFolderOnUndo(run, stepId)!;
+    return [
+      {
+        step: undoStep(
+          `undo-${stepId}`,
+          `Remove the virtual environment ${spec.folder}`,
+          null,
+          `Deletes ${spec.folder}, which this action created, and everything in it.`,
+        ),
+        spec: { kind: 'remove-venv', folder: spec.folder, keepFolder },
+        verify: keepFolder ? [] : [{ kind: 'paths-gone', paths: [spec.folder] }],
+      },
+    ];
+  },
+};
