@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { layers } from './eslint.layers.mjs';
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -34,17 +35,10 @@ export default tseslint.config(
               regex: '^(node:.*|electron|fs|path|os|child_process)(/.*)?$',
               message: 'The renderer has no Node; ask main through window.pipDoctor.',
             },
-            {
-              // Types from anywhere in electron/ are fine; values only from modules without Node:
-              // the model, report titles, the PEP 508 name rule and the shell quoting of shown commands.
-              regex: '^(\\.\\./)+electron/(?!shared/|engine/report/remedyTitles$)',
-              allowTypeImports: true,
-              message:
-                'Only types cross into the renderer from here; values only from Node-free modules.',
-            },
           ],
         },
       ],
     },
   },
+  ...layers,
 );

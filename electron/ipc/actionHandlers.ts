@@ -2,12 +2,12 @@ import type { ActionService } from '../remedies/run/actionService';
 import type { Diagnosis, RunningProcess } from '../shared/model/diagnosis';
 import { describeHolder } from '../engine/recommend/describeHolder';
 import { holdersIn } from '../engine/recommend/settleCause';
-import { ActionRuns, asReplyError } from './actionRuns';
+import { ActionRuns, asUserFacingError } from './actionRuns';
 import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from '../shared/contract';
 import { guardHandler } from './guardHandler';
 import type { ChannelHandler } from './guardHandler';
-import { ReplyError } from './replyError';
 import type { ScanRegistry } from './scanRegistry';
+import { UserFacingError } from '../shared/userFacingError';
 
 export type ActionChannel = Extract<Channel, `action:${string}`> | 'folder:choose';
 export type ActionHandlers = { readonly [C in ActionChannel]: ChannelHandler<C> };
@@ -45,7 +45,7 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
   ): ChannelHandler<C> =>
     guardHandler(channel, deps.appPageUrl, (request) =>
       work(request).catch((error: unknown) => {
-        throw asReplyError(error);
+        throw asUserFacingError(error);
       }),
     );
 
@@ -99,7 +99,7 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
 function installIn(diagnosis: Diagnosis, installId: string) {
   const install = diagnosis.installs.find((candidate) => candidate.id === installId);
   if (!install) {
-    throw new ReplyError(
+    throw new UserFacingError(
       'That Python is not in this scan. Scan again, then choose the fix again.',
       `unknown installId ${installId}`,
     );
@@ -122,7 +122,7 @@ async function refuseUnlisted(
       (holder) => holder.pid === ref.pid && holder.startTime === ref.startTime,
     );
     if (!listed) {
-      throw new ReplyError(
+      throw new UserFacingError(
         `The program with process id ${ref.pid} is not one that holds this Python's files in the scan. Scan again, then choose what to close.`,
         `process ${ref.pid} @ ${ref.startTime} is not a holder of ${request.installId} in ${request.scanId}`,
       );

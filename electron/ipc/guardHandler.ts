@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isAppPage } from '../security/appPage';
 import { channels } from '../shared/contract';
 import type { Channel, Reply, RequestOf, ResponseOf } from '../shared/contract';
-import { failure, toUserError } from './replyError';
+import { failure, toUserError } from './replies';
 
 /** Who sent a request, as main sees it (never as the renderer claims it). */
 export interface SenderInfo {

@@ -13,9 +13,10 @@ import { channels } from '../shared/contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from '../shared/contract';
 import { guardHandler } from './guardHandler';
 import type { ChannelHandler, SenderInfo } from './guardHandler';
-import { ReplyError, failure } from './replyError';
+import { failure } from './replies';
 import { ScanRegistry } from './scanRegistry';
 import { REMEDY_CATALOG } from '../remedies/registry';
+import { UserFacingError } from '../shared/userFacingError';
 
 export type { ChannelHandler, SenderInfo } from './guardHandler';
 
@@ -124,7 +125,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       try {
         await writeFile(path, markdown, 'utf8');
       } catch (error) {
-        throw new ReplyError(
+        throw new UserFacingError(
           `The report could not be saved to ${path}. Choose another folder.`,
           error instanceof Error ? error.message : String(error),
         );
@@ -138,7 +139,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     'external:open': handle('external:open', async ({ url }) => {
       const allowed = allowedExternalUrl(url);
       if (allowed === null) {
-        throw new ReplyError(
+        throw new UserFacingError(
           'Pip Doctor only opens links to the Python and pip documentation.',
           `not on the allowlist: ${url}`,
         );
@@ -146,7 +147,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       try {
         await deps.openExternal(allowed);
       } catch (error) {
-        throw new ReplyError(
+        throw new UserFacingError(
           `Your web browser could not be opened. The link is ${allowed}`,
           error instanceof Error ? error.message : String(error),
         );

@@ -209,11 +209,3 @@ export async function probeInterpreter(
   });
   return toFacts(executable, judge(`"${executable}"`, run, timeoutMs), run.durationMs);
 }
-
-/** All at once: a scan takes as long as the slowest interpreter, not the sum. */
-export function probeInterpreters(
-  executables: readonly string[],
-  options: ProbeOptions = {},
-): Promise<InterpreterFacts[]> {
-  return Promise.all(executables.map((executable) => probeInterpreter(executable, options)));
-}

@@ -13,14 +13,12 @@ import { RemedySchema } from './model/vocabulary';
 export const ProcessRefSchema = z
   .object({ pid: z.number().int().positive(), startTime: z.string().max(40) })
   .strict();
-export type ProcessRef = z.infer<typeof ProcessRefSchema>;
 
 /** Where a virtual environment goes: the project's `.venv`, or a folder picked in main's dialog. */
 export const VenvFolderChoiceSchema = z.union([
   z.literal('project'),
   z.object({ pickedFolderId: z.string().regex(/^folder-[0-9a-f]{16}$/) }).strict(),
 ]);
-export type VenvFolderChoice = z.infer<typeof VenvFolderChoiceSchema>;
 
 export const PlanRequestSchema = z
   .object({

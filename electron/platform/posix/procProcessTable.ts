@@ -19,7 +19,6 @@ import { readProcText } from './readProcText';
  * the effective one, as `ps -o user` shows; user is the uid as text when no
  * account name is known (LDAP, containers).
  */
-export type ProcessTable = ReadonlyMap<number, ProcessInfo>;
 
 /**
  * USER_HZ, the unit of /proc/<pid>/stat times. The kernel fixes it at 100 for
@@ -80,14 +79,6 @@ export async function readProcessDetails(
   const table = new Map<number, ProcessInfo>();
   for (const entry of details) if (entry) table.set(entry.pid, entry);
   return table;
-}
-
-/** The whole table, every process with its details. */
-export async function readProcessTable(
-  options: { signal?: AbortSignal } = {},
-): Promise<Map<number, ProcessInfo>> {
-  const summaries = await readProcessSummaries(options);
-  return readProcessDetails(summaries, [...summaries.keys()], options);
 }
 
 /** Reads the facts shared by every process once per scan, not once per process. */

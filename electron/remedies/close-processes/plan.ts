@@ -1,7 +1,6 @@
 import { describeHolder } from '../../engine/recommend/describeHolder';
 import type { RunningProcess } from '../../shared/model/diagnosis';
 import { holdersIn } from '../../engine/recommend/settleCause';
-import { ActionError } from '../run/actionError';
 import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
 import type { Recipe } from '../planning/recipe';
 import type { ProcessTarget } from '../steps/specs';
@@ -9,6 +8,7 @@ import { taskkillCommand } from '../../platform/windows/taskkill';
 import type { PlanContext } from '../planning/planContext';
 import { holderRootsOf, installFromScan, recipeOf, shownStep } from '../planning/planContext';
 import { closeProcessesChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * Closes the programs that hold files of an install: only processes of the
@@ -42,7 +42,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
     else targets.push({ pid: process.pid, startTime: process.startTime, label });
   }
   if (targets.length === 0) {
-    throw new ActionError(
+    throw new UserFacingError(
       warnings.length > 0
         ? `Pip Doctor may not close any of these programs. ${warnings.join(' ')}`
         : 'No program holds files of this Python in the latest scan.',
@@ -114,7 +114,7 @@ function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] 
       (process) => process.pid === ref.pid && process.startTime === ref.startTime,
     );
     if (!match) {
-      throw new ActionError(
+      throw new UserFacingError(
         `The program with process id ${ref.pid} is not in the latest scan. Scan again, then choose what to close.`,
         `process ${ref.pid} @ ${ref.startTime} not in scan`,
       );

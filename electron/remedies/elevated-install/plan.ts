@@ -1,5 +1,4 @@
 import { sudoInstead } from '../planning/instructions';
-import { ActionError } from '../run/actionError';
 import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { PlanContext } from '../planning/planContext';
@@ -12,6 +11,7 @@ import {
   shownStep,
 } from '../planning/planContext';
 import { elevatedInstallChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * pip as administrator: through UAC on Windows, pkexec elsewhere. Where no
@@ -22,7 +22,7 @@ import { elevatedInstallChecks } from './verify';
 export function elevatedInstallPlan(ctx: PlanContext): Recipe {
   const install = installFromScan(ctx, ctx.request.installId);
   if (install.externallyManaged) {
-    throw new ActionError(
+    throw new UserFacingError(
       `${install.executable} is managed by your operating system; installing into it as administrator can break the system's own tools. Use a virtual environment instead.`,
       'elevated-install refused: externally managed',
     );

@@ -1,10 +1,10 @@
-import { ActionError } from '../run/actionError';
 import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import { queryLongPaths, setLongPaths } from '../../platform/windows/longPaths';
 import type { PlanContext } from '../planning/planContext';
 import { QUICK_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
 import { enableLongPathsChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * Windows only: LongPathsEnabled=1 under HKLM, as administrator. The value
@@ -14,13 +14,13 @@ import { enableLongPathsChecks } from './verify';
  */
 export function enableLongPathsPlan(ctx: PlanContext): Recipe {
   if (ctx.os.pathLengthLimit === null) {
-    throw new ActionError(
+    throw new UserFacingError(
       'Long paths are a Windows setting; this system has no 260-character limit to lift.',
       `enable-long-paths on ${ctx.os.platform}`,
     );
   }
   if (ctx.diagnosis.settings.longPathsEnabled === true) {
-    throw new ActionError(
+    throw new UserFacingError(
       'Long paths are already enabled on this computer.',
       'LongPathsEnabled is 1',
     );

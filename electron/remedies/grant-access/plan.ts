@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { AccessCheck, PythonInstall } from '../../shared/model/diagnosis';
 import { sudoInstead } from '../planning/instructions';
-import { ActionError } from '../run/actionError';
 import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import { chownCommands } from '../../platform/posix/chown';
 import {
@@ -15,6 +14,7 @@ import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls'
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import { installFromScan, recipeOf, shownStep, TOOL_TIMEOUT_MS } from '../planning/planContext';
 import { aclGrantChecks, handBackChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * Gives the user the right to change the folder pip cannot write.
@@ -39,7 +39,7 @@ function chosenFolder(ctx: PlanContext, install: PythonInstall): AccessCheck {
     ? install.folders.find((candidate) => candidate.role === role)
     : install.folders.find((candidate) => candidate.writable === false);
   if (!folder) {
-    throw new ActionError(
+    throw new UserFacingError(
       role
         ? `This Python has no ${role} folder in the latest scan.`
         : 'Every folder of this Python is writable for you already; nothing to grant.',
@@ -51,7 +51,7 @@ function chosenFolder(ctx: PlanContext, install: PythonInstall): AccessCheck {
 
 function windowsGrant(ctx: PlanContext, install: PythonInstall, folder: AccessCheck): Recipe {
   if (ctx.userSid === null) {
-    throw new ActionError(
+    throw new UserFacingError(
       'Pip Doctor could not find out which Windows account you use, so it cannot grant it access.',
       'grant-access: user SID unknown',
     );
@@ -117,7 +117,7 @@ async function posixHandBack(
 ): Promise<Recipe> {
   const uid = ctx.diagnosis.user.uid;
   const refuse = (why: string) =>
-    new ActionError(
+    new UserFacingError(
       `Pip Doctor only hands back files inside your own home folder (${ctx.homeDir}); ${folder.path} ${why}. Use a virtual environment instead.`,
       `grant-access refused: ${folder.path} ${why}`,
     );
@@ -130,13 +130,13 @@ async function posixHandBack(
 
   const scan = await findForeignOwned(root, uid);
   if (scan.truncated) {
-    throw new ActionError(
+    throw new UserFacingError(
       `More than ${MAX_HANDED_BACK} files in ${root} belong to someone else; that is not what a stray sudo pip leaves. Pip Doctor will not change them.`,
       'grant-access refused: too many foreign-owned files',
     );
   }
   if (scan.entries.length === 0) {
-    throw new ActionError(
+    throw new UserFacingError(
       `Every file in ${root} is yours already.`,
       'grant-access: nothing foreign-owned',
     );
@@ -148,7 +148,7 @@ async function posixHandBack(
     '/usr/sbin/chown',
   ]);
   if (chown === null)
-    throw new ActionError('The chown program was not found on this system.', 'chown missing');
+    throw new UserFacingError('The chown program was not found on this system.', 'chown missing');
   const commands = chownCommands(
     chown,
     owner,

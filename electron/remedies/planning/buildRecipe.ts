@@ -1,7 +1,7 @@
 import { REMEDIES } from '../registry';
-import { ActionError } from '../run/actionError';
 import type { PlanContext } from './planContext';
 import type { Recipe } from './recipe';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * The plan of the remedy the request names, built by that remedy.
@@ -12,7 +12,7 @@ import type { Recipe } from './recipe';
 export async function buildRecipe(ctx: PlanContext): Promise<Recipe> {
   const builder = REMEDIES[ctx.request.remedy].plan;
   if (builder === null) {
-    throw new ActionError(
+    throw new UserFacingError(
       'This fix is a way of typing pip commands; copy the commands shown with it. There is nothing for Pip Doctor to run.',
       `no action for remedy ${ctx.request.remedy}`,
     );

@@ -1,13 +1,13 @@
 import type { OsTraits } from '../../platform/osTraits';
 import type { Diagnosis, PythonInstall } from '../../shared/model/diagnosis';
 import type { SystemProbe } from '../../platform/systemProbe';
-import { ActionError } from '../run/actionError';
 import type { ActionStep, Command } from '../../shared/actionModel';
 import type { ElevationFacts } from '../../platform/elevation';
 import { isValidPackageName } from '../../shared/packageName';
 import type { PlanRequest } from '../../shared/planRequest';
 import type { Recipe, StepSpec, VerifySpec } from './recipe';
 import { PIP_ENV } from './pipEnvironment';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /** Everything a plan is built from: the latest scan, the request's ids, and main's own settings. */
 export interface PlanContext {
@@ -43,13 +43,13 @@ export const QUICK_TIMEOUT_MS = 60_000;
 export function installFromScan(ctx: PlanContext, installId: string): PythonInstall {
   const install = ctx.diagnosis.installs.find((candidate) => candidate.id === installId);
   if (!install) {
-    throw new ActionError(
+    throw new UserFacingError(
       'That Python is not in the latest scan. Scan again, then choose the fix again.',
       `unknown installId ${installId}`,
     );
   }
   if (install.status !== 'ok') {
-    throw new ActionError(
+    throw new UserFacingError(
       `${install.executable} could not be inspected (${install.statusDetail ?? install.status}), so Pip Doctor will not change it.`,
       `install ${installId} status ${install.status}`,
     );
@@ -60,7 +60,7 @@ export function installFromScan(ctx: PlanContext, installId: string): PythonInst
 export function requiredPackage(ctx: PlanContext): string {
   const name = ctx.request.packageName;
   if (name === undefined) {
-    throw new ActionError('Say which package to install.', 'packageName missing');
+    throw new UserFacingError('Say which package to install.', 'packageName missing');
   }
   return checkedPackage(name);
 }
@@ -71,7 +71,7 @@ export function optionalPackage(ctx: PlanContext): string | null {
 
 function checkedPackage(name: string): string {
   if (!isValidPackageName(name)) {
-    throw new ActionError(
+    throw new UserFacingError(
       `"${name.slice(0, 80)}" is not a package name. Use the name as on PyPI, such as "requests" or "scikit-learn", without a version or options.`,
       'packageName fails the PEP 508 name rule',
     );

@@ -1,9 +1,9 @@
-import { ActionError } from '../run/actionError';
 import type { RunHistory } from '../run/replayJournal';
 import { mayHaveChanged } from '../run/replayJournal';
 import { stepKindOf } from '../steps/stepKinds';
 import type { Recipe, SpecOf, StepKind, StepSpec } from './recipe';
 import type { UndoContext, UndoScope, UndoStep } from './undoSteps';
+import { UserFacingError } from '../../shared/userFacingError';
 
 export type { UndoContext } from './undoSteps';
 
@@ -52,7 +52,7 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
   const original = run.recipe;
   const ids = new Set(undoableStepIds(run));
   if (ids.size === 0) {
-    throw new ActionError(
+    throw new UserFacingError(
       'This action changed nothing that Pip Doctor can undo.',
       `no undoable steps in ${run.runId}`,
     );
@@ -63,7 +63,7 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
     if (ids.has(stepId)) undoSteps.push(...(await planUndoOf(run, stepId, spec, ctx, warnings)));
   }
   if (undoSteps.length === 0) {
-    throw new ActionError(
+    throw new UserFacingError(
       `Nothing is left to undo. ${warnings.join(' ')}`.trim(),
       `undo of ${run.runId}: every step resolved to nothing`,
     );

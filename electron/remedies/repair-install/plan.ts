@@ -1,5 +1,4 @@
 import { blockedFolder } from '../../engine/recommend/settleCause';
-import { ActionError } from '../run/actionError';
 import type { Command } from '../../shared/actionModel';
 import { plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
@@ -13,6 +12,7 @@ import {
   shownStep,
 } from '../planning/planContext';
 import { repairInstallChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * Clears what a pip run that stopped half-way left: `~` stash folders and
@@ -24,14 +24,14 @@ export function repairInstallPlan(ctx: PlanContext): Recipe {
   const install = installFromScan(ctx, ctx.request.installId);
   const leftovers = install.leftovers;
   if (leftovers.length === 0) {
-    throw new ActionError(
+    throw new UserFacingError(
       'The latest scan found nothing to repair in this Python.',
       'no leftovers',
     );
   }
   const blocked = blockedFolder(install);
   if (blocked) {
-    throw new ActionError(
+    throw new UserFacingError(
       `The leftovers are in ${blocked.path}, which you cannot change; remove them as administrator, or use a virtual environment.`,
       'repair-install: site-packages not writable',
     );

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Diagnosis } from '../../shared/model/diagnosis';
 import type { SystemProbe } from '../../platform/systemProbe';
-import { ActionError } from './actionError';
 import type {
   ActionOutcome,
   ActionPlan,
@@ -22,6 +21,7 @@ import type { Recipe } from '../planning/recipe';
 import { isUndone } from './replayJournal';
 import { runRecipe } from './runRecipe';
 import { undoableStepIds, undoRecipe } from '../planning/undoPlan';
+import { UserFacingError } from '../../shared/userFacingError';
 
 export interface ActionServiceOptions {
   probe: SystemProbe;
@@ -88,14 +88,14 @@ export class ActionService {
   async plan(request: unknown): Promise<ActionPlan> {
     const parsed = PlanRequestSchema.safeParse(request);
     if (!parsed.success) {
-      throw new ActionError(
+      throw new UserFacingError(
         'Pip Doctor refused a request for a fix it does not understand.',
         z.prettifyError(parsed.error),
       );
     }
     const latest = this.latest;
     if (latest === null || latest.scanId !== parsed.data.scanId) {
-      throw new ActionError(
+      throw new UserFacingError(
         'That scan is not the latest one. Scan again, then choose the fix again.',
         `scan ${parsed.data.scanId} is not the latest`,
       );
@@ -129,7 +129,7 @@ export class ActionService {
   async run(planId: string): Promise<ActionOutcome> {
     const recipe = this.plans.get(planId);
     if (!recipe) {
-      throw new ActionError(
+      throw new UserFacingError(
         'That plan is no longer known (it ran already, or the app restarted). Choose the fix again.',
         `unknown plan ${planId}`,
       );
@@ -138,7 +138,7 @@ export class ActionService {
     this.refuseForeign(recipe);
     if (recipe.plan.undoOf === null) this.refuseStale(recipe);
     if (recipe.plan.steps.length === 0) {
-      throw new ActionError(
+      throw new UserFacingError(
         'This plan has nothing for Pip Doctor to run; follow its instructions instead.',
         'plan without steps',
       );
@@ -153,7 +153,7 @@ export class ActionService {
   async resume(runId: string): Promise<ActionOutcome> {
     const pending = (await this.pendingActions()).find((entry) => entry.runId === runId);
     if (!pending || !pending.choices.includes('resume')) {
-      throw new ActionError(
+      throw new UserFacingError(
         'There is nothing to continue for that action.',
         `run ${runId} is not pending`,
       );
@@ -169,10 +169,13 @@ export class ActionService {
     const histories = await this.journal.histories();
     const history = histories.get(runId);
     if (!history || history.recipe.plan.undoOf !== null) {
-      throw new ActionError('Pip Doctor has no record of that action to undo.', `no run ${runId}`);
+      throw new UserFacingError(
+        'Pip Doctor has no record of that action to undo.',
+        `no run ${runId}`,
+      );
     }
     if (isUndone(history, histories))
-      throw new ActionError('That action has been undone already.', `run ${runId} undone`);
+      throw new UserFacingError('That action has been undone already.', `run ${runId} undone`);
     this.refuseForeign(history.recipe);
     const undoRunId = newRunId();
     const recipe = await undoRecipe(history, {
@@ -228,7 +231,7 @@ export class ActionService {
   /** The user says the action needs nothing more; it is no longer offered. */
   async markResolved(runId: string): Promise<void> {
     if (!(await this.journal.history(runId))) {
-      throw new ActionError('Pip Doctor has no record of that action.', `no run ${runId}`);
+      throw new UserFacingError('Pip Doctor has no record of that action.', `no run ${runId}`);
     }
     await this.journal.append({ type: 'resolved', runId });
   }
@@ -287,7 +290,7 @@ export class ActionService {
 
   private refuseWhileBusy(): void {
     if (this.active) {
-      throw new ActionError(
+      throw new UserFacingError(
         'Another fix is running. Wait for it to finish, or cancel it.',
         `busy with ${this.active.runId}`,
       );
@@ -296,7 +299,7 @@ export class ActionService {
 
   private refuseForeign(recipe: Recipe): void {
     if (recipe.platform !== this.options.probe.platform) {
-      throw new ActionError(
+      throw new UserFacingError(
         'That plan was made for another system.',
         `plan for ${recipe.platform} on ${this.options.probe.platform}`,
       );
@@ -305,7 +308,7 @@ export class ActionService {
 
   private refuseStale(recipe: Recipe): void {
     if (this.latest?.scanId !== recipe.plan.scanId) {
-      throw new ActionError(
+      throw new UserFacingError(
         'A newer scan replaced the one this plan was made from. Choose the fix again.',
         `plan scan ${recipe.plan.scanId}, latest ${this.latest?.scanId ?? 'none'}`,
       );
@@ -313,7 +316,7 @@ export class ActionService {
     const age = this.now().getTime() - Date.parse(recipe.scannedAt);
     const maxAge = this.options.maxScanAgeMs ?? DEFAULT_MAX_SCAN_AGE_MS;
     if (!(age <= maxAge)) {
-      throw new ActionError(
+      throw new UserFacingError(
         `The scan this plan was made from is ${Math.round(age / 60_000)} minutes old; the computer may have changed since. Scan again, then choose the fix again.`,
         `scan age ${age} ms > ${maxAge} ms`,
       );

@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
-import { ActionError } from './actionError';
 import type { ElevatedRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import { isInside } from '../../shared/paths';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * Right before a plan runs: the programs it names and the folders it would
@@ -31,7 +31,7 @@ export async function precheckRecipe(recipe: Recipe): Promise<void> {
     }
   }
   if (problems.length > 0) {
-    throw new ActionError(
+    throw new UserFacingError(
       `This computer changed since the scan (${problems.join('; ')}). Scan again, then choose the fix again.`,
       `precheck: ${problems.join('; ')}`,
     );

@@ -1,11 +1,11 @@
 import { blockedFolder } from '../../engine/recommend/settleCause';
-import { ActionError } from '../run/actionError';
 import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { PlanContext } from '../planning/planContext';
 import { PIP_ENV } from '../planning/pipEnvironment';
 import { installFromScan, PIP_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
 import { upgradePipChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * Always `python -m pip install --upgrade pip setuptools wheel`, never
@@ -15,7 +15,7 @@ import { upgradePipChecks } from './verify';
 export function upgradePipPlan(ctx: PlanContext): Recipe {
   const install = installFromScan(ctx, ctx.request.installId);
   if (install.externallyManaged) {
-    throw new ActionError(
+    throw new UserFacingError(
       `${install.executable}'s pip belongs to your operating system's packages; upgrade it with the system's package manager, or use a virtual environment.`,
       'upgrade-pip refused: externally managed',
     );
@@ -36,7 +36,7 @@ export function upgradePipPlan(ctx: PlanContext): Recipe {
       )
     : plainRun(command, PIP_TIMEOUT_MS);
   if (planned === null) {
-    throw new ActionError(
+    throw new UserFacingError(
       `pip cannot write to ${blocked?.path ?? 'its folder'} and this system offers no way to ask for administrator rights; use a virtual environment instead.`,
       'upgrade-pip: blocked and no pkexec',
     );

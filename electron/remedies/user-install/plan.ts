@@ -1,6 +1,5 @@
 import { delimiter } from 'node:path';
 import type { PythonInstall } from '../../shared/model/diagnosis';
-import { ActionError } from '../run/actionError';
 import type { UserInstallBlocker } from './applies';
 import { userInstallBlocker } from './applies';
 import type { Instruction } from '../../shared/actionModel';
@@ -20,6 +19,7 @@ import {
   shownStep,
 } from '../planning/planContext';
 import { userInstallChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * `pip install --user`: into the user's own site folder, no administrator
@@ -106,7 +106,7 @@ function refuseWhereUserInstallsFail(install: PythonInstall): void {
   const blocker = userInstallBlocker(install);
   if (blocker !== null) {
     const reason = REFUSAL[blocker];
-    throw new ActionError(
+    throw new UserFacingError(
       `A user install would not work here: ${reason}.`,
       `user-install refused: ${reason}`,
     );

@@ -1,5 +1,4 @@
 import { readdir, stat } from 'node:fs/promises';
-import { ActionError } from '../run/actionError';
 import { plainRun } from '../../platform/elevation';
 import { venvInstructions } from '../planning/instructions';
 import type { Recipe } from '../planning/recipe';
@@ -16,6 +15,7 @@ import {
 import { newVenvFolder } from '../../engine/diagnose/newVenvFolder';
 import { venvPython } from '../../platform/osTraits';
 import { venvChecks } from './verify';
+import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * A virtual environment in the project's `.venv` (or a folder the user
@@ -71,7 +71,7 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
     });
   }
   if (steps.length === 0) {
-    throw new ActionError(
+    throw new UserFacingError(
       `${folder} already is a virtual environment. Say which package to install into it.`,
       'venv exists and no packageName',
     );
@@ -108,7 +108,7 @@ function venvFolder(ctx: PlanContext): string {
   }
   const picked = ctx.pickedFolder(choice.pickedFolderId);
   if (picked === null) {
-    throw new ActionError(
+    throw new UserFacingError(
       'That folder choice has expired. Choose the folder again.',
       `unknown pickedFolderId ${choice.pickedFolderId}`,
     );
@@ -129,7 +129,7 @@ async function existingFolder(
   const marker = await stat(ctx.os.paths.join(folder, 'pyvenv.cfg')).catch(() => null);
   if (info.isDirectory() && marker?.isFile()) return 'venv';
   if (info.isDirectory() && (await readdir(folder)).length === 0) return 'empty';
-  throw new ActionError(
+  throw new UserFacingError(
     `${folder} already exists and is not a virtual environment. Choose another folder; Pip Doctor will not write into it.`,
     'venv target exists without pyvenv.cfg',
   );

@@ -109,14 +109,12 @@ export const PipOnPathSchema = z.object({
   path: z.string().nullable(),
   installId: z.string().nullable(),
 });
-export type PipOnPath = z.infer<typeof PipOnPathSchema>;
 
 export const ProcessParentSchema = z.object({
   pid: z.number().int(),
   name: z.string(),
   executable: z.string().nullable(),
 });
-export type ProcessParent = z.infer<typeof ProcessParentSchema>;
 
 export const RunningProcessSchema = z.object({
   pid: z.number().int(),

@@ -19,9 +19,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HolderScan } from '../../../electron/platform/systemProbe';
 import { parentChain } from '../../../electron/engine/processes/startedBy';
 import { findHoldersLinux } from '../../../electron/platform/posix/procFileHolders';
-import { readProcessTable } from '../../../electron/platform/posix/procProcessTable';
+import {
+  readProcessDetails,
+  readProcessSummaries,
+} from '../../../electron/platform/posix/procProcessTable';
 import { HOLDER_CODE, SYSTEM_PYTHON, startHolder } from './pythonHolder';
 import type { HolderProcess } from './pythonHolder';
+
+/** Every process with its details, read the way a scan reads them: summaries, then details. */
+async function readProcessTable() {
+  const summaries = await readProcessSummaries();
+  return readProcessDetails(summaries, [...summaries.keys()]);
+}
 
 // Real processes on the real machine: Python interpreters that keep files of a
 // temporary "venv" open or mapped, found through /proc.

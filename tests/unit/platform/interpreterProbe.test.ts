@@ -10,9 +10,15 @@ import {
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInterpreter, probeInterpreters } from '../../../electron/platform/interpreterProbe';
+import { probeInterpreter } from '../../../electron/platform/interpreterProbe';
+import type { ProbeOptions } from '../../../electron/platform/interpreterProbe';
 import type { InterpreterFacts } from '../../../electron/platform/systemProbe';
 import { runProcess } from '../../../electron/platform/runProcess';
+
+/** Every interpreter at once, as a scan asks them (diagnose starts each probe as it finds it). */
+function probeInterpreters(executables: readonly string[], options: ProbeOptions) {
+  return Promise.all(executables.map((executable) => probeInterpreter(executable, options)));
+}
 
 // Everything here runs real interpreters and real programs; nothing is mocked.
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'pip-doctor-probe-')));

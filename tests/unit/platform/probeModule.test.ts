@@ -14,12 +14,18 @@ import {
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { probeInterpreter, probeInterpreters } from '../../../electron/platform/interpreterProbe';
+import { probeInterpreter } from '../../../electron/platform/interpreterProbe';
+import type { ProbeOptions } from '../../../electron/platform/interpreterProbe';
 import type { InterpreterFacts } from '../../../electron/platform/systemProbe';
 import { INTERPRETER_PROBE_SCRIPT } from '../../../electron/platform/interpreterProbeScript';
 import { PROBE_MARKER } from '../../../electron/platform/systemProbe';
 import { probeArguments } from '../../../electron/platform/probeModule';
 import { asNobodyTitle, canSwitchUser, NOBODY } from './accessAsUser';
+
+/** Every interpreter at once, as a scan asks them (diagnose starts each probe as it finds it). */
+function probeInterpreters(executables: readonly string[], options: ProbeOptions) {
+  return Promise.all(executables.map((executable) => probeInterpreter(executable, options)));
+}
 
 // Real interpreters of this machine, real folders; nothing is mocked.
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'pip-doctor-probe-module-')));

@@ -4,8 +4,15 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCommandLine,
   parseStat,
-  readProcessTable,
+  readProcessDetails,
+  readProcessSummaries,
 } from '../../../electron/platform/posix/procProcessTable';
+
+/** Every process with its details, read the way a scan reads them: summaries, then details. */
+async function readProcessTable(options: { signal?: AbortSignal } = {}) {
+  const summaries = await readProcessSummaries(options);
+  return readProcessDetails(summaries, [...summaries.keys()], options);
+}
 
 describe('parseStat', () => {
   it('finds the fields after a comm that contains spaces and parentheses', () => {

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { specificRights } from '../../../electron/platform/windows/accessRights';
-import { parseIcaclsListing } from '../../../electron/platform/windows/icaclsOutput';
 import { parsePyList } from '../../../electron/platform/windows/pyLauncherList';
 import { parseRegistryQuery } from '../../../electron/platform/windows/registryPythons';
 import { parseWhereOutput } from '../../../electron/platform/windows/whereOutput';
-import { ProbeDocumentSchema } from '../../../electron/platform/windows/probeDocument';
 import { FIXTURES } from './support/recordedMachine';
 
 const COMMANDS = ['pip', 'pip3', 'python', 'python3', 'py'];
@@ -186,97 +183,4 @@ describe('reg query output (PEP 514)', () => {
     );
     expect(mangled).toEqual({ pythons: [], undecodable: ['C:\\Users\\J\uFFFDrgen\\Python312\\'] });
   });
-});
-
-describe('icacls display output', () => {
-  it('reads the real listing of c:\\MyPrograms (§1.1)', () => {
-    const listing = parseIcaclsListing(
-      'c:\\MyPrograms NT AUTHORITY\\SYSTEM:(I)(OI)(CI)(F)\r\n' +
-        '              BUILTIN\\Administrators:(I)(OI)(CI)(F)\r\n' +
-        '              BUILTIN\\Users:(I)(OI)(CI)(RX)\r\n' +
-        '              BUILTIN\\Users:(I)(CI)(AD)\r\n' +
-        '              BUILTIN\\Users:(I)(CI)(WD)\r\n' +
-        '              CREATOR OWNER:(I)(OI)(CI)(IO)(F)\r\n\r\n' +
-        'Successfully processed 1 files; Failed processing 0 files\r\n',
-    )!;
-    expect(listing.path).toBe('c:\\MyPrograms');
-    expect(listing.summary).toEqual({ succeeded: 1, failed: 0 });
-    expect(
-      listing.entries.map((entry) => [entry.principal, entry.rights.join(','), entry.inheritOnly]),
-    ).toEqual([
-      ['NT AUTHORITY\\SYSTEM', 'F', false],
-      ['BUILTIN\\Administrators', 'F', false],
-      ['BUILTIN\\Users', 'RX', false],
-      ['BUILTIN\\Users', 'AD', false],
-      ['BUILTIN\\Users', 'WD', false],
-      ['CREATOR OWNER', 'F', true],
-    ]);
-  });
-
-  it('reads DENY entries, mixed-case Rc and unresolved SIDs (the .git sample of §1.1)', () => {
-    const listing = parseIcaclsListing(
-      '.git S-1-5-21-541253457-2268935619-321007557-692795393:(DENY)(W,D,Rc,DC)\r\n' +
-        '     S-1-5-21-541253457-2268935619-321007557-692795393:(OI)(CI)(IO)(DENY)(W,D,Rc,GW,DC)\r\n' +
-        '     S-1-5-21-2402424919-1912629089-3910208045-2312607390:(I)(OI)(CI)(RX,W)\r\n' +
-        '     BUILTIN\\Administrators:(I)(F)\r\n     NT AUTHORITY\\SYSTEM:(I)(F)\r\n',
-    )!;
-    expect(listing.entries[0]).toMatchObject({
-      deny: true,
-      rights: ['W', 'D', 'Rc', 'DC'],
-      mask: 0x30156,
-    });
-    expect(listing.entries[1]).toMatchObject({ deny: true, inheritOnly: true, mask: 0x40030156 });
-    expect(listing.entries[2]).toMatchObject({ inherited: true, rights: ['RX', 'W'] });
-    expect(listing.summary).toBeNull();
-  });
-
-  it('reads a German summary by its numbers, and the integrity label line as a label', () => {
-    const listing = parseIcaclsListing(
-      'C:\\ Mandatory Label\\High Mandatory Level:(OI)(NP)(IO)(NW)\r\n' +
-        '   NT AUTHORITY\\Authenticated Users:(AD)\r\n\r\n' +
-        '0 Dateien erfolgreich verarbeitet, bei 1 Dateien ist ein Verarbeitungsfehler aufgetreten.\r\n',
-      'C:\\',
-    )!;
-    expect(listing.entries[0]).toMatchObject({ label: true, noPropagate: true });
-    expect(listing.summary).toEqual({ succeeded: 0, failed: 1 });
-  });
-
-  it.each([
-    ['all-users-not-elevated', 'utf-8'],
-    ['store-python', 'utf-8'],
-    ['deny-entry', 'utf-8'],
-    // Only the (…) tokens matter: the localised names may decode as they like.
-    ['german-windows', 'latin1'],
-    ['chinese-windows', 'gbk'],
-  ])(
-    'agrees with the access list the PowerShell document of "%s" carries',
-    (situation, encoding) => {
-      const text = new TextDecoder(encoding).decode(fixture(situation, 'icacls-site-packages.txt'));
-      const document = ProbeDocumentSchema.parse(
-        JSON.parse(fixture(situation, 'probe.json').toString('utf8')),
-      );
-      const item = document.acl.items.find((candidate) =>
-        candidate.path.endsWith('\\Lib\\site-packages'),
-      )!;
-      const listing = parseIcaclsListing(text)!;
-      expect(listing.path).toBe(item.path);
-      // icacls prints GENERIC_ALL as (F) too: compare what the rights grant, without Synchronize.
-      const granted = (mask: number) => (specificRights(mask) & ~0x100000) >>> 0;
-      expect(
-        listing.entries.map((entry) => [
-          granted(entry.mask),
-          entry.deny,
-          entry.inherited,
-          entry.inheritOnly,
-        ]),
-      ).toEqual(
-        item.entries.map((ace) => [
-          granted(ace.mask),
-          ace.type === 'deny',
-          ace.inherited,
-          ace.propagation.has('InheritOnly'),
-        ]),
-      );
-    },
-  );
 });
