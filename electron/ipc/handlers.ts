@@ -9,6 +9,7 @@ import { markdownReport } from '../engine/report/markdownReport';
 import type { SystemProbe } from '../platform/systemProbe';
 import { allowedExternalUrl } from '../security/externalLinks';
 import { createActionHandlers } from './actionHandlers';
+import { ClassifiedLogs } from './classifiedLogs';
 import { channels } from '../shared/contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from '../shared/contract';
 import { guardHandler } from './guardHandler';
@@ -81,6 +82,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     signal: deps.signal,
   });
 
+  const logs = new ClassifiedLogs();
+
   const reportOf = async (request: RequestOf<'report:markdown'>) =>
     markdownReport(await scans.result(request.scanId), {
       includePersonal: request.includePersonal,
@@ -95,9 +98,12 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
   return {
     'app:info': handle('app:info', async () => deps.appInfo),
-    'log:classify': handle('log:classify', async ({ text }) => classifyLogText(text)),
-    'scan:start': handle('scan:start', async ({ logText }) => {
-      const log = logText === null ? null : classifyLogText(logText);
+    'log:classify': handle('log:classify', async ({ text }) => {
+      const finding = classifyLogText(text);
+      return { logId: logs.remember(finding), finding };
+    }),
+    'scan:start': handle('scan:start', async ({ logId }) => {
+      const log = logId === null ? null : logs.finding(logId);
       const scanId = scans.start((signal, onProgress) =>
         diagnose(deps.probe, {
           remedies: REMEDY_CATALOG,

@@ -35,6 +35,8 @@ import { PlatformSchema } from './model/platform';
 /** A pasted log is text; anything larger is a file the user should save and drop. */
 export const MAX_LOG_TEXT = 20 * 1024 * 1024;
 const ScanId = z.string().regex(/^scan-[0-9a-f]{16}$/);
+/** A log main classified: the text crosses IPC once, a scan names it by this id. */
+const LogId = z.string().regex(/^log-[0-9a-f]{16}$/);
 const InstallId = z.string().max(64);
 /** A folder main's own dialog returned: the renderer holds only this id, never the path it stands for. */
 const FolderId = z.string().regex(/^folder-[0-9a-f]{16}$/);
@@ -96,10 +98,11 @@ export const channels = {
   'app:info': { request: z.object({}).strict(), response: AppInfoSchema },
   'log:classify': {
     request: z.object({ text: z.string().max(MAX_LOG_TEXT) }).strict(),
-    response: LogFindingSchema,
+    response: z.object({ logId: LogId, finding: LogFindingSchema }),
   },
+  /** A scan of this machine, about the log classified under logId (null: no log). */
   'scan:start': {
-    request: z.object({ logText: z.string().max(MAX_LOG_TEXT).nullable() }).strict(),
+    request: z.object({ logId: LogId.nullable() }).strict(),
     response: z.object({ scanId: ScanId }),
   },
   'scan:cancel': {

@@ -23,16 +23,7 @@ export function envValue(env: NodeJS.ProcessEnv, name: string): string | undefin
   return key === undefined ? undefined : env[key];
 }
 
-/**
- * A Windows tool by absolute path: a where.exe or powershell.exe in the
- * working folder or early on PATH must not be the one that runs
- * (windows-probes.md §0).
- */
-export function systemTool(env: NodeJS.ProcessEnv, relative: string): string {
-  const root = envValue(env, 'SystemRoot') ?? 'C:\\Windows';
-  return `${root.replace(/\\+$/, '')}\\System32\\${relative}`;
+/** %SystemRoot%, from the environment the scan runs with. */
+export function systemRootOf(env: NodeJS.ProcessEnv): string {
+  return envValue(env, 'SystemRoot') ?? 'C:\\Windows';
 }
-
-export const WHERE_EXE = 'where.exe';
-export const REG_EXE = 'reg.exe';
-export const POWERSHELL_EXE = 'WindowsPowerShell\\v1.0\\powershell.exe';

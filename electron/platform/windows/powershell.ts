@@ -1,18 +1,19 @@
 import type { Command } from '../../shared/actionModel';
 
 /**
- * PowerShell as the actions run it: Windows PowerShell 5.1 by its absolute
- * path (a powershell.exe in the working folder or early on PATH must not be
- * picked), the script passed as -EncodedCommand so that no quoting of the
- * command line can change it (reference §0).
+ * How Pip Doctor starts Windows programs, the probe and the fixes alike: by
+ * absolute path under %SystemRoot%\System32 (a where.exe or powershell.exe
+ * in the working folder or early on PATH must not be the one that runs,
+ * windows-probes.md §0), and PowerShell as Windows PowerShell 5.1 with its
+ * script passed so that no quoting of the command line can change it.
  */
 
-export function powershellPath(systemRoot: string): string {
-  return `${systemRoot}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
+export function system32Program(systemRoot: string, name: string): string {
+  return `${systemRoot.replace(/\\+$/, '')}\\System32\\${name}`;
 }
 
-export function system32Program(systemRoot: string, name: string): string {
-  return `${systemRoot}\\System32\\${name}`;
+export function powershellPath(systemRoot: string): string {
+  return system32Program(systemRoot, 'WindowsPowerShell\\v1.0\\powershell.exe');
 }
 
 /** Output as UTF-8 without a BOM: the default is the OEM code page, which mangles non-ASCII paths. */

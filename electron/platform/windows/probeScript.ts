@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../runProcess';
 import type { CommandRunner } from './commandRunner';
-import { POWERSHELL_EXE, systemTool } from './commandRunner';
+import { systemRootOf } from './commandRunner';
+import { powershellPath } from './powershell';
 import { failedDocument, ProbeDocumentSchema } from './probeDocument';
 import type { ProbeDocument, SectionName } from './probeDocument';
 
@@ -68,7 +69,7 @@ export async function runProbeScript(
     const requestPath = join(folder, 'request.json');
     await writeFile(requestPath, JSON.stringify(request), 'utf8');
     const run = await options.run(
-      systemTool(options.env, POWERSHELL_EXE),
+      powershellPath(systemRootOf(options.env)),
       powershellArguments(script, requestPath),
       { timeoutMs, maxOutputBytes: MAX_OUTPUT_BYTES, signal: options.signal, env: options.env },
     );

@@ -1,6 +1,7 @@
 import type { Gap } from '../../shared/model/diagnosis';
 import type { CommandRunner } from './commandRunner';
-import { REG_EXE, systemTool, WHERE_EXE } from './commandRunner';
+import { systemRootOf } from './commandRunner';
+import { system32Program } from './powershell';
 import { searchPath } from './pathSearch';
 import { parsePyList } from './pyLauncherList';
 import type { PyLauncherEntry } from './pyLauncherList';
@@ -34,7 +35,7 @@ export async function resolveCommands(
   deps: ToolDeps,
   commands: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const run = await deps.run(systemTool(env, WHERE_EXE), [...commands], {
+  const run = await deps.run(system32Program(systemRootOf(env), 'where.exe'), [...commands], {
     timeoutMs: TOOL_TIMEOUT_MS,
     maxOutputBytes: TOOL_OUTPUT_BYTES,
     env,
@@ -93,7 +94,7 @@ export async function readRegistryPythons(
   const listings = await Promise.all(
     REGISTRY_VIEWS.map(async (view) => {
       const run = await deps.run(
-        systemTool(env, REG_EXE),
+        system32Program(systemRootOf(env), 'reg.exe'),
         ['query', view.key, '/s', ...view.flags],
         {
           timeoutMs: TOOL_TIMEOUT_MS,

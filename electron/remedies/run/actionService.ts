@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { Diagnosis } from '../../shared/model/diagnosis';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type {
@@ -13,7 +12,7 @@ import type {
 import type { ElevationFacts } from '../../platform/elevation';
 import { ActionJournal } from './journal';
 import { buildRecipe } from '../planning/buildRecipe';
-import { PlanRequestSchema } from '../../shared/planRequest';
+import type { PlanRequest } from '../../shared/planRequest';
 import { osTraits } from '../../platform/osTraits';
 import { locateProgram } from '../../platform/posix/locateProgram';
 import { precheckRecipe } from './precheck';
@@ -84,20 +83,16 @@ export class ActionService {
     return id;
   }
 
-  /** The request is checked here too: ids from the latest scan and a package name, nothing else. */
-  async plan(request: unknown): Promise<ActionPlan> {
-    const parsed = PlanRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      throw new UserFacingError(
-        'Pip Doctor refused a request for a fix it does not understand.',
-        z.prettifyError(parsed.error),
-      );
-    }
+  /**
+   * A plan from the latest scan. The request was parsed once, against the
+   * contract's strict schema, by the IPC layer: ids and a package name only.
+   */
+  async plan(request: PlanRequest): Promise<ActionPlan> {
     const latest = this.latest;
-    if (latest === null || latest.scanId !== parsed.data.scanId) {
+    if (latest === null || latest.scanId !== request.scanId) {
       throw new UserFacingError(
         'That scan is not the latest one. Scan again, then choose the fix again.',
-        `scan ${parsed.data.scanId} is not the latest`,
+        `scan ${request.scanId} is not the latest`,
       );
     }
     const { diagnosis } = latest;
@@ -106,7 +101,7 @@ export class ActionService {
     const recipe = await buildRecipe({
       diagnosis,
       scanId: latest.scanId,
-      request: parsed.data,
+      request,
       runId,
       runFolder: os.paths.join(this.options.dataDir, 'actions', runId),
       os,

@@ -2,16 +2,9 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { InfoRegular } from '@fluentui/react-icons';
 import type { Gap } from '../../../electron/shared/model/diagnosis';
 import { Section } from './Section';
+import { useListStyles } from './listStyles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   item: {
     display: 'grid',
     gridTemplateColumns: '20px minmax(0, 1fr)',
@@ -27,10 +20,11 @@ const useStyles = makeStyles({
 /** What the scan could not see, so "nothing found" is never mistaken for "nothing there". */
 export function GapList({ gaps }: { gaps: Gap[] }) {
   const styles = useStyles();
+  const listStyles = useListStyles();
   if (gaps.length === 0) return null;
   return (
     <Section title="What could not be checked">
-      <ul className={styles.list}>
+      <ul className={listStyles.list}>
         {gaps.map((gap) => (
           <li key={`${gap.area}:${gap.message}`} className={styles.item}>
             <InfoRegular className={styles.icon} />

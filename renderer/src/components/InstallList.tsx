@@ -2,17 +2,10 @@ import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
 import { FOLDER_ROLE_WORDS, PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Panel } from './Panel';
+import { useListStyles } from './listStyles';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   titleRow: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -114,6 +107,7 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
 /** The installs with problems up front; the healthy ones one click away. */
 export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const listStyles = useListStyles();
   const withProblems = diagnosis.installs.filter((i) => installProblems(i).length > 0);
   const fine = diagnosis.installs.filter((i) => installProblems(i).length === 0);
   return (
@@ -123,7 +117,7 @@ export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
           Every Python answered, and pip can write where each of them installs.
         </p>
       ) : (
-        <ul className={styles.list}>
+        <ul className={listStyles.list}>
           {withProblems.map((install) => (
             <InstallCard
               key={install.id}

@@ -2,16 +2,9 @@ import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
 import { PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Section } from './Section';
+import { useListStyles } from './listStyles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
   item: {
     display: 'grid',
     // Several commands often share a row: they wrap in their column, the paths keep theirs.
@@ -63,11 +56,12 @@ function rowsOf(diagnosis: Diagnosis): Row[] {
 /** Which Python each command reaches: `pip` and `python` are often not the same one. */
 export function PipMapping({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const listStyles = useListStyles();
   const rows = rowsOf(diagnosis);
   if (rows.length === 0) return null;
   return (
     <Section title="Which Python your commands use">
-      <ul className={styles.list}>
+      <ul className={listStyles.spaciousList}>
         {rows.map((row) => (
           <li key={row.commands.join(' ')} className={styles.item}>
             <span className={styles.commands}>{row.commands.join(', ')}</span>

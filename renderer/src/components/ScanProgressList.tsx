@@ -5,16 +5,9 @@ import type { ScanStatus } from '../state/scanSlice';
 import { SCAN_STEPS, SCAN_STEP_LABELS } from '../wording/scanStepWords';
 import type { ScanStepName } from '../wording/scanStepWords';
 import { ScreenReaderOnly, ScreenReaderStatus } from './ScreenReaderStatus';
+import { useListStyles } from './listStyles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   item: {
     display: 'flex',
     alignItems: 'center',
@@ -84,6 +77,7 @@ function spokenStatus(
 /** What each of the scan's five steps is doing, with a spoken note as each one ends. */
 export function ScanProgressList() {
   const styles = useStyles();
+  const listStyles = useListStyles();
   const progress = useAppStore((state) => state.scan.progress);
   const status = useAppStore((state) => state.scan.status);
   const finished = SCAN_STEPS.filter((step) => progress[step].state === 'done');
@@ -96,7 +90,7 @@ export function ScanProgressList() {
         thickness="large"
         aria-label="Scan progress"
       />
-      <ol className={styles.list}>
+      <ol className={listStyles.list}>
         {SCAN_STEPS.map((step) => {
           const { detail } = progress[step];
           const state = shownState(progress[step].state, status);

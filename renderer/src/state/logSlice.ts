@@ -9,7 +9,8 @@ import type { AppState } from './appState';
 export type Classification =
   | { status: 'empty' }
   | { status: 'classifying' }
-  | { status: 'classified'; finding: LogFinding }
+  /** `logId`: main's name for this reading, which a scan uses instead of the text; `text` is what it read. */
+  | { status: 'classified'; finding: LogFinding; logId: string; text: string }
   | { status: 'failed'; error: UserError };
 
 /** Where the text came from, when that needs saying. */
@@ -25,6 +26,12 @@ export interface LogSlice {
   fileError: string | null;
   setLogText(text: string): void;
   loadLogFile(file: File): Promise<void>;
+  /**
+   * Main's id for the text as it is now, classifying it first when the latest
+   * reading is of an earlier text; null for no text. A failure is returned as
+   * the error to show.
+   */
+  currentLog(): Promise<{ logId: string | null } | { error: UserError }>;
 }
 
 /** Long enough that typing does not classify on every key, short enough to feel instant. */
@@ -35,23 +42,22 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
   // Replies can come back out of order; only the latest request may set the result.
   let latestRequest = 0;
 
-  const classifyNow = async (text: string) => {
+  const classifyNow = async (text: string): Promise<Classification> => {
     clearTimeout(timer);
     const request = ++latestRequest;
     if (text.trim() === '') {
       set({ classification: { status: 'empty' } });
-      return;
+      return { status: 'empty' };
     }
     // An earlier reading stays on screen while the edited text is read: no flicker per key.
     if (get().classification.status !== 'classified')
       set({ classification: { status: 'classifying' } });
     const reply = await invoke('log:classify', { text });
-    if (request !== latestRequest) return;
-    set({
-      classification: reply.ok
-        ? { status: 'classified', finding: reply.value }
-        : { status: 'failed', error: reply.error },
-    });
+    const classification: Classification = reply.ok
+      ? { status: 'classified', finding: reply.value.finding, logId: reply.value.logId, text }
+      : { status: 'failed', error: reply.error };
+    if (request === latestRequest) set({ classification });
+    return classification;
   };
 
   return {
@@ -65,6 +71,17 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
       set({ logText: text, logSource: { kind: 'typed', truncated }, fileError: null });
       clearTimeout(timer);
       timer = setTimeout(() => void classifyNow(get().logText), CLASSIFY_DELAY_MS);
+    },
+
+    currentLog: async () => {
+      const text = get().logText;
+      if (text.trim() === '') return { logId: null };
+      const known = get().classification;
+      const reading =
+        known.status === 'classified' && known.text === text ? known : await classifyNow(text);
+      if (reading.status === 'classified') return { logId: reading.logId };
+      if (reading.status === 'failed') return { error: reading.error };
+      return { logId: null };
     },
 
     loadLogFile: async (file) => {

@@ -67,8 +67,8 @@ export const createScanSlice: StateCreator<AppState, [], [], ScanSlice> = (set, 
       const previous = get().scan;
       if (previous.scanId !== null && previous.status === 'running')
         void invoke('scan:cancel', { scanId: previous.scanId });
-      const logText = withLog && get().logText.trim() !== '' ? get().logText : null;
-      set({ scan: { ...IDLE, status: 'running', withLog: logText !== null }, report: null });
+      const withText = withLog && get().logText.trim() !== '';
+      set({ scan: { ...IDLE, status: 'running', withLog: withText }, report: null });
       // Events can arrive before scan:start replies: keep them until the id is known.
       const early: ScanProgressEvent[] = [];
       const unsubscribe = onScanProgress((event) => {
@@ -77,8 +77,16 @@ export const createScanSlice: StateCreator<AppState, [], [], ScanSlice> = (set, 
       });
       stopListening = unsubscribe;
 
-      const started = await invoke('scan:start', { logText });
+      // The scan names the text main has already read; text edited since is read first.
+      const log = withText ? await get().currentLog() : { logId: null };
       if (stopListening !== unsubscribe) return; // a newer scan replaced this one
+      if ('error' in log) {
+        unsubscribe();
+        updateScan({ status: 'failed', error: log.error });
+        return;
+      }
+      const started = await invoke('scan:start', { logId: log.logId });
+      if (stopListening !== unsubscribe) return;
       if (!started.ok) {
         unsubscribe();
         updateScan({ status: 'failed', error: started.error });

@@ -5,18 +5,11 @@ import { StepLayout } from '../components/StepLayout';
 import { Expander } from '../components/Expander';
 import { FixCard } from '../components/FixCard';
 import { Section } from '../components/Section';
+import { useListStyles } from '../components/listStyles';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  unhelpful: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
   unhelpfulTitle: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -27,6 +20,7 @@ const useStyles = makeStyles({
 
 export function FixesStep() {
   const styles = useStyles();
+  const listStyles = useListStyles();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const goTo = useAppStore((state) => state.goTo);
   const helpful = diagnosis?.recommendations.filter((r) => r.applicable) ?? [];
@@ -77,7 +71,7 @@ export function FixesStep() {
                 level="h2"
                 title={`Fixes that would not help here (${unhelpful.length})`}
               >
-                <ul className={styles.unhelpful}>
+                <ul className={listStyles.spaciousList}>
                   {unhelpful.map((fix) => (
                     <li key={fix.id}>
                       <h3 className={styles.unhelpfulTitle}>{fix.title}</h3>

@@ -19,24 +19,8 @@ describe('plans come only from the latest scan’s ids', () => {
     buildDemoWheels(wheels);
   });
 
-  test('a raw command, a raw path or an unknown field in the request is refused', async () => {
-    const harness = createHarness(root);
-    const scan = await harness.scan([SYSTEM_PYTHON]);
-    const installId = scan.installOf(SYSTEM_PYTHON).id;
-    const base = { scanId: scan.scanId, remedy: 'venv', installId };
-    for (const smuggled of [
-      { ...base, command: { program: '/bin/sh', args: ['-c', 'rm -rf ~'] } },
-      { ...base, path: '/usr/lib/python3/dist-packages' },
-      { ...base, venvFolder: '/etc' },
-      { ...base, venvFolder: { path: '/etc' } },
-      { ...base, processes: [{ pid: 1, startTime: 'x', signal: 'SIGKILL' }] },
-      { ...base, remedy: 'rm -rf' },
-    ]) {
-      await expect(harness.service.plan(smuggled), JSON.stringify(smuggled)).rejects.toThrow(
-        /does not understand/,
-      );
-    }
-  }, 30_000);
+  // Smuggled fields (a command, a path, an unknown remedy) are refused by the contract's
+  // strict schema before the service sees the request: tests/unit/ipc/actionHandlers.test.ts.
 
   test('package names must be PEP 508 names: no options, versions, URLs or paths', async () => {
     const harness = createHarness(root);
@@ -56,7 +40,7 @@ describe('plans come only from the latest scan’s ids', () => {
       await expect(
         harness.service.plan(scan.request({ remedy: 'venv', installId, packageName })),
         packageName,
-      ).rejects.toThrow(/is not a package name|does not understand/);
+      ).rejects.toThrow(/is not a package name/);
     }
     await expect(
       harness.service.plan(

@@ -43,7 +43,11 @@ describe('IPC action handlers on this machine', () => {
   const progress: ActionProgress[] = [];
 
   const scan = async (logText: string | null = null) => {
-    const { scanId } = valueOf(await handlers['scan:start']({ logText }, APP_FRAME));
+    const logId =
+      logText === null
+        ? null
+        : valueOf(await handlers['log:classify']({ text: logText }, APP_FRAME)).logId;
+    const { scanId } = valueOf(await handlers['scan:start']({ logId }, APP_FRAME));
     return { scanId, diagnosis: valueOf(await handlers['scan:result']({ scanId }, APP_FRAME)) };
   };
   const lockLog = () =>
@@ -136,9 +140,7 @@ describe('IPC action handlers on this machine', () => {
       /not in the latest scan/,
     );
     // A scan cancelled before it ended never becomes the one plans are made from.
-    const { scanId: cancelled } = valueOf(
-      await handlers['scan:start']({ logText: null }, APP_FRAME),
-    );
+    const { scanId: cancelled } = valueOf(await handlers['scan:start']({ logId: null }, APP_FRAME));
     valueOf(await handlers['scan:cancel']({ scanId: cancelled }, APP_FRAME));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     valueOf(

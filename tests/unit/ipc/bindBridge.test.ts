@@ -74,7 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the e2e bridge harness, in real Chromium
 
     const result = await page.evaluate(async () => {
       const { pipDoctor } = window as unknown as HarnessWindow;
-      const started = await pipDoctor.invoke('scan:start', { logText: null });
+      const started = await pipDoctor.invoke('scan:start', { logId: null });
       if (!started.ok) return started;
       return pipDoctor.invoke('scan:result', { scanId: started.value.scanId });
     });

@@ -31,7 +31,9 @@ describe('IPC handlers: what they refuse', () => {
     const cases: Array<[keyof typeof handlers, unknown, string]> = [
       ['log:classify', { text: 42 }, 'text'],
       ['log:classify', { text: 'ok', extra: true }, 'extra'],
-      ['scan:start', {}, 'logText'],
+      ['scan:start', {}, 'logId'],
+      ['scan:start', { logText: 'ERROR: x' }, 'logText'],
+      ['scan:start', { logId: '/etc/passwd' }, 'logId'],
       ['scan:start', null, ''],
       ['report:markdown', { scanId: 'scan-0123456789abcdef' }, 'includePersonal'],
       ['external:open', { url: 'not a url' }, 'url'],
@@ -135,7 +137,8 @@ describe('IPC handlers: what they do', () => {
       },
       APP_FRAME,
     );
-    expect(log.ok && log.value.category).toBe('permission');
+    expect(log.ok && log.value.finding.category).toBe('permission');
+    expect(log.ok && log.value.logId).toMatch(/^log-[0-9a-f]{16}$/);
 
     expect(
       await handlers['clipboard:write']({ text: 'pip install --user numpy' }, APP_FRAME),
@@ -174,7 +177,7 @@ describe('IPC handlers: what they do', () => {
       chooseSavePath: (name) => (userCancels ? Promise.resolve(null) : deps.chooseSavePath(name)),
       send: () => undefined,
     });
-    const started = await handlers['scan:start']({ logText: null }, APP_FRAME);
+    const started = await handlers['scan:start']({ logId: null }, APP_FRAME);
     if (!started.ok) throw new Error(started.error.message);
     const request = { scanId: started.value.scanId, includePersonal: false };
 
@@ -190,5 +193,28 @@ describe('IPC handlers: what they do', () => {
       value: { saved: false, fileName: null },
     });
     expect(record.saved).toHaveLength(1);
+  });
+
+  test('a scan names the log by the id log:classify gave; an id main never gave is refused', async () => {
+    const { deps } = realHandlerDeps({
+      appPageUrl: APP_PAGE,
+      saveDir,
+      env: { PATH: saveDir, HOME: saveDir },
+      projectDir: saveDir,
+    });
+    const handlers = createHandlers({ ...deps, send: () => undefined });
+    const forged = await handlers['scan:start']({ logId: 'log-0123456789abcdef' }, APP_FRAME);
+    expect(forged.ok).toBe(false);
+    if (!forged.ok) expect(forged.error.message).toMatch(/Paste it again/);
+
+    const classified = await handlers['log:classify'](
+      { text: 'error: externally-managed-environment' },
+      APP_FRAME,
+    );
+    if (!classified.ok) throw new Error(classified.error.message);
+    const started = await handlers['scan:start']({ logId: classified.value.logId }, APP_FRAME);
+    if (!started.ok) throw new Error(started.error.message);
+    const result = await handlers['scan:result']({ scanId: started.value.scanId }, APP_FRAME);
+    expect(result.ok && result.value.log).toEqual(classified.value.finding);
   });
 });

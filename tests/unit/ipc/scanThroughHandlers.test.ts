@@ -41,7 +41,7 @@ describe('a real scan of this machine through the IPC handlers', () => {
       },
     });
 
-    const started = await handlers['scan:start']({ logText: null }, APP_FRAME);
+    const started = await handlers['scan:start']({ logId: null }, APP_FRAME);
     if (!started.ok) throw new Error(started.error.message);
     const { scanId } = started.value;
     expect(scanId).toMatch(/^scan-[0-9a-f]{16}$/);
@@ -78,7 +78,10 @@ describe('a real scan of this machine through the IPC handlers', () => {
       'error: externally-managed-environment',
       '× This environment is externally managed',
     ].join('\n');
-    const started = await handlers['scan:start']({ logText }, APP_FRAME);
+    // The text crosses once, to be classified; the scan names that reading by its id.
+    const classified = await handlers['log:classify']({ text: logText }, APP_FRAME);
+    if (!classified.ok) throw new Error(classified.error.message);
+    const started = await handlers['scan:start']({ logId: classified.value.logId }, APP_FRAME);
     if (!started.ok) throw new Error(started.error.message);
     const result = await handlers['scan:result']({ scanId: started.value.scanId }, APP_FRAME);
     expect(result.ok && result.value.log?.category).toBe('pep668');
@@ -102,7 +105,7 @@ describe('a real scan of this machine through the IPC handlers', () => {
         if (event === 'scan:progress') progress.push(ScanProgressSchema.parse(payload));
       },
     });
-    const started = await handlers['scan:start']({ logText: null }, APP_FRAME);
+    const started = await handlers['scan:start']({ logId: null }, APP_FRAME);
     if (!started.ok) throw new Error(started.error.message);
     const { scanId } = started.value;
 

@@ -8,16 +8,9 @@ import {
 import type { ActionPlan } from '../../../../electron/shared/contract';
 import type { StepProgress, StepProgressStatus } from '../../state/actionSession';
 import { STEP_ITEM_WORDS, STEP_STATUS_WORDS } from '../../wording/actionWords';
+import { useListStyles } from '../listStyles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   item: {
     display: 'flex',
     alignItems: 'flex-start',
@@ -75,8 +68,9 @@ export function ActionStepList({
   steps: Readonly<Record<string, StepProgress>>;
 }) {
   const styles = useStyles();
+  const listStyles = useListStyles();
   return (
-    <ol className={styles.list}>
+    <ol className={listStyles.list}>
       {plan.steps.map((step) => {
         const progress = steps[step.id] ?? { status: 'waiting', report: null };
         const report = progress.report;

@@ -1,16 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Instruction } from '../../../../electron/shared/contract';
 import { CommandLine } from '../CommandLine';
+import { useListStyles } from '../listStyles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   title: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   note: { margin: 0, overflowWrap: 'anywhere' },
@@ -19,8 +12,9 @@ const useStyles = makeStyles({
 /** What the user does themselves afterwards (activate the environment, pick it in VS Code). */
 export function InstructionList({ instructions }: { instructions: Instruction[] }) {
   const styles = useStyles();
+  const listStyles = useListStyles();
   return (
-    <ul className={styles.list}>
+    <ul className={listStyles.spaciousList}>
       {instructions.map((instruction) => (
         <li key={`${instruction.title}\n${instruction.text}`} className={styles.item}>
           <span className={styles.title}>{instruction.title}</span>
