@@ -1,14 +1,15 @@
-import { sudoInstead } from '../planning/instructions';
-import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
+import { administratorRun, elevatedOutputDir } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
 import type { PlanContext } from '../planning/planContext';
 import {
+  dryRunStep,
   installFromScan,
-  pipInstall,
   PIP_TIMEOUT_MS,
+  pipInstall,
   recipeOf,
   requiredPackage,
   shownStep,
+  sudoInsteadRecipe,
 } from '../planning/planContext';
 import { elevatedInstallChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
@@ -41,44 +42,14 @@ export function elevatedInstallPlan(ctx: PlanContext): Recipe {
     PIP_TIMEOUT_MS,
   );
   if (admin === null) {
-    const sudo = sudoInstead([command]);
-    return recipeOf(ctx, {
-      title,
-      installId: install.id,
-      steps: [],
-      verify: [],
-      instructions: sudo.instructions,
-      undoable: false,
-      warnings: [sudo.warning, ...warnings],
-    });
+    return sudoInsteadRecipe(ctx, { title, installId: install.id, commands: [command], warnings });
   }
-  // The check needs no administrator rights: a dry run writes nothing.
-  const dryRun = ctx.request.dryRunFirst
-    ? plainRun(pipInstall(install.executable, ['--dry-run'], pkg, ctx), PIP_TIMEOUT_MS)
-    : null;
   return recipeOf(ctx, {
     title,
     installId: install.id,
     steps: [
-      ...(dryRun
-        ? [
-            {
-              step: shownStep({
-                id: 'dry-run',
-                title: `Check that ${pkg} can be installed`,
-                command: dryRun.run.command,
-                changes: null,
-              }),
-              spec: {
-                kind: 'pip-install' as const,
-                run: dryRun.run,
-                python: install.executable,
-                scope: 'environment' as const,
-                dryRun: true,
-              },
-            },
-          ]
-        : []),
+      // The check needs no administrator rights: a dry run writes nothing.
+      ...dryRunStep(ctx, install.executable, [], pkg, 'environment'),
       {
         step: shownStep({
           id: 'install',

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import type { AccessCheck, PythonInstall } from '../../shared/model/diagnosis';
-import { sudoInstead } from '../planning/instructions';
 import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
 import { chownCommands } from '../../platform/posix/chown';
 import {
@@ -12,7 +11,13 @@ import { locateProgram } from '../../platform/posix/locateProgram';
 import type { Recipe } from '../planning/recipe';
 import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';
 import type { DraftStep, PlanContext } from '../planning/planContext';
-import { installFromScan, recipeOf, shownStep, TOOL_TIMEOUT_MS } from '../planning/planContext';
+import {
+  installFromScan,
+  recipeOf,
+  shownStep,
+  sudoInsteadRecipe,
+  TOOL_TIMEOUT_MS,
+} from '../planning/planContext';
 import { aclGrantChecks, handBackChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
 
@@ -168,15 +173,11 @@ async function posixHandBack(
       TOOL_TIMEOUT_MS,
     );
     if (admin === null) {
-      const sudo = sudoInstead(commands);
-      return recipeOf(ctx, {
+      return sudoInsteadRecipe(ctx, {
         title: `Hand back ${count} in ${root}`,
         installId: install.id,
-        steps: [],
-        verify: [],
-        instructions: sudo.instructions,
-        undoable: false,
-        warnings: [sudo.warning, ...warnings],
+        commands,
+        warnings,
       });
     }
     chownSteps.push({

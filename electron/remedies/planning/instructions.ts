@@ -1,5 +1,5 @@
-import { commandLine, quoteArg } from '../../shared/shellQuote';
-import type { Command, Instruction } from '../../shared/actionModel';
+import { quoteArg } from '../../shared/shellQuote';
+import type { Instruction } from '../../shared/actionModel';
 import type { OsTraits } from '../../platform/osTraits';
 
 /** What the user types after a virtual environment exists: activation in each shell, and VS Code. */
@@ -66,24 +66,4 @@ export function pathProfileInstructions(folder: string, home: string): Instructi
       text: `fish_add_path ${quoteArg(folder, 'bash')}`,
     },
   ];
-}
-
-/**
- * Where the app cannot ask for administrator rights (no pkexec), the plan
- * shows the sudo commands for the user to run instead: the app never types
- * a password for anyone.
- */
-export function sudoInstead(commands: readonly Command[]): {
-  instructions: Instruction[];
-  warning: string;
-} {
-  return {
-    instructions: commands.map((command) => ({
-      title: 'Run this in a terminal; sudo asks for your password',
-      where: 'bash' as const,
-      text: `sudo ${commandLine('bash', command.program, command.args)}`,
-    })),
-    warning:
-      'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.',
-  };
 }

@@ -3,7 +3,9 @@ import type { Diagnosis, PythonInstall } from '../../shared/model/diagnosis';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type { ActionStep, Command } from '../../shared/actionModel';
 import type { ElevationFacts } from '../../platform/elevation';
+import { plainRun } from '../../platform/elevation';
 import { isValidPackageName } from '../../shared/packageName';
+import { commandLine } from '../../shared/shellQuote';
 import type { PlanRequest } from '../../shared/planRequest';
 import type { Recipe, StepSpec, VerifySpec } from './recipe';
 import { PIP_ENV } from './pipEnvironment';
@@ -92,6 +94,33 @@ export function pipInstall(
   };
 }
 
+/**
+ * `pip install --dry-run` before the real install, when the user asked for
+ * it: it checks that pip finds everything and writes nothing, so it needs no
+ * administrator rights whatever the install does.
+ */
+export function dryRunStep(
+  ctx: PlanContext,
+  python: string,
+  options: string[],
+  pkg: string,
+  scope: 'environment' | 'user',
+): DraftStep[] {
+  if (!ctx.request.dryRunFirst) return [];
+  const dryRun = plainRun(pipInstall(python, [...options, '--dry-run'], pkg, ctx), PIP_TIMEOUT_MS);
+  return [
+    {
+      step: shownStep({
+        id: 'dry-run',
+        title: `Check that ${pkg} can be installed`,
+        command: dryRun.run.command,
+        changes: null,
+      }),
+      spec: { kind: 'pip-install', run: dryRun.run, python, scope, dryRun: true },
+    },
+  ];
+}
+
 /** A step as shown, with the defaults of a step that needs no question and no elevation. */
 export function shownStep(
   fields: Pick<ActionStep, 'id' | 'title' | 'changes'> & Partial<ActionStep>,
@@ -147,4 +176,31 @@ export function holderRootsOf(install: PythonInstall): string[] {
         folder.role === 'purelib' || folder.role === 'platlib' || folder.role === 'user-site',
     )
     .map((folder) => folder.path);
+}
+
+/**
+ * Where the app cannot ask for administrator rights (no pkexec), the plan
+ * runs nothing and shows the sudo commands for the user to type instead:
+ * the app never types a password for anyone.
+ */
+export function sudoInsteadRecipe(
+  ctx: PlanContext,
+  fields: { title: string; installId: string; commands: readonly Command[]; warnings: string[] },
+): Recipe {
+  return recipeOf(ctx, {
+    title: fields.title,
+    installId: fields.installId,
+    steps: [],
+    verify: [],
+    instructions: fields.commands.map((command) => ({
+      title: 'Run this in a terminal; sudo asks for your password',
+      where: 'bash' as const,
+      text: `sudo ${commandLine('bash', command.program, command.args)}`,
+    })),
+    undoable: false,
+    warnings: [
+      'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.',
+      ...fields.warnings,
+    ],
+  });
 }

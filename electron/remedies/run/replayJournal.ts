@@ -34,17 +34,7 @@ export function replayEntries(entries: readonly JournalEntry[]): Map<string, Run
   const runs = new Map<string, RunHistory>();
   for (const entry of entries) {
     if (entry.type === 'planned') {
-      runs.set(entry.runId, {
-        runId: entry.runId,
-        recipe: entry.recipe,
-        startedAt: entry.at,
-        intents: new Map(),
-        results: new Map(),
-        consents: new Map(),
-        outcome: null,
-        resolved: false,
-        undoRuns: [],
-      });
+      runs.set(entry.runId, newRunHistory(entry.recipe, entry.at));
       const undoOf = entry.recipe.plan.undoOf;
       if (undoOf) runs.get(undoOf)?.undoRuns.push(entry.runId);
       continue;
@@ -105,4 +95,19 @@ export function mayHaveChanged(run: RunHistory, stepId: string): boolean {
   const status = run.results.get(stepId)?.status;
   // Declined and skipped steps never started their change; a failed one may have got half-way.
   return status !== 'declined' && status !== 'skipped';
+}
+
+/** The history of a run that has only been planned: nothing done, nothing decided yet. */
+export function newRunHistory(recipe: Recipe, startedAt: string): RunHistory {
+  return {
+    runId: recipe.plan.id,
+    recipe,
+    startedAt,
+    intents: new Map(),
+    results: new Map(),
+    consents: new Map(),
+    outcome: null,
+    resolved: false,
+    undoRuns: [],
+  };
 }

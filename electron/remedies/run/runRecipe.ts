@@ -15,7 +15,7 @@ import type { StepData } from './journalEntry';
 import { outcomeSummary } from './outcomeSummary';
 import type { Recipe } from '../planning/recipe';
 import type { RunHistory, StepRecord } from './replayJournal';
-import { nextStepIndex } from './replayJournal';
+import { newRunHistory, nextStepIndex } from './replayJournal';
 import { executeStep, prepareStep } from '../steps/stepKinds';
 import type { StepContext, StepOutcome } from '../steps/stepContext';
 import { outcome as stepOutcome } from '../steps/stepContext';
@@ -54,7 +54,7 @@ export async function runRecipe(
 ): Promise<ActionOutcome> {
   const runId = recipe.plan.id;
   const { journal } = deps;
-  const run = previous ?? freshHistory(recipe);
+  const run = previous ?? newRunHistory(recipe, new Date().toISOString());
   if (previous === null) await journal.append({ type: 'planned', runId, recipe });
   const runFolder = journal.runFolder(runId);
   await mkdir(runFolder, { recursive: true });
@@ -139,20 +139,6 @@ export async function runRecipe(
   await journal.append({ type: 'finished', runId, outcome: finished });
   run.outcome = finished;
   return finished;
-}
-
-function freshHistory(recipe: Recipe): RunHistory {
-  return {
-    runId: recipe.plan.id,
-    recipe,
-    startedAt: new Date().toISOString(),
-    intents: new Map(),
-    results: new Map(),
-    consents: new Map(),
-    outcome: null,
-    resolved: false,
-    undoRuns: [],
-  };
 }
 
 function stepContext(

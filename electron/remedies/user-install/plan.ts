@@ -10,9 +10,10 @@ import { addToUserPathScript } from '../../platform/windows/userPathScript';
 import { powershellCommand } from '../../platform/windows/powershell';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
+  dryRunStep,
   installFromScan,
-  pipInstall,
   PIP_TIMEOUT_MS,
+  pipInstall,
   QUICK_TIMEOUT_MS,
   recipeOf,
   requiredPackage,
@@ -37,19 +38,7 @@ export function userInstallPlan(ctx: PlanContext): Recipe {
   const userScripts =
     install.folders.find((folder) => folder.role === 'user-scripts')?.path ?? null;
 
-  const steps: DraftStep[] = [];
-  if (ctx.request.dryRunFirst) {
-    const dryRun = plainRun(pipInstall(python, ['--user', '--dry-run'], pkg, ctx), PIP_TIMEOUT_MS);
-    steps.push({
-      step: shownStep({
-        id: 'dry-run',
-        title: `Check that ${pkg} can be installed`,
-        command: dryRun.run.command,
-        changes: null,
-      }),
-      spec: { kind: 'pip-install', run: dryRun.run, python, scope: 'user', dryRun: true },
-    });
-  }
+  const steps: DraftStep[] = dryRunStep(ctx, python, ['--user'], pkg, 'user');
   const pip = plainRun(pipInstall(python, ['--user'], pkg, ctx), PIP_TIMEOUT_MS);
   steps.push({
     step: shownStep({

@@ -4,10 +4,11 @@ import { venvInstructions } from '../planning/instructions';
 import type { Recipe } from '../planning/recipe';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
+  dryRunStep,
   installFromScan,
   optionalPackage,
-  pipInstall,
   PIP_TIMEOUT_MS,
+  pipInstall,
   recipeOf,
   shownStep,
   VENV_TIMEOUT_MS,
@@ -46,18 +47,7 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
       spec: { kind: 'create-venv', run: create.run, folder },
     });
   }
-  if (pkg !== null && request.dryRunFirst) {
-    const dryRun = plainRun(pipInstall(python, ['--dry-run'], pkg, ctx), PIP_TIMEOUT_MS);
-    steps.push({
-      step: shownStep({
-        id: 'dry-run',
-        title: `Check that ${pkg} can be installed`,
-        command: dryRun.run.command,
-        changes: null,
-      }),
-      spec: { kind: 'pip-install', run: dryRun.run, python, scope: 'environment', dryRun: true },
-    });
-  }
+  if (pkg !== null) steps.push(...dryRunStep(ctx, python, [], pkg, 'environment'));
   if (pkg !== null) {
     const install = plainRun(pipInstall(python, [], pkg, ctx), PIP_TIMEOUT_MS);
     steps.push({

@@ -5,14 +5,9 @@ import { FixActionButton } from './actions/FixActionButton';
 import { CommandLine } from './CommandLine';
 import { FactList } from './FactList';
 import { Panel } from './Panel';
+import { useTitleRowStyles } from './listStyles';
 
 const useStyles = makeStyles({
-  titleRow: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   reason: { margin: 0, fontSize: tokens.fontSizeBase300, overflowWrap: 'anywhere' },
   action: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -37,10 +32,11 @@ interface FixCardProps {
  */
 export function FixCard({ fix, recommended }: FixCardProps) {
   const styles = useStyles();
+  const titleRowStyles = useTitleRowStyles();
   const doable = fix.installId !== null && fix.action !== null;
   return (
     <Panel emphasis={recommended}>
-      <div className={styles.titleRow}>
+      <div className={titleRowStyles.titleRow}>
         <h3 className={styles.title}>{fix.title}</h3>
         {recommended && (
           <Badge appearance="filled" color="brand">

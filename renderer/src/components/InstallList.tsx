@@ -4,14 +4,9 @@ import { FOLDER_ROLE_WORDS, PROBE_STATUS_WORDS, installName } from '../wording/i
 import { Panel } from './Panel';
 import { useListStyles } from './listStyles';
 import { Section } from './Section';
+import { useTitleRowStyles } from './listStyles';
 
 const useStyles = makeStyles({
-  titleRow: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   path: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -73,11 +68,12 @@ function installProblems(install: PythonInstall): Problem[] {
 
 function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: boolean }) {
   const styles = useStyles();
+  const titleRowStyles = useTitleRowStyles();
   const problems = installProblems(install);
   return (
     <li>
       <Panel>
-        <div className={styles.titleRow}>
+        <div className={titleRowStyles.titleRow}>
           <h3 className={styles.name}>{installName(install)}</h3>
           {install.status !== 'ok' && (
             <Badge appearance="tint" color="danger">

@@ -20,3 +20,13 @@ export const useListStyles = makeStyles({
   /** For items of a few lines (a label over a path, a command or a reason) that need more air. */
   spaciousList: { ...bareColumn, gap: tokens.spacingVerticalM },
 });
+
+/** A heading with its badges beside it, wrapping under it when the window is narrow. */
+export const useTitleRowStyles = makeStyles({
+  titleRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+});
