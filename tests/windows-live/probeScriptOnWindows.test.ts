@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import {
   defaultWindowsProbeDeps,
 } from '../../electron/platform/windows/windowsSystemProbe';
 import { REMEDY_CATALOG } from '../../electron/remedies/registry';
+import { readWorkflow } from '../support/workflows';
 
 /**
  * The real assets/windows/pip-doctor-probe.ps1 on a real Windows (the
@@ -33,8 +34,20 @@ const onWindows = process.platform === 'win32';
 const python = process.env.pythonLocation
   ? join(process.env.pythonLocation, 'python.exe')
   : 'python.exe';
+// Asked once, before collection, so that a missing pwsh.exe is a skip that says so, not a pass.
+const hasPwsh =
+  onWindows && spawnSync('pwsh.exe', ['-NoLogo', '-NoProfile', '-Command', 'exit 0']).status === 0;
 
-describe.runIf(onWindows)('the Windows probe on this Windows', () => {
+// Skipped suites and cases say why in their names; nothing here passes without having checked.
+const suiteTitle = onWindows
+  ? 'the Windows probe on this Windows'
+  : 'the Windows probe on this Windows (skipped: needs a real Windows; .github/workflows/windows.yml runs it)';
+const pwshTitle =
+  hasPwsh || !onWindows
+    ? 'answers the same under PowerShell 7 (pwsh)'
+    : 'answers the same under PowerShell 7 (pwsh) (skipped: pwsh.exe is not on this machine)';
+
+describe.runIf(onWindows)(suiteTitle, () => {
   const root = onWindows ? mkdtempSync(join(tmpdir(), 'pip-doctor-live-')) : '';
   const denied = join(root, 'denied', 'Lib', 'site-packages');
   const held = join(root, 'held', 'Lib', 'site-packages');
@@ -136,17 +149,13 @@ describe.runIf(onWindows)('the Windows probe on this Windows', () => {
     expectAnswers(document);
   });
 
-  it('answers the same under PowerShell 7 (pwsh), where the runner has it', async () => {
+  it.skipIf(!hasPwsh)(pwshTitle, async () => {
     const folder = mkdtempSync(join(tmpdir(), 'pip-doctor-request-'));
     const requestPath = join(folder, 'request.json');
     writeFileSync(requestPath, JSON.stringify(request()));
     const run = await runProcess('pwsh.exe', powershellArguments(probeScriptPath(), requestPath), {
       timeoutMs: 120_000,
     });
-    if (run.spawnError) {
-      console.log('pwsh.exe is not on this runner: the PowerShell 7 check did not run.');
-      return;
-    }
     const document = readProbeOutput(run, 120_000);
     expect(document.powershell.edition).toBe('Core');
     expectAnswers(document);
@@ -208,8 +217,21 @@ describe.runIf(onWindows)('the Windows probe on this Windows', () => {
   });
 });
 
-describe.skipIf(onWindows)('off Windows', () => {
-  it('says plainly that the real-Windows checks did not run here', () => {
-    console.log('tests/windows-live needs Windows: nothing of the real probe ran on this machine.');
+describe('where this suite runs', () => {
+  // Everywhere but Windows the suite above is skipped, so the claim that a real Windows runs it
+  // is checked here, on every machine: drop the job or the step and this fails.
+  it('.github/workflows/windows.yml runs it on windows-latest, with the Python it holds the .pyd with', () => {
+    const jobs = Object.values(readWorkflow('windows.yml').jobs).filter(
+      (job) => job['runs-on'] === 'windows-latest',
+    );
+    const live = jobs.find((job) =>
+      job.steps.some(
+        (step) =>
+          step.run?.trim() === 'npx vitest run --config tests/windows-live/vitest.config.mts',
+      ),
+    );
+    expect(live, 'a windows-latest job that runs tests/windows-live').toBeDefined();
+    // actions/setup-python sets pythonLocation, which `python` above reads.
+    expect(live!.steps.some((step) => step.uses?.startsWith('actions/setup-python@'))).toBe(true);
   });
 });
