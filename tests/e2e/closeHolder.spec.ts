@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHolder } from '../unit/actions/holderProcess';
-import type { Holder } from '../unit/actions/holderProcess';
+import { startHolder } from '../unit/remedies/holderProcess';
+import type { Holder } from '../unit/remedies/holderProcess';
 import { pidsHolding } from './support/fileHolders';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
 import { makeVenv, sharedTempDir } from './support/pythonFixtures';

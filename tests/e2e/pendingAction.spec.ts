@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionPlan } from '../../electron/shared/contract';
-import { createHarness, SYSTEM_PYTHON } from '../unit/actions/actionHarness';
-import { buildDemoWheels } from '../unit/actions/buildWheel';
-import { runActionInChild } from '../unit/actions/childAction';
+import { createHarness, SYSTEM_PYTHON } from '../unit/remedies/actionHarness';
+import { buildDemoWheels } from '../unit/remedies/buildWheel';
+import { runActionInChild } from '../unit/remedies/childAction';
 import { test, expect, checkStep } from './support/wizardTest';
 import { sharedTempDir } from './support/pythonFixtures';
 

@@ -8,15 +8,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { runCli } from '../../../electron/cli/runCli';
 import { LogFindingSchema } from '../../../electron/shared/model/logFinding';
+import { FIXTURES, REPO } from '../../support/repoPaths';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
-const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'pip-logs');
+const PIP_LOGS = join(FIXTURES, 'pip-logs');
 /** RuinedFooocus#314: a loaded _cffi_backend .pyd, UTF-8. */
-const LOCK_LOG = join(FIXTURES, 'example-lock.log');
+const LOCK_LOG = join(PIP_LOGS, 'example-lock.log');
 const LOCK_PATH =
   'e:\\video\\ruinedfooocus_win64_1-25-2\\python_embeded\\lib\\site-packages\\_cffi_backend.cp310-win_amd64.pyd';
 /** TradingAgents#151 as PowerShell 5's ">" saves it: UTF-16LE with a BOM. */
-const UTF16_LOG = join(FIXTURES, 'powershell-utf16le.log');
+const UTF16_LOG = join(PIP_LOGS, 'powershell-utf16le.log');
 
 const workDir = mkdtempSync(join(tmpdir(), 'pip-doctor-cli-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -181,7 +181,7 @@ describe('--help', () => {
 
 describe('the real entry point, as a child process', () => {
   const exec = promisify(execFile);
-  const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+  const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
   // Run tsx under the same Node as the tests (Node 24), whatever the system Node is.
   const env = {
     ...process.env,
@@ -190,7 +190,7 @@ describe('the real entry point, as a child process', () => {
 
   test('electron/cli.ts log --json <file> prints the finding and exits 0', async () => {
     const { stdout, stderr } = await exec(tsx, ['electron/cli.ts', 'log', '--json', UTF16_LOG], {
-      cwd: REPO_ROOT,
+      cwd: REPO,
       env,
     });
     expect(stderr).toBe('');
@@ -201,7 +201,7 @@ describe('the real entry point, as a child process', () => {
 
   test('a missing input sets exit status 1 in the real process', async () => {
     const failure = await exec(tsx, ['electron/cli.ts', 'log', '--json', MISSING, LOCK_LOG], {
-      cwd: REPO_ROOT,
+      cwd: REPO,
       env,
     }).then(
       () => null,

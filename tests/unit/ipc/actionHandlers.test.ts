@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ActionProgress, Reply } from '../../../electron/shared/contract';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
-import { buildDemoWheels } from '../actions/buildWheel';
+import { buildDemoWheels } from '../remedies/buildWheel';
 import { SYSTEM_PYTHON, startHolder } from '../platform/pythonHolder';
 import type { HolderProcess } from '../platform/pythonHolder';
 import { realHandlerDeps } from '../../support/handlerDeps';

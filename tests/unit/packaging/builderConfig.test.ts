@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { Configuration, TargetConfiguration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+import { REPO } from '../../support/repoPaths';
 
-const REPO = join(__dirname, '..', '..', '..');
 const require = createRequire(__filename);
 const config = JSON.parse(
   readFileSync(join(REPO, 'electron-builder.json'), 'utf8'),

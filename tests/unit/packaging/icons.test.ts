@@ -9,8 +9,9 @@ import { Data } from 'resedit';
 import { describe, expect, it } from 'vitest';
 import { ICNS_TYPES } from '../../../scripts/icons/icns';
 import { ICO_SIZES, renderIconFiles, type IconFiles } from '../../../scripts/icons/renderIcons';
+import { REPO } from '../../support/repoPaths';
 
-const ICON_DIR = join(__dirname, '..', '..', '..', 'assets', 'icon');
+const ICON_DIR = join(REPO, 'assets', 'icon');
 const committed = (name: string): Buffer => readFileSync(join(ICON_DIR, name));
 
 const REFERENCE_PLATFORM = process.platform === 'linux' && process.arch === 'x64';

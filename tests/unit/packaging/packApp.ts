@@ -9,8 +9,9 @@ import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPackage } from '@electron/asar';
 import { REQUIRED_FILES } from './asarPolicy';
+import { REPO } from '../../support/repoPaths';
 
-export const REPO = join(__dirname, '..', '..', '..');
+export { REPO };
 const ELECTRON_BUILDER = join(REPO, 'node_modules', 'electron-builder', 'cli.js');
 const ELECTRON_VITE = join(REPO, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
 

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { AccessCheckSchema } from '../../../electron/shared/model/diagnosis';
 import type { AccessCheck } from '../../../electron/shared/model/diagnosis';
 import type { WriteProbe } from '../../../electron/platform/writeProbe';
+import { REPO } from '../../support/repoPaths';
 
-const REPO = join(__dirname, '..', '..', '..');
 const TSX_CLI = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const SCRIPT = join(__dirname, 'printAccessCheck.ts');
 

@@ -21,6 +21,7 @@ import { INTERPRETER_PROBE_SCRIPT } from '../../../electron/platform/interpreter
 import { PROBE_MARKER } from '../../../electron/platform/systemProbe';
 import { probeArguments } from '../../../electron/platform/probeModule';
 import { asNobodyTitle, canSwitchUser, NOBODY } from './accessAsUser';
+import { REPO } from '../../support/repoPaths';
 
 /** Every interpreter at once, as a scan asks them (diagnose starts each probe as it finds it). */
 function probeInterpreters(executables: readonly string[], options: ProbeOptions) {
@@ -190,7 +191,6 @@ describe('the probe when the cache folder cannot be written', () => {
   });
 
   describe.skipIf(!canSwitchUser)(asNobodyTitle('as uid 65534 (nobody)'), () => {
-    const REPO = join(__dirname, '..', '..', '..');
     const TSX_CLI = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const SCRIPT = join(__dirname, 'printProbeFacts.ts');
 

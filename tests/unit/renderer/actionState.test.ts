@@ -7,7 +7,7 @@ import type { PlanChoices } from '../../../renderer/src/state/actionSession';
 import { applyActionProgress, startedRun } from '../../../renderer/src/state/actionSession';
 import { loggedPackage, planRequestFor } from '../../../renderer/src/state/planChoices';
 import { commandText } from '../../../renderer/src/wording/commandText';
-import { posixDiagnosis } from '../report/diagnosisFixtures';
+import { posixDiagnosis } from '../engine/report/diagnosisFixtures';
 import { REMEDIES } from '../../../electron/remedies/registry';
 
 const SCAN = 'scan-0123456789abcdef';

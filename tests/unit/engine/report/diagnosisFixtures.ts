@@ -1,0 +1,309 @@
+import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
+import type { Diagnosis, PythonInstall } from '../../../../electron/shared/model/diagnosis';
+
+/**
+ * Diagnoses shaped like real ones from each platform, with the user's name
+ * in every kind of field a report prints: paths, names, reasons, command
+ * lines, process users, ACL principals, log lines.
+ */
+
+const WIN_HOME = 'C:\\Users\\alice';
+const WIN_PYTHON = `${WIN_HOME}\\AppData\\Local\\Programs\\Python\\Python312`;
+
+const winInstall: PythonInstall = {
+  id: 'py-0123456789ab',
+  executable: `${WIN_PYTHON}\\python.exe`,
+  names: [
+    'pip on PATH',
+    'python on PATH',
+    `${WIN_HOME}\\AppData\\Local\\Microsoft\\WindowsApps\\python.exe`,
+  ],
+  version: '3.12.4',
+  implementation: 'CPython',
+  kind: 'per-user',
+  prefix: WIN_PYTHON,
+  basePrefix: WIN_PYTHON,
+  status: 'ok',
+  statusDetail: null,
+  pipVersion: '24.0',
+  externallyManaged: false,
+  userSiteEnabled: true,
+  folders: [
+    {
+      role: 'purelib',
+      path: `${WIN_PYTHON}\\Lib\\site-packages`,
+      exists: true,
+      writable: false,
+      reason: `DESKTOP-7\\alice is denied write access to ${WIN_PYTHON}\\Lib\\site-packages by an inherited deny entry.`,
+      owner: 'DESKTOP-7\\alice',
+      mode: null,
+      acl: [
+        {
+          principal: 'DESKTOP-7\\alice',
+          sid: 'S-1-5-21-1-2-3-1001',
+          type: 'deny',
+          rights: 'write',
+          inherited: true,
+          appliesToUser: true,
+        },
+        {
+          principal: 'BUILTIN\\Administrators',
+          sid: 'S-1-5-32-544',
+          type: 'allow',
+          rights: 'full control',
+          inherited: true,
+          appliesToUser: false,
+        },
+      ],
+    },
+    {
+      role: 'scripts',
+      path: `${WIN_PYTHON}\\Scripts`,
+      exists: true,
+      writable: true,
+      reason: null,
+      owner: 'DESKTOP-7\\alice',
+      mode: null,
+      acl: null,
+    },
+  ],
+  heldBy: [4242],
+  leftovers: [
+    { kind: 'stash-folder', path: `${WIN_PYTHON}\\Lib\\site-packages\\~umpy`, package: 'numpy' },
+  ],
+};
+
+const storeStub: PythonInstall = {
+  ...winInstall,
+  id: 'py-ba9876543210',
+  executable: 'c:\\users\\ALICE\\AppData\\Local\\Microsoft\\WindowsApps\\python3.exe',
+  names: ['python3 on PATH'],
+  version: null,
+  implementation: null,
+  kind: 'store',
+  prefix: null,
+  basePrefix: null,
+  status: 'not-python',
+  statusDetail:
+    '"C:/Users/alice/AppData/Local/Microsoft/WindowsApps/python3.exe" is not a Python interpreter: it printed nothing.',
+  pipVersion: null,
+  folders: [],
+  leftovers: [],
+  heldBy: [],
+};
+
+export function windowsDiagnosis(): Diagnosis {
+  return DiagnosisSchema.parse({
+    schemaVersion: 1,
+    platform: 'win32',
+    scannedAt: '2026-11-24T08:00:00.000Z',
+    user: { name: 'alice', uid: null },
+    elevated: false,
+    settings: { longPathsEnabled: false, controlledFolderAccess: null, canElevate: true },
+    installs: [winInstall, storeStub],
+    pipOnPath: [
+      { command: 'pip', path: `${WIN_PYTHON}\\Scripts\\pip.exe`, installId: winInstall.id },
+      { command: 'python3', path: storeStub.executable, installId: storeStub.id },
+      { command: 'pip3', path: null, installId: null },
+    ],
+    targetInstallId: winInstall.id,
+    newVenvFolder: `${WIN_HOME}\\projects\\demo\\.venv`,
+    processes: [
+      {
+        pid: 4242,
+        startTime: '2026-11-24T07:55:00.000Z',
+        executable: `${WIN_PYTHON}\\python.exe`,
+        commandLine: `"${WIN_PYTHON}\\python.exe" -m ipykernel_launcher -f ${WIN_HOME}\\AppData\\Roaming\\jupyter\\runtime\\kernel-1.json --user alice`,
+        user: 'DESKTOP-7\\alice',
+        sameUser: true,
+        installId: winInstall.id,
+        parents: [
+          {
+            pid: 4000,
+            name: 'Code.exe',
+            executable: `${WIN_HOME}\\AppData\\Local\\Programs\\Microsoft VS Code\\Code.exe`,
+          },
+        ],
+        startedBy: 'VS Code',
+        holds: [
+          `${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd`,
+        ],
+      },
+      {
+        pid: 5000,
+        startTime: '2026-11-24T07:00:00.000Z',
+        executable: null,
+        commandLine: 'python.exe server.py',
+        user: 'DESKTOP-7\\bob',
+        sameUser: false,
+        installId: null,
+        parents: [],
+        startedBy: null,
+        holds: [],
+      },
+    ],
+    log: {
+      category: 'lock',
+      code: 'WinError 32',
+      path: `${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd`,
+      secondPath: null,
+      package: 'numpy',
+      confidence: 'high',
+      alternatives: ['antivirus'],
+      evidence: [
+        "ERROR: Could not install packages due to an OSError: [WinError 32] The process cannot access the file because it is being used by another process: 'C:\\\\Users\\\\alice\\\\AppData\\\\Local\\\\Programs\\\\Python\\\\Python312\\\\Lib\\\\site-packages\\\\numpy\\\\core\\\\_multiarray_umath.cp312-win_amd64.pyd'",
+      ],
+      summary: 'Another program is using a file of numpy, so pip cannot replace it.',
+    },
+    cause: 'lock',
+    causeSummary: `VS Code (pid 4242) holds ${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd open.`,
+    recommendations: [
+      {
+        id: 'close-processes',
+        rank: 1,
+        reason:
+          "Close the Jupyter kernel that VS Code started (pid 4242); it holds numpy's __init__ files.",
+        commands: ['Stop-Process -Id 4242', 'Write-Host `"done`" # a backtick run: ```'],
+        shell: 'powershell',
+        applicable: true,
+        installId: winInstall.id,
+        title: 'Close the programs that hold the files',
+        changes: 'Stops the programs listed. Save your work in them first.',
+        action: { label: 'Close these programs', packageUse: 'none' },
+      },
+      {
+        id: 'elevated-install',
+        rank: 2,
+        reason: 'Your install is per-user; administrator rights would not release the lock.',
+        commands: [],
+        shell: 'powershell',
+        applicable: false,
+        installId: winInstall.id,
+        title: 'Install with administrator rights',
+        changes:
+          'Changes the shared Python for every user of this computer, with administrator rights.',
+        action: { label: 'Install numpy with administrator rights', packageUse: 'required' },
+      },
+    ],
+    gaps: [
+      {
+        area: 'processes',
+        message: 'Processes of other users could not be inspected for open files.',
+        howToReveal: 'Run Pip Doctor as administrator to see them.',
+      },
+    ],
+  });
+}
+
+export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): Diagnosis {
+  const venv = `${home}/projects/demo/.venv`;
+  return DiagnosisSchema.parse({
+    schemaVersion: 1,
+    platform: 'linux',
+    scannedAt: '2026-11-24T08:00:00.000Z',
+    user: { name: userName, uid: 1000 },
+    elevated: false,
+    settings: { longPathsEnabled: null, controlledFolderAccess: null, canElevate: null },
+    installs: [
+      {
+        id: 'py-111111111111',
+        executable: '/usr/bin/python3',
+        names: ['/usr/bin/python3', 'pip on PATH'],
+        version: '3.11.2',
+        implementation: 'CPython',
+        kind: 'system',
+        prefix: '/usr',
+        basePrefix: '/usr',
+        status: 'ok',
+        statusDetail: null,
+        pipVersion: '23.0.1',
+        externallyManaged: true,
+        userSiteEnabled: true,
+        folders: [
+          {
+            role: 'purelib',
+            path: '/usr/lib/python3/dist-packages',
+            exists: true,
+            writable: false,
+            reason: `Only root can write to /usr/lib/python3/dist-packages; ${userName} is not root.`,
+            owner: 'root (uid 0), group root (gid 0)',
+            mode: '755 (rwxr-xr-x)',
+            acl: null,
+          },
+          {
+            role: 'user-site',
+            path: `${home}/.local/lib/python3.11/site-packages`,
+            exists: false,
+            writable: true,
+            reason: null,
+            owner: null,
+            mode: null,
+            acl: null,
+          },
+        ],
+        leftovers: [],
+        heldBy: [],
+      },
+      {
+        id: 'py-222222222222',
+        executable: `${venv}/bin/python`,
+        names: [`.venv in ${home}/projects/demo`],
+        version: '3.11.2',
+        implementation: 'CPython',
+        kind: 'venv',
+        prefix: venv,
+        basePrefix: '/usr',
+        status: 'timed-out',
+        statusDetail: `"${venv}/bin/python" did not answer within 10 s and was stopped.`,
+        pipVersion: null,
+        externallyManaged: false,
+        userSiteEnabled: null,
+        folders: [],
+        leftovers: [],
+        heldBy: [],
+      },
+    ],
+    pipOnPath: [{ command: 'pip', path: '/usr/bin/pip', installId: 'py-111111111111' }],
+    targetInstallId: 'py-111111111111',
+    newVenvFolder: `${home}/projects/demo/.venv`,
+    processes: [
+      {
+        pid: 777,
+        startTime: '2026-11-24T07:00:00.000Z',
+        executable: '/usr/bin/python3.11',
+        commandLine: `/usr/bin/python3 ${home}/projects/demo/app.py --owner=${userName}`,
+        user: userName,
+        sameUser: true,
+        installId: 'py-111111111111',
+        parents: [{ pid: 700, name: 'bash', executable: '/usr/bin/bash' }],
+        startedBy: null,
+        holds: ['/usr/lib/python3/dist-packages/yaml/_yaml.cpython-311-x86_64-linux-gnu.so'],
+      },
+    ],
+    log: null,
+    cause: 'pep668',
+    causeSummary: `The system Python is managed by Debian; ${userName} should install into a virtual environment in ${home}/projects/demo.`,
+    recommendations: [
+      {
+        id: 'venv',
+        rank: 1,
+        reason: `A virtual environment in ${home}/projects/demo is yours to change.`,
+        commands: [
+          `python3 -m venv ${home}/projects/demo/.venv`,
+          `${venv}/bin/python -m pip install requests`,
+        ],
+        shell: 'bash',
+        applicable: true,
+        installId: 'py-111111111111',
+        title: 'Use a virtual environment',
+        changes:
+          'Creates a .venv folder in your project and installs the package there. Nothing outside that folder changes.',
+        action: {
+          label: 'Create a virtual environment and install requests',
+          packageUse: 'optional',
+        },
+      },
+    ],
+    gaps: [],
+  });
+}

@@ -1,0 +1,448 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ActionService } from '../../../electron/remedies/run/actionService';
+import { buildRecipe } from '../../../electron/remedies/planning/buildRecipe';
+import { undoRecipe } from '../../../electron/remedies/planning/undoPlan';
+import { interpretElevatedRun } from '../../../electron/platform/windows/elevatedWindows';
+import { parseAclBackup } from '../../../electron/platform/windows/icacls';
+import { parseLongPathsQuery } from '../../../electron/platform/windows/longPaths';
+import { psLiteral } from '../../../electron/platform/windows/powershell';
+import { taskkillAnswerFor } from '../../../electron/platform/windows/taskkill';
+import { parseUserPathResult } from '../../../electron/platform/windows/userPathScript';
+import { quoteWindowsArgument } from '../../../electron/platform/windows/windowsArguments';
+import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
+import { historyAfter } from './windowsHistory';
+import {
+  DATA_DIR,
+  HOME,
+  POWERSHELL,
+  PROJECT,
+  PYTHON,
+  SID,
+  SITE,
+  USER_SCRIPTS,
+  WINDOWS_DIAGNOSIS,
+  windowsPlanContext,
+} from './windowsScan';
+import { fixture, ACTION_FIXTURES, scriptOf, unwrapUac } from './windowsScripts';
+import { osTraits } from '../../../electron/platform/osTraits';
+
+/**
+ * Windows actions cannot run here. What is pinned instead: the exact program
+ * and arguments each plan would run, the PowerShell inside every
+ * -EncodedCommand (compared with reviewed scripts in the fixtures), and the
+ * parsing of outputs in the formats Windows prints. Nothing pretends to run.
+ */
+
+const ICACLS = 'C:\\Windows\\System32\\icacls.exe';
+const REG = 'C:\\Windows\\System32\\reg.exe';
+const RUN_FOLDER = `${DATA_DIR}\\actions\\act-00000000000000a1`;
+const undoContext = {
+  runId: 'act-00000000000000b2',
+  runFolder: `${DATA_DIR}\\actions\\act-00000000000000b2`,
+  elevation: {
+    platform: 'win32' as const,
+    elevated: false,
+    systemRoot: 'C:\\Windows',
+    pkexecPath: null,
+  },
+  env: {},
+  signal: new AbortController().signal,
+};
+
+describe('elevated-install through UAC', () => {
+  test('runs PowerShell, which starts an elevated PowerShell that runs python -m pip and writes its output to files', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({
+        remedy: 'elevated-install',
+        installId: 'py-0123456789ab',
+        packageName: 'requests',
+      }),
+    );
+    const [step] = recipe.plan.steps;
+    expect(recipe.plan.needsElevation).toBe(true);
+    expect(step!.elevated).toBe(true);
+    expect(step!.command!.program).toBe(POWERSHELL);
+    const { outer, elevated } = unwrapUac(step!.command);
+    expect(outer).toBe(fixture('uac-outer.ps1'));
+    expect(elevated).toBe(fixture('uac-pip-install.elevated.ps1'));
+    expect(step!.script).toContain(elevated);
+    expect(recipe.specs[0]!.spec).toMatchObject({
+      kind: 'pip-install',
+      run: { elevation: 'uac', outputDir: `${RUN_FOLDER}\\install`, outputEncoding: 'utf8' },
+    });
+
+    // Asked for, the dry run comes first and needs no administrator rights.
+    const checked = await buildRecipe(
+      windowsPlanContext({
+        remedy: 'elevated-install',
+        installId: 'py-0123456789ab',
+        packageName: 'requests',
+        dryRunFirst: true,
+      }),
+    );
+    expect(checked.plan.steps.map((s) => [s.id, s.elevated, s.command?.program])).toEqual([
+      ['dry-run', false, PYTHON],
+      ['install', true, POWERSHELL],
+    ]);
+    expect(checked.plan.steps[0]!.command?.args).toEqual([
+      '-m',
+      'pip',
+      'install',
+      '--dry-run',
+      'requests',
+    ]);
+  });
+
+  test('reads the elevated side’s files back: ran, failed, declined (code 1223 or the English words), or silent', () => {
+    const files = (folder: string) => ({
+      exitCodeFile: fixture(join(folder, 'exit-code.txt')),
+      stdoutFile: fixture(join(folder, 'stdout.txt')),
+      stderrFile: fixture(join(folder, 'stderr.txt')),
+      errorFile: null,
+    });
+    expect(
+      interpretElevatedRun({
+        outerExitCode: 0,
+        outerStderr: '',
+        ...files('elevated-pip-install-ok'),
+      }),
+    ).toMatchObject({
+      kind: 'ran',
+      exitCode: 0,
+      stdout: expect.stringContaining('Successfully installed requests-2.32.3'),
+    });
+    expect(
+      interpretElevatedRun({
+        outerExitCode: 1,
+        outerStderr: '',
+        ...files('elevated-pip-install-failed'),
+      }),
+    ).toMatchObject({
+      kind: 'ran',
+      exitCode: 1,
+      stderr: expect.stringContaining('[WinError 32]'),
+    });
+    const nothing = { exitCodeFile: null, stdoutFile: null, stderrFile: null, errorFile: null };
+    expect(interpretElevatedRun({ outerExitCode: 1223, outerStderr: '', ...nothing })).toEqual({
+      kind: 'declined',
+    });
+    expect(
+      interpretElevatedRun({
+        outerExitCode: 1,
+        outerStderr: fixture('uac-declined.stderr.txt'),
+        ...nothing,
+      }),
+    ).toEqual({ kind: 'declined' });
+    expect(
+      interpretElevatedRun({
+        outerExitCode: 1,
+        outerStderr: '',
+        ...nothing,
+        errorFile: 'Access to the path is denied.',
+      }),
+    ).toEqual({
+      kind: 'failed',
+      message: 'The administrator step failed: Access to the path is denied.',
+    });
+    expect(interpretElevatedRun({ outerExitCode: -1, outerStderr: '', ...nothing })).toMatchObject({
+      kind: 'failed',
+    });
+  });
+});
+
+describe('grant-access with icacls', () => {
+  test('saves the ACL into the run’s folder, then grants Modify to the user’s SID as administrator', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({ remedy: 'grant-access', installId: 'py-0123456789ab' }),
+    );
+    const [save, grant] = recipe.plan.steps;
+    const backup = `${RUN_FOLDER}\\acl-backup.txt`;
+    expect(save!.command).toEqual({
+      program: ICACLS,
+      args: [SITE, '/save', backup, '/T', '/C'],
+      env: {},
+    });
+    expect(save!.elevated).toBe(false);
+    expect(grant!.elevated).toBe(true);
+    expect(unwrapUac(grant!.command).elevated).toBe(fixture('uac-icacls-grant.elevated.ps1'));
+    expect(recipe.specs[1]!.spec).toMatchObject({
+      kind: 'grant-acl',
+      restore: { elevation: 'uac', outputEncoding: 'oem' },
+    });
+
+    // After both ran, Undo restores the saved ACL from the parent folder.
+    const undo = await undoRecipe(
+      historyAfter(recipe, { 'save-acl': { data: { entries: 3 } }, grant: {} }),
+      undoContext,
+    );
+    expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-grant']);
+    expect(unwrapUac(undo.plan.steps[0]!.command).elevated).toBe(
+      fixture('uac-icacls-restore.elevated.ps1'),
+    );
+  });
+
+  test('reads an icacls /save file: UTF-16LE, a name line then an SDDL line per object', () => {
+    const entries = parseAclBackup(
+      readFileSync(join(ACTION_FIXTURES, 'icacls-save-site-packages.txt')),
+    );
+    expect(entries?.map((entry) => entry.name)).toEqual([
+      'site-packages',
+      'site-packages\\pip',
+      'site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd',
+    ]);
+    expect(entries?.[0]?.sddl).toBe(
+      'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)(A;OICIIO;GA;;;CO)',
+    );
+    // Anything else is no backup: the grant must not run without one.
+    expect(
+      parseAclBackup(Buffer.from('site-packages\r\nD:PAI(A;;FA;;;SY)\r\n', 'utf8')),
+    ).toBeNull();
+    expect(parseAclBackup(Buffer.alloc(0))).toBeNull();
+    expect(parseAclBackup(Buffer.from('site-packages\r\nnot sddl\r\n', 'utf16le'))).toBeNull();
+  });
+
+  test('is refused when the user’s SID is unknown (account names are localised)', async () => {
+    await expect(
+      buildRecipe({
+        ...windowsPlanContext({ remedy: 'grant-access', installId: 'py-0123456789ab' }),
+        userSid: null,
+      }),
+    ).rejects.toThrow(/could not find out which Windows account/);
+  });
+});
+
+describe('user-install and the user PATH', () => {
+  test('pip install --user, then the Scripts folder into HKCU\\Environment Path through .NET, never setx', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({
+        remedy: 'user-install',
+        installId: 'py-0123456789ab',
+        packageName: 'black',
+      }),
+    );
+    const [install, path] = recipe.plan.steps;
+    expect(install!.command).toEqual({
+      program: PYTHON,
+      args: ['-m', 'pip', 'install', '--user', 'black'],
+      env: { PIP_NO_INPUT: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONIOENCODING: 'utf-8' },
+    });
+    expect(path!.elevated).toBe(false);
+    const script = scriptOf(path!.command);
+    expect(script).toBe(fixture('user-path-add.ps1'));
+    expect(script).not.toMatch(/setx/i);
+    expect(path!.script).toBe(script);
+
+    const recorded = parseUserPathResult(fixture('user-path-add.stdout.txt'));
+    expect(recorded).toEqual({ changed: true, entry: USER_SCRIPTS, kind: 'ExpandString' });
+    const undo = await undoRecipe(
+      historyAfter(recipe, {
+        install: { before: { pip: '24.0' }, data: { added: ['black', 'click'], changed: [] } },
+        'user-path': { data: recorded },
+      }),
+      undoContext,
+    );
+    expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-user-path', 'undo-install']);
+    expect(scriptOf(undo.plan.steps[0]!.command)).toBe(fixture('user-path-remove.ps1'));
+    expect(undo.plan.steps[1]!.command?.args).toEqual([
+      '-m',
+      'pip',
+      'uninstall',
+      '-y',
+      'black',
+      'click',
+    ]);
+  });
+
+  test('takes nothing off PATH when the folder was on it already', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({
+        remedy: 'user-install',
+        installId: 'py-0123456789ab',
+        packageName: 'black',
+      }),
+    );
+    const undo = await undoRecipe(
+      historyAfter(recipe, {
+        install: { data: { added: ['black'], changed: [] } },
+        'user-path': { data: { changed: false, entry: USER_SCRIPTS, kind: 'ExpandString' } },
+      }),
+      undoContext,
+    );
+    expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-install']);
+  });
+});
+
+describe('enable-long-paths', () => {
+  test('reads the value first, sets it as administrator through reg.exe in the 64-bit view', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({ remedy: 'enable-long-paths', installId: 'py-0123456789ab' }),
+    );
+    const [read, enable] = recipe.plan.steps;
+    expect(read!.command).toEqual({
+      program: REG,
+      args: [
+        'query',
+        'HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem',
+        '/v',
+        'LongPathsEnabled',
+        '/reg:64',
+      ],
+      env: {},
+    });
+    expect(unwrapUac(enable!.command).elevated).toBe(fixture('uac-reg-long-paths.elevated.ps1'));
+    expect(recipe.plan.instructions[0]?.title).toContain('Open a new terminal');
+  });
+
+  test('parses reg query, and Undo puts back exactly what was there: a value, or none', async () => {
+    expect(parseLongPathsQuery(0, fixture('reg-query-long-paths-0.txt'))).toBe(0);
+    expect(parseLongPathsQuery(0, fixture('reg-query-long-paths-1.txt'))).toBe(1);
+    expect(parseLongPathsQuery(1, '')).toBeNull();
+    expect(parseLongPathsQuery(0, 'Zugriff verweigert')).toBeUndefined();
+
+    const recipe = await buildRecipe(
+      windowsPlanContext({ remedy: 'enable-long-paths', installId: 'py-0123456789ab' }),
+    );
+    const wasZero = await undoRecipe(
+      historyAfter(recipe, { 'read-setting': { data: { previous: 0 } }, enable: {} }),
+      undoContext,
+    );
+    expect(unwrapUac(wasZero.plan.steps[0]!.command).elevated).toContain(
+      "$psi.Arguments = 'add HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem /v LongPathsEnabled /t REG_DWORD /d 0 /f /reg:64'",
+    );
+    const wasUnset = await undoRecipe(
+      historyAfter(recipe, { 'read-setting': { data: { previous: null } }, enable: {} }),
+      undoContext,
+    );
+    expect(unwrapUac(wasUnset.plan.steps[0]!.command).elevated).toContain(
+      "$psi.Arguments = 'delete HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem /v LongPathsEnabled /f /reg:64'",
+    );
+  });
+
+  test('is refused where it means nothing: on Linux, and where long paths are on already', async () => {
+    await expect(
+      buildRecipe({
+        ...windowsPlanContext({ remedy: 'enable-long-paths', installId: 'py-0123456789ab' }),
+        os: osTraits('linux'),
+      }),
+    ).rejects.toThrow(/Windows setting/);
+    const enabled = {
+      ...WINDOWS_DIAGNOSIS,
+      settings: { ...WINDOWS_DIAGNOSIS.settings, longPathsEnabled: true },
+    };
+    await expect(
+      buildRecipe(
+        windowsPlanContext({ remedy: 'enable-long-paths', installId: 'py-0123456789ab' }, enabled),
+      ),
+    ).rejects.toThrow(/already enabled/);
+  });
+});
+
+describe('close-processes with taskkill', () => {
+  test('taskkill without /F first; /F /T only in the step that asks; Windows’ own processes left alone', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({ remedy: 'close-processes', installId: 'py-0123456789ab' }),
+    );
+    const [graceful, force] = recipe.plan.steps;
+    expect(graceful!.command).toEqual({
+      program: 'C:\\Windows\\System32\\taskkill.exe',
+      args: ['/PID', '8132'],
+      env: {},
+    });
+    expect(force!.command).toEqual({
+      program: 'C:\\Windows\\System32\\taskkill.exe',
+      args: ['/F', '/T', '/PID', '8132'],
+      env: {},
+    });
+    expect(force!.confirmation).toMatch(/by force/);
+    expect(recipe.plan.warnings[0]).toBe('System (pid 4) is left alone: it is part of Windows.');
+  });
+
+  test('reads each pid’s answer from taskkill’s lines', () => {
+    const stdout = fixture('taskkill-graceful.stdout.txt');
+    const stderr = fixture('taskkill-graceful.stderr.txt');
+    expect(taskkillAnswerFor(8132, stdout, stderr).answer).toBe('signalled');
+    expect(taskkillAnswerFor(34640, stdout, stderr)).toEqual({
+      answer: 'refused',
+      text: 'ERROR: The process with PID 34640 could not be terminated. Reason: This process can only be terminated forcefully (with /F option).',
+    });
+    expect(taskkillAnswerFor(8912, stdout, stderr).answer).toBe('denied');
+    expect(taskkillAnswerFor(99, stdout, stderr).answer).toBe('not-found');
+    expect(taskkillAnswerFor(813, stdout, stderr).answer).toBe('unknown');
+  });
+});
+
+describe('venv and upgrade-pip on Windows', () => {
+  test('venv: Scripts\\python.exe, and activation for PowerShell and cmd', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({ remedy: 'venv', installId: 'py-0123456789ab', packageName: 'numpy' }),
+    );
+    const venv = `${PROJECT}\\.venv`;
+    expect(recipe.plan.steps.map((step) => [step.command?.program, step.command?.args])).toEqual([
+      [PYTHON, ['-m', 'venv', venv]],
+      [`${venv}\\Scripts\\python.exe`, ['-m', 'pip', 'install', 'numpy']],
+    ]);
+    expect(
+      recipe.plan.instructions.map((instruction) => [instruction.where, instruction.text]),
+    ).toEqual([
+      [
+        'powershell',
+        `& 'C:\\Users\\Ana O''Neil\\Documents\\my project\\.venv\\Scripts\\Activate.ps1'`,
+      ],
+      ['powershell', 'Set-ExecutionPolicy -Scope CurrentUser RemoteSigned'],
+      ['cmd', `"C:\\Users\\Ana O'Neil\\Documents\\my project\\.venv\\Scripts\\activate.bat"`],
+      ['vscode', expect.stringContaining(`${venv}\\Scripts\\python.exe`)],
+    ]);
+  });
+
+  test('upgrade-pip: python.exe -m pip, never pip.exe, as administrator where site-packages is locked', async () => {
+    const recipe = await buildRecipe(
+      windowsPlanContext({ remedy: 'upgrade-pip', installId: 'py-0123456789ab' }),
+    );
+    const elevated = unwrapUac(recipe.plan.steps[0]!.command).elevated;
+    expect(elevated).toContain(`$psi.FileName = 'C:\\Program Files\\Python312\\python.exe'`);
+    expect(elevated).toContain("$psi.Arguments = '-m pip install --upgrade pip setuptools wheel'");
+    expect(elevated).not.toMatch(/pip\.exe/);
+  });
+
+  test('a plan for Windows is never run on another system', async () => {
+    const service = new ActionService({
+      probe: createPosixSystemProbe(),
+      dataDir: DATA_DIR,
+      env: { SystemRoot: 'C:\\Windows' },
+      projectDir: PROJECT,
+      homeDir: HOME,
+      userSid: SID,
+      onProgress: () => undefined,
+    });
+    service.useDiagnosis('scan-00000000000000a1', {
+      ...WINDOWS_DIAGNOSIS,
+      scannedAt: new Date().toISOString(),
+    });
+    const plan = await service.plan({
+      scanId: 'scan-00000000000000a1',
+      remedy: 'venv',
+      installId: 'py-0123456789ab',
+      packageName: 'numpy',
+    });
+    await expect(service.run(plan.id)).rejects.toThrow(/made for another system/);
+  });
+});
+
+describe('Windows quoting', () => {
+  test('arguments as CommandLineToArgvW reads them back', () => {
+    expect(quoteWindowsArgument('plain')).toBe('plain');
+    expect(quoteWindowsArgument('C:\\Program Files\\x')).toBe('"C:\\Program Files\\x"');
+    expect(quoteWindowsArgument('C:\\dir with space\\')).toBe('"C:\\dir with space\\\\"');
+    expect(quoteWindowsArgument('say "hi"')).toBe('"say \\"hi\\""');
+    expect(quoteWindowsArgument('a\\"b')).toBe('"a\\\\\\"b"');
+    expect(quoteWindowsArgument('')).toBe('""');
+  });
+
+  test('PowerShell literals double every kind of single quote', () => {
+    expect(psLiteral("Ana O'Neil")).toBe("'Ana O''Neil'");
+    expect(psLiteral('O\u2019Neil')).toBe("'O\u2019\u2019Neil'");
+    expect(psLiteral('$env:PATH `n')).toBe("'$env:PATH `n'");
+  });
+});
