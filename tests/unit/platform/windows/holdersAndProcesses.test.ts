@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { holderScanOf } from '../../../../electron/platform/windows/holderScan';
 import { ProbeDocumentSchema } from '../../../../electron/platform/windows/probeDocument';
-import { processDetails, processSummaries } from '../../../../electron/platform/windows/processTable';
+import {
+  processDetails,
+  processSummaries,
+} from '../../../../electron/platform/windows/processTable';
 
 const SITE = 'C:\\Users\\ana\\proj\\.venv\\Lib\\site-packages';
 
