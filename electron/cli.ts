@@ -5,6 +5,14 @@
  */
 import { runCli } from './cli/runCli';
 
+// scripts/run-cli.mjs lent tsx a usable TMPDIR: the scan looks at the user's own (DESIGN.md rule 11).
+const userTmpdir = process.env.PIP_DOCTOR_USER_TMPDIR;
+if (userTmpdir !== undefined) {
+  if (userTmpdir === '') delete process.env.TMPDIR;
+  else process.env.TMPDIR = userTmpdir;
+  delete process.env.PIP_DOCTOR_USER_TMPDIR;
+}
+
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

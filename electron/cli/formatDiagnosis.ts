@@ -1,4 +1,4 @@
-import type { Diagnosis, PythonInstall } from '../shared/model/diagnosis';
+import type { Diagnosis, PythonInstall, TargetReason } from '../shared/model/diagnosis';
 
 const OK = '✓';
 const BAD = '✗';
@@ -17,6 +17,11 @@ export function formatDiagnosis(diagnosis: Diagnosis): string {
     lines.push('', `Try first: ${first.id} — ${first.reason}`);
     for (const command of first.commands) lines.push(`    ${command}`);
   }
+  if (diagnosis.observations.length > 0) {
+    lines.push('', 'Also noticed:');
+    for (const observation of diagnosis.observations)
+      lines.push(`  ${WARN} ${observation.message}`);
+  }
 
   lines.push('', 'Which Python each command runs:');
   for (const entry of diagnosis.pipOnPath) {
@@ -31,7 +36,7 @@ export function formatDiagnosis(diagnosis: Diagnosis): string {
     const marker =
       install.status !== 'ok' ? WARN : install.folders.some((f) => f.writable === false) ? BAD : OK;
     lines.push(
-      `  ${marker} ${describe(install)}${install.id === target?.id ? '   ← pip installs here' : ''}`,
+      `  ${marker} ${describe(install)}${install.id === target?.id ? `   ← ${TARGET_WORDS[diagnosis.targetBecause ?? 'only-install']}` : ''}`,
     );
     if (install.status !== 'ok')
       lines.push(`      ${install.status}: ${install.statusDetail ?? ''}`);
@@ -77,6 +82,16 @@ export function formatDiagnosis(diagnosis: Diagnosis): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Why the marked install is the one the report is about. */
+const TARGET_WORDS: Readonly<Record<TargetReason, string>> = {
+  'log-path': 'pip failed here (the path in your log)',
+  'log-interpreter': 'pip failed here (the Python in your log)',
+  'virtual-env': 'your active virtual environment',
+  'pip-on-path': 'pip installs here',
+  'python-on-path': 'python runs this one',
+  'only-install': 'the only working Python',
+};
 
 function describe(install: PythonInstall): string {
   const version = install.version ? `Python ${install.version}` : 'Python (version unknown)';

@@ -37,6 +37,10 @@ if hasattr(site, 'venv'):
     site.venv(set())
 if site.ENABLE_USER_SITE is None:
     site.ENABLE_USER_SITE = site.check_enableusersite()
+# -E hides PYTHONNOUSERSITE from check_enableusersite(); the user's own python and pip
+# (run without -E) obey it, so the probe answers for them as they run.
+if os.environ.get('PYTHONNOUSERSITE'):
+    site.ENABLE_USER_SITE = False
 
 try:
     text_type = unicode

@@ -1,4 +1,4 @@
-import type { InterpreterCandidate } from './systemProbe';
+import type { BrokenInstall, InterpreterCandidate } from './systemProbe';
 
 /** A path that may run Python, and how it was found ("pip on PATH", "pyenv 3.12.1"). */
 export interface Sighting {
@@ -41,4 +41,32 @@ export function mergeByIdentity(
     })),
     canonical,
   };
+}
+
+/** A venv that cannot start, as one path showed it, before the names it was found under are added. */
+export type BrokenVenv = Omit<BrokenInstall, 'names'>;
+
+/**
+ * Merges the sightings that showed a broken venv (`broken[i]` for
+ * `sightings[i]`, null for the others) into one BrokenInstall per venv
+ * folder, carrying every name it was found under. `folderKey` spells the
+ * folder the way this OS compares it.
+ */
+export function mergeBrokenVenvs(
+  sightings: readonly Sighting[],
+  broken: ReadonlyArray<BrokenVenv | null>,
+  folderKey: (prefix: string) => string = (prefix) => prefix,
+): { broken: BrokenInstall[]; brokenPaths: Set<string> } {
+  const byFolder = new Map<string, BrokenInstall>();
+  const brokenPaths = new Set<string>();
+  sightings.forEach(({ executable, name }, index) => {
+    const venv = broken[index];
+    if (!venv) return;
+    brokenPaths.add(executable);
+    const key = folderKey(venv.prefix);
+    const entry = byFolder.get(key) ?? { ...venv, names: [] };
+    if (!entry.names.includes(name)) entry.names.push(name);
+    byFolder.set(key, entry);
+  });
+  return { broken: [...byFolder.values()], brokenPaths };
 }

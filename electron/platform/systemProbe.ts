@@ -6,6 +6,7 @@ import type {
   Leftover,
   ProbeStatus,
   SystemSettings,
+  TempDirCheck,
 } from '../shared/model/diagnosis';
 import type { Platform } from '../shared/model/platform';
 
@@ -44,6 +45,16 @@ export interface InterpreterFacts {
   durationMs: number;
 }
 
+/**
+ * How an install the user's log points at is named among a candidate's
+ * names (InterpreterCandidate.names, BrokenInstall.names), the same on every
+ * OS, so the engine can tell which install the log meant.
+ */
+/** The install a path in the log lies in (found by walking up from that path). */
+export const LOG_PATH_SIGHTING = 'the install your log names';
+/** The interpreter the log shows running pip. */
+export const LOG_INTERPRETER_SIGHTING = 'the interpreter your log shows running pip';
+
 /** An interpreter found on the machine, with every name that reaches it. */
 export interface InterpreterCandidate {
   /** Same for every path that reaches this interpreter (its binary, and its venv if any). */
@@ -67,12 +78,57 @@ export interface DiscoveryOptions {
   projectDir: string;
   extraPythons: string[];
   env: NodeJS.ProcessEnv;
+  /**
+   * Paths the user's log names (the failing file): the install each lies in
+   * is found by walking up to its root (pyvenv.cfg, conda-meta/, lib/pythonX.Y,
+   * Lib\site-packages) and searched even when it is on no PATH.
+   */
+  logPaths?: string[];
+  /** The interpreter the log shows running pip, searched like --python. */
+  logInterpreter?: string | null;
+}
+
+/** A virtual environment that is there but cannot run: its base interpreter was deleted or moved. */
+export interface BrokenInstall {
+  /** The venv's interpreter (a link or copy that no longer starts). */
+  executable: string;
+  /** The venv's folder (where pyvenv.cfg is). */
+  prefix: string;
+  /** From pyvenv.cfg (`version` / `version_info`), when it says. */
+  version: string | null;
+  /** The base interpreter pyvenv.cfg names (`home`, `executable`), which no longer exists. */
+  base: string | null;
+  /** Why it cannot run, in words ("its base interpreter /opt/python3.9/bin/python3.9 no longer exists"). */
+  reason: string;
+  /** How it was found, as InterpreterCandidate.names. */
+  names: string[];
 }
 
 export interface Discovery {
   candidates: InterpreterCandidate[];
   commands: CommandResolution[];
+  /** Virtual environments found on the way (VIRTUAL_ENV, the project's, the log's) that cannot run. */
+  broken: BrokenInstall[];
+  /** VIRTUAL_ENV, when set: its folder, and whether its bin/ (Scripts\) is on PATH. */
+  activeVenv: { prefix: string; onPath: boolean } | null;
   gaps: Gap[];
+}
+
+/** Files inside a folder of the user's own home that another account owns (after a `sudo pip`). */
+export interface ForeignTree {
+  /** The folder to take back whole (`chown -R`). */
+  tree: string;
+  /** Whose they are, as a name ("root"). */
+  owner: string;
+  count: number;
+  /** More were there than were counted. */
+  truncated: boolean;
+}
+
+/** The distribution that installed a file, from the RECORD files of the site-packages it lies in. */
+export interface FileOwner {
+  name: string;
+  version: string;
 }
 
 /** Enough of a process to draw parent chains and spot interpreters. */
@@ -135,6 +191,16 @@ export interface SystemProbe {
     summaries: ReadonlyMap<number, ProcessSummary>,
     pids: readonly number[],
   ): Promise<ReadonlyMap<number, ProcessInfo>>;
+  /** Where pip unpacks and builds (TMPDIR; TEMP/TMP on Windows), checked by writing; never throws. */
+  checkTempDir(env: NodeJS.ProcessEnv): Promise<TempDirCheck>;
+  /**
+   * POSIX: files inside this folder of the user's own home that another
+   * account owns; null when there are none, outside home, and on Windows
+   * (where ownership does not decide who may write).
+   */
+  foreignTree(folder: string): Promise<ForeignTree | null>;
+  /** Which installed distribution a file belongs to (its RECORD lists it); null when none does. */
+  fileOwner(sitePackagesDirs: string[], file: string): Promise<FileOwner | null>;
   /** Traces of pip runs that stopped half-way, in an install's site-packages and scripts folders. */
   findLeftovers(
     sitePackagesDirs: string[],

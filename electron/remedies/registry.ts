@@ -8,6 +8,7 @@ import { pipxRemedy } from './pipx-or-venv';
 import type { Remedy } from './remedy';
 import { repairInstallRemedy } from './repair-install';
 import { restartRemedy } from './restart';
+import { runAgainRemedy } from './run-again';
 import { upgradePipRemedy } from './upgrade-pip';
 import { usePythonMPipRemedy } from './use-python-m-pip';
 import { userInstallRemedy } from './user-install';
@@ -30,6 +31,7 @@ export const REMEDIES: { readonly [R in RemedyId]: Remedy<R> } = {
   'pipx-or-venv': pipxRemedy,
   'repair-install': repairInstallRemedy,
   restart: restartRemedy,
+  'run-again': runAgainRemedy,
 };
 
 /** What diagnose() ranks: the remedies' advice and words, without their plans. */

@@ -20,11 +20,12 @@ export function normalizePackageName(name: string): string {
 }
 
 /**
- * The package the log names, when it may go on a command line: a PEP 508
- * name and not pip itself (a failed self-upgrade names pip, which is not
- * what the user wanted to install).
+ * The package a fix installs: the one the user asked for, else the one that
+ * owns the failing file; only a PEP 508 name that may go on a command line,
+ * and not pip itself (a failed self-upgrade names pip, which is not what the
+ * user wanted to install).
  */
 export function packageFromLog(log: LogFinding | null): string | null {
-  const logged = log?.package ?? null;
+  const logged = log?.requested ?? log?.package ?? null;
   return logged !== null && logged !== 'pip' && isValidPackageName(logged) ? logged : null;
 }

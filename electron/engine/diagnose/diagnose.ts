@@ -7,13 +7,22 @@ import type {
 } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
 import { osTraits } from '../../platform/osTraits';
-import type { InterpreterFacts, ProcessInfo, SystemProbe } from '../../platform/systemProbe';
+import type {
+  FileOwner,
+  ForeignTree,
+  InterpreterFacts,
+  ProcessInfo,
+  SystemProbe,
+} from '../../platform/systemProbe';
 import { PROBE_MARKER } from '../../platform/systemProbe';
 import type { RemedyCatalog } from '../recommend/remedyFacts';
 import { heldByOf } from './holders';
 import { newVenvFolder } from './newVenvFolder';
+import { brokenInstall } from './brokenInstalls';
+import { logShowsFailure, observationsOf } from './observations';
+import { targetInstall } from './targetInstall';
 import { recommend } from '../recommend/recommend';
-import { settleCause } from '../recommend/settleCause';
+import { blockedFolder, settleCause } from '../recommend/settleCause';
 import { sentence } from '../recommend/describeHolder';
 import { buildInstall, foldersOf } from './buildInstalls';
 import { describeProcesses, pidsToDescribe } from './describeProcesses';
@@ -60,6 +69,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   step('folders', 'running');
   const elevatedPromise = probe.isElevated();
   const settingsPromise = probe.systemSettings();
+  const tempDirPromise = probe.checkTempDir(options.env);
 
   // Each interpreter is probed the moment discovery first sees it, and its folders are
   // checked the moment it answers: no stage waits for the slowest interpreter of another.
@@ -71,7 +81,18 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     if (!inspections.has(identity))
       inspections.set(identity, inspectInterpreter(probe, executable, signal));
   };
-  const discovery = await probe.discoverInterpreters(options, inspect);
+  const log = options.log;
+  const discovery = await probe.discoverInterpreters(
+    {
+      projectDir: options.projectDir,
+      extraPythons: options.extraPythons,
+      env: options.env,
+      // The install pip failed in is searched for even when it is on no PATH (DESIGN.md rule 11).
+      logPaths: [log?.path, log?.secondPath].filter((path): path is string => !!path),
+      logInterpreter: log?.interpreter ?? null,
+    },
+    inspect,
+  );
   for (const candidate of discovery.candidates) inspect(candidate.identity, candidate.executable);
   // Read while the probes run, but after discovery: its hundreds of /proc reads would
   // otherwise queue ahead of discovery's own in libuv's small thread pool.
@@ -124,10 +145,10 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   checkCancelled();
 
   step('remedies', 'running');
-  const installs = refs.map((ref) => ({
-    ...ref.install,
-    heldBy: heldByOf(ref.install, processes, options.log),
-  }));
+  let installs = [
+    ...refs.map((ref) => ({ ...ref.install, heldBy: heldByOf(ref.install, processes, log) })),
+    ...discovery.broken.map(brokenInstall),
+  ];
   const pipOnPath = discovery.commands.map((command) => ({
     command: command.command,
     path: command.path,
@@ -136,15 +157,38 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
         (install) => command.interpreter !== null && install.executable === command.interpreter,
       )?.id ?? null,
   }));
-  const target = targetInstall(installs, pipOnPath, options.log);
-  const elevated = await elevatedPromise;
-  const settings = await settingsPromise;
+  const chosen = targetInstall({ installs, pipOnPath, log, activeVenv: discovery.activeVenv });
+  const targetBecause = chosen.because;
+  // Its own folders may all be writable while the one holding the failing file is not.
+  const target = await withFailingFolder(probe, chosen.install, log);
+  if (target) installs = installs.map((install) => (install.id === target.id ? target : install));
+  const [elevated, settings, tempDir, logFileOwner] = await Promise.all([
+    elevatedPromise,
+    settingsPromise,
+    tempDirPromise,
+    ownerOfLogFile(probe, target, log),
+  ]);
+  const gaps = [...discovery.gaps, ...holderScan.gaps, ...interpreterGaps(installs)];
+  const allProcessesInspected = !gaps.some((gap) => gap.area === 'processes');
+  const pep668Bypassed = isTruthy(options.env.PIP_BREAK_SYSTEM_PACKAGES);
+  const observations = observationsOf({
+    target,
+    installs,
+    log,
+    activeVenv: discovery.activeVenv,
+    tempDir,
+    logFileOwner,
+    pep668Bypassed,
+  });
   const settled = settleCause({
-    log: options.log,
+    log,
     target,
     processes,
     elevated,
     platform: probe.platform,
+    tempDir,
+    allProcessesInspected,
+    pep668Bypassed,
   });
   const venvFolder = newVenvFolder(osTraits(probe.platform), options.projectDir, target);
   const recommendations = recommend(
@@ -154,14 +198,25 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
       target,
       installs,
       processes,
-      log: options.log,
+      log,
       projectDir: options.projectDir,
       pipOnPath,
       settings,
       venvFolder: venvFolder ?? '',
+      gaps,
+      observations,
+      tempDir,
+      userName: user.name,
     },
     options.remedies,
   );
+  if (settled.cause === 'none' && log !== null && !logShowsFailure(log))
+    observations.push({
+      kind: 'nothing-wrong',
+      message:
+        'Your log shows pip finishing without an error, and the scan found nothing in the way of the next install.',
+      path: null,
+    });
   step('remedies', 'done', `${recommendations.filter((r) => r.applicable).length} to try`);
 
   return {
@@ -174,13 +229,16 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     installs,
     pipOnPath,
     targetInstallId: target?.id ?? null,
+    targetBecause,
     newVenvFolder: venvFolder,
     processes,
-    log: options.log,
+    tempDir,
+    log,
     cause: settled.cause,
     causeSummary: settled.summary,
     recommendations,
-    gaps: [...discovery.gaps, ...holderScan.gaps, ...interpreterGaps(installs)],
+    observations,
+    gaps,
   };
 }
 
@@ -242,32 +300,79 @@ function holderRoots(factsList: InterpreterFacts[]): string[] {
   return [...roots];
 }
 
-/** The install the user's pip most likely wrote to: the log's path says so, else `pip` on PATH. */
-function targetInstall(
-  installs: PythonInstall[],
-  pipOnPath: Diagnosis['pipOnPath'],
+/**
+ * The folder holding the file a permission error names, checked as the
+ * install's other folders are, when it lies in the target and the target's
+ * own folders are all writable: a package folder a `sudo pip` left to root
+ * inside a venv the user owns is what blocks pip then.
+ */
+async function withFailingFolder(
+  probe: SystemProbe,
+  target: PythonInstall | null,
   log: LogFinding | null,
-): PythonInstall | null {
-  const ok = installs.filter((install) => install.status === 'ok');
-  if (log?.path) {
-    const byPath = ok
-      .filter((install) => install.folders.some((folder) => isInside(log.path!, folder.path)))
-      .sort((a, b) => longestFolder(b, log.path!) - longestFolder(a, log.path!))[0];
-    if (byPath) return byPath;
+): Promise<PythonInstall | null> {
+  if (!target || target.status !== 'ok' || !log || !logShowsFailure(log)) return target;
+  if (log.category !== 'permission' && log.category !== 'lock') return target;
+  if (blockedFolder(target, log.path) !== null) return target;
+  const withFolder = (check: AccessCheck) => ({ ...target, folders: [...target.folders, check] });
+  const inTarget =
+    log.path !== null &&
+    ((target.prefix !== null && isInside(log.path, target.prefix)) ||
+      target.folders.some((folder) => isInside(log.path!, folder.path)));
+  if (inTarget) {
+    const check = await probe.checkFolder(
+      'failing',
+      osTraits(probe.platform).paths.dirname(log.path!),
+    );
+    if (check.writable === false) return withFolder(check);
   }
-  for (const command of ['pip', 'pip3', 'python3', 'python']) {
-    const id = pipOnPath.find((entry) => entry.command === command)?.installId;
-    const install = ok.find((candidate) => candidate.id === id);
-    if (install) return install;
+  // No path to go by (pip names a relative RECORD): files another account owns in the
+  // user's own install, what a `sudo pip` leaves behind, are what refuses pip.
+  const own =
+    target.kind === 'venv' && target.prefix !== null
+      ? [target.prefix]
+      : target.folders.filter((folder) => folder.role === 'user-site').map((folder) => folder.path);
+  for (const folder of own) {
+    const foreign = await probe.foreignTree(folder);
+    if (foreign) return withFolder(foreignFolderCheck(foreign));
   }
-  return ok[0] ?? null;
+  return target;
 }
 
-function longestFolder(install: PythonInstall, path: string): number {
-  return Math.max(
-    0,
-    ...install.folders.filter((f) => isInside(path, f.path)).map((f) => f.path.length),
-  );
+/** Someone else's files in the user's own install, as the folder that stops pip. */
+function foreignFolderCheck(foreign: ForeignTree): AccessCheck {
+  const files = `${foreign.truncated ? 'More than ' : ''}${foreign.count} file${foreign.count === 1 ? '' : 's'}`;
+  return {
+    role: 'failing',
+    path: foreign.tree,
+    exists: true,
+    writable: false,
+    reason: `${files} in ${foreign.tree} belong to ${foreign.owner} (left by an earlier sudo pip), so pip cannot change them.`,
+    owner: foreign.owner,
+    mode: null,
+    acl: null,
+    readOnlyFileSystem: false,
+    reclaim: foreign.tree,
+  };
+}
+
+/** An environment variable set to a yes, as pip reads its boolean options. */
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+/** The distribution that installed the file the log names, when it lies in the target's site-packages. */
+async function ownerOfLogFile(
+  probe: SystemProbe,
+  target: PythonInstall | null,
+  log: LogFinding | null,
+): Promise<FileOwner | null> {
+  if (!target || !log?.path) return null;
+  const sitePackages = target.folders
+    .filter((folder) => ['purelib', 'platlib', 'user-site'].includes(folder.role))
+    .map((folder) => folder.path)
+    .filter((folder) => isInside(log.path!, folder));
+  return sitePackages.length === 0 ? null : probe.fileOwner(sitePackages, log.path);
 }
 
 function interpreterGaps(installs: PythonInstall[]): Gap[] {

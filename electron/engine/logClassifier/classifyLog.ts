@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { LogFinding } from '../../shared/model/logFinding';
 import { decideCause } from './decideCause';
+import type { Verdict } from './decideCause';
 import { LogDecoder } from './decodeLog';
+import { interpreterOf, requestedIn } from './logContext';
 import { LineSplitter } from './logLines';
 import { LogScanner } from './logScanner';
 import { packageOwningPath } from './packageOwner';
@@ -65,48 +67,68 @@ export function classifyLogFile(path: string): Promise<LogFinding> {
 
 function buildFinding(scan: LogScanner): LogFinding {
   const verdict = decideCause(scan);
-  const error = scan.best?.error ?? null;
-  const path =
-    verdict.reason === 'pep668' || verdict.reason === 'pip-guard' ? null : (error?.path ?? null);
-  const secondPath = path === null ? null : (error?.secondPath ?? null);
+  const { path, code } = verdict;
   const facts = path ? pathFacts(path) : null;
+  // The run that failed: the one the deciding error happened in, else the last one the log shows.
+  const run = scan.best?.run ?? scan.context.current;
+  const requested = requestedIn(run);
 
   let pkg: string | null;
   if (verdict.category === 'self-upgrade-lock') pkg = 'pip';
-  else if (verdict.category === 'pep668') pkg = scan.context.requested ?? scan.context.bestGuess();
+  else if (verdict.category === 'pep668') pkg = requested ?? scan.context.bestGuess(null);
   else
     pkg =
-      (path && facts && packageOwningPath(path, facts, scan.context.mentioned)) ||
-      scan.context.bestGuess();
+      (path && facts && code !== null && packageOwningPath(path, facts, scan.context.mentioned)) ||
+      scan.context.bestGuess(requested);
 
   const evidence = [
     scan.pep668Line,
-    path === null ? null : scan.best?.line,
+    path === null ? null : (decidingLine(scan, verdict) ?? scan.best?.line),
     verdict.reason === 'long-path-hint' || verdict.reason === 'long-name-hint'
       ? (scan.best?.longPathHint ?? scan.looseLongPathHint)
       : null,
     verdict.reason === 'scanner-named' ? scan.scannerLine : null,
+    verdict.reason === 'scanner-reset' ? scan.securitySuiteLine : null,
+    verdict.reason === 'scanner-reset' ? scan.connectionResetLine : null,
     verdict.category === 'self-upgrade-lock' ? (scan.pipGuardLine ?? scan.selfUpgradeLine) : null,
     ...(verdict.category === 'not-permission' ? [...scan.notPermission.values()].slice(0, 3) : []),
   ].filter((line): line is string => typeof line === 'string' && line !== '');
 
   return {
     category: verdict.category,
-    code: verdict.reason === 'pep668' || !error ? null : `${error.kind} ${error.number}`,
+    code,
     path,
-    secondPath,
+    secondPath: verdict.secondPath,
     package: pkg,
+    requested,
+    command: run.command,
+    interpreter: interpreterOf(run, scan.context),
     confidence: verdict.confidence,
     alternatives: verdict.alternatives.filter((cause) => cause !== verdict.category),
     evidence: [...new Set(evidence)],
     summary: summarize({
       verdict,
-      path,
       pkg,
       notPermission: new Set(scan.notPermission.keys()),
       binary: facts?.binary ?? false,
     }),
   };
+}
+
+/** The line of a verdict that rests on a message other than the OS error. */
+function decidingLine(scan: LogScanner, verdict: Verdict): string | null {
+  switch (verdict.reason) {
+    case 'temp-not-owned':
+      return scan.buildFolderNotOwned?.line ?? null;
+    case 'cache-not-owned':
+      return scan.cacheNotOwned?.line ?? null;
+    case 'no-temp-dir':
+      return scan.noUsableTempDir?.line ?? null;
+    case 'broken-launcher':
+      return scan.brokenLauncher?.line ?? null;
+    default:
+      return null;
+  }
 }
 
 function emptyFinding(): LogFinding {
@@ -116,6 +138,9 @@ function emptyFinding(): LogFinding {
     path: null,
     secondPath: null,
     package: null,
+    requested: null,
+    command: null,
+    interpreter: null,
     confidence: 'low',
     alternatives: [],
     evidence: [],

@@ -20,15 +20,73 @@ export const SELF_UPGRADE_CONTEXT =
   /(?:Attempting uninstall: pip\s*$|Uninstalling pip-\d|Found existing installation: pip \d|install\s+(?:-U|--upgrade)\s+pip\b|install\s+pip\s+(?:-U|--upgrade)\b)/;
 
 /** Virus scanners and Windows' own protection, by the names people and tools print. */
-export const SCANNER = new RegExp(
-  [
-    /\b(?:antivirus|anti-virus|virus scanner|virus detected|quarantined?)\b/i.source,
-    /\b(?:(?:Windows|Microsoft) Defender|McAfee|Norton|Symantec|Kaspersky|Avast|AVG|Avira|Bitdefender|ESET|Sophos|Trend Micro|Malwarebytes|Webroot|CrowdStrike|SentinelOne|Carbon Black|Cylance|Controlled Folder Access)\b/
-      .source,
-  ].join('|'),
+const SCANNER_BRANDS = [
+  'Windows Defender',
+  'Microsoft Defender',
+  'McAfee',
+  'Norton',
+  'Symantec',
+  'Kaspersky',
+  'Avast',
+  'AVG',
+  'Avira',
+  'Bitdefender',
+  'ESET',
+  'Sophos',
+  'Trend Micro',
+  'Malwarebytes',
+  'Webroot',
+  'CrowdStrike',
+  'SentinelOne',
+  'Carbon Black',
+  'Cylance',
+  'Controlled Folder Access',
+  'F-Secure',
+  'Dr.Web',
+  'ZoneAlarm',
+];
+/** Security products that inspect web traffic (TLS interception, firewalls) rather than files. */
+const WEB_FILTER_BRANDS = [
+  'Zscaler',
+  'Netskope',
+  'Forcepoint',
+  'Fortinet',
+  'FortiClient',
+  'GlobalProtect',
+  'Cisco Umbrella',
+];
+const SCANNER_WORDS = /\b(?:antivirus|anti-virus|virus scanner|virus detected|quarantined?)\b/i;
+const SCANNER_BRAND = new Set(SCANNER_BRANDS);
+/** Every brand in one expression, so a line is read once for all of them. */
+const SECURITY_BRAND = new RegExp(
+  `\\b(?:${[...SCANNER_BRANDS, ...WEB_FILTER_BRANDS].map((b) => b.replace(/\./g, '\\.')).join('|')})\\b`,
 );
-export const SCANNER_WORDS =
-  /\b(?:antivirus|anti-virus|virus scanner|virus detected|quarantined?)\b/i;
+
+/**
+ * Which kind of security product a line names, if any: the generic words
+ * anywhere, brand names only in prose ("AVG" or "ESET" inside a traceback of
+ * someone's code is not a scanner).
+ */
+export function securityProductIn(line: string): 'scanner' | 'web-filter' | null {
+  if (SCANNER_WORDS.test(line)) return 'scanner';
+  const brand = SECURITY_BRAND.exec(line);
+  if (!brand || /^\s*File "/.test(line)) return null;
+  return SCANNER_BRAND.has(brand[0]) ? 'scanner' : 'web-filter';
+}
+
+/**
+ * The connection dropped mid-download: CPython's ConnectionResetError
+ * (ECONNRESET: Errno 104 on Linux, 54 on macOS, WinError 10054), Windows'
+ * WSAECONNABORTED 10053 ("aborted by the software in your host machine"), and
+ * urllib3's `ProtocolError('Connection aborted.', …)`.
+ */
+export const CONNECTION_RESET =
+  /ConnectionResetError|Connection reset by peer|forcibly closed by the remote host|aborted by the software in your host machine|Connection aborted|\[(?:WinError 1005[34]|Errno (?:104|54))\]/;
+/** OS error codes of a reset connection. */
+export const RESET_CODES = new Set(['WinError 10054', 'WinError 10053', 'Errno 104', 'Errno 54']);
+
+/** distutils' setup() reports its failure as `error: <message>` (core.py, `"error: " + str(msg)`). */
+export const SETUP_ERROR_LINE = /^\s*error:\s*(?:\[|could)/;
 
 /** Failures that have nothing to do with permissions, most telling first. */
 export const NOT_PERMISSION_SIGNALS: ReadonlyArray<{ kind: NotPermissionKind; pattern: RegExp }> = [
@@ -47,7 +105,7 @@ export const NOT_PERMISSION_SIGNALS: ReadonlyArray<{ kind: NotPermissionKind; pa
   {
     kind: 'network',
     pattern:
-      /ReadTimeoutError|ConnectTimeoutError|NewConnectionError|Max retries exceeded|Temporary failure in name resolution|getaddrinfo failed|Name or service not known|ProxyError|Connection (?:refused|reset|aborted)|Read timed out|Failed to establish a new connection/,
+      /ReadTimeoutError|ConnectTimeoutError|NewConnectionError|Max retries exceeded|Temporary failure in name resolution|getaddrinfo failed|Name or service not known|ProxyError|Connection (?:refused|reset|aborted)|ConnectionResetError|forcibly closed by the remote host|aborted by the software in your host machine|Read timed out|Failed to establish a new connection/,
   },
   {
     kind: 'conflict',

@@ -1,4 +1,5 @@
 import type { PathFacts } from './pathFacts';
+import { distributionFromArchiveName } from './pipCommand';
 
 /**
  * Import names whose distribution is called something else. Only names that
@@ -189,12 +190,6 @@ function resolveStash(stash: string, mentioned: ReadonlySet<string>): string | n
     name.length === width && name.toLowerCase().replace(/-/g, '_').endsWith(tail);
   for (const name of mentioned) if (fits(name)) return name;
   return COMMON_DISTRIBUTIONS.find(fits) ?? null;
-}
-
-/** `grpcio-1.73.1-cp313-cp313-win_amd64.whl` → `grpcio`; `foo-1.0.tar.gz` → `foo`. */
-export function distributionFromArchiveName(file: string): string | null {
-  const match = /^([A-Za-z0-9][A-Za-z0-9_.]*?)-\d/.exec(file);
-  return match ? match[1]! : null;
 }
 
 function lastIndexOf(items: string[], test: (item: string, index: number) => boolean): number {

@@ -128,3 +128,27 @@ function stashOf(normalized: string, windows: boolean): string | null {
   if (windows) return `c:/${rest}`;
   return `/${rest}`;
 }
+
+/** Whether `path` lies inside `folder` (as printed: either slash, any case). */
+export function isInside(path: string, folder: string): boolean {
+  const inner = normalizePath(path);
+  const outer = normalizePath(folder).replace(/\/$/, '');
+  return outer !== '' && (inner === outer || inner.startsWith(`${outer}/`));
+}
+
+/**
+ * The temporary folder a path of pip's lies in, as printed: the folder that
+ * holds its `pip-…` work folder (`/tmp` for `/tmp/pip-install-x/…`), else the
+ * folder the log set as TMPDIR, else the system's temporary folder itself.
+ */
+export function tempFolderOf(path: string, tempSetting: string | null): string | null {
+  const pipFolder = /^(.*?)[\\/](?:pip-|pip_build_)[^\\/]*(?:[\\/]|$)/i.exec(path);
+  if (pipFolder && pipFolder[1] !== '') return pipFolder[1]!;
+  if (tempSetting && isInside(path, tempSetting)) return tempSetting;
+  const system =
+    /^(.*?[\\/]AppData[\\/]Local[\\/]Temp)(?=[\\/]|$)/i.exec(path) ??
+    /^((?:[A-Za-z]:)?[\\/](?:Windows[\\/])?(?:temp|tmp))(?=[\\/]|$)/i.exec(path) ??
+    /^(\/(?:private\/)?var\/(?:tmp|folders\/[^/]+\/[^/]+\/T))(?=\/|$)/.exec(path) ??
+    /^(\/private\/tmp)(?=\/|$)/.exec(path);
+  return system ? system[1]! : null;
+}

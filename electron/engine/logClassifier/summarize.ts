@@ -3,16 +3,16 @@ import type { NotPermissionKind } from './logSignals';
 
 interface SummaryInput {
   verdict: Verdict;
-  path: string | null;
   pkg: string | null;
   notPermission: ReadonlySet<NotPermissionKind>;
   binary: boolean;
 }
 
 /** The cause in words a person who has never heard of site-packages understands. */
-export function summarize({ verdict, path, pkg, notPermission, binary }: SummaryInput): string {
-  const file = path ? `"${path}"` : 'a file it needed';
+export function summarize({ verdict, pkg, notPermission, binary }: SummaryInput): string {
+  const file = verdict.path ? `"${verdict.path}"` : 'a file it needed';
   const of = pkg ? ` (part of ${pkg})` : '';
+  const temp = verdict.tempFolder ? `"${verdict.tempFolder}"` : 'its temporary folder';
   switch (verdict.reason) {
     case 'pep668':
       return 'This Python is managed by your operating system, which does not let pip install into it (PEP 668). Install into a virtual environment instead, or use pipx for command-line tools.';
@@ -29,6 +29,8 @@ export function summarize({ verdict, path, pkg, notPermission, binary }: Summary
     case 'temp-executable':
     case 'scanner-named':
       return `A virus scanner most likely blocked ${file}, a file pip had just written, while it was checking it. Wait a moment and try again; if it keeps happening, check the scanner's log or quarantine.`;
+    case 'scanner-reset':
+      return "The download was cut off (the connection was reset), and the log names security software that inspects files or network traffic. Such software often breaks pip's downloads: allow Python and pip through it, or pause it briefly, and try again.";
     case 'pip-guard':
     case 'pip-launcher':
       return 'pip tried to replace its own program (pip.exe) while it was running, which Windows does not allow. Upgrade pip with "python -m pip install --upgrade pip" instead.';
@@ -36,12 +38,24 @@ export function summarize({ verdict, path, pkg, notPermission, binary }: Summary
       return `Another running program has ${file}${of} open, so it could not be replaced. Close the Python programs that use it (a notebook, an editor, a running script) and try again.`;
     case 'loaded-binary':
       return `A running Python program has loaded ${file}${of}, so Windows would not let pip replace it. Close the programs that use this Python (Jupyter, VS Code, a running script) and try again.`;
+    case 'stash-binary':
+      return `pip had already moved ${file}${of} aside to replace it, but could not delete it because a running Python program still has it loaded. Close the programs that use this Python (Jupyter, VS Code, a running script) and try again; administrator rights would not help.`;
     case 'uninstall-stash':
       return `pip could not move ${file}${of} aside while replacing it, most likely because a running program still uses it. Close the Python programs that use this environment and try again.`;
     case 'user-folder-denied':
       return `Windows refused pip access to ${file}${of} in a folder you can normally change. Usually a running Python program holds a file there; a security setting or a virus scanner can also cause it.`;
     case 'temp-file':
       return `pip failed on one of its own temporary files, ${file}. Something briefly held or blocked it (often a virus scanner or another pip); trying again, or using a different temporary folder, usually helps.`;
+    case 'temp-not-owned':
+      return `pip's temporary build folder ${temp} belongs to another user (often root, after "sudo pip"), so pip cannot build in it. Delete that folder (it only holds leftovers), or set TMPDIR to a folder of your own, and try again.`;
+    case 'cache-not-owned':
+      return `pip's folder ${file} (or the folder above it) belongs to another user, usually root after an earlier "sudo pip", so pip could not use it. Give it back to your own account (for example: sudo chown -R "$USER" on that folder) and stop using sudo with pip.`;
+    case 'broken-launcher':
+      return `${verdict.path ?? 'pip'} could not start: the Python it runs with no longer exists (it was deleted or moved), so the virtual environment it belongs to is broken. Make the environment again with a Python that exists.`;
+    case 'no-temp-dir':
+      return `Python found no temporary folder it could write to${verdict.path ? ` (it tried ${file} first)` : ''}. Make sure TMPDIR (TEMP and TMP on Windows) points to a folder that exists, that you can write to, and whose disk is not full, then try again.`;
+    case 'temp-disk-full':
+      return `The disk that holds pip's temporary folder ${temp} is full, so pip could not write ${file}. Free some space there, or point TMPDIR (TEMP and TMP on Windows) to a folder on a disk with room, and try again.`;
     case 'admin-folder':
       return binary
         ? `pip could not replace ${file}${of}: that folder can only be changed by an administrator (a running program may also be using the file). Installing into a virtual environment avoids both.`
@@ -49,10 +63,15 @@ export function summarize({ verdict, path, pkg, notPermission, binary }: Summary
     case 'posix-denied':
       return `pip could not write ${file}${of} because you are not allowed to change that folder (it belongs to root or another user). Install into a virtual environment, or with --user, instead of using sudo.`;
     case 'read-only-fs':
-      return `pip could not write ${file}${of} because that location is read-only. Install into a virtual environment in your own folder instead.`;
+      return `pip could not write ${file}${of} because that folder is on a read-only file system: nobody can change it, so administrator rights (sudo) cannot help. Install into a virtual environment on a writable disk, such as your home folder, instead.`;
     case 'denied-no-path':
       return 'pip was refused access to a file, but the log does not say which one. A scan of this machine can tell whether the folder is protected or a running program holds it.';
     case 'other-os-error':
+      if (verdict.path === null) {
+        return notPermission.size > 0
+          ? notPermissionSentence(notPermission)
+          : `pip failed with an operating-system error (${verdict.code ?? 'unknown'}) that is not about permissions.`;
+      }
       return `pip failed with an operating-system error on ${file} that is not about permissions. ${notPermissionSentence(notPermission)}`.trim();
     case 'not-permission-signal':
       return notPermissionSentence(notPermission);

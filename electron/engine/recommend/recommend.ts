@@ -1,9 +1,11 @@
 import { osTraits } from '../../platform/osTraits';
 import type {
   Diagnosis,
+  Observation,
   PythonInstall,
   Recommendation,
   RunningProcess,
+  TempDirCheck,
 } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
 import { packageFromLog } from '../../shared/packageName';
@@ -25,6 +27,12 @@ export interface RecommendInput {
   settings?: Diagnosis['settings'];
   /** Where a new virtual environment goes (Diagnosis.newVenvFolder). */
   venvFolder: string;
+  /** The scan's gaps: a process that could not be inspected may hold the file. */
+  gaps?: Diagnosis['gaps'];
+  observations?: Observation[];
+  tempDir?: TempDirCheck | null;
+  /** The scanning user's account name. */
+  userName?: string;
 }
 
 /** The fixes to try first for each cause, in the order the app advises them. */
@@ -33,12 +41,13 @@ const FIRST_BY_CAUSE: { readonly [C in Cause | 'none']: readonly RemedyId[] } = 
   'store-python': ['venv', 'user-install'],
   'long-path': ['enable-long-paths', 'venv'],
   'self-upgrade-lock': ['use-python-m-pip', 'close-processes'],
-  lock: ['close-processes', 'restart', 'venv'],
+  lock: ['close-processes', 'run-again', 'restart', 'venv'],
   'temp-dir': ['close-processes', 'restart', 'venv'],
-  antivirus: ['close-processes', 'restart', 'venv'],
+  antivirus: ['close-processes', 'run-again', 'restart', 'venv'],
   permission: ['venv', 'grant-access', 'user-install', 'elevated-install'],
   'not-permission': ['venv'],
-  none: ['venv'],
+  // Nothing is wrong: no fix to sell, least of all a new venv.
+  none: [],
 };
 
 /** Offered after the cause's own fixes, whatever the cause, where they apply. */
@@ -48,8 +57,40 @@ const THEN: readonly RemedyId[] = ['upgrade-pip', 'use-python-m-pip'];
 const ALWAYS_ANSWERED: readonly RemedyId[] = [
   'user-install',
   'elevated-install',
+  'grant-access',
   'close-processes',
 ];
+
+/**
+ * Facts that put one fix before the cause's usual order: what stands in the
+ * way is known exactly, and this fix removes it.
+ */
+function leadingRemedies(facts: RemedyFacts): RemedyId[] {
+  const lead: RemedyId[] = [];
+  // Someone else's files in the user's own tree: take the tree back first (also before a
+  // repair, whose removals would otherwise fail on those very files).
+  if (facts.blocked?.reclaim) lead.push('grant-access');
+  // An install that cannot run, or that a stopped pip run left half-done, is repaired first.
+  if (facts.target.status === 'broken' || facts.target.leftovers.length > 0)
+    lead.push('repair-install');
+  // The user has a venv; only their `pip` is not its pip.
+  if (facts.observations.some((observation) => observation.kind === 'venv-not-on-path'))
+    lead.push('use-python-m-pip');
+  // pip's temporary folder is the problem: the same install with one that works.
+  if (facts.cause === 'temp-dir' && facts.tempDir?.problem) lead.push('run-again');
+  // `pip` belongs to a Python that cannot take the package, while the user's own `python`
+  // reaches one that can: `python -m pip` installs where they meant.
+  const python = facts.pythonOnPath;
+  const pip = facts.pipOnPath.find((entry) => entry.command === 'pip');
+  if (
+    python &&
+    pip?.installId === facts.target.id &&
+    python.id !== facts.target.id &&
+    writesPackages(python)
+  )
+    lead.push('use-python-m-pip');
+  return lead;
+}
 
 /**
  * Turns the facts into an ordered list of remedies, the fix to try first at
@@ -75,7 +116,7 @@ export function recommend(input: RecommendInput, catalog: RemedyCatalog): Recomm
     ordered.push({ id, ...advice, reason });
   };
 
-  if (target.leftovers.length > 0) consider('repair-install');
+  for (const id of leadingRemedies(facts)) consider(id);
   for (const id of FIRST_BY_CAUSE[input.cause]) consider(id);
   for (const id of THEN) consider(id);
   for (const id of ALWAYS_ANSWERED) consider(id, true);
@@ -108,11 +149,43 @@ function remedyFacts(input: RecommendInput, target: PythonInstall): RemedyFacts 
     pipOnPath: input.pipOnPath,
     settings: input.settings,
     holders: holdersIn(target, input.processes),
-    blocked: blockedFolder(target),
+    allProcessesInspected: !(input.gaps ?? []).some((gap) => gap.area === 'processes'),
+    blocked: blockedFolder(target, input.log?.path ?? null),
     loggedPackage,
     // Only a PEP 508 name goes into a command line; anything else is shown as a placeholder.
     packageName: loggedPackage ?? 'PACKAGE',
     where: `${target.executable}${target.version ? ` (Python ${target.version})` : ''}`,
     venvFolder: input.venvFolder,
+    observations: input.observations ?? [],
+    tempDir: input.tempDir ?? null,
+    pythonOnPath: pythonOnPath(input, osTraits(input.platform).pythonCommand),
+    userName: input.userName ?? '',
+    basePython: basePython(input, target),
   };
+}
+
+/** A working Python to build a virtual environment with (RemedyFacts.basePython). */
+function basePython(input: RecommendInput, target: PythonInstall): PythonInstall | null {
+  if (target.status === 'ok') return target;
+  const working = input.installs.filter(
+    (install) => install.status === 'ok' && install.kind !== 'venv',
+  );
+  const minor = (version: string | null) => version?.split('.').slice(0, 2).join('.') ?? null;
+  const sameVersion = working.find(
+    (install) => target.version !== null && minor(install.version) === minor(target.version),
+  );
+  const onPath = pythonOnPath(input, osTraits(input.platform).pythonCommand);
+  return sameVersion ?? (onPath && onPath.kind !== 'venv' ? onPath : null) ?? working[0] ?? null;
+}
+
+/** pip can write where this install keeps its packages. */
+function writesPackages(install: PythonInstall): boolean {
+  const purelib = install.folders.find((folder) => folder.role === 'purelib');
+  return !install.externallyManaged && purelib?.writable === true;
+}
+
+/** The install the user's `python` command runs, by the scan's view of PATH. */
+function pythonOnPath(input: RecommendInput, command: string): PythonInstall | null {
+  const id = input.pipOnPath.find((entry) => entry.command === command)?.installId ?? null;
+  return input.installs.find((install) => install.id === id && install.status === 'ok') ?? null;
 }

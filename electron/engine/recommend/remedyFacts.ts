@@ -2,8 +2,10 @@ import type { OsTraits } from '../../platform/osTraits';
 import type {
   AccessCheck,
   Diagnosis,
+  Observation,
   PythonInstall,
   RunningProcess,
+  TempDirCheck,
 } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
 import type { Cause, RemedyId } from '../../shared/model/vocabulary';
@@ -24,6 +26,8 @@ export interface RemedyFacts {
   settings: Diagnosis['settings'] | undefined;
   /** The programs that hold files of the target (or the file the log names). */
   holders: RunningProcess[];
+  /** Every running program could be looked at: "none holds it" is a claim the scan can make. */
+  allProcessesInspected: boolean;
   /** The first folder pip installs into that it cannot write; null when it can write everywhere. */
   blocked: AccessCheck | null;
   /** The package the log names, when it is a name that may go on a command line. */
@@ -34,6 +38,20 @@ export interface RemedyFacts {
   where: string;
   /** Where a new virtual environment goes (Diagnosis.newVenvFolder). */
   venvFolder: string;
+  /** What the scan noticed (a venv activated in name only, a full TMPDIR…). */
+  observations: Observation[];
+  /** Where pip unpacks; null where it could not be checked. */
+  tempDir: TempDirCheck | null;
+  /** The install `python3` (`python` on Windows) on PATH runs: the Python the user means by "python". */
+  pythonOnPath: PythonInstall | null;
+  /** The scanning user's account name, for the commands that hand files back to them. */
+  userName: string;
+  /**
+   * A Python that runs, to make virtual environments with: the target, or
+   * when the target is broken one of the same version, else the user's
+   * `python`, else any working base install; null when there is none.
+   */
+  basePython: PythonInstall | null;
 }
 
 /** Whether a remedy helps on this machine, why, and what the user would type. */

@@ -106,7 +106,15 @@ function header(diagnosis: Diagnosis, options: ReportOptions, w: ReportWriter): 
 
 function found(diagnosis: Diagnosis, w: ReportWriter): string[] {
   const cause = diagnosis.cause === 'none' ? 'none found' : mdCode(diagnosis.cause);
-  return ['## What was found', '', `**Cause:** ${cause}`, '', w.text(diagnosis.causeSummary)];
+  const noticed = diagnosis.observations.map((observation) => `- ${w.text(observation.message)}`);
+  return [
+    '## What was found',
+    '',
+    `**Cause:** ${cause}`,
+    '',
+    w.text(diagnosis.causeSummary),
+    ...(noticed.length > 0 ? ['', '**Also noticed:**', '', ...noticed] : []),
+  ];
 }
 
 function logSection(log: LogFinding | null, w: ReportWriter): string[] {

@@ -1,10 +1,14 @@
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemProbe';
+import { deletedVenvGap } from '../deletedVenvGap';
+import { LOG_INTERPRETER_SIGHTING, LOG_PATH_SIGHTING } from '../systemProbe';
+import { brokenVenv } from './brokenVenv';
+import { interpreterOfPath } from './installOfPath';
 import { interpreterIdentity } from './interpreterIdentity';
-import { mergeByIdentity } from '../mergeByIdentity';
-import type { Sighting } from '../mergeByIdentity';
+import { mergeBrokenVenvs, mergeByIdentity } from '../mergeByIdentity';
+import type { BrokenVenv, Sighting } from '../mergeByIdentity';
 import { launcherTarget } from './launcherTarget';
 import type { Launcher } from './launcherTarget';
 import { isRunnableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
@@ -31,10 +35,12 @@ const FIXED_LOCATIONS = [
 
 /**
  * Every Python a user of this machine could be running, found without
- * spawning anything: PATH, the active and the project's venv, pyenv, conda,
- * uv, Homebrew, system prefixes, and the ones named with --python. All file
- * checks run in parallel; the merge then keeps the order of the sources, so
- * the first path that reaches an interpreter is the one shown.
+ * spawning anything: the installs the user's log names, PATH, the active and
+ * the project's venv, pyenv, conda, uv, Homebrew, system prefixes, and the
+ * ones named with --python. All file checks run in parallel; the merge then
+ * keeps the order of the sources, so the first path that reaches an
+ * interpreter is the one shown. A venv that cannot start (its base
+ * interpreter deleted or moved) is reported in `broken` rather than dropped.
  */
 export async function discoverPosixInterpreters(
   options: DiscoveryOptions,
@@ -120,6 +126,7 @@ export async function discoverPosixInterpreters(
         })),
       ),
     ),
+    resolver.watch(logSightings(options)),
   ]);
 
   const commandSightings = commandTargets
@@ -132,19 +139,80 @@ export async function discoverPosixInterpreters(
     path: target.path,
     interpreter: target.interpreter ? (merged.canonical.get(target.interpreter) ?? null) : null,
   }));
+  const named = [
+    ...options.extraPythons.map((extra) => ({
+      path: resolve(projectDir, extra),
+      shown: extra,
+      given: 'given with --python',
+      howToReveal: 'Check the path; on macOS and Linux it must be the python binary itself.',
+    })),
+    ...(options.logInterpreter && isAbsolute(options.logInterpreter)
+      ? [
+          {
+            path: options.logInterpreter,
+            shown: options.logInterpreter,
+            given: LOG_INTERPRETER_SIGHTING,
+            howToReveal:
+              'If the log comes from another computer or a container, scan there; otherwise run that pip again and paste the new log.',
+          },
+        ]
+      : []),
+  ];
   const gaps: Discovery['gaps'] = await Promise.all(
-    options.extraPythons
-      .filter((extra) => !merged.canonical.has(resolve(projectDir, extra)))
-      .map(async (extra) => ({
+    named
+      .filter(({ path }) => !merged.canonical.has(path) && !merged.brokenPaths.has(path))
+      .map(async ({ path, shown, given, howToReveal }) => ({
         area: 'installs' as const,
-        message: `"${extra}" (given with --python) ${await whyNotRunnable(resolve(projectDir, extra))}.`,
-        howToReveal: 'Check the path; on macOS and Linux it must be the python binary itself.',
+        message: `"${shown}" (${given}) ${await whyNotRunnable(path)}.`,
+        howToReveal,
       })),
   );
-  return { candidates: merged.candidates, commands, gaps };
+  const active = await activeVenv(env);
+  if (active?.missing) gaps.push(deletedVenvGap(active.prefix));
+  return {
+    candidates: merged.candidates,
+    commands,
+    broken: merged.broken,
+    activeVenv: active && { prefix: active.prefix, onPath: active.onPath },
+    gaps,
+  };
 }
 
-/** Why a --python path is no interpreter, in the words the gap shows. */
+/** The installs the log's paths lie in, and the interpreter it shows running pip. */
+async function logSightings(options: DiscoveryOptions): Promise<Sighting[]> {
+  const found = await Promise.all((options.logPaths ?? []).map(interpreterOfPath));
+  const interpreter = options.logInterpreter;
+  return [
+    ...[...new Set(found)]
+      .filter((executable): executable is string => executable !== null)
+      .map((executable) => ({ executable, name: LOG_PATH_SIGHTING })),
+    ...(interpreter && isAbsolute(interpreter)
+      ? [{ executable: interpreter, name: LOG_INTERPRETER_SIGHTING }]
+      : []),
+  ];
+}
+
+/**
+ * VIRTUAL_ENV, and whether its bin folder is on PATH: compared by real path,
+ * so a trailing slash or a symlink to the same folder counts.
+ */
+async function activeVenv(
+  env: NodeJS.ProcessEnv,
+): Promise<{ prefix: string; onPath: boolean; missing: boolean } | null> {
+  if (!env.VIRTUAL_ENV) return null;
+  const prefix = resolve(env.VIRTUAL_ENV);
+  const bin = join(prefix, 'bin');
+  const real = (path: string) => realpath(path).catch(() => resolve(path));
+  const realBin = await real(bin);
+  const onPath = (await Promise.all(pathDirectories(env).map(real))).includes(realBin);
+  const missing = await stat(prefix).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
+  return { prefix, onPath, missing };
+}
+
+/** Why a --python path (or the log's interpreter) is no interpreter, in the words the gap shows. */
 async function whyNotRunnable(path: string): Promise<string> {
   try {
     const info = await stat(path);
@@ -161,27 +229,35 @@ async function whyNotRunnable(path: string): Promise<string> {
   }
 }
 
+/** What a path turned out to be: an interpreter (with its identity), a broken venv, or nothing. */
+type Resolved = { identity: string } | { broken: BrokenVenv } | null;
+
 /**
  * Resolves each path's identity once, as soon as a source names it, and
  * reports each interpreter the first time it is seen so probing can start.
+ * A path that cannot run is looked at once more: in a venv, it may be the
+ * venv's broken interpreter.
  */
 class IdentityResolver {
-  private readonly identities = new Map<string, Promise<string | null>>();
+  private readonly identities = new Map<string, Promise<Resolved>>();
   private readonly announced = new Set<string>();
 
   constructor(private readonly onFound?: (identity: string, executable: string) => void) {}
 
-  resolve(path: string): Promise<string | null> {
+  resolve(path: string): Promise<Resolved> {
     let identity = this.identities.get(path);
     if (!identity) {
       identity = isRunnableFile(path).then(async (ok) => {
-        if (!ok) return null;
+        if (!ok) {
+          const broken = await brokenVenv(path);
+          return broken && { broken };
+        }
         const id = await interpreterIdentity(path);
         if (!this.announced.has(id)) {
           this.announced.add(id);
           this.onFound?.(id, path);
         }
-        return id;
+        return { identity: id };
       });
       this.identities.set(path, identity);
     }
@@ -197,10 +273,21 @@ class IdentityResolver {
   }
 }
 
-/** Merges every path that reaches the same interpreter, keeping the first one seen as its name. */
+/**
+ * Merges every path that reaches the same interpreter, keeping the first one
+ * seen as its name; the broken venvs among the paths are merged by folder.
+ */
 async function mergeSightings(sightings: Sighting[], resolver: IdentityResolver) {
-  const identities = await Promise.all(sightings.map((s) => resolver.resolve(s.executable)));
-  return mergeByIdentity(sightings, identities);
+  const resolved = await Promise.all(sightings.map((s) => resolver.resolve(s.executable)));
+  const merged = mergeByIdentity(
+    sightings,
+    resolved.map((found) => (found && 'identity' in found ? found.identity : null)),
+  );
+  const broken = mergeBrokenVenvs(
+    sightings,
+    resolved.map((found) => (found && 'broken' in found ? found.broken : null)),
+  );
+  return { ...merged, ...broken };
 }
 
 async function pyenvSightings(versionsDir: string): Promise<Sighting[]> {

@@ -19,6 +19,8 @@ export interface AccessExplanation {
   owner: string | null;
   /** "755 (rwxr-xr-x)". */
   mode: string | null;
+  /** The folder (or the one pip would create it in) lies on a read-only file system. */
+  readOnlyFileSystem: boolean;
 }
 
 /** The first few paths named in a reason; the rest are counted. */
@@ -37,27 +39,33 @@ export async function explainAccess(dir: string, probe: WriteProbe): Promise<Acc
   const facts = info === null ? { owner: null, mode: null } : ownerAndMode(info, names);
   const subject = new Subject(probe, dir);
 
+  const readWrite = { readOnlyFileSystem: false };
+
   if (probe.writable === true) {
-    return { ...(await leftBySomeoneElse(probe, me, names)), ...facts };
+    return { ...(await leftBySomeoneElse(probe, me, names)), ...facts, ...readWrite };
   }
   if (probe.writable === null || where === null) {
-    return { writable: null, reason: undecided(probe, where, subject, resolve(dir)), ...facts };
+    const reason = undecided(probe, where, subject, resolve(dir));
+    return { writable: null, reason, ...facts, ...readWrite };
   }
   if (probe.leftBehind !== null) {
-    return { writable: false, reason: subject.intro + cannotDelete(probe, subject), ...facts };
+    const reason = subject.intro + cannotDelete(probe, subject);
+    return { writable: false, reason, ...facts, ...readWrite };
   }
-  if (info === null) return { writable: false, ...(await unreachable(where, me, names)) };
+  if (info === null) {
+    return { writable: false, ...(await unreachable(where, me, names)), ...readWrite };
+  }
 
   const mount = await mountOf(where);
   if (probe.errorCode === 'EROFS' || mount?.readOnly === true) {
     const on = mount?.readOnly
-      ? `${mount.mountPoint} is mounted read-only (${mount.fsType})`
-      : `the file system refused to write (${probe.errorCode})`;
-    const reason = `${subject.sentenceStart} is on a read-only file system: ${on}, so nothing there can be changed, not even by root.`;
-    return { writable: false, reason: subject.intro + reason, ...facts };
+      ? `: ${mount.mountPoint} is mounted read-only (${mount.fsType})`
+      : ` (${probe.errorCode})`;
+    const reason = `${subject.sentenceStart} is on a read-only file system${on}; no one can change it, administrators (root) included.`;
+    return { writable: false, reason: subject.intro + reason, ...facts, readOnlyFileSystem: true };
   }
   const reason = me === null ? refused(probe, subject) : denied(info, me, names, probe, subject);
-  return { writable: false, reason: subject.intro + reason, ...facts };
+  return { writable: false, reason: subject.intro + reason, ...facts, ...readWrite };
 }
 
 /** How a reason names the folder: itself, or the existing folder pip would create it in. */

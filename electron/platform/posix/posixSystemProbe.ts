@@ -1,15 +1,18 @@
-import { userInfo } from 'node:os';
+import { homedir, userInfo } from 'node:os';
+import { fileOwner } from '../fileOwner';
 import { findLeftovers } from '../leftovers/leftovers';
 import type { ProcessInfo, SystemProbe } from '../systemProbe';
 import { probeInterpreter } from '../interpreterProbe';
 import { discoverPosixInterpreters } from './discoverInterpreters';
 import { checkFolderAccess } from './checkFolderAccess';
+import { foreignTreeIn } from './foreignTree';
 import { posixInstallKind } from './posixInstallKind';
 import { readProcessDetails, readProcessSummaries } from './procProcessTable';
 import { findHoldersLinux } from './procFileHolders';
 import { prepareOpenFilesReader } from './procFilesReader';
 import { findHoldersLsof } from './lsofFileHolders';
 import { readProcessTablePs } from './psProcessTable';
+import { checkTempDirPosix } from './tempDirPosix';
 
 /**
  * macOS and Linux. Linux reads /proc directly (fast, no spawn); macOS has no
@@ -41,7 +44,9 @@ export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): Sy
     },
     probeInterpreter: (executable, signal) => probeInterpreter(executable, { signal, env }),
     installKind: (facts) => posixInstallKind(facts, env),
-    checkFolder: (role, path) => checkFolderAccess(role, path),
+    // The home whose folders may be handed back: the one the user's shell knows.
+    checkFolder: (role, path) => checkFolderAccess(role, path, env.HOME || homedir()),
+    foreignTree: (folder) => foreignTreeIn(folder, env.HOME || homedir(), userInfo().uid),
     async listProcesses() {
       if (platform === 'linux') return readProcessSummaries();
       // ps prints command lines anyway: on macOS the summary read is the whole table.
@@ -53,6 +58,8 @@ export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): Sy
       const table = psTable ?? (await readProcessTablePs());
       return new Map(pids.filter((pid) => table.has(pid)).map((pid) => [pid, table.get(pid)!]));
     },
+    checkTempDir: (scanEnv) => checkTempDirPosix(scanEnv),
+    fileOwner: (sitePackagesDirs, file) => fileOwner(sitePackagesDirs, file),
     findLeftovers,
     findHolders: (prefixes, priorityPaths, signal) =>
       platform === 'linux'

@@ -35,6 +35,9 @@ export async function checkFolderAccessWindows(
     path,
     exists: probe.exists,
     ...explainWindowsAccess(factsFor(path, probe, document)),
+    readOnlyFileSystem: probe.errorCode === 'EROFS',
+    // Handing ownership back is the POSIX remedy; on Windows access is granted instead.
+    reclaim: null,
   };
 }
 

@@ -1,7 +1,9 @@
 import { win32 } from 'node:path';
 import type { Gap } from '../../shared/model/diagnosis';
-import { mergeByIdentity } from '../mergeByIdentity';
-import type { Sighting } from '../mergeByIdentity';
+import { mergeBrokenVenvs, mergeByIdentity } from '../mergeByIdentity';
+import type { BrokenVenv, Sighting } from '../mergeByIdentity';
+import { deletedVenvGap } from '../deletedVenvGap';
+import { LOG_INTERPRETER_SIGHTING, LOG_PATH_SIGHTING } from '../systemProbe';
 import type { CommandResolution, Discovery, DiscoveryOptions } from '../systemProbe';
 import type { CommandRunner } from './commandRunner';
 import { envValue } from './commandRunner';
@@ -17,6 +19,12 @@ import {
   pyenvWinRoot,
   uvPythonRoots,
 } from './windowsLocations';
+import {
+  activeWindowsVenv,
+  brokenWindowsVenv,
+  interpreterOfWindowsPath,
+  localWindowsPath,
+} from './windowsVenvs';
 
 /** The commands whose target the diagnosis states explicitly (as on macOS and Linux). */
 export const REPORTED_COMMANDS = ['pip', 'pip3', 'python', 'python3'];
@@ -26,8 +34,8 @@ export interface WindowsDiscoveryDeps {
   files: WindowsFiles;
 }
 
-/** What a path turned out to be: an interpreter (with the identity all its paths share), or nothing. */
-type Resolved = { identity: string; executable: string } | null;
+/** What a path turned out to be: an interpreter (with the identity all its paths share), a broken venv, or nothing. */
+type Resolved = { identity: string; executable: string } | { broken: BrokenVenv } | null;
 
 /**
  * Every Python a user of this Windows machine could be running, found with
@@ -36,9 +44,11 @@ type Resolved = { identity: string; executable: string } | null;
  * pip.exe's embedded shebang, the Store's aliases), the active and the
  * project's venvs, PEP 514 registrations of every company in HKCU and both
  * HKLM views, the per-user and all-users install folders, the Store's
- * Python, conda, pyenv-win, uv, and --python. The Store's python.exe stub is
+ * Python, conda, pyenv-win, uv, --python, and the installs the user's log
+ * names (a UNC path in it is never touched). The Store's python.exe stub is
  * recognised and never counted. Each interpreter is reported through
- * `onFound` the moment a source names it, so its probe starts at once.
+ * `onFound` the moment a source names it, so its probe starts at once; a
+ * venv whose base Python is gone is reported in `broken` instead.
  */
 export async function discoverWindowsInterpreters(
   options: DiscoveryOptions,
@@ -50,7 +60,7 @@ export async function discoverWindowsInterpreters(
   const gaps: Gap[] = [];
 
   const commandsPromise = resolveCommands(env, deps, [...REPORTED_COMMANDS, 'py']);
-  const [commands, venvs, pyList, registry, installFolders, store, conda, pyenv, uv, extra] =
+  const [commands, venvs, pyList, registry, installFolders, store, conda, pyenv, uv, extra, log] =
     await Promise.all([
       commandsPromise,
       resolver.watch(Promise.resolve(venvSightings(options))),
@@ -69,6 +79,7 @@ export async function discoverWindowsInterpreters(
           })),
         ),
       ),
+      resolver.watch(logSightings(options, deps.files)),
     ]);
 
   // What each command on PATH runs: itself for python, the embedded interpreter for pip.
@@ -98,25 +109,67 @@ export async function discoverWindowsInterpreters(
     ...pyenv,
     ...uv,
     ...extra,
+    ...log,
   ];
   const merged = await resolver.merge(sightings);
 
   gaps.push(...registry.gaps, ...(await stubGaps(targets, deps.files)));
   gaps.push(
     ...options.extraPythons
-      .filter((extra) => !merged.canonical.has(win32.resolve(options.projectDir, extra)))
-      .map((extra) => ({
+      .map((extra) => ({ extra, path: win32.resolve(options.projectDir, extra) }))
+      .filter(({ path }) => !merged.canonical.has(path) && !merged.brokenPaths.has(path))
+      .map(({ extra }) => ({
         area: 'installs' as const,
         message: `"${extra}" (given with --python) is not a Python interpreter Pip Doctor can run.`,
         howToReveal: 'Give the path of python.exe itself (a venv has it in its Scripts folder).',
       })),
   );
+  const logInterpreter = logInterpreterPath(options);
+  if (
+    logInterpreter !== null &&
+    !merged.canonical.has(logInterpreter) &&
+    !merged.brokenPaths.has(logInterpreter)
+  ) {
+    gaps.push({
+      area: 'installs',
+      message: `"${logInterpreter}" (${LOG_INTERPRETER_SIGHTING}) is not a Python interpreter on this computer.`,
+      howToReveal:
+        'If the log comes from another computer, scan there; otherwise run that pip again and paste the new log.',
+    });
+  }
+  const active = await activeWindowsVenv(env, deps.files);
+  if (active?.missing) gaps.push(deletedVenvGap(active.prefix));
   const resolutions: CommandResolution[] = targets.map((target) => ({
     command: target.command,
     path: target.path,
     interpreter: target.interpreter ? (merged.canonical.get(target.interpreter) ?? null) : null,
   }));
-  return { candidates: merged.candidates, commands: resolutions, gaps };
+  return {
+    candidates: merged.candidates,
+    commands: resolutions,
+    broken: merged.broken,
+    activeVenv: active && { prefix: active.prefix, onPath: active.onPath },
+    gaps,
+  };
+}
+
+/** The log's interpreter, when it is a local path (never a UNC one). */
+function logInterpreterPath(options: DiscoveryOptions): string | null {
+  return options.logInterpreter ? localWindowsPath(options.logInterpreter) : null;
+}
+
+/** The installs the log's paths lie in, and the interpreter it shows running pip. */
+async function logSightings(options: DiscoveryOptions, files: WindowsFiles): Promise<Sighting[]> {
+  const found = await Promise.all(
+    (options.logPaths ?? []).map((path) => interpreterOfWindowsPath(path, files)),
+  );
+  const interpreter = logInterpreterPath(options);
+  return [
+    ...[...new Set(found)]
+      .filter((executable): executable is string => executable !== null)
+      .map((executable) => ({ executable, name: LOG_PATH_SIGHTING })),
+    ...(interpreter === null ? [] : [{ executable: interpreter, name: LOG_INTERPRETER_SIGHTING }]),
+  ];
 }
 
 /** The interpreter a python.exe or pip.exe on PATH runs; null for the Store stub or an unreadable launcher. */
@@ -152,7 +205,7 @@ class Resolver {
     let resolved = this.identities.get(path);
     if (!resolved) {
       resolved = this.identify(path).then((found) => {
-        if (found && !this.announced.has(found.identity)) {
+        if (found && 'identity' in found && !this.announced.has(found.identity)) {
           this.announced.add(found.identity);
           this.onFound?.(found.identity, found.executable);
         }
@@ -171,18 +224,28 @@ class Resolver {
     });
   }
 
+  /** Merges the paths of each interpreter (mergeByIdentity), and the broken venvs among them by folder. */
   async merge(sightings: readonly Sighting[]) {
     const resolved = await Promise.all(
       sightings.map((sighting) => this.resolve(sighting.executable)),
     );
-    return mergeByIdentity(
+    const merged = mergeByIdentity(
       sightings,
-      resolved.map((found) => found?.identity ?? null),
+      resolved.map((found) => (found && 'identity' in found ? found.identity : null)),
     );
+    const broken = mergeBrokenVenvs(
+      sightings,
+      resolved.map((found) => (found && 'broken' in found ? found.broken : null)),
+      (prefix) => prefix.toLowerCase(),
+    );
+    return { ...merged, ...broken };
   }
 
   private async identify(path: string): Promise<Resolved> {
-    if (!(await this.files.exists(path))) return null;
+    if (!(await this.files.exists(path))) {
+      const broken = await brokenWindowsVenv(path, this.files);
+      return broken && { broken };
+    }
     if (isInAliasFolder(path)) {
       const target = classifyAliasTarget(await this.files.linkTarget(path));
       if (target.kind === 'store-python') {
@@ -196,6 +259,8 @@ class Resolver {
       }
       return null;
     }
+    const broken = await brokenWindowsVenv(path, this.files);
+    if (broken) return { broken };
     return { identity: (await this.files.realPath(path)).toLowerCase(), executable: path };
   }
 }

@@ -54,6 +54,11 @@ export function explainWindowsAccess(facts: WindowsAccessFacts): WindowsAccessEx
   if (probe.writable === null) {
     return { writable: null, reason: undecided(probe, facts.path, intro), ...evidence };
   }
+  if (probe.errorCode === 'EROFS') {
+    // ERROR_WRITE_PROTECT, which libuv reports as EROFS: the volume itself refuses, whatever the access list says.
+    const reason = `${where} is on a read-only drive (write-protected); no one can change it, administrators included.`;
+    return { writable: false, reason: intro + reason, ...evidence };
+  }
   const reason =
     probe.leftBehind !== null
       ? cannotDelete(where, probe, facts)

@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appCacheDir } from '../appCacheDir';
 import type { RunResult } from '../runProcess';
 import type { CommandRunner } from './commandRunner';
 import { systemRootOf } from './commandRunner';
@@ -65,13 +66,18 @@ export async function runProbeScript(
   let folder: string | null = null;
   try {
     const script = options.scriptPath();
-    folder = await mkdtemp(join(tmpdir(), 'pip-doctor-'));
+    folder = await workingFolder(options.env);
     const requestPath = join(folder, 'request.json');
     await writeFile(requestPath, JSON.stringify(request), 'utf8');
     const run = await options.run(
       powershellPath(systemRootOf(options.env)),
       powershellArguments(script, requestPath),
-      { timeoutMs, maxOutputBytes: MAX_OUTPUT_BYTES, signal: options.signal, env: options.env },
+      {
+        timeoutMs,
+        maxOutputBytes: MAX_OUTPUT_BYTES,
+        signal: options.signal,
+        env: withTempFolder(options.env, folder),
+      },
     );
     return readProbeOutput(run, timeoutMs);
   } catch (error) {
@@ -81,6 +87,39 @@ export async function runProbeScript(
   } finally {
     if (folder !== null) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * A private folder for the request file: in the temporary folder, or, when
+ * TEMP is missing, read-only or full (the very thing a user may have come
+ * with), in Pip Doctor's own cache folder. Throws only when neither works.
+ */
+async function workingFolder(env: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    return await mkdtemp(join(tmpdir(), 'pip-doctor-'));
+  } catch (error) {
+    const cache = appCacheDir(env);
+    try {
+      await mkdir(cache, { recursive: true });
+      return await mkdtemp(join(cache, 'probe-'));
+    } catch {
+      throw new Error(
+        `no folder to write its request in: the temporary folder ${tmpdir()} failed (${(error as NodeJS.ErrnoException).code ?? String(error)}), and so did ${cache}`,
+      );
+    }
+  }
+}
+
+/**
+ * The script's Add-Type compiles C# in the temporary folder (GetTempPath:
+ * TMP, then TEMP); pointed at the working folder, a broken TEMP of the user's
+ * cannot fail it, and what the compiler leaves goes when the folder does.
+ */
+function withTempFolder(env: NodeJS.ProcessEnv, folder: string): NodeJS.ProcessEnv {
+  const kept = Object.fromEntries(
+    Object.entries(env).filter(([name]) => !/^(?:TMP|TEMP)$/i.test(name)),
+  );
+  return { ...kept, TMP: folder, TEMP: folder };
 }
 
 /** The run's stdout as a document, or a document whose sections all say what went wrong. */

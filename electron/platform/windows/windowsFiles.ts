@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs';
-import { lstat, open, readFile, readdir, readlink, stat } from 'node:fs/promises';
+import { lstat, open, readFile, readdir, readlink, stat, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const nativeRealPath = promisify(realpath.native);
@@ -11,6 +11,12 @@ const nativeRealPath = promisify(realpath.native);
 export interface WindowsFiles {
   /** Something is there: a file, a folder, or an App Execution Alias (which cannot be opened). */
   exists(path: string): Promise<boolean>;
+  /**
+   * Windows says nothing is there (file or path not found). False when
+   * something is, and when it cannot tell (access denied): a claim that a
+   * file is gone is only made when Windows says so.
+   */
+  isMissing(path: string): Promise<boolean>;
   isFolder(path: string): Promise<boolean>;
   /** Names in a folder, sorted; empty when it cannot be listed. */
   listDir(path: string): Promise<string[]>;
@@ -26,6 +32,8 @@ export interface WindowsFiles {
   linkTarget(path: string): Promise<string | null>;
   /** One spelling for every path that reaches the same file (8.3 names, links); the path itself when unresolvable. */
   realPath(path: string): Promise<string>;
+  /** Bytes this user may still write on the volume holding `path` (GetDiskFreeSpaceEx); null when unknown. */
+  freeBytes(path: string): Promise<number | null>;
 }
 
 export const nodeWindowsFiles: WindowsFiles = {
@@ -33,6 +41,12 @@ export const nodeWindowsFiles: WindowsFiles = {
     return lstat(path).then(
       () => true,
       () => false,
+    );
+  },
+  async isMissing(path) {
+    return lstat(path).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR',
     );
   },
   async isFolder(path) {
@@ -74,5 +88,11 @@ export const nodeWindowsFiles: WindowsFiles = {
   async realPath(path) {
     // The native call asks Windows (GetFinalPathNameByHandle): long names for 8.3 ones, links followed.
     return nativeRealPath(path).catch(() => path);
+  },
+  async freeBytes(path) {
+    return statfs(path).then(
+      (info) => info.bavail * info.bsize,
+      () => null,
+    );
   },
 };

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { fileOwner } from '../fileOwner';
 import { findLeftovers } from '../leftovers/leftovers';
 import type { InterpreterFacts } from '../systemProbe';
 import { probeInterpreter } from '../interpreterProbe';
@@ -16,6 +17,7 @@ import { runProbeScript } from './probeScript';
 import { probeScriptPath } from './probeScriptPath';
 import { processDetails, processSummaries } from './processTable';
 import { ScanSession, ScanSessions } from './scanSession';
+import { checkTempDirWindows } from './tempDirWindows';
 import type { WindowsFiles } from './windowsFiles';
 import { nodeWindowsFiles } from './windowsFiles';
 import { windowsInstallKind } from './windowsInstallKind';
@@ -97,6 +99,8 @@ export function createWindowsSystemProbe(
       );
     },
     installKind: (facts) => windowsInstallKind(facts, env),
+    // Windows decides who may write by ACL, not by owner: nothing to take back.
+    foreignTree: async () => null,
     checkFolder: (role, path) =>
       checkFolderAccessWindows(role, path, sessions.session(), deps.probeWritable),
     async listProcesses() {
@@ -110,6 +114,9 @@ export function createWindowsSystemProbe(
         documentOfTable.get(summaries) ?? (await sessions.session().picture('processes'));
       return processDetails(document, summaries, pids);
     },
+    checkTempDir: (scanEnv) => checkTempDirWindows(scanEnv, deps),
+    // RECORD paths use `/` and Windows paths compare without case.
+    fileOwner: (sitePackagesDirs, file) => fileOwner(sitePackagesDirs, file, { foldCase: true }),
     findLeftovers,
     async findHolders(prefixes, priorityPaths, signal) {
       const document = await sessions.session().pictureWithHolders(prefixes, priorityPaths, signal);

@@ -11,10 +11,13 @@ export function adviseCloseProcesses(facts: RemedyFacts): Advice {
         ? `${describeHolders(holders)} ${one ? 'holds' : 'hold'} files of this Python; close ${one ? 'it' : 'them'} and run pip again.`
         : 'Close the programs that use this Python (Jupyter, VS Code, running scripts) and run pip again.',
     commands: closeProcessesCommands(facts),
-    applicable: holders.length > 0 || facts.cause === 'lock',
+    // With no holder in sight, closing programs can only help where some could not be looked at.
+    applicable: holders.length > 0 || (facts.cause === 'lock' && !facts.allProcessesInspected),
   };
 }
 
-export function whyNotCloseProcesses(): string {
-  return 'No running program holds files of this Python right now.';
+export function whyNotCloseProcesses({ allProcessesInspected }: RemedyFacts): string {
+  return allProcessesInspected
+    ? 'No running program holds files of this Python right now.'
+    : 'No program Pip Doctor could look at holds files of this Python (some could not be inspected; see what could not be checked).';
 }

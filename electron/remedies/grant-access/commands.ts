@@ -4,11 +4,16 @@ import { commandLine, quoteArg } from '../../shared/shellQuote';
 
 /**
  * What the user would type to be allowed to write the folder: an inherited
- * Modify entry for their account (ACL systems), or taking the files back
- * from root (owner systems).
+ * Modify entry for their account (ACL systems), or taking back the exact
+ * tree of their home that another account owns (owner systems).
  */
-export function grantAccessCommands(os: OsTraits, blocked: AccessCheck): string[] {
-  return os.grantModel === 'acl'
-    ? [`icacls ${quoteArg(blocked.path, 'powershell')} /grant "$($env:USERNAME):(OI)(CI)M"`]
-    : [`sudo chown -R "$(id -un)" ${commandLine('bash', blocked.path, [])}`];
+export function grantAccessCommands(
+  os: OsTraits,
+  blocked: AccessCheck,
+  userName: string,
+): string[] {
+  if (os.grantModel === 'acl')
+    return [`icacls ${quoteArg(blocked.path, 'powershell')} /grant "$($env:USERNAME):(OI)(CI)M"`];
+  const tree = blocked.reclaim ?? blocked.path;
+  return [`sudo chown -R ${quoteArg(`${userName}:`, 'bash')} ${commandLine('bash', tree, [])}`];
 }

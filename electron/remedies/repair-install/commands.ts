@@ -1,4 +1,5 @@
 import type { RemedyFacts } from '../../engine/recommend/remedyFacts';
+import { venvPython } from '../../platform/osTraits';
 import type { Shell } from '../../shared/model/diagnosis';
 import { commandLine } from '../../shared/shellQuote';
 
@@ -9,16 +10,45 @@ const REMOVE: Readonly<Record<Shell, (path: string) => string>> = {
   cmd: (path) => `rmdir /s /q ${commandLine('cmd', path, [])}`,
 };
 
-/** The leftovers removed one by one, then pip brought back when it is missing. */
-export function repairInstallCommands({ os, target }: RemedyFacts): string[] {
+/**
+ * A broken venv made again over itself by a Python that exists (its
+ * packages go with it: they are installed again), then the user's package.
+ */
+export function recreateVenvCommands(facts: RemedyFacts): string[] {
+  const { os, target, basePython, packageName } = facts;
+  if (basePython === null || target.prefix === null) return [];
+  return [
+    commandLine(os.shell, basePython.executable, ['-m', 'venv', '--clear', target.prefix]),
+    commandLine(os.shell, venvPython(os, target.prefix), ['-m', 'pip', 'install', packageName]),
+  ];
+}
+
+/**
+ * The leftovers removed one by one, pip brought back when it is missing (and
+ * made current), then each package left half-installed installed again.
+ */
+export function repairInstallCommands(facts: RemedyFacts): string[] {
+  const { os, target } = facts;
+  const python = (...args: string[]) => commandLine(os.shell, target.executable, args);
   const { leftovers } = target;
   const pipMissing = leftovers.some((leftover) => leftover.kind === 'pip-missing');
+  const halfInstalled = [
+    ...new Set(
+      leftovers
+        .filter((leftover) => leftover.kind === 'stash-folder' && leftover.package !== 'pip')
+        .map((leftover) => leftover.package)
+        .filter((name): name is string => name !== null),
+    ),
+  ];
   return [
     ...leftovers
       .filter((leftover) => leftover.kind !== 'pip-missing')
       .map((leftover) => REMOVE[os.shell](leftover.path)),
     ...(pipMissing
-      ? [commandLine(os.shell, target.executable, ['-m', 'ensurepip', '--upgrade'])]
+      ? [python('-m', 'ensurepip', '--upgrade'), python('-m', 'pip', 'install', '--upgrade', 'pip')]
+      : []),
+    ...(halfInstalled.length > 0
+      ? [python('-m', 'pip', 'install', '--force-reinstall', ...halfInstalled)]
       : []),
   ];
 }

@@ -33,6 +33,11 @@ export function adviseVenv(facts: RemedyFacts): Advice {
   return {
     reason: reasonFor(facts),
     commands: venvCommands(facts),
-    applicable: facts.target.status === 'ok',
+    // Where nothing is wrong with writing (a network error, a missing compiler), a venv changes nothing.
+    applicable:
+      facts.basePython !== null &&
+      (facts.cause !== 'not-permission' ||
+        facts.blocked !== null ||
+        facts.target.status === 'broken'),
   };
 }

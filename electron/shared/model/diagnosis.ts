@@ -24,7 +24,15 @@ export const InstallKindSchema = z.enum([
 export type InstallKind = z.infer<typeof InstallKindSchema>;
 
 /** How asking an interpreter about itself went (one spawn per interpreter). */
-export const ProbeStatusSchema = z.enum(['ok', 'timed-out', 'crashed', 'malformed', 'not-python']);
+/** `broken`: the install is there but cannot run (a venv whose base interpreter was deleted or moved). */
+export const ProbeStatusSchema = z.enum([
+  'ok',
+  'timed-out',
+  'crashed',
+  'malformed',
+  'not-python',
+  'broken',
+]);
 export type ProbeStatus = z.infer<typeof ProbeStatusSchema>;
 
 export const FolderRoleSchema = z.enum([
@@ -33,6 +41,8 @@ export const FolderRoleSchema = z.enum([
   'scripts',
   'user-site',
   'user-scripts',
+  /** The folder holding the file pip failed on, when its own folders are writable but it is not. */
+  'failing',
 ]);
 export type FolderRole = z.infer<typeof FolderRoleSchema>;
 
@@ -64,6 +74,14 @@ export const AccessCheckSchema = z.object({
   mode: z.string().nullable(),
   /** Windows only: the entries that decide access (null elsewhere, or when unreadable). */
   acl: z.array(AclEntrySchema).nullable(),
+  /** It lies on a read-only file system (a mount): no one can write there, administrators included. */
+  readOnlyFileSystem: z.boolean(),
+  /**
+   * POSIX: the highest folder of the user's own home on the way to this one
+   * that another account owns (root, after a `sudo pip`): `chown -R` of it
+   * gives the user their tree back. null elsewhere.
+   */
+  reclaim: z.string().nullable(),
 });
 export type AccessCheck = z.infer<typeof AccessCheckSchema>;
 
@@ -135,6 +153,68 @@ export const RunningProcessSchema = z.object({
 });
 export type RunningProcess = z.infer<typeof RunningProcessSchema>;
 
+/** Why this install is taken for the one pip failed in. */
+export const TargetReasonSchema = z.enum([
+  /** The failing path in the log lies in it. */
+  'log-path',
+  /** The log shows this interpreter running pip. */
+  'log-interpreter',
+  /** VIRTUAL_ENV names it (activated, or activated in name only). */
+  'virtual-env',
+  /** What `pip` (or `python`) on PATH runs. */
+  'pip-on-path',
+  'python-on-path',
+  /** The only working install found. */
+  'only-install',
+]);
+export type TargetReason = z.infer<typeof TargetReasonSchema>;
+
+/** Where pip unpacks and builds: TMPDIR (TEMP, TMP on Windows), checked by writing. */
+export const TempDirCheckSchema = z.object({
+  path: z.string(),
+  /** The environment variable that chose it, or null for the system default. */
+  variable: z.string().nullable(),
+  problem: z.enum(['missing', 'not-writable', 'full']).nullable(),
+  /** The problem in words; null when it works. */
+  reason: z.string().nullable(),
+  /** A folder of the user's that works, for `TMPDIR=... pip install`; null when none was found. */
+  alternative: z.string().nullable(),
+  /**
+   * The folder Python's tempfile takes instead when this one refuses a test
+   * file (pip then works, in that folder); null when it takes this one anyway
+   * (a nearly full disk) or none works.
+   */
+  usedInstead: z.string().nullable(),
+});
+export type TempDirCheck = z.infer<typeof TempDirCheckSchema>;
+
+/** Something the scan noticed that the user should know, beyond the cause itself. */
+export const ObservationSchema = z.object({
+  kind: z.enum([
+    /** VIRTUAL_ENV is set, but its bin/ (Scripts\) is not on PATH: `pip` is another install's. */
+    'venv-not-on-path',
+    /** site-packages is not writable but the user site is: pip installs there by itself (pip >= 20). */
+    'user-site-fallback',
+    /** TMPDIR (TEMP) is missing, not writable or full: pip cannot unpack anything. */
+    'temp-dir-unusable',
+    /** The install lies on a read-only file system: no one, administrator included, can write there. */
+    'read-only-file-system',
+    /** A package left half-installed (a `~name` stash of it): it must be reinstalled. */
+    'half-installed-package',
+    /** A `python` on PATH did not answer. */
+    'interpreter-hangs',
+    /** The file pip failed on belongs to a distribution other than the one asked for. */
+    'file-owner',
+    /** The log shows success and the scan found nothing wrong. */
+    'nothing-wrong',
+  ]),
+  /** In plain words, from this machine's facts. */
+  message: z.string(),
+  /** The folder or file it is about, when there is one. */
+  path: z.string().nullable(),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
 /** Something that could not be inspected, and what would reveal it. */
 export const GapSchema = z.object({
   area: z.enum(['installs', 'folders', 'processes', 'elevation']),
@@ -191,8 +271,10 @@ export const DiagnosisSchema = z.object({
   settings: SystemSettingsSchema,
   installs: z.array(PythonInstallSchema),
   pipOnPath: z.array(PipOnPathSchema),
-  /** The install `pip` on PATH reaches, the one the user most likely ran. */
+  /** The install pip failed in (or, without a log, the one `pip` on PATH reaches). */
   targetInstallId: z.string().nullable(),
+  /** How the target was found, most telling first (DESIGN.md rule 11); null without one. */
+  targetBecause: TargetReasonSchema.nullable(),
   /**
    * Where a new virtual environment for the project goes: its `.venv`, or
    * `.venv-new` when `.venv` is the environment pip failed in (it may be in
@@ -200,12 +282,15 @@ export const DiagnosisSchema = z.object({
    */
   newVenvFolder: z.string().nullable(),
   processes: z.array(RunningProcessSchema),
+  /** Where pip unpacks; null where it could not be checked. */
+  tempDir: TempDirCheckSchema.nullable(),
   log: LogFindingSchema.nullable(),
   /** The cause the diagnosis settles on, from the log and the machine together; `none` when all is well. */
   cause: z.union([CauseSchema, z.literal('none')]),
   /** That cause in one sentence, from this machine's facts. */
   causeSummary: z.string(),
   recommendations: z.array(RecommendationSchema),
+  observations: z.array(ObservationSchema),
   gaps: z.array(GapSchema),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;

@@ -31,6 +31,8 @@ export const REMEDIES = [
   'pipx-or-venv',
   'repair-install',
   'restart',
+  /** Run the user's own pip command again (adapted: another TMPDIR, `python -m pip`): nothing else is wrong now. */
+  'run-again',
 ] as const;
 export const RemedySchema = z.enum(REMEDIES);
 export type RemedyId = z.infer<typeof RemedySchema>;

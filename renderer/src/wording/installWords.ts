@@ -24,6 +24,7 @@ export const PROBE_STATUS_WORDS: Record<Exclude<ProbeStatus, 'ok'>, string> = {
   crashed: 'Failed when asked',
   malformed: 'Gave an answer that could not be read',
   'not-python': 'Not a Python',
+  broken: 'Broken',
 };
 
 export const FOLDER_ROLE_WORDS: Record<FolderRole, string> = {
@@ -32,6 +33,7 @@ export const FOLDER_ROLE_WORDS: Record<FolderRole, string> = {
   scripts: 'Commands (Scripts)',
   'user-site': 'Your user packages',
   'user-scripts': 'Your user commands',
+  failing: 'The folder pip failed in',
 };
 
 /**

@@ -49,11 +49,12 @@ const AS_NOBODY = [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'];
  * Probes and checks `path` in a separate process. `asNobody` drops to uid
  * 65534 with no supplementary groups; `readOnlyMount` first mounts an empty
  * read-only tmpfs on it in a private mount namespace (gone when the process
- * ends, so a failed test cannot leave a mount behind).
+ * ends, so a failed test cannot leave a mount behind); `home` is the HOME
+ * the check runs with (default: this process's).
  */
 export function checkInProcess(
   path: string,
-  options: { asNobody?: boolean; readOnlyMount?: 'tmpfs' | 'bind' } = {},
+  options: { asNobody?: boolean; readOnlyMount?: 'tmpfs' | 'bind'; home?: string } = {},
 ): Promise<Checked> {
   let command = [process.execPath, TSX_CLI, SCRIPT, 'purelib', path];
   if (options.asNobody) command = ['setpriv', ...AS_NOBODY, ...command];
@@ -79,7 +80,11 @@ export function checkInProcess(
     execFile(
       command[0]!,
       command.slice(1),
-      { cwd: REPO, timeout: 60_000 },
+      {
+        cwd: REPO,
+        timeout: 60_000,
+        env: options.home === undefined ? process.env : { ...process.env, HOME: options.home },
+      },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`${command.join(' ')} failed: ${stderr || error.message}`));
         else resolve(OutputSchema.parse(JSON.parse(stdout)));

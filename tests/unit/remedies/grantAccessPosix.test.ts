@@ -70,6 +70,8 @@ describe.skipIf(!isRoot)(
               owner: 'root (uid 0), group root (gid 0)',
               mode: '755 (rwxr-xr-x)',
               acl: null,
+              readOnlyFileSystem: false,
+              reclaim: null,
             },
           ],
         })),

@@ -32,6 +32,8 @@ function folder(role: AccessCheck['role'], path: string, writable: boolean): Acc
     owner: null,
     mode: null,
     acl: null,
+    readOnlyFileSystem: false,
+    reclaim: null,
   };
 }
 
@@ -75,6 +77,7 @@ export const WINDOWS_DIAGNOSIS: Diagnosis = {
     },
   ],
   targetInstallId: 'py-0123456789ab',
+  targetBecause: 'pip-on-path',
   newVenvFolder: win32.join(PROJECT, '.venv'),
   processes: [
     {
@@ -102,11 +105,13 @@ export const WINDOWS_DIAGNOSIS: Diagnosis = {
       holds: [`${SITE}\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd`],
     },
   ],
+  tempDir: null,
   log: null,
   cause: 'permission',
   causeSummary:
     'pip installs into C:\\Program Files\\Python312\\Lib\\site-packages, which you cannot change.',
   recommendations: [],
+  observations: [],
   gaps: [],
 };
 

@@ -103,6 +103,9 @@ export async function startProbeAsUser(env: NodeJS.ProcessEnv, uid = NOBODY): Pr
       remote('discoverInterpreters', [options], { onFound }),
     probeInterpreter: (executable, signal) => remote('probeInterpreter', [executable], { signal }),
     checkFolder: (role, path) => remote('checkFolder', [role, path]),
+    foreignTree: (folder) => remote('foreignTree', [folder]),
+    checkTempDir: (scanEnv) => remote('checkTempDir', [scanEnv]),
+    fileOwner: (sitePackagesDirs, file) => remote('fileOwner', [sitePackagesDirs, file]),
     findLeftovers: (sitePackagesDirs, scriptsDirs, options) =>
       remote('findLeftovers', [sitePackagesDirs, scriptsDirs, options]),
     listProcesses: async () =>

@@ -31,8 +31,14 @@ async function call(id: number, method: RemoteMethod, args: unknown[], signal: A
       );
     case 'probeInterpreter':
       return probe.probeInterpreter(args[0] as string, signal);
+    case 'foreignTree':
+      return probe.foreignTree(args[0] as string);
     case 'checkFolder':
       return probe.checkFolder(args[0] as FolderRole, args[1] as string);
+    case 'checkTempDir':
+      return probe.checkTempDir(args[0] as NodeJS.ProcessEnv);
+    case 'fileOwner':
+      return probe.fileOwner(args[0] as string[], args[1] as string);
     case 'findLeftovers':
       return probe.findLeftovers(
         args[0] as string[],

@@ -11,7 +11,10 @@ const samples = loadSamples();
  * Labels the classifier cannot be expected to reproduce from the log alone.
  * gh-sixfab-Sixfab_PPP_Installer-41 is labelled package "atcom" because the
  * poster named it in the thread's prose; the pasted log is only pip's PEP 668
- * message, which names no package, so the honest answer is null.
+ * message and the installer script's "Process failed": no command line, no
+ * `Collecting`/`Processing`/`Installing collected packages` line, no path and
+ * no project name (the rptl.io link is Raspberry Pi's venv page), so no rule
+ * derives a package and the honest answer is null.
  */
 const EXPECTED_DISAGREEMENTS: Record<string, { package: null; reason: string }> = {
   'gh-sixfab-Sixfab_PPP_Installer-41': {
@@ -75,6 +78,7 @@ describe('known disagreement with the labels', () => {
     expect(finding.category).toBe(sample.category);
     expect(finding.path).toBe(sample.path);
     expect(finding.package).toBe(EXPECTED_DISAGREEMENTS[sample.id]!.package);
+    expect(finding).toMatchObject({ requested: null, command: null, interpreter: null });
   });
 
   test('every listed disagreement names a sample that exists', () => {

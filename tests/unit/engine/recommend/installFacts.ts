@@ -33,7 +33,18 @@ export function folder(
   writable: boolean,
   reason: string | null = null,
 ): AccessCheck {
-  return { role, path, exists: true, writable, reason, owner: null, mode: null, acl: null };
+  return {
+    role,
+    path,
+    exists: true,
+    writable,
+    reason,
+    owner: null,
+    mode: null,
+    acl: null,
+    readOnlyFileSystem: false,
+    reclaim: null,
+  };
 }
 
 export function holder(

@@ -123,6 +123,7 @@ describe('the recommender ranks remedies for this machine', () => {
     expect(ranked[0]!.commands).toEqual([
       `rm -rf '${SITE}/~ip'`,
       '/usr/bin/python3 -m ensurepip --upgrade',
+      '/usr/bin/python3 -m pip install --upgrade pip',
     ]);
     expect(ranked[0]!.reason).toMatch(/pip itself is missing/);
   });
@@ -234,19 +235,38 @@ describe('the recommender ranks remedies for this machine', () => {
     ]);
   });
 
-  test('pip and python on PATH reaching different installs: use python -m pip', () => {
+  test('pip and python on PATH reaching different installs: python -m pip with the python the user means', () => {
+    // pip failed in a root-owned venv first on PATH; `python3` is the user's own venv.
+    const pipInstall = install({
+      id: 'py-other',
+      kind: 'venv',
+      executable: '/opt/tools/bin/python',
+      prefix: '/opt/tools',
+      folders: [folder('purelib', '/opt/tools/lib/python3.11/site-packages', false, ROOT_REASON)],
+    });
+    const mine = install({
+      id: 'py-mine',
+      kind: 'venv',
+      executable: '/home/alice/p/.venv/bin/python3',
+      prefix: '/home/alice/p/.venv',
+    });
     const ranked = recommend(
       input({
-        cause: 'none',
+        cause: 'permission',
+        target: pipInstall,
+        installs: [pipInstall, mine],
+        log: classifyLogText('$ pip install requests\nCollecting requests\n'),
         pipOnPath: [
-          { command: 'pip', path: '/usr/local/bin/pip', installId: 'py-other' },
-          { command: 'python3', path: '/usr/bin/python3', installId: 'py-target' },
+          { command: 'pip', path: '/opt/tools/bin/pip', installId: 'py-other' },
+          { command: 'python3', path: '/home/alice/p/.venv/bin/python3', installId: 'py-mine' },
         ],
       }),
     );
     const remedy = ranked.find((r) => r.id === 'use-python-m-pip');
     expect(remedy?.applicable).toBe(true);
     expect(remedy?.reason).toMatch(/different Python/);
+    // Never pip's own interpreter: that would repeat the failure.
+    expect(remedy?.commands).toEqual(['/home/alice/p/.venv/bin/python3 -m pip install requests']);
   });
 });
 
@@ -292,5 +312,115 @@ describe('the cause is settled from the log and the machine together', () => {
     });
     expect(settled.cause).toBe('none');
     expect(settled.summary).toMatch(/no permission problem found/);
+  });
+
+  test("root's files in the user's own home: take the exact tree back first, never sudo pip", () => {
+    const local = '/home/alice/.local/lib/python3.11/site-packages';
+    const target = install({
+      folders: [
+        {
+          ...folder('purelib', local, false, ROOT_REASON),
+          owner: 'root',
+          reclaim: '/home/alice/.local',
+        },
+      ],
+    });
+    const ranked = recommend(input({ cause: 'permission', target, userName: 'alice' }));
+    expect(ranked[0]!.id).toBe('grant-access');
+    expect(ranked[0]!.commands).toEqual(['sudo chown -R alice: /home/alice/.local']);
+    const sudoPip = ranked.find((r) => r.id === 'elevated-install');
+    expect(sudoPip?.applicable).toBe(false);
+    expect(sudoPip?.reason).toMatch(/your own folder/);
+  });
+
+  test('a read-only file system: a venv elsewhere; neither root nor permissions can help', () => {
+    const site = '/mnt/ro/venv/lib/python3.11/site-packages';
+    const target = install({
+      kind: 'venv',
+      executable: '/mnt/ro/venv/bin/python',
+      prefix: '/mnt/ro/venv',
+      folders: [{ ...folder('purelib', site, false, 'read-only'), readOnlyFileSystem: true }],
+    });
+    const ranked = recommend(input({ cause: 'not-permission', target }));
+    expect(ranked[0]!.id).toBe('venv');
+    for (const id of ['elevated-install', 'grant-access'] as const) {
+      const remedy = ranked.find((r) => r.id === id);
+      expect(remedy?.applicable, id).toBe(false);
+      expect(remedy?.reason, id).toMatch(/read-only file system/);
+    }
+  });
+
+  test('a venv whose base interpreter is gone is made again by a Python that exists', () => {
+    const broken = install({
+      id: 'py-broken',
+      kind: 'venv',
+      executable: '/home/alice/p/.venv/bin/python',
+      prefix: '/home/alice/p/.venv',
+      version: '3.11.2',
+      status: 'broken',
+      statusDetail: 'its base interpreter /opt/py/bin/python3.11 no longer exists',
+    });
+    const system = install({ id: 'py-system', version: '3.11.2' });
+    const ranked = recommend(
+      input({
+        cause: 'not-permission',
+        target: broken,
+        installs: [broken, system],
+        log: classifyLogText('$ pip install requests'),
+      }),
+    );
+    expect(ranked[0]!.id).toBe('repair-install');
+    expect(ranked[0]!.commands).toEqual([
+      '/usr/bin/python3 -m venv --clear /home/alice/p/.venv',
+      '/home/alice/p/.venv/bin/python -m pip install requests',
+    ]);
+  });
+
+  test("a full TMPDIR: the user's install again with pip's temporary files where they fit", () => {
+    const ranked = recommend(
+      input({
+        cause: 'temp-dir',
+        log: classifyLogText('$ pip install requests'),
+        tempDir: {
+          path: '/tmp/tiny',
+          variable: 'TMPDIR',
+          problem: 'full',
+          reason: 'TMPDIR is /tmp/tiny, which is full.',
+          alternative: '/home/alice/.cache/pip-tmp',
+          usedInstead: null,
+        },
+      }),
+    );
+    expect(ranked[0]!.id).toBe('run-again');
+    expect(ranked[0]!.commands).toEqual([
+      'mkdir -p /home/alice/.cache/pip-tmp',
+      'TMPDIR=/home/alice/.cache/pip-tmp /usr/bin/python3 -m pip install requests',
+    ]);
+  });
+
+  test('nothing wrong: no fix to sell, least of all a new virtual environment', () => {
+    expect(recommend(input({ cause: 'none' })).filter((r) => r.applicable)).toEqual([]);
+  });
+
+  test("a venv activated in name only: its own Python's pip, before anything else", () => {
+    const venv = install({
+      id: 'py-venv',
+      kind: 'venv',
+      executable: '/home/alice/p/.venv/bin/python',
+      prefix: '/home/alice/p/.venv',
+    });
+    const ranked = recommend(
+      input({
+        cause: 'pep668',
+        target: venv,
+        installs: [venv],
+        log: classifyLogText('$ pip install requests\nerror: externally-managed-environment'),
+        observations: [
+          { kind: 'venv-not-on-path', message: 'in name only', path: '/home/alice/p/.venv' },
+        ],
+      }),
+    );
+    expect(ranked[0]!.id).toBe('use-python-m-pip');
+    expect(ranked[0]!.commands).toEqual(['/home/alice/p/.venv/bin/python -m pip install requests']);
   });
 });

@@ -55,6 +55,8 @@ const winInstall: PythonInstall = {
           appliesToUser: false,
         },
       ],
+      readOnlyFileSystem: false,
+      reclaim: null,
     },
     {
       role: 'scripts',
@@ -65,6 +67,8 @@ const winInstall: PythonInstall = {
       owner: 'DESKTOP-7\\alice',
       mode: null,
       acl: null,
+      readOnlyFileSystem: false,
+      reclaim: null,
     },
   ],
   heldBy: [4242],
@@ -107,6 +111,7 @@ export function windowsDiagnosis(): Diagnosis {
       { command: 'pip3', path: null, installId: null },
     ],
     targetInstallId: winInstall.id,
+    targetBecause: 'log-path',
     newVenvFolder: `${WIN_HOME}\\projects\\demo\\.venv`,
     processes: [
       {
@@ -142,12 +147,16 @@ export function windowsDiagnosis(): Diagnosis {
         holds: [],
       },
     ],
+    tempDir: null,
     log: {
       category: 'lock',
       code: 'WinError 32',
       path: `${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd`,
       secondPath: null,
       package: 'numpy',
+      requested: 'numpy',
+      command: 'pip install --upgrade numpy',
+      interpreter: null,
       confidence: 'high',
       alternatives: ['antivirus'],
       evidence: [
@@ -185,6 +194,7 @@ export function windowsDiagnosis(): Diagnosis {
         action: { label: 'Install numpy with administrator rights', packageUse: 'required' },
       },
     ],
+    observations: [],
     gaps: [
       {
         area: 'processes',
@@ -229,6 +239,8 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
             owner: 'root (uid 0), group root (gid 0)',
             mode: '755 (rwxr-xr-x)',
             acl: null,
+            readOnlyFileSystem: false,
+            reclaim: null,
           },
           {
             role: 'user-site',
@@ -239,6 +251,8 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
             owner: null,
             mode: null,
             acl: null,
+            readOnlyFileSystem: false,
+            reclaim: null,
           },
         ],
         leftovers: [],
@@ -265,6 +279,7 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
     ],
     pipOnPath: [{ command: 'pip', path: '/usr/bin/pip', installId: 'py-111111111111' }],
     targetInstallId: 'py-111111111111',
+    targetBecause: 'pip-on-path',
     newVenvFolder: `${home}/projects/demo/.venv`,
     processes: [
       {
@@ -280,6 +295,7 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
         holds: ['/usr/lib/python3/dist-packages/yaml/_yaml.cpython-311-x86_64-linux-gnu.so'],
       },
     ],
+    tempDir: null,
     log: null,
     cause: 'pep668',
     causeSummary: `The system Python is managed by Debian; ${userName} should install into a virtual environment in ${home}/projects/demo.`,
@@ -304,6 +320,7 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
         },
       },
     ],
+    observations: [],
     gaps: [],
   });
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseIdFile } from '../../../../electron/platform/posix/accountNames';
@@ -56,6 +57,9 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
       owner: 'root (uid 0), group root (gid 0)',
       mode: '755 (rwxr-xr-x)',
       acl: null,
+      readOnlyFileSystem: false,
+      // Not in the home of the user who checked it: no one hands a system folder back.
+      reclaim: null,
     });
   });
 
@@ -177,7 +181,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('~/.local with packages left by su
   });
 
   test('root itself can change everything there', async () => {
-    expect(await checkFolderAccess('user-site', site)).toMatchObject({
+    expect(await checkFolderAccess('user-site', site, homedir())).toMatchObject({
       writable: true,
       reason: null,
     });
@@ -196,8 +200,9 @@ describe('read-only file systems', () => {
       const { check } = await checkInProcess(dir, { readOnlyMount: 'tmpfs' });
       expect(check).toMatchObject({ exists: true, writable: false });
       expect(check.reason).toBe(
-        `This folder is on a read-only file system: ${dir} is mounted read-only (tmpfs), so nothing there can be changed, not even by root.`,
+        `This folder is on a read-only file system: ${dir} is mounted read-only (tmpfs); no one can change it, administrators (root) included.`,
       );
+      expect(check).toMatchObject({ readOnlyFileSystem: true, reclaim: null });
     },
   );
 
@@ -208,6 +213,8 @@ describe('read-only file systems', () => {
       const { probe, check } = await checkInProcess(dir, { readOnlyMount: 'bind', asNobody: true });
       expect(probe.errorCode).toBe('EROFS');
       expect(check.reason).toContain(`${dir} is mounted read-only`);
+      expect(check.reason).toContain('no one can change it, administrators (root) included');
+      expect(check.readOnlyFileSystem).toBe(true);
     },
   );
 
@@ -220,9 +227,9 @@ describe('read-only file systems', () => {
       errorCode: 'EROFS',
       leftBehind: null,
     });
-    expect(explained.writable).toBe(false);
+    expect(explained).toMatchObject({ writable: false, readOnlyFileSystem: true });
     expect(explained.reason).toBe(
-      'This folder is on a read-only file system: the file system refused to write (EROFS), so nothing there can be changed, not even by root.',
+      'This folder is on a read-only file system (EROFS); no one can change it, administrators (root) included.',
     );
   });
 });
@@ -231,7 +238,7 @@ describe('reasons for what cannot be decided, and for a file left behind', () =>
   test('a file where the folder should be', async () => {
     const blocker = join(folder('enotdir', 0o755), 'site-packages');
     file(blocker);
-    const check = await checkFolderAccess('purelib', join(blocker, 'x'));
+    const check = await checkFolderAccess('purelib', join(blocker, 'x'), homedir());
     expect(check).toMatchObject({ exists: false, writable: null });
     expect(check.reason).toBe(
       `${blocker} is a file, not a folder, so pip cannot create this folder below it.`,
@@ -246,7 +253,7 @@ describe('reasons for what cannot be decided, and for a file left behind', () =>
       const dir = join(root, 'append-only');
       chattr('+a', dir);
       try {
-        const check = await checkFolderAccess('scripts', dir);
+        const check = await checkFolderAccess('scripts', dir, homedir());
         expect(check.writable).toBe(false);
         const [left] = readdirSync(dir);
         expect(check.reason).toBe(

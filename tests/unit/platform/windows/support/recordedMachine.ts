@@ -30,6 +30,10 @@ const FileSchema = z.object({
   kind: z.enum(['file', 'folder', 'alias', 'launcher']),
   target: z.string().optional(),
   tail: z.string().optional(),
+  /** A small text file's content (pyvenv.cfg), as readText returns it. */
+  text: z.string().optional(),
+  /** A folder's free space (GetDiskFreeSpaceEx), for everything below it. */
+  freeBytes: z.number().optional(),
 });
 
 const MachineSchema = z.object({
@@ -102,14 +106,17 @@ export class RecordedFiles implements WindowsFiles {
   async exists(path: string) {
     return this.entries.has(fold(path)) || this.folders.has(fold(path));
   }
+  async isMissing(path: string) {
+    return !(await this.exists(path));
+  }
   async isFolder(path: string) {
     return this.folders.has(fold(path));
   }
   async listDir(path: string) {
     return [...(this.folders.get(fold(path)) ?? [])].sort();
   }
-  async readText() {
-    return null;
+  async readText(path: string) {
+    return this.entries.get(fold(path))?.text ?? null;
   }
   async readTail(path: string, bytes: number) {
     const entry = this.entries.get(fold(path));
@@ -123,6 +130,13 @@ export class RecordedFiles implements WindowsFiles {
   }
   async realPath(path: string) {
     return path;
+  }
+  async freeBytes(path: string) {
+    for (let at = path; ; at = win32.dirname(at)) {
+      const free = this.entries.get(fold(at))?.freeBytes;
+      if (free !== undefined) return free;
+      if (win32.dirname(at) === at) return null;
+    }
   }
 }
 
