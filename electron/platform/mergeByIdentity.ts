@@ -70,3 +70,24 @@ export function mergeBrokenVenvs(
   });
   return { broken: [...byFolder.values()], brokenPaths };
 }
+
+/** What looking at one sighting's path gave: the interpreter's identity, a broken venv, or nothing. */
+export type ResolvedSighting = { identity: string } | { broken: BrokenVenv } | null;
+
+/** Both merges at once, from what each sighting resolved to. */
+export function mergeResolved(
+  sightings: readonly Sighting[],
+  resolved: readonly ResolvedSighting[],
+  folderKey?: (prefix: string) => string,
+) {
+  const merged = mergeByIdentity(
+    sightings,
+    resolved.map((found) => (found && 'identity' in found ? found.identity : null)),
+  );
+  const broken = mergeBrokenVenvs(
+    sightings,
+    resolved.map((found) => (found && 'broken' in found ? found.broken : null)),
+    folderKey,
+  );
+  return { ...merged, ...broken };
+}

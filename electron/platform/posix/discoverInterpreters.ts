@@ -7,8 +7,9 @@ import { LOG_INTERPRETER_SIGHTING, LOG_PATH_SIGHTING } from '../systemProbe';
 import { brokenVenv } from './brokenVenv';
 import { interpreterOfPath } from './installOfPath';
 import { interpreterIdentity } from './interpreterIdentity';
-import { mergeBrokenVenvs, mergeByIdentity } from '../mergeByIdentity';
-import type { BrokenVenv, Sighting } from '../mergeByIdentity';
+import { mergeResolved } from '../mergeByIdentity';
+import type { ResolvedSighting } from '../mergeByIdentity';
+import type { Sighting } from '../mergeByIdentity';
 import { launcherTarget } from './launcherTarget';
 import type { Launcher } from './launcherTarget';
 import { isRunnableFile, pathDirectories, pythonLikeEntries } from './pathLookup';
@@ -230,7 +231,7 @@ async function whyNotRunnable(path: string): Promise<string> {
 }
 
 /** What a path turned out to be: an interpreter (with its identity), a broken venv, or nothing. */
-type Resolved = { identity: string } | { broken: BrokenVenv } | null;
+type Resolved = ResolvedSighting;
 
 /**
  * Resolves each path's identity once, as soon as a source names it, and
@@ -279,15 +280,7 @@ class IdentityResolver {
  */
 async function mergeSightings(sightings: Sighting[], resolver: IdentityResolver) {
   const resolved = await Promise.all(sightings.map((s) => resolver.resolve(s.executable)));
-  const merged = mergeByIdentity(
-    sightings,
-    resolved.map((found) => (found && 'identity' in found ? found.identity : null)),
-  );
-  const broken = mergeBrokenVenvs(
-    sightings,
-    resolved.map((found) => (found && 'broken' in found ? found.broken : null)),
-  );
-  return { ...merged, ...broken };
+  return mergeResolved(sightings, resolved);
 }
 
 async function pyenvSightings(versionsDir: string): Promise<Sighting[]> {

@@ -1,6 +1,6 @@
 import { win32 } from 'node:path';
 import type { Gap } from '../../shared/model/diagnosis';
-import { mergeBrokenVenvs, mergeByIdentity } from '../mergeByIdentity';
+import { mergeResolved } from '../mergeByIdentity';
 import type { BrokenVenv, Sighting } from '../mergeByIdentity';
 import { deletedVenvGap } from '../deletedVenvGap';
 import { LOG_INTERPRETER_SIGHTING, LOG_PATH_SIGHTING } from '../systemProbe';
@@ -229,16 +229,7 @@ class Resolver {
     const resolved = await Promise.all(
       sightings.map((sighting) => this.resolve(sighting.executable)),
     );
-    const merged = mergeByIdentity(
-      sightings,
-      resolved.map((found) => (found && 'identity' in found ? found.identity : null)),
-    );
-    const broken = mergeBrokenVenvs(
-      sightings,
-      resolved.map((found) => (found && 'broken' in found ? found.broken : null)),
-      (prefix) => prefix.toLowerCase(),
-    );
-    return { ...merged, ...broken };
+    return mergeResolved(sightings, resolved, (prefix) => prefix.toLowerCase());
   }
 
   private async identify(path: string): Promise<Resolved> {

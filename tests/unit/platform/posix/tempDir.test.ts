@@ -79,6 +79,7 @@ describe('the temporary folder pip would use', () => {
       problem: null,
       reason: null,
       alternative: null,
+      usedInstead: null,
     });
   });
 
@@ -104,6 +105,7 @@ describe('the temporary folder pip would use', () => {
       problem: 'missing',
       reason: 'TMPDIR is /nonexistent, which does not exist. Python then uses /tmp instead.',
       alternative: join(home, '.cache', 'pip-tmp'),
+      usedInstead: '/tmp',
     });
     const cache = folder('xdg cache');
     expect(
@@ -146,6 +148,7 @@ describe.skipIf(!canSwitchUser)(
         problem: 'not-writable',
         reason: `TMPDIR is ${dir}, which you cannot write to (EACCES). Python then uses /tmp instead.`,
         alternative: join(home, '.cache', 'pip-tmp'),
+        usedInstead: '/tmp',
       });
     });
 
@@ -181,6 +184,7 @@ describe.skipIf(!mountable)(
         problem: 'full',
         reason: `TMPDIR is ${dir}, which has only 64 KB free. Python still takes it (a small test file fits), so pip runs out of space part-way.`,
         alternative: join(home, '.cache', 'pip-tmp'),
+        usedInstead: null,
       });
     });
 
@@ -267,6 +271,7 @@ describe('the check never hangs and never throws', () => {
       problem: 'not-writable',
       reason: `TMPDIR is ${dir}, which did not answer within 0.2 seconds (a network folder that cannot be reached?), so pip would hang or fail there.`,
       alternative: null,
+      usedInstead: null,
     });
   });
 

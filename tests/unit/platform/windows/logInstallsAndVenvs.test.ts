@@ -327,6 +327,7 @@ describe('Windows: the temporary folder and read-only drives', () => {
       problem: null,
       reason: null,
       alternative: null,
+      usedInstead: null,
     });
     const gitBash = { ...env, TMPDIR: 'D:\\msys-tmp' };
     expect(await probeWith(files, gitBash).checkTempDir(gitBash)).toMatchObject({
@@ -347,6 +348,8 @@ describe('Windows: the temporary folder and read-only drives', () => {
       problem: 'missing',
       reason: 'TEMP is E:\\gone, which does not exist. Python then uses D:\\tmp (TMP) instead.',
       alternative: TEMP,
+      // pip works there: nothing for the user to point TMP at.
+      usedInstead: 'D:\\tmp',
     });
   });
 
@@ -358,6 +361,7 @@ describe('Windows: the temporary folder and read-only drives', () => {
       problem: 'full',
       reason: `TEMP is ${TEMP}, which has only 3.0 MB free. Python still takes it (a small test file fits), so pip runs out of space part-way.`,
       alternative: null,
+      usedInstead: null,
     });
   });
 
