@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '../electron/engine/diagnose/diagnose';
+import { classifyLogText } from '../electron/engine/logClassifier';
 import { createSystemProbe } from '../electron/platform/createSystemProbe';
 import { median, timeMs } from './benchResult';
 import type { BenchResult } from './benchResult';
@@ -27,7 +28,8 @@ function spawnAllOnce(executables: string[]): Promise<void> {
 
 /**
  * Full `diagnose` (discovery, one probe per interpreter, folder checks,
- * holders, remedies) with 1, 5 and 20 project venvs, against the floor of
+ * holders, remedies) with 1, 5 and 20 project venvs and a log that names a
+ * venv on no PATH (found by walking up from the log's path), against the floor of
  * spawning exactly the interpreters it probed once in parallel. Runs are
  * interleaved so both see the same machine state.
  */
@@ -52,14 +54,22 @@ export async function benchDiagnose(): Promise<BenchResult> {
       const extraPythons = Array.from({ length: count }, (_, i) =>
         join(root, `venv-${i}`, 'bin', 'python'),
       );
+      // The install pip failed in is named only by the log: found by walking up from its path.
+      const failing = join(root, 'failing-venv');
+      if (count === VENV_COUNTS[0])
+        execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', failing]);
+      const logPath = join(failing, 'lib', 'python3.11', 'site-packages', 'demo', '__init__.py');
+      const log = classifyLogText(
+        `ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '${logPath}'`,
+      );
       const options = {
         projectDir: project,
         extraPythons,
         env: process.env,
-        log: null,
+        log,
         remedies: REMEDY_CATALOG,
       };
-      const discovered = await probe.discoverInterpreters(options);
+      const discovered = await probe.discoverInterpreters({ ...options, logPaths: [logPath] });
       const executables = discovered.candidates.map((candidate) => candidate.executable);
 
       await diagnose(probe, options); // warm the file-system cache once
@@ -88,6 +98,9 @@ export async function benchDiagnose(): Promise<BenchResult> {
       budget: '<= 1.3',
       withinBudget: worst <= 1.3,
     },
-    notes: ['the interpreters include every Python this machine has, besides the project venvs'],
+    notes: [
+      'the interpreters include every Python this machine has, besides the project venvs',
+      "and the venv the log names, found only from the log's path",
+    ],
   };
 }

@@ -67,16 +67,17 @@ test.describe('a virtual environment made for a user who cannot write the old on
     await page.getByRole('button', { name: 'See how to fix it' }).click();
     await expectStep(page, 'How to fix it');
 
-    // The package comes from the log; the button says what it will do.
+    // The package the user asked for (pip was installing pipdoctor-demo), not the folder that
+    // failed (pipdoctor_demo-1.0.dist-info); the button says what it will do.
     const first = page.getByRole('heading', { name: 'Try this first' }).locator('..');
     const create = first.getByRole('button', {
-      name: 'Create a virtual environment and install pipdoctor_demo',
+      name: 'Create a virtual environment and install pipdoctor-demo',
     });
     await expect(first.getByText('Or run these yourself', { exact: false })).toBeVisible();
     await create.click();
     const dialog = page.getByRole('dialog', { name: 'Use a virtual environment' });
     const packageField = dialog.getByRole('textbox', { name: 'Package to install' });
-    await expect(packageField).toHaveValue('pipdoctor_demo');
+    await expect(packageField).toHaveValue('pipdoctor-demo');
     await expect(packageField).toBeFocused();
 
     // Never over the venv pip failed in: a new one beside it, made by that venv's Python.
