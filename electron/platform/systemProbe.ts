@@ -145,6 +145,8 @@ export interface ProcessSummary {
 export interface ProcessInfo extends ProcessSummary {
   commandLine: string;
   uid: number | null;
+  /** Windows: the owner's SID (what decides "your own program"); null elsewhere or when unknown. */
+  sid: string | null;
   user: string | null;
 }
 
@@ -168,6 +170,8 @@ export interface HolderScan {
 export interface SystemProbe {
   readonly platform: Platform;
   currentUser(): { name: string; uid: number | null };
+  /** Windows: the scanning user's SID, from the probe (null when it could not be read); POSIX: null. */
+  userSid(): Promise<string | null>;
   isElevated(): Promise<boolean>;
   /** Long paths, Controlled Folder Access, whether the user could elevate. */
   systemSettings(): Promise<SystemSettings>;

@@ -41,7 +41,7 @@ export function describeProcesses(
   details: ReadonlyMap<number, ProcessInfo>,
   holders: HolderScan['holders'],
   installs: InstallRef[],
-  selfUid: number | null,
+  self: { uid: number | null; sid: string | null },
 ): RunningProcess[] {
   const holdsByPid = new Map(holders.map((holder) => [holder.pid, holder.holds]));
   const realExecutables = new Map<string, InstallRef[]>();
@@ -61,7 +61,7 @@ export function describeProcesses(
       executable: process.executable,
       commandLine: process.commandLine,
       user: process.user,
-      sameUser: selfUid === null || process.uid === null || process.uid === selfUid,
+      sameUser: isSameUser(self, process),
       installId: installOf(process, holds, installs, realExecutables)?.install.id ?? null,
       parents: parents.map((parent) => ({
         pid: parent.pid,
@@ -101,4 +101,17 @@ function installOf(
     holds.some((path) => install.prefix !== null && isInside(path, install.prefix)),
   );
   return byPrefix ?? null;
+}
+
+/**
+ * Whether the process runs as the scanning user: by SID on Windows, by uid on
+ * POSIX. When the owner cannot be read, it is taken for the user's own: the
+ * close step checks again, and the OS refuses what is not.
+ */
+function isSameUser(
+  self: { uid: number | null; sid: string | null },
+  process: { uid: number | null; sid: string | null },
+): boolean {
+  if (self.sid !== null && process.sid !== null) return self.sid === process.sid;
+  return self.uid === null || process.uid === null || process.uid === self.uid;
 }

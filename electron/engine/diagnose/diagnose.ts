@@ -129,18 +129,11 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   );
 
   const [summaries, holderScan] = await Promise.all([tablePromise, holderPromise]);
-  const user = probe.currentUser();
+  const user = { ...probe.currentUser(), sid: await probe.userSid() };
   const okRefs = refs.filter((ref) => ref.facts.status === 'ok');
   const { shown, withParents } = pidsToDescribe(summaries, holderScan.holders, okRefs, process.pid);
   const details = withoutOwnProbes(await probe.describeProcesses(summaries, withParents));
-  const processes = describeProcesses(
-    shown,
-    summaries,
-    details,
-    holderScan.holders,
-    okRefs,
-    user.uid,
-  );
+  const processes = describeProcesses(shown, summaries, details, holderScan.holders, okRefs, user);
   step('processes', 'done', `${processes.length} relevant`);
   checkCancelled();
 

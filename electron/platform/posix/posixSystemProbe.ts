@@ -27,6 +27,8 @@ export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): Sy
       const info = userInfo();
       return { name: info.username, uid: info.uid };
     },
+    // Ownership is a uid here; SIDs are Windows'.
+    userSid: async () => null,
     async isElevated() {
       return process.geteuid?.() === 0;
     },

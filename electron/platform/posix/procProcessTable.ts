@@ -129,6 +129,7 @@ async function readDetails(
     const uid = parseEffectiveUid(status);
     return {
       ...summary,
+      sid: null,
       // Kernel threads have no command line; show their name the way ps does.
       commandLine: formatCommandLine(cmdline) || `[${summary.name}]`,
       uid,

@@ -49,6 +49,7 @@ export function parsePsTable(rowsText: string, commText: string): Map<number, Pr
     const comm = executableOf.get(pid) ?? null;
     table.set(pid, {
       pid,
+      sid: null,
       ppid: Number(match[2]),
       uid: Number(match[3]),
       user: match[4]!,

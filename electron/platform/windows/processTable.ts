@@ -58,6 +58,7 @@ export function processDetails(
       ...summary,
       commandLine: item.commandLine ?? '',
       uid: null,
+      sid: item.ownerSid,
       user: item.owner,
     });
   }

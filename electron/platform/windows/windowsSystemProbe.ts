@@ -81,6 +81,10 @@ export function createWindowsSystemProbe(
     platform: 'win32',
     currentUser: () => ({ name: deps.userName(), uid: null }),
     isElevated: async () => isElevatedIn(await sessions.session().picture('identity')),
+    userSid: async () => {
+      const { identity } = await sessions.session().picture('identity');
+      return identity.status === 'ok' ? identity.userSid : null;
+    },
     systemSettings: async () =>
       systemSettingsOf(await sessions.session().picture('identity', 'settings')),
     discoverInterpreters: (options, onFound) =>

@@ -34,8 +34,6 @@ export interface ActionServiceOptions {
   onProgress(progress: ActionProgress): void;
   /** Where pip finds packages: main's setting, never the renderer's (tests: a local folder and --no-index). */
   pipSourceArgs?: string[];
-  /** Windows: the user's SID, for granting access by SID. */
-  userSid?: string | null;
   /** Windows: %SystemRoot%, for programs by absolute path. */
   systemRoot?: string;
   /** A plan from an older scan is refused. Default 30 minutes. */
@@ -111,7 +109,8 @@ export class ActionService {
       env: this.options.env,
       elevation: this.elevationFacts(diagnosis),
       pipSourceArgs: this.options.pipSourceArgs ?? [],
-      userSid: this.options.userSid ?? null,
+      // Windows grants by SID (account names are localised): the scan read it from the token.
+      userSid: diagnosis.user.sid,
       probe: this.options.probe,
       selfPid: this.selfPid,
       pickedFolder: (id) => this.pickedFolders.get(id) ?? null,

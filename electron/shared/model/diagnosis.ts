@@ -266,7 +266,12 @@ export const DiagnosisSchema = z.object({
   schemaVersion: z.literal(1),
   platform: PlatformSchema,
   scannedAt: z.string(),
-  user: z.object({ name: z.string(), uid: z.number().int().nullable() }),
+  /** The scanning user: a uid on POSIX, a SID on Windows (account names are localised). */
+  user: z.object({
+    name: z.string(),
+    uid: z.number().int().nullable(),
+    sid: z.string().nullable(),
+  }),
   elevated: z.boolean(),
   settings: SystemSettingsSchema,
   installs: z.array(PythonInstallSchema),

@@ -55,7 +55,7 @@ describe.skipIf(!isRoot)(
     function asNobody(diagnosis: Diagnosis): Diagnosis {
       return {
         ...diagnosis,
-        user: { name: 'nobody', uid: NOBODY },
+        user: { name: 'nobody', uid: NOBODY, sid: null },
         elevated: true,
         installs: diagnosis.installs.map((install) => ({
           ...install,

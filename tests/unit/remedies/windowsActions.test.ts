@@ -413,7 +413,6 @@ describe('venv and upgrade-pip on Windows', () => {
       env: { SystemRoot: 'C:\\Windows' },
       projectDir: PROJECT,
       homeDir: HOME,
-      userSid: SID,
       onProgress: () => undefined,
     });
     service.useDiagnosis('scan-00000000000000a1', {

@@ -41,7 +41,7 @@ export const WINDOWS_DIAGNOSIS: Diagnosis = {
   schemaVersion: 1,
   platform: 'win32',
   scannedAt: '2026-11-24T09:00:00.000Z',
-  user: { name: "Ana O'Neil", uid: null },
+  user: { name: "Ana O'Neil", uid: null, sid: SID },
   elevated: false,
   settings: { longPathsEnabled: false, controlledFolderAccess: false, canElevate: true },
   installs: [

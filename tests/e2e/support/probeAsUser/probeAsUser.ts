@@ -96,6 +96,7 @@ export async function startProbeAsUser(env: NodeJS.ProcessEnv, uid = NOBODY): Pr
   const probe: SystemProbe = {
     platform: local.platform,
     currentUser: () => user!,
+    userSid: async () => null,
     installKind: (facts) => local.installKind(facts),
     isElevated: () => remote('isElevated', []),
     systemSettings: () => remote('systemSettings', []),

@@ -101,7 +101,7 @@ export function windowsDiagnosis(): Diagnosis {
     schemaVersion: 1,
     platform: 'win32',
     scannedAt: '2026-11-24T08:00:00.000Z',
-    user: { name: 'alice', uid: null },
+    user: { name: 'alice', uid: null, sid: 'S-1-5-21-1-2-3-1001' },
     elevated: false,
     settings: { longPathsEnabled: false, controlledFolderAccess: null, canElevate: true },
     installs: [winInstall, storeStub],
@@ -211,7 +211,7 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
     schemaVersion: 1,
     platform: 'linux',
     scannedAt: '2026-11-24T08:00:00.000Z',
-    user: { name: userName, uid: 1000 },
+    user: { name: userName, uid: 1000, sid: null },
     elevated: false,
     settings: { longPathsEnabled: null, controlledFolderAccess: null, canElevate: null },
     installs: [
