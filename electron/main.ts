@@ -13,6 +13,7 @@ import {
 import { hardenSession, hardenWebContents } from './security/hardening';
 import { resolveAppEntry } from './window/appEntry';
 import { createMainWindow } from './window/createMainWindow';
+import { nativeHandleNumber } from './window/nativeHandle';
 
 /**
  * The app's lifecycle: one instance, one window, the IPC contract wired to
@@ -110,6 +111,10 @@ function startApp(): void {
         send: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
         },
+        ownerWindow: () =>
+          mainWindow && !mainWindow.isDestroyed()
+            ? nativeHandleNumber(mainWindow.getNativeWindowHandle())
+            : null,
         signal: quitting.signal,
       }),
     );

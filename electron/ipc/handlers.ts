@@ -50,6 +50,8 @@ export interface HandlerDeps {
    */
   pipSourceArgs?: string[];
   send<E extends EventName>(event: E, payload: z.infer<(typeof events)[E]>): void;
+  /** The app window's native handle (decimal), for the UAC prompt's owner; null when there is none. */
+  ownerWindow?(): string | null;
   /** Aborting it cancels every running scan (the app is quitting). */
   signal?: AbortSignal;
 }
@@ -73,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     projectDir,
     homeDir: homeDir ?? projectDir,
     pipSourceArgs: deps.pipSourceArgs,
+    ownerWindow: () => deps.ownerWindow?.() ?? null,
     onProgress: (progress) => deps.send('action:progress', progress),
   });
   const scans = new ScanRegistry({

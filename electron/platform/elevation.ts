@@ -28,6 +28,8 @@ export interface ElevationFacts {
   systemRoot: string;
   /** Absolute path of pkexec, null when it is not installed (then only a sudo command can be shown). */
   pkexecPath: string | null;
+  /** Windows: the app window's handle (decimal), so the UAC prompt opens in front of it; null without a window. */
+  ownerWindow: string | null;
 }
 
 export interface PlannedRun {
@@ -61,7 +63,13 @@ export function administratorRun(
 ): PlannedRun | null {
   if (facts.elevated) return plainRun(command, timeoutMs);
   if (osTraits(facts.platform).elevation === 'uac') {
-    const elevated = elevatedCommand(command, outputDir, facts.systemRoot, encoding);
+    const elevated = elevatedCommand(
+      command,
+      outputDir,
+      facts.systemRoot,
+      encoding,
+      facts.ownerWindow,
+    );
     return {
       run: {
         command: elevated.command,

@@ -1,12 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Command } from '../../shared/actionModel';
-import {
-  powershellCommand,
-  powershellPath,
-  encodeScript,
-  psLiteral,
-  POWERSHELL_FLAGS,
-} from './powershell';
-import { windowsCommandLine } from './windowsArguments';
+import { powershellCommand, powershellPath, psLiteral, POWERSHELL_FLAGS } from './powershell';
+import { quoteWindowsArgument, windowsCommandLine } from './windowsArguments';
 
 /**
  * Running one program as administrator through UAC (reference §9.3). The
@@ -19,6 +14,12 @@ import { windowsCommandLine } from './windowsArguments';
  * the refusal into an InvalidOperationException that carries only a
  * localised message, while Process.Start keeps the Win32Exception and its
  * code, 1223 (ERROR_CANCELLED), which reads the same in every language.
+ *
+ * What runs elevated is too long for a command line that goes through
+ * ShellExecuteEx (documented to about 2,048 characters), so the outer script
+ * writes it to a file in the run's folder and starts a short bootstrap that
+ * reads the file once, checks its SHA-256 against the hash fixed here, and
+ * runs exactly the bytes it checked. A file changed in between runs nothing.
  */
 
 export const ERROR_CANCELLED = 1223;
@@ -28,7 +29,15 @@ export const ELEVATED_FILES = {
   stderr: 'stderr.txt',
   exitCode: 'exit-code.txt',
   error: 'error.txt',
+  /** The script the elevated bootstrap runs, written by the outer script. */
+  script: 'elevated.ps1',
 } as const;
+
+/** The bootstrap's exit code when the script file is not the one Pip Doctor wrote. */
+export const SCRIPT_CHANGED = 212;
+
+/** The documented limit of ShellExecuteEx's parameters; the bootstrap stays well under it. */
+export const SHELL_EXECUTE_MAX_PARAMETERS = 2048;
 
 /** How the elevated program writes its output: Python as UTF-8, console tools in the OEM code page. */
 export type OutputEncoding = 'utf8' | 'oem';
@@ -40,24 +49,67 @@ export interface ElevatedCommand {
   script: string;
   /** The script that runs as administrator, decoded. */
   elevatedScript: string;
+  /** The parameters UAC starts PowerShell with: the bootstrap that checks and runs elevatedScript. */
+  elevatedParameters: string;
 }
 
+/**
+ * `ownerWindow` is the app window's handle (HWND, decimal): UAC then shows
+ * its prompt in front of that window instead of flashing in the taskbar
+ * behind it. Null from the command line, whose console is in front anyway.
+ */
 export function elevatedCommand(
   inner: Command,
   outputDir: string,
   systemRoot: string,
   encoding: OutputEncoding,
+  ownerWindow: string | null = null,
 ): ElevatedCommand {
   const elevatedScript = innerScript(inner, outputDir, encoding);
-  const script = outerScript(systemRoot, elevatedScript);
-  return { command: powershellCommand(systemRoot, script), script, elevatedScript };
+  const elevatedParameters = bootstrapParameters(outputDir, elevatedScript);
+  const script = outerScript(
+    systemRoot,
+    outputDir,
+    elevatedScript,
+    elevatedParameters,
+    ownerWindow,
+  );
+  return {
+    command: powershellCommand(systemRoot, script),
+    script,
+    elevatedScript,
+    elevatedParameters,
+  };
+}
+
+/** SHA-256 of the script as the outer script writes it: UTF-8 without a BOM. */
+export function scriptHash(script: string): string {
+  return createHash('sha256').update(script, 'utf8').digest('hex').toUpperCase();
+}
+
+/**
+ * The elevated PowerShell's whole command line: read the file's bytes once,
+ * hash them, and run those same bytes only when the hash is the one fixed
+ * here. Plain text rather than -EncodedCommand, so "Show more details" in the
+ * UAC prompt shows what it is.
+ */
+function bootstrapParameters(outputDir: string, elevatedScript: string): string {
+  const bootstrap = [
+    "$ErrorActionPreference = 'Stop'",
+    `$b = [IO.File]::ReadAllBytes([IO.Path]::Combine(${psLiteral(outputDir)}, ${psLiteral(ELEVATED_FILES.script)}))`,
+    "$h = [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash($b)) -replace '-', ''",
+    `if ($h -ne '${scriptHash(elevatedScript)}') { exit ${SCRIPT_CHANGED} }`,
+    '& ([ScriptBlock]::Create([Text.Encoding]::UTF8.GetString($b)))',
+  ].join('; ');
+  return [...POWERSHELL_FLAGS, '-Command', quoteWindowsArgument(bootstrap)].join(' ');
 }
 
 function innerScript(inner: Command, outputDir: string, encoding: OutputEncoding): string {
   const streamEncoding =
     encoding === 'utf8'
       ? 'New-Object System.Text.UTF8Encoding $false'
-      : '[Text.Encoding]::GetEncoding([Globalization.CultureInfo]::CurrentCulture.TextInfo.OEMCodePage)';
+      : // Console tools (icacls) encode for the console they inherit, whatever the format culture says.
+        '[Console]::OutputEncoding';
   const env = Object.entries(inner.env).map(
     ([name, value]) => `  $psi.EnvironmentVariables[${psLiteral(name)}] = ${psLiteral(value)}`,
   );
@@ -94,16 +146,30 @@ function innerScript(inner: Command, outputDir: string, encoding: OutputEncoding
   ].join('\n');
 }
 
-function outerScript(systemRoot: string, elevated: string): string {
-  const args = [...POWERSHELL_FLAGS, '-EncodedCommand', encodeScript(elevated)].join(' ');
+function outerScript(
+  systemRoot: string,
+  outputDir: string,
+  elevated: string,
+  parameters: string,
+  ownerWindow: string | null,
+): string {
+  if (ownerWindow !== null && !/^[1-9][0-9]{0,19}$/.test(ownerWindow)) {
+    throw new Error(`ownerWindow must be a window handle in decimal, not ${ownerWindow}`);
+  }
   return [
     '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)',
+    `$file = Join-Path ${psLiteral(outputDir)} ${psLiteral(ELEVATED_FILES.script)}`,
+    `[IO.File]::WriteAllText($file, ${psLiteral(elevated)}, (New-Object System.Text.UTF8Encoding $false))`,
     '$psi = New-Object System.Diagnostics.ProcessStartInfo',
     `$psi.FileName = ${psLiteral(powershellPath(systemRoot))}`,
-    `$psi.Arguments = ${psLiteral(args)}`,
+    `$psi.Arguments = ${psLiteral(parameters)}`,
     "$psi.Verb = 'runas'",
     '$psi.UseShellExecute = $true',
     "$psi.WindowStyle = 'Hidden'",
+    // The owner window goes to ShellExecuteEx only with ErrorDialog on (.NET's Process.Start).
+    ...(ownerWindow === null
+      ? []
+      : ['$psi.ErrorDialog = $true', `$psi.ErrorDialogParentHandle = [IntPtr]${ownerWindow}`]),
     'try {',
     '  $p = [Diagnostics.Process]::Start($psi)',
     '} catch {',
@@ -157,6 +223,13 @@ export function interpretElevatedRun(trace: ElevatedTrace): ElevatedResult {
   }
   if (trace.errorFile !== null) {
     return { kind: 'failed', message: `The administrator step failed: ${trace.errorFile.trim()}` };
+  }
+  if (trace.outerExitCode === SCRIPT_CHANGED) {
+    return {
+      kind: 'failed',
+      message:
+        'Nothing ran as administrator: the script Pip Doctor wrote for it was changed before it could run. Try the step again.',
+    };
   }
   return {
     kind: 'failed',

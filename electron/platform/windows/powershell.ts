@@ -53,7 +53,41 @@ export const POWERSHELL_FLAGS = ['-NoProfile', '-NonInteractive'];
 export function powershellCommand(systemRoot: string, script: string): Command {
   return {
     program: powershellPath(systemRoot),
-    args: [...POWERSHELL_FLAGS, '-EncodedCommand', encodeScript(script)],
+    args: [...POWERSHELL_FLAGS, '-EncodedCommand', encodeScript(plainErrors(script))],
     env: {},
   };
+}
+
+/**
+ * An -EncodedCommand run writes its errors and progress to stderr as CLIXML
+ * (`#< CLIXML <Objs …>`), which no person can read. So every error stops the
+ * script, is caught, and goes to stderr as its plain message with exit code
+ * 1; progress is not drawn at all. The script's own `exit N` still decides.
+ */
+export function plainErrors(script: string): string {
+  return [
+    "$ErrorActionPreference = 'Stop'",
+    "$ProgressPreference = 'SilentlyContinue'",
+    'try {',
+    script,
+    '} catch {',
+    '  [Console]::Error.WriteLine([string]$_.Exception.Message)',
+    '  exit 1',
+    '}',
+  ].join('\n');
+}
+
+/**
+ * Several programs as one command, run in turn by PowerShell and stopped at
+ * the first that fails (its exit code is the command's): one administrator
+ * prompt for what would otherwise be several. One command stays itself.
+ */
+export function inTurn(systemRoot: string, commands: readonly Command[]): Command {
+  if (commands.length === 1) return commands[0]!;
+  if (commands.length === 0) throw new Error('inTurn needs at least one command');
+  const lines = commands.map(
+    (command) =>
+      `& ${[command.program, ...command.args].map(psLiteral).join(' ')}\nif ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }`,
+  );
+  return powershellCommand(systemRoot, [...lines, 'exit 0'].join('\n'));
 }

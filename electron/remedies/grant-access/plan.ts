@@ -10,6 +10,8 @@ import {
 import { locateProgram } from '../../platform/posix/locateProgram';
 import type { Recipe } from '../planning/recipe';
 import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';
+import { inTurn } from '../../platform/windows/powershell';
+import { isInside, isStrictlyInside } from '../../shared/paths';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
   installFromScan,
@@ -32,18 +34,23 @@ import { UserFacingError } from '../../shared/userFacingError';
  */
 export async function grantAccessPlan(ctx: PlanContext): Promise<Recipe> {
   const install = installFromScan(ctx, ctx.request.installId);
-  const folder = chosenFolder(ctx, install);
+  const folders = chosenFolders(ctx, install);
   return ctx.os.grantModel === 'acl'
-    ? windowsGrant(ctx, install, folder)
-    : posixHandBack(ctx, install, folder);
+    ? windowsGrant(ctx, install, folders)
+    : posixHandBack(ctx, install, folders[0]!);
 }
 
-function chosenFolder(ctx: PlanContext, install: PythonInstall): AccessCheck {
+/**
+ * The folder asked for, or else every folder of the install pip writes to
+ * and may not (site-packages and Scripts both, typically), less those inside
+ * another: an inherited grant on the outer one covers them.
+ */
+function chosenFolders(ctx: PlanContext, install: PythonInstall): AccessCheck[] {
   const role = ctx.request.folderRole;
-  const folder = role
-    ? install.folders.find((candidate) => candidate.role === role)
-    : install.folders.find((candidate) => candidate.writable === false);
-  if (!folder) {
+  const folders = role
+    ? install.folders.filter((candidate) => candidate.role === role).slice(0, 1)
+    : install.folders.filter((candidate) => candidate.writable === false);
+  if (folders.length === 0) {
     throw new UserFacingError(
       role
         ? `This Python has no ${role} folder in the latest scan.`
@@ -51,50 +58,73 @@ function chosenFolder(ctx: PlanContext, install: PythonInstall): AccessCheck {
       `grant-access: no folder (role ${role ?? 'any blocked'})`,
     );
   }
-  return folder;
+  const unique = folders.filter(
+    (folder, index) => folders.findIndex((other) => isInside(folder.path, other.path)) === index,
+  );
+  return unique.filter(
+    (folder) => !unique.some((other) => isStrictlyInside(folder.path, other.path)),
+  );
 }
 
-function windowsGrant(ctx: PlanContext, install: PythonInstall, folder: AccessCheck): Recipe {
+function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessCheck[]): Recipe {
   if (ctx.userSid === null) {
     throw new UserFacingError(
       'Pip Doctor could not find out which Windows account you use, so it cannot grant it access.',
       'grant-access: user SID unknown',
     );
   }
+  const sid = ctx.userSid;
   const { elevation } = ctx;
   const { paths } = ctx.os;
-  const dir = folder.path.replace(/[\\/]+$/, '');
-  const backupFile = paths.join(ctx.runFolder, 'acl-backup.txt');
-  const save = plainRun(saveAcl(elevation.systemRoot, dir, backupFile), TOOL_TIMEOUT_MS);
+  const dirs = folders.map((folder) => folder.path.replace(/[\\/]+$/, ''));
+  const numbered = (base: string, index: number) => (index === 0 ? base : `${base}-${index + 1}`);
+  const backups = dirs.map((_, index) =>
+    paths.join(ctx.runFolder, `${numbered('acl-backup', index)}.txt`),
+  );
+  const saves = dirs.map((dir, index) =>
+    plainRun(saveAcl(elevation.systemRoot, dir, backups[index]!), TOOL_TIMEOUT_MS),
+  );
   const grantDir = elevatedOutputDir(ctx.runFolder, 'grant', ctx.os.platform);
   const restoreDir = elevatedOutputDir(ctx.runFolder, 'restore', ctx.os.platform);
   const grant = administratorRun(
-    grantModify(elevation.systemRoot, dir, ctx.userSid),
+    inTurn(
+      elevation.systemRoot,
+      dirs.map((dir) => grantModify(elevation.systemRoot, dir, sid)),
+    ),
     elevation,
     grantDir,
     'oem',
     TOOL_TIMEOUT_MS,
   )!;
   const restore = administratorRun(
-    restoreAcl(elevation.systemRoot, paths.dirname(dir), backupFile),
+    inTurn(
+      elevation.systemRoot,
+      dirs.map((dir, index) =>
+        restoreAcl(elevation.systemRoot, paths.dirname(dir), backups[index]!),
+      ),
+    ),
     elevation,
     restoreDir,
     'oem',
     TOOL_TIMEOUT_MS,
   )!;
+  const named = dirs.join(' and ');
   return recipeOf(ctx, {
-    title: `Give your account the right to change ${dir}`,
+    title: `Give your account the right to change ${named}`,
     installId: install.id,
     steps: [
-      {
+      ...dirs.map((dir, index) => ({
         step: shownStep({
-          id: 'save-acl',
-          title: 'Save the current permissions',
-          command: save.run.command,
-          changes: `Writes a copy of the permissions of ${dir} and everything in it to ${backupFile}, for Undo.`,
+          id: numbered('save-acl', index),
+          title:
+            dirs.length === 1
+              ? 'Save the current permissions'
+              : `Save the current permissions of ${paths.basename(dir)}`,
+          command: saves[index]!.run.command,
+          changes: `Writes a copy of the permissions of ${dir} and everything in it to ${backups[index]!}, for Undo.`,
         }),
-        spec: { kind: 'save-acl', run: save.run, backupFile },
-      },
+        spec: { kind: 'save-acl' as const, run: saves[index]!.run, backupFile: backups[index]! },
+      })),
       {
         step: shownStep({
           id: 'grant',
@@ -102,15 +132,15 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folder: AccessCh
           command: grant.run.command,
           script: grant.script,
           elevated: grant.elevated,
-          changes: `Lets your account create, change and delete files in ${dir} and everything below it (Modify, inherited by new files).`,
+          changes: `Lets your account create, change and delete files in ${named} and everything below (Modify, inherited by new files).`,
         }),
         spec: { kind: 'grant-acl', run: grant.run, restore: restore.run },
       },
     ],
-    verify: aclGrantChecks(dir),
+    verify: dirs.flatMap((dir) => aclGrantChecks(dir)),
     undoable: true,
     warnings: [
-      `${dir} is shared by every account on this computer; after this, programs you run can change it too. A virtual environment avoids that.`,
+      `${named} ${dirs.length === 1 ? 'is' : 'are'} shared by every account on this computer; after this, programs you run can change ${dirs.length === 1 ? 'it' : 'them'} too. A virtual environment avoids that.`,
     ],
   });
 }

@@ -40,6 +40,8 @@ export interface ActionServiceOptions {
   maxScanAgeMs?: number;
   now?: () => Date;
   selfPid?: number;
+  /** Windows: the app window's handle when a step asks UAC (main's window; null from the CLI). */
+  ownerWindow?: () => string | null;
 }
 
 const DEFAULT_MAX_SCAN_AGE_MS = 30 * 60_000;
@@ -327,6 +329,7 @@ export class ActionService {
         osTraits(platform).elevation === 'pkexec'
           ? locateProgram('pkexec', this.options.env)
           : null,
+      ownerWindow: this.options.ownerWindow?.() ?? null,
     };
   }
 

@@ -7,7 +7,7 @@ import { plainRun } from '../../platform/elevation';
 import { pathProfileInstructions } from '../planning/instructions';
 import type { Recipe } from '../planning/recipe';
 import { addToUserPathScript } from '../../platform/windows/userPathScript';
-import { powershellCommand } from '../../platform/windows/powershell';
+import { powershellCommand, scriptOf } from '../../platform/windows/powershell';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
   dryRunStep,
@@ -52,14 +52,14 @@ export function userInstallPlan(ctx: PlanContext): Recipe {
 
   let instructions: Instruction[] = [];
   if (userScripts !== null && ctx.os.userPathInRegistry) {
-    const script = addToUserPathScript(userScripts);
-    const command = powershellCommand(ctx.elevation.systemRoot, script);
+    const command = powershellCommand(ctx.elevation.systemRoot, addToUserPathScript(userScripts));
     steps.push({
       step: shownStep({
         id: 'user-path',
         title: 'Put your Scripts folder on your PATH',
         command,
-        script,
+        // Exactly what runs, the plain-errors wrapper included.
+        script: scriptOf(command),
         changes: `Adds ${userScripts} to the PATH of your account (HKCU\\Environment), if it is not there yet. Terminals opened afterwards find the package's commands.`,
       }),
       spec: {

@@ -46,6 +46,7 @@ const undoContext = {
     elevated: false,
     systemRoot: 'C:\\Windows',
     pkexecPath: null,
+    ownerWindow: null,
   },
   env: {},
   signal: new AbortController().signal,
@@ -153,28 +154,61 @@ describe('elevated-install through UAC', () => {
 });
 
 describe('grant-access with icacls', () => {
-  test('saves the ACL into the run’s folder, then grants Modify to the user’s SID as administrator', async () => {
+  test('saves the ACL of every folder pip may not write (site-packages and Scripts), then grants Modify to the user’s SID in one administrator step', async () => {
     const recipe = await buildRecipe(
       windowsPlanContext({ remedy: 'grant-access', installId: 'py-0123456789ab' }),
     );
-    const [save, grant] = recipe.plan.steps;
-    const backup = `${RUN_FOLDER}\\acl-backup.txt`;
+    const [save, saveScripts, grant] = recipe.plan.steps;
+    expect(recipe.plan.steps).toHaveLength(3);
     expect(save!.command).toEqual({
       program: ICACLS,
-      args: [SITE, '/save', backup, '/T', '/C'],
+      args: [SITE, '/save', `${RUN_FOLDER}\\acl-backup.txt`, '/T', '/C'],
       env: {},
     });
-    expect(save!.elevated).toBe(false);
-    expect(grant!.elevated).toBe(true);
-    expect(unwrapUac(grant!.command).elevated).toBe(fixture('uac-icacls-grant.elevated.ps1'));
-    expect(recipe.specs[1]!.spec).toMatchObject({
+    expect(saveScripts!.command).toEqual({
+      program: ICACLS,
+      args: [
+        'C:\\Program Files\\Python312\\Scripts',
+        '/save',
+        `${RUN_FOLDER}\\acl-backup-2.txt`,
+        '/T',
+        '/C',
+      ],
+      env: {},
+    });
+    expect([save!.elevated, saveScripts!.elevated, grant!.elevated]).toEqual([false, false, true]);
+    // One UAC prompt: the elevated side runs icacls for each folder in turn, stopping at a failure.
+    const elevated = unwrapUac(grant!.command).elevated;
+    expect(elevated).toBe(fixture('uac-icacls-grant.elevated.ps1'));
+    expect(recipe.specs[2]!.spec).toMatchObject({
       kind: 'grant-acl',
       restore: { elevation: 'uac', outputEncoding: 'oem' },
     });
+    expect(recipe.verify).toEqual([
+      { kind: 'writable', folder: SITE },
+      { kind: 'writable', folder: 'C:\\Program Files\\Python312\\Scripts' },
+    ]);
+
+    // Asked for one folder, only that one.
+    const one = await buildRecipe(
+      windowsPlanContext({
+        remedy: 'grant-access',
+        installId: 'py-0123456789ab',
+        folderRole: 'scripts',
+      }),
+    );
+    expect(one.plan.steps.map((step) => step.id)).toEqual(['save-acl', 'grant']);
+    expect(unwrapUac(one.plan.steps[1]!.command).elevated).toContain(
+      `$psi.FileName = '${ICACLS}'`,
+    );
 
     // After both ran, Undo restores the saved ACL from the parent folder.
     const undo = await undoRecipe(
-      historyAfter(recipe, { 'save-acl': { data: { entries: 3 } }, grant: {} }),
+      historyAfter(recipe, {
+        'save-acl': { data: { entries: 3 } },
+        'save-acl-2': { data: { entries: 2 } },
+        grant: {},
+      }),
       undoContext,
     );
     expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-grant']);

@@ -137,6 +137,7 @@ export function windowsPlanContext(
       elevated: diagnosis.elevated,
       systemRoot: SYSTEM_ROOT,
       pkexecPath: null,
+      ownerWindow: null,
     },
     pipSourceArgs: [],
     userSid: SID,

@@ -22,19 +22,45 @@ export function scriptOf(command: Command | null | undefined): string {
   return decodeScript(encoded);
 }
 
+/** PowerShell's single quotes: the ASCII one and the typographic U+2018..U+201B. */
+const SINGLE_QUOTE = /['\u2018\u2019\u201A\u201B]/;
+
+/** The single-quoted literal starting at `open` (its opening quote), undoubled, and where it ends. */
+function readLiteral(text: string, open: number): { value: string; end: number } {
+  let value = '';
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text[i]!;
+    if (!SINGLE_QUOTE.test(char)) {
+      value += char;
+      continue;
+    }
+    if (SINGLE_QUOTE.test(text[i + 1] ?? '')) {
+      value += text[i + 1];
+      i++;
+      continue;
+    }
+    return { value, end: i + 1 };
+  }
+  throw new Error('unterminated literal');
+}
+
 /**
  * A UAC command taken apart: the outer script (with the elevated script's
- * base64 shown as <ELEVATED SCRIPT>) and the elevated script itself.
+ * text shown as <ELEVATED SCRIPT>) and the elevated script itself, which the
+ * outer script writes to a file for the elevated bootstrap.
  */
 export function unwrapUac(command: Command | null | undefined): {
   outer: string;
   elevated: string;
 } {
   const outer = scriptOf(command);
-  const match = /-EncodedCommand ([A-Za-z0-9+/=]+)'/.exec(outer);
-  if (!match) throw new Error('no elevated script in the outer script');
+  const marker = '[IO.File]::WriteAllText($file, ';
+  const at = outer.indexOf(marker);
+  if (at < 0) throw new Error('no elevated script in the outer script');
+  const open = at + marker.length;
+  const { value, end } = readLiteral(outer, open);
   return {
-    outer: outer.replace(match[1]!, '<ELEVATED SCRIPT>'),
-    elevated: decodeScript(match[1]!),
+    outer: `${outer.slice(0, open)}<ELEVATED SCRIPT>${outer.slice(end)}`,
+    elevated: value,
   };
 }
