@@ -198,9 +198,7 @@ describe('grant-access with icacls', () => {
       }),
     );
     expect(one.plan.steps.map((step) => step.id)).toEqual(['save-acl', 'grant']);
-    expect(unwrapUac(one.plan.steps[1]!.command).elevated).toContain(
-      `$psi.FileName = '${ICACLS}'`,
-    );
+    expect(unwrapUac(one.plan.steps[1]!.command).elevated).toContain(`$psi.FileName = '${ICACLS}'`);
 
     // After both ran, Undo restores the saved ACL from the parent folder.
     const undo = await undoRecipe(
