@@ -1,4 +1,5 @@
 import type { Command } from '../../shared/actionModel';
+import { powershellLiteral as psLiteral } from '../../shared/shellQuote';
 
 /**
  * How Pip Doctor starts Windows programs, the probe and the fixes alike: by
@@ -19,13 +20,8 @@ export function powershellPath(systemRoot: string): string {
 /** Output as UTF-8 without a BOM: the default is the OEM code page, which mangles non-ASCII paths. */
 export const UTF8_OUTPUT = '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)';
 
-/**
- * A single-quoted PowerShell string. PowerShell also ends a single-quoted
- * string at the typographic quotes U+2018..U+201B, so those are doubled too.
- */
-export function psLiteral(text: string): string {
-  return `'${text.replace(/['\u2018\u2019\u201A\u201B]/g, (quote) => quote + quote)}'`;
-}
+/** A single-quoted PowerShell string: the one rule, shared with the commands shown for copying. */
+export { psLiteral };
 
 /** The base64 of the script's UTF-16LE bytes, which is what -EncodedCommand expects. */
 export function encodeScript(script: string): string {

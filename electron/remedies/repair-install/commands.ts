@@ -1,11 +1,15 @@
 import type { RemedyFacts } from '../../engine/recommend/remedyFacts';
 import { venvPython } from '../../platform/osTraits';
 import type { Shell } from '../../shared/model/diagnosis';
-import { commandLine } from '../../shared/shellQuote';
+import { commandLine, quoteArg } from '../../shared/shellQuote';
 
-/** Deleting a folder and all it holds, in each shell. */
+/**
+ * Deleting a folder and all it holds, in each shell. PowerShell's path is
+ * -LiteralPath: -Path reads [ ] * ? as wildcards, and it is an argument, not
+ * a program, so it takes no `&`.
+ */
 const REMOVE: Readonly<Record<Shell, (path: string) => string>> = {
-  powershell: (path) => `Remove-Item -Recurse -Force ${commandLine('powershell', path, [])}`,
+  powershell: (path) => `Remove-Item -LiteralPath ${quoteArg(path, 'powershell')} -Recurse -Force`,
   bash: (path) => `rm -rf ${commandLine('bash', path, [])}`,
   cmd: (path) => `rmdir /s /q ${commandLine('cmd', path, [])}`,
 };

@@ -1,6 +1,6 @@
 import type { Command } from '../../../electron/shared/contract';
 import type { Shell } from '../../../electron/shared/model/diagnosis';
-import { commandLine, quoteArg } from '../../../electron/shared/shellQuote';
+import { commandLine, powershellLiteral, quoteArg } from '../../../electron/shared/shellQuote';
 
 /**
  * A command exactly as main runs it (program, arguments, the variables it
@@ -17,13 +17,13 @@ export function commandText(command: Command): string {
       return `${variables.map(([name, value]) => `${name}=${quoteArg(value, 'bash')}`).join(' ')} ${line}`;
     case 'powershell':
       // Always quoted: PowerShell would run a bare `utf-8` as a command.
-      return `${variables.map(([name, value]) => `$env:${name}='${value.replace(/'/g, "''")}'`).join('; ')}; ${line}`;
+      return `${variables.map(([name, value]) => `$env:${name}=${powershellLiteral(value)}`).join('; ')}; ${line}`;
     case 'cmd':
       return `${variables.map(([name, value]) => `set "${name}=${value}"`).join(' && ')} && ${line}`;
   }
 }
 
-/** Windows programs are named by a drive path; PowerShell is the shell Windows users have. */
+/** Windows programs are named by a drive or a UNC path; PowerShell is the shell Windows users have. */
 function shellFor(program: string): Shell {
-  return /^[A-Za-z]:\\/.test(program) ? 'powershell' : 'bash';
+  return /^(?:[A-Za-z]:\\|\\\\)/.test(program) ? 'powershell' : 'bash';
 }
