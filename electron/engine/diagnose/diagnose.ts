@@ -200,6 +200,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
       observations,
       tempDir,
       userName: user.name,
+      userSid: user.sid,
     },
     options.remedies,
   );

@@ -33,6 +33,8 @@ export interface RecommendInput {
   tempDir?: TempDirCheck | null;
   /** The scanning user's account name. */
   userName?: string;
+  /** Windows: the scanning user's SID, which names the account in every language. */
+  userSid?: string | null;
 }
 
 /** The fixes to try first for each cause, in the order the app advises them. */
@@ -160,6 +162,7 @@ function remedyFacts(input: RecommendInput, target: PythonInstall): RemedyFacts 
     tempDir: input.tempDir ?? null,
     pythonOnPath: pythonOnPath(input, osTraits(input.platform).pythonCommand),
     userName: input.userName ?? '',
+    userSid: input.userSid ?? null,
     basePython: basePython(input, target),
   };
 }

@@ -46,6 +46,8 @@ export interface RemedyFacts {
   pythonOnPath: PythonInstall | null;
   /** The scanning user's account name, for the commands that hand files back to them. */
   userName: string;
+  /** Windows: the scanning user's SID (`*S-1-5-…` names the account in icacls); null elsewhere or unknown. */
+  userSid: string | null;
   /**
    * A Python that runs, to make virtual environments with: the target, or
    * when the target is broken one of the same version, else the user's

@@ -1,16 +1,20 @@
 import type { RemedyFacts } from '../../engine/recommend/remedyFacts';
-import { commandLine, powershellLiteral, quoteArg } from '../../shared/shellQuote';
+import { quoteWindowsArgument } from '../../platform/windows/windowsArguments';
+import { commandLine, powershellLiteral } from '../../shared/shellQuote';
 
 /** pip as administrator, the way each shell asks for it. */
 export function elevatedInstallCommands({ os, target, packageName }: RemedyFacts): string[] {
   const args = ['-m', 'pip', 'install', packageName];
   switch (os.shell) {
-    case 'powershell':
-      // -Verb RunAs cannot redirect output; the elevated window shows pip's own. Every
-      // -ArgumentList item is quoted: a bare -m there is read as a parameter of Start-Process.
+    case 'powershell': {
+      // -Verb RunAs cannot redirect output, so pip runs in a new administrator PowerShell that
+      // stays open (-NoExit) to show its result. Its parameters go as one string, quoted the
+      // way Windows splits a command line: an -ArgumentList array is joined with bare spaces.
+      const parameters = `-NoExit -Command ${quoteWindowsArgument(commandLine('powershell', target.executable, args))}`;
       return [
-        `Start-Process -Verb RunAs -Wait -FilePath ${quoteArg(target.executable, 'powershell')} -ArgumentList ${args.map(powershellLiteral).join(',')}`,
+        `Start-Process -Verb RunAs -FilePath powershell.exe -ArgumentList ${powershellLiteral(parameters)}`,
       ];
+    }
     case 'bash':
       return [`sudo ${commandLine('bash', target.executable, args)}`];
     case 'cmd':

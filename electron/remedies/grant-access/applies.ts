@@ -1,5 +1,6 @@
 import type { Advice, RemedyFacts } from '../../engine/recommend/remedyFacts';
 import { grantAccessCommands } from './commands';
+import { foldersToGrant } from './folders';
 
 /**
  * Only where pip cannot write, and never on a read-only file system. On an
@@ -11,10 +12,19 @@ import { grantAccessCommands } from './commands';
 export function adviseGrantAccess(facts: RemedyFacts): Advice | null {
   const { blocked, os } = facts;
   if (!blocked) return null;
-  const commands = grantAccessCommands(os, blocked, facts.userName);
+  const commands = grantAccessCommands(
+    os,
+    blocked,
+    { name: facts.userName, sid: facts.userSid },
+    foldersToGrant(facts.target.folders),
+  );
   if (os.grantModel === 'acl') {
     return {
-      reason: `Gives your account the right to change ${blocked.path}. The least recommended fix: it weakens the protection of a folder shared by every user.`,
+      reason: `Gives your account the right to change ${
+        foldersToGrant(facts.target.folders)
+          .map((folder) => folder.path)
+          .join(' and ') || blocked.path
+      }. The least recommended fix: it weakens the protection of a folder shared by every user. Type the commands in a PowerShell opened with "Run as administrator".`,
       commands,
       applicable: !blocked.readOnlyFileSystem,
     };

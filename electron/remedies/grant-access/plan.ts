@@ -11,7 +11,7 @@ import { locateProgram } from '../../platform/posix/locateProgram';
 import type { Recipe } from '../planning/recipe';
 import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';
 import { inTurn } from '../../platform/windows/powershell';
-import { isInside, isStrictlyInside } from '../../shared/paths';
+import { foldersToGrant } from './folders';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
   installFromScan,
@@ -40,16 +40,12 @@ export async function grantAccessPlan(ctx: PlanContext): Promise<Recipe> {
     : posixHandBack(ctx, install, folders[0]!);
 }
 
-/**
- * The folder asked for, or else every folder of the install pip writes to
- * and may not (site-packages and Scripts both, typically), less those inside
- * another: an inherited grant on the outer one covers them.
- */
+/** The folder asked for, or else every folder pip may not write (foldersToGrant). */
 function chosenFolders(ctx: PlanContext, install: PythonInstall): AccessCheck[] {
   const role = ctx.request.folderRole;
   const folders = role
     ? install.folders.filter((candidate) => candidate.role === role).slice(0, 1)
-    : install.folders.filter((candidate) => candidate.writable === false);
+    : foldersToGrant(install.folders);
   if (folders.length === 0) {
     throw new UserFacingError(
       role
@@ -58,12 +54,7 @@ function chosenFolders(ctx: PlanContext, install: PythonInstall): AccessCheck[] 
       `grant-access: no folder (role ${role ?? 'any blocked'})`,
     );
   }
-  const unique = folders.filter(
-    (folder, index) => folders.findIndex((other) => isInside(folder.path, other.path)) === index,
-  );
-  return unique.filter(
-    (folder) => !unique.some((other) => isStrictlyInside(folder.path, other.path)),
-  );
+  return folders;
 }
 
 function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessCheck[]): Recipe {

@@ -4,14 +4,15 @@ import type { Shell } from '../../shared/model/diagnosis';
 import { commandLine, quoteArg } from '../../shared/shellQuote';
 
 /**
- * Deleting a folder and all it holds, in each shell. PowerShell's path is
- * -LiteralPath: -Path reads [ ] * ? as wildcards, and it is an argument, not
- * a program, so it takes no `&`.
+ * Deleting a leftover (a folder and all it holds, or one file), in each
+ * shell. PowerShell's path is -LiteralPath: -Path reads [ ] * ? as
+ * wildcards, and it is an argument, not a program, so it takes no `&`. cmd
+ * needs `del` for a file: `rmdir` refuses anything but a folder.
  */
-const REMOVE: Readonly<Record<Shell, (path: string) => string>> = {
+const REMOVE: Readonly<Record<Shell, (path: string, isFile: boolean) => string>> = {
   powershell: (path) => `Remove-Item -LiteralPath ${quoteArg(path, 'powershell')} -Recurse -Force`,
   bash: (path) => `rm -rf ${commandLine('bash', path, [])}`,
-  cmd: (path) => `rmdir /s /q ${commandLine('cmd', path, [])}`,
+  cmd: (path, isFile) => `${isFile ? 'del /f /q' : 'rmdir /s /q'} ${commandLine('cmd', path, [])}`,
 };
 
 /**
@@ -47,7 +48,7 @@ export function repairInstallCommands(facts: RemedyFacts): string[] {
   return [
     ...leftovers
       .filter((leftover) => leftover.kind !== 'pip-missing')
-      .map((leftover) => REMOVE[os.shell](leftover.path)),
+      .map((leftover) => REMOVE[os.shell](leftover.path, leftover.kind === 'deleteme-file')),
     ...(pipMissing
       ? [python('-m', 'ensurepip', '--upgrade'), python('-m', 'pip', 'install', '--upgrade', 'pip')]
       : []),

@@ -268,7 +268,11 @@ function recommendInputs(): Array<{ label: string; input: RecommendInput }> {
 }
 
 /** RemedyFacts as recommend() builds them, for asking one remedy directly. */
-function directFacts(target: PythonInstall, cause: Cause): RemedyFacts {
+function directFacts(
+  target: PythonInstall,
+  cause: Cause,
+  userSid: string | null = WINDOWS_DIAGNOSIS.user.sid,
+): RemedyFacts {
   return {
     os: WIN,
     cause,
@@ -289,6 +293,7 @@ function directFacts(target: PythonInstall, cause: Cause): RemedyFacts {
     tempDir: null,
     pythonOnPath: PER_USER,
     userName: HOSTILE_NAME,
+    userSid,
     basePython: target.status === 'ok' ? target : PER_USER,
   };
 }
@@ -452,6 +457,12 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
       }
     }
   }
+  // Without the scan's SID, grant-access asks Windows for it inside the command.
+  REMEDY_CATALOG['grant-access']
+    .advise(directFacts(LOCKED, 'permission', null))
+    ?.commands.forEach((command, index) =>
+      add(`grant-access without the SID, command ${index + 1}`, command),
+    );
   runAgainWithTempCommands(directFacts(LOCKED, 'temp-dir'), LONG_PROJECT).forEach((command) =>
     add('run again with TEMP in a hostile folder', command),
   );

@@ -44,6 +44,7 @@ import type { ArgumentPassing, LineResult } from './pastedLines';
  */
 
 const pwsh = findPwsh();
+const SID = 'S-1-5-21-1004336348-1177238915-682003330-1001';
 
 /** Replays a run with PIP_DOCTOR_FC_SEED=<seed>; a new seed each run otherwise. */
 const SEED = Number(process.env.PIP_DOCTOR_FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -484,15 +485,14 @@ function remedyCases(hostile: string, printer: string): Case[] {
     tempDir: null,
     pythonOnPath: null,
     userName: HOSTILE_NAME,
+    userSid: SID,
     basePython: target.status === 'ok' ? target : install,
   });
   const commandsOf = (id: RemedyId, cause: Cause, target?: PythonInstall) =>
     REMEDY_CATALOG[id].advise(facts(cause, target))?.commands ?? [];
 
-  // UAC has no Linux equivalent: the elevated-install line is run without its `-Verb RunAs`.
   const [elevated] = commandsOf('elevated-install', 'permission');
   const stubs = [
-    `$env:USERNAME = ${powershellLiteral(HOSTILE_NAME)}`,
     `function icacls { & ${powershellLiteral(printer)} @args }`,
     `function pipx { & ${powershellLiteral(printer)} @args }`,
   ].join('; ');
@@ -543,13 +543,17 @@ function remedyCases(hostile: string, printer: string): Case[] {
     },
     {
       what: 'elevated-install command 1',
-      line: elevated!.replace('-Verb RunAs ', ''),
+      // UAC and the window left open have no Linux equivalent: pwsh for powershell.exe, waited for.
+      line: elevated!
+        .replace('-Verb RunAs ', '-Wait ')
+        .replace('-FilePath powershell.exe ', `-FilePath ${powershellLiteral(pwsh!)} `)
+        .replace("'-NoExit ", "'-NoProfile -NonInteractive "),
       expected: { program: printer, argv: pip('numpy') },
     },
     {
       what: 'grant-access command 1',
       line: `${stubs}; ${commandsOf('grant-access', 'permission')[0]!}`,
-      expected: { program: printer, argv: [at('site'), '/grant', `${HOSTILE_NAME}:(OI)(CI)M`] },
+      expected: { program: printer, argv: [at('site'), '/grant', `*${SID}:(OI)(CI)M`, '/T', '/C'] },
     },
     {
       what: 'pipx-or-venv command 1',

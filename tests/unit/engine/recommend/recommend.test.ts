@@ -190,11 +190,26 @@ describe('the recommender ranks remedies for this machine', () => {
       "& 'C:\\Program Files\\Python312\\python.exe' -m venv 'C:\\Users\\alice\\proj\\.venv'",
       "& 'C:\\Users\\alice\\proj\\.venv\\Scripts\\python.exe' -m pip install numpy",
     ]);
+    // A new administrator PowerShell that stays open to show pip's result, its parameters one string.
     expect(byId('elevated-install')?.commands).toEqual([
-      "Start-Process -Verb RunAs -Wait -FilePath 'C:\\Program Files\\Python312\\python.exe' -ArgumentList -m,pip,install,numpy",
+      `Start-Process -Verb RunAs -FilePath powershell.exe -ArgumentList '-NoExit -Command "& ''C:\\Program Files\\Python312\\python.exe'' -m pip install numpy"'`,
     ]);
+    // Without the scan's SID the command asks Windows for it: $env:USERNAME has no domain.
     expect(byId('grant-access')?.commands).toEqual([
-      `icacls 'C:\\Program Files\\Python312\\Lib\\site-packages' /grant "$($env:USERNAME):(OI)(CI)M"`,
+      `icacls 'C:\\Program Files\\Python312\\Lib\\site-packages' /grant "*$([Security.Principal.WindowsIdentity]::GetCurrent().User.Value):(OI)(CI)M" /T /C`,
+    ]);
+    const withSid = recommend(
+      input({
+        platform: 'win32',
+        cause: 'permission',
+        target,
+        log,
+        projectDir: 'C:\\Users\\alice\\proj',
+        userSid: 'S-1-5-21-1004336348-1177238915-682003330-1001',
+      }),
+    );
+    expect(withSid.find((r) => r.id === 'grant-access')?.commands).toEqual([
+      "icacls 'C:\\Program Files\\Python312\\Lib\\site-packages' /grant '*S-1-5-21-1004336348-1177238915-682003330-1001:(OI)(CI)M' /T /C",
     ]);
   });
 
