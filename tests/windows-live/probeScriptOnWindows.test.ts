@@ -1,16 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../electron/engine/diagnose/diagnose';
 import { DiagnosisSchema } from '../../electron/shared/model/diagnosis';
 import { runProcess } from '../../electron/platform/runProcess';
-import { ProbeDocumentSchema } from '../../electron/platform/windows/probeDocument';
+import { encodeScript } from '../../electron/platform/windows/powershell';
+import { SECTION_NAMES } from '../../electron/platform/windows/probeDocument';
 import type { ProbeDocument } from '../../electron/platform/windows/probeDocument';
 import {
-  powershellArguments,
+  probeArguments,
+  probeInput,
   readProbeOutput,
   runProbeScript,
 } from '../../electron/platform/windows/probeScript';
@@ -25,10 +27,15 @@ import { readWorkflow } from '../support/workflows';
 
 /**
  * The real assets/windows/pip-doctor-probe.ps1 on a real Windows (the
- * GitHub windows-latest runner), checked against the same zod schema the
- * app uses: a site-packages folder the user is denied (icacls /deny), a
- * .pyd loaded by a running python.exe, and the whole Windows backend
- * driving the real engine. Run only by .github/workflows/windows.yml.
+ * GitHub windows-latest runner), launched as the app launches it (the
+ * bootstrap as -EncodedCommand, the script and the request on stdin) and
+ * read by the same reader and zod schema: a site-packages folder the user is
+ * denied (icacls /deny), a .pyd loaded by a running python.exe, and the
+ * whole Windows backend driving the real engine. On the runner only (a
+ * throw-away machine), it also sets what a managed PC sets: an AllSigned
+ * execution policy by Group Policy, and Constrained Language Mode
+ * (__PSLockdownPolicy, Windows PowerShell's switch for it). Run only by
+ * .github/workflows/windows.yml.
  */
 const onWindows = process.platform === 'win32';
 const python = process.env.pythonLocation
@@ -46,6 +53,21 @@ const pwshTitle =
   hasPwsh || !onWindows
     ? 'answers the same under PowerShell 7 (pwsh)'
     : 'answers the same under PowerShell 7 (pwsh) (skipped: pwsh.exe is not on this machine)';
+// Machine-wide policy is only changed on a throw-away CI machine, never on a developer's PC.
+const onRunner = onWindows && process.env.GITHUB_ACTIONS === 'true';
+const runnerOnly = (title: string) =>
+  onRunner || !onWindows
+    ? title
+    : `${title} (skipped: changes machine policy, so only on the GitHub Actions runner)`;
+
+const POWERSHELL_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\PowerShell';
+const MACHINE_ENVIRONMENT =
+  'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
+
+async function reg(args: string[]): Promise<void> {
+  const run = await runProcess('reg.exe', args, { timeoutMs: 30_000 });
+  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+}
 
 describe.runIf(onWindows)(suiteTitle, () => {
   const root = onWindows ? mkdtempSync(join(tmpdir(), 'pip-doctor-live-')) : '';
@@ -106,14 +128,8 @@ describe.runIf(onWindows)(suiteTitle, () => {
 
   function expectAnswers(document: ProbeDocument) {
     expect(document.fatal).toBeNull();
-    for (const section of [
-      'identity',
-      'settings',
-      'processes',
-      'acl',
-      'restartManager',
-      'loadedModules',
-    ] as const) {
+    expect(document.languageMode).toBe('FullLanguage');
+    for (const section of SECTION_NAMES) {
       expect(document[section].status, `${section}: ${document[section].error}`).toBe('ok');
     }
     expect(document.identity.userSid).toBe(userSid);
@@ -130,6 +146,16 @@ describe.runIf(onWindows)(suiteTitle, () => {
     ).toBe(true);
     const lock = document.restartManager.queries.find((query) => query.kind === 'path')!;
     expect(lock.error).toBe(0);
+    // The walk found the held .pyd in the install folder and registered it with the rest.
+    const root = document.restartManager.queries.find((query) => query.kind === 'root')!;
+    expect(root).toMatchObject({ paths: [held], error: 0, truncated: false });
+    expect(root.fileCount).toBeGreaterThan(0);
+    // Compiled and kept in the cache unless elevated (a runner usually is): then compiled in memory.
+    expect(document.restartManager.assembly).toEqual(
+      document.identity.elevated
+        ? 'compiled in memory'
+        : expect.stringMatching(/^(compiled|cached)$/),
+    );
     const modules = document.loadedModules.processes.find((process) => process.pid === holder!.pid);
     expect(modules?.files.map((file) => file.toLowerCase())).toContain(pyd.toLowerCase());
     // windows-probes.md §10.6: whether the Restart Manager names a process that only maps a .pyd.
@@ -150,18 +176,182 @@ describe.runIf(onWindows)(suiteTitle, () => {
   });
 
   it.skipIf(!hasPwsh)(pwshTitle, async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'pip-doctor-request-'));
-    const requestPath = join(folder, 'request.json');
-    writeFileSync(requestPath, JSON.stringify(request()));
-    const run = await runProcess('pwsh.exe', powershellArguments(probeScriptPath(), requestPath), {
+    // The same launch with pwsh.exe in place of powershell.exe.
+    const run = await runProcess('pwsh.exe', probeArguments(), {
       timeoutMs: 120_000,
+      stdin: probeInput(readFileSync(probeScriptPath(), 'utf8'), {
+        ...request(),
+        cacheDir: null,
+        budgetMs: 110_000,
+      }),
     });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
     const document = readProbeOutput(run, 120_000);
     expect(document.powershell.edition).toBe('Core');
     expectAnswers(document);
-    expect(
-      ProbeDocumentSchema.safeParse(JSON.parse(run.stdout.slice(run.stdout.indexOf('{')))).success,
-    ).toBe(true);
+  });
+
+  it.runIf(onRunner)(
+    runnerOnly(
+      'answers under an AllSigned execution policy set by Group Policy, which stops -File',
+    ),
+    async () => {
+      const copy = join(root, 'probe-copy.ps1');
+      copyFileSync(probeScriptPath(), copy);
+      await reg([
+        'add',
+        POWERSHELL_POLICY,
+        '/v',
+        'EnableScripts',
+        '/t',
+        'REG_DWORD',
+        '/d',
+        '1',
+        '/f',
+      ]);
+      await reg([
+        'add',
+        POWERSHELL_POLICY,
+        '/v',
+        'ExecutionPolicy',
+        '/t',
+        'REG_SZ',
+        '/d',
+        'AllSigned',
+        '/f',
+      ]);
+      try {
+        // What the app did before: Group Policy outranks -ExecutionPolicy Bypass, the file is refused.
+        const old = await runProcess(
+          'powershell.exe',
+          ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', copy],
+          { timeoutMs: 60_000 },
+        );
+        expect(old.exitCode).not.toBe(0);
+        expect(old.stderr).toMatch(/not digitally signed|cannot be loaded/i);
+        // What it does now: no file is run, so no execution policy applies.
+        const document = await runProbeScript(request(), {
+          run: runProcess,
+          env: process.env,
+          scriptPath: () => probeScriptPath(),
+        });
+        expectAnswers(document);
+      } finally {
+        await reg(['delete', POWERSHELL_POLICY, '/f']);
+      }
+    },
+  );
+
+  it.runIf(onRunner)(
+    runnerOnly(
+      'answers in Constrained Language Mode: the Restart Manager says why it cannot, whoami and SDDL give the same token and access lists',
+    ),
+    async () => {
+      const full = await runProbeScript(request(), {
+        run: runProcess,
+        env: process.env,
+        scriptPath: () => probeScriptPath(),
+      });
+      await reg([
+        'add',
+        MACHINE_ENVIRONMENT,
+        '/v',
+        '__PSLockdownPolicy',
+        '/t',
+        'REG_SZ',
+        '/d',
+        '4',
+        '/f',
+      ]);
+      try {
+        const document = await runProbeScript(request(), {
+          run: runProcess,
+          env: process.env,
+          scriptPath: () => probeScriptPath(),
+        });
+        expect(document.languageMode).toBe('ConstrainedLanguage');
+        expect(document.fatal).toBeNull();
+        expect(document.restartManager.status).toBe('failed');
+        expect(document.restartManager.error).toMatch(/Constrained/);
+        for (const section of [
+          'identity',
+          'settings',
+          'processes',
+          'acl',
+          'loadedModules',
+        ] as const)
+          expect(document[section].status, `${section}: ${document[section].error}`).toBe('ok');
+        // The same token from whoami.exe as from .NET, and the same access list from its SDDL.
+        expect(document.identity).toMatchObject({
+          source: 'whoami',
+          userSid,
+          elevated: full.identity.elevated,
+        });
+        const groups = (doc: ProbeDocument) =>
+          new Set(doc.identity.groups.map((group) => `${group.sid}:${group.denyOnly}`));
+        expect(groups(document)).toEqual(groups(full));
+        const entries = (doc: ProbeDocument) =>
+          doc.acl.items.map((item) => item.entries.map((entry) => ({ ...entry, name: null })));
+        expect(entries(document)).toEqual(entries(full));
+        // The holder is still found from the modules it loaded.
+        const modules = document.loadedModules.processes.find(
+          (process) => process.pid === holder!.pid,
+        );
+        expect(modules?.files.map((file) => file.toLowerCase())).toContain(pyd.toLowerCase());
+      } finally {
+        await reg(['delete', MACHINE_ENVIRONMENT, '/v', '__PSLockdownPolicy', '/f']);
+      }
+    },
+  );
+
+  it('reads the same access lists from SDDL as from .NET, for folders Windows set up', async () => {
+    // The script's two readings side by side: GetAccessRules (full language) and the SDDL text
+    // (what Constrained Language allows), on folders whose lists Windows and the runner made.
+    const folders = [
+      denied,
+      held,
+      process.env.SystemRoot ?? 'C:\\Windows',
+      process.env.ProgramFiles ?? 'C:\\Program Files',
+      tmpdir(),
+    ];
+    const compare = [
+      '$setup = ConvertFrom-Json -InputObject (@($input) -join "`n")',
+      'Invoke-Expression -Command ([string]$setup.script)',
+      // SDDL writes some accounts relative to the user's domain (LA, DU...): the script maps them so.
+      '$user = [Security.Principal.WindowsIdentity]::GetCurrent().User.Value',
+      "$prefix = $user.Substring(0, $user.LastIndexOf('-'))",
+      '$out = foreach ($folder in $setup.request.folders) {',
+      '  $rules = Get-WindowsAccessRules $folder',
+      '  $sddl = ConvertFrom-ProbeSddl (Get-WindowsSddl $folder) $prefix',
+      '  [ordered]@{ folder = $folder; net = $rules; sddl = $sddl }',
+      '}',
+      'ConvertTo-Json -InputObject @($out) -Depth 6 -Compress',
+    ].join('\n');
+    const run = await runProcess(
+      'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-EncodedCommand', encodeScript(compare)],
+      {
+        timeoutMs: 60_000,
+        stdin: probeInput(readFileSync(probeScriptPath(), 'utf8'), {
+          sections: [],
+          folders,
+          priorityPaths: [],
+          holderRoots: [],
+          interpreters: [],
+          cacheDir: null,
+          budgetMs: 0,
+        }),
+      },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    const readings = JSON.parse(run.stdout) as Array<{
+      folder: string;
+      net: unknown;
+      sddl: unknown;
+    }>;
+    expect(readings).toHaveLength(folders.length);
+    for (const reading of readings) expect(reading.sddl, reading.folder).toEqual(reading.net);
   });
 
   it('explains the denied folder and finds the holder through the backend, in one PowerShell run', async () => {

@@ -67,7 +67,9 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   step('installs', 'running');
   step('interpreters', 'running');
   step('folders', 'running');
+  // Asked with elevation, from the same first picture: asked later, it would start a second scan run.
   const elevatedPromise = probe.isElevated();
+  const userSidPromise = probe.userSid();
   const settingsPromise = probe.systemSettings();
   const tempDirPromise = probe.checkTempDir(options.env);
 
@@ -129,7 +131,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   );
 
   const [summaries, holderScan] = await Promise.all([tablePromise, holderPromise]);
-  const user = { ...probe.currentUser(), sid: await probe.userSid() };
+  const user = { ...probe.currentUser(), sid: await userSidPromise };
   const okRefs = refs.filter((ref) => ref.facts.status === 'ok');
   const { shown, withParents } = pidsToDescribe(summaries, holderScan.holders, okRefs, process.pid);
   const details = withoutOwnProbes(await probe.describeProcesses(summaries, withParents));

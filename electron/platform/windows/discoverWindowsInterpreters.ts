@@ -16,6 +16,7 @@ import {
   condaRoots,
   homeFolder,
   perUserPythonsFolder,
+  pythonInstallManagerRoot,
   pyenvWinRoot,
   uvPythonRoots,
 } from './windowsLocations';
@@ -60,27 +61,40 @@ export async function discoverWindowsInterpreters(
   const gaps: Gap[] = [];
 
   const commandsPromise = resolveCommands(env, deps, [...REPORTED_COMMANDS, 'py']);
-  const [commands, venvs, pyList, registry, installFolders, store, conda, pyenv, uv, extra, log] =
-    await Promise.all([
-      commandsPromise,
-      resolver.watch(Promise.resolve(venvSightings(options))),
-      resolver.watch(pyListSightings(commandsPromise, options, deps)),
-      resolver.watch(readRegistryPythons(env, deps)),
-      resolver.watch(installFolderSightings(env, deps.files)),
-      resolver.watch(storeAliasSightings(env, deps.files)),
-      resolver.watch(condaSightings(env, deps.files)),
-      resolver.watch(pyenvSightings(env, deps.files)),
-      resolver.watch(uvSightings(env, deps.files)),
-      resolver.watch(
-        Promise.resolve(
-          options.extraPythons.map((extra) => ({
-            executable: win32.resolve(options.projectDir, extra),
-            name: '--python',
-          })),
-        ),
+  const [
+    commands,
+    venvs,
+    pyList,
+    registry,
+    installFolders,
+    installManager,
+    store,
+    conda,
+    pyenv,
+    uv,
+    extra,
+    log,
+  ] = await Promise.all([
+    commandsPromise,
+    resolver.watch(Promise.resolve(venvSightings(options))),
+    resolver.watch(pyListSightings(commandsPromise, options, deps)),
+    resolver.watch(readRegistryPythons(env, deps)),
+    resolver.watch(installFolderSightings(env, deps.files)),
+    resolver.watch(installManagerSightings(env, deps.files)),
+    resolver.watch(storeAliasSightings(env, deps.files)),
+    resolver.watch(condaSightings(env, deps.files)),
+    resolver.watch(pyenvSightings(env, deps.files)),
+    resolver.watch(uvSightings(env, deps.files)),
+    resolver.watch(
+      Promise.resolve(
+        options.extraPythons.map((extra) => ({
+          executable: win32.resolve(options.projectDir, extra),
+          name: '--python',
+        })),
       ),
-      resolver.watch(logSightings(options, deps.files)),
-    ]);
+    ),
+    resolver.watch(logSightings(options, deps.files)),
+  ]);
 
   // What each command on PATH runs: itself for python, the embedded interpreter for pip.
   const targets = await Promise.all(
@@ -104,6 +118,7 @@ export async function discoverWindowsInterpreters(
     ...pyList,
     ...registry.sightings,
     ...installFolders,
+    ...installManager,
     ...store,
     ...conda,
     ...pyenv,
@@ -309,6 +324,21 @@ async function installFolderSightings(
     ),
   );
   return groups.flat();
+}
+
+/** The Python install manager's runtimes, one folder per tag; not its `bin` aliases or `_cache`. */
+async function installManagerSightings(
+  env: NodeJS.ProcessEnv,
+  files: WindowsFiles,
+): Promise<Sighting[]> {
+  const root = pythonInstallManagerRoot(env);
+  if (root === null) return [];
+  return (await files.listDir(root))
+    .filter((name) => !name.startsWith('_') && name.toLowerCase() !== 'bin')
+    .map((name) => ({
+      executable: win32.join(root, name, 'python.exe'),
+      name: `Python install manager ${name}`,
+    }));
 }
 
 /** The Store's per-package aliases: one folder per installed Store Python. */

@@ -131,13 +131,21 @@ function restartManagerGaps(queries: readonly LockQuery[]): Gap[] {
     });
   }
   for (const query of queries.filter((query) => query.truncated)) {
-    gaps.push({
-      area: 'processes',
-      message: `Only the first ${query.fileCount} program files in ${query.paths[0]} were checked for programs using them.`,
-      howToReveal: null,
-    });
+    gaps.push({ area: 'processes', message: cutShort(query), howToReveal: null });
   }
   return gaps;
+}
+
+/** An install folder whose walk for program files stopped early: at the file count, or out of time. */
+function cutShort(query: LockQuery): string {
+  const folder = query.paths[0];
+  if (query.limit === 'time' && query.fileCount === 0)
+    return `The program files in ${folder} were not checked for programs using them: finding them took too long.`;
+  if (query.limit === 'time')
+    return `Only ${query.fileCount} program files in ${folder} were checked for programs using them: finding more took too long.`;
+  if (query.limit === 'files')
+    return `Only the first ${query.fileCount} program files in ${folder} were checked for programs using them: it has more than one scan looks at.`;
+  return `Only the first ${query.fileCount} program files in ${folder} were checked for programs using them.`;
 }
 
 function moduleGaps(document: ProbeDocument): Gap[] {

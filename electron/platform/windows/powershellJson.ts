@@ -10,13 +10,20 @@ import { z } from 'zod';
  * numbers. Each block accepts all of those and yields one clean shape.
  */
 
-/** A list, also when PowerShell unrolled one item to a bare object or wrote null for none. */
+/**
+ * A list, also when PowerShell unrolled one item to a bare object, wrote
+ * null for none, or (5.1, an array that went down the pipeline whole) wrapped
+ * it with the Count that 5.1's type data adds to every array:
+ * `{"value": [...], "Count": 2}`.
+ */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess(
-    (value) =>
-      value === null || value === undefined ? [] : Array.isArray(value) ? value : [value],
-    z.array(item),
-  );
+  return z.preprocess((value) => {
+    if (value === null || value === undefined) return [];
+    if (Array.isArray(value)) return value;
+    const wrapped = value as { value?: unknown; Count?: unknown };
+    if (Array.isArray(wrapped.value) && typeof wrapped.Count === 'number') return wrapped.value;
+    return [value];
+  }, z.array(item));
 }
 
 /** `/Date(1566855960142)/`, optionally with a `+0200` offset that does not change the instant. */

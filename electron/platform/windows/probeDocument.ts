@@ -11,15 +11,18 @@ import {
 } from './powershellJson';
 
 /**
- * The one JSON document assets/windows/pip-doctor-probe.ps1 prints, as zod
- * validates it. A section that failed keeps only its status and error, so
- * every other field has a default; the consumers look at `status` first.
+ * What assets/windows/pip-doctor-probe.ps1 prints, one JSON line per
+ * section, merged into one document as zod validates it. A section that
+ * failed keeps only its status and error, so every other field has a
+ * default; the consumers look at `status` first.
  */
 
 const GroupSchema = z.object({ sid: z.string(), denyOnly: psBool.transform((v) => v ?? false) });
 
 const IdentitySchema = z.object({
   ...sectionFields,
+  /** 'token' (.NET's view of it), or 'whoami' where Constrained Language refuses that. */
+  source: psText,
   userSid: psText,
   userName: psText,
   elevated: psBool,
@@ -115,6 +118,11 @@ const LockQuerySchema = z.object({
   paths: listOf(z.string()),
   fileCount: psInt.transform((v) => v ?? 0),
   truncated: psBool.transform((v) => v ?? false),
+  /** Why the walk stopped early: at its file count or out of time; null when it saw every file. */
+  limit: z
+    .enum(['files', 'time'])
+    .nullish()
+    .transform((v) => v ?? null),
   /** A Win32 error code from the Restart Manager; 0 when it answered. */
   error: psInt.transform((v) => v ?? 0),
   /** RM_REBOOT_REASON bits: 0x1 permission denied, 0x2 another session. */
@@ -125,6 +133,8 @@ export type LockQuery = z.infer<typeof LockQuerySchema>;
 
 const RestartManagerSchema = z.object({
   ...sectionFields,
+  /** How its code was made ready: 'cached', 'compiled', 'compiled in memory' or 'loaded'. */
+  assembly: psText,
   queries: listOf(LockQuerySchema),
 });
 
@@ -175,6 +185,8 @@ export const ProbeDocumentSchema = z.preprocess(
         .object({ edition: psText, version: psText })
         .nullish()
         .transform((v) => v ?? { edition: null, version: null }),
+      /** FullLanguage, or ConstrainedLanguage where an AppLocker or WDAC policy restricts PowerShell. */
+      languageMode: psText,
       startedAt: psDate,
       durationMs: psInt,
       fatal: psText,
@@ -213,4 +225,84 @@ export function failedDocument(reason: string): ProbeDocument {
     fatal: reason,
     ...Object.fromEntries(SECTION_NAMES.map((name) => [name, failed])),
   });
+}
+
+/** A record of the script's output: one JSON object per line. */
+type ProbeRecord = Record<string, unknown>;
+
+/**
+ * The script's lines merged into one document: each line adds its keys (the
+ * header, one section, the holders' owners, the duration). Lines that are
+ * not a JSON object are passed over: a byte order mark, a line a host wrote,
+ * the last line of a run cut off mid-write. Null when no line was ours.
+ */
+export function mergeProbeLines(stdout: string): {
+  merged: ProbeRecord | null;
+  /** Why the first line that looked like ours could not be read, for when nothing else was. */
+  unreadable: string | null;
+} {
+  const records: ProbeRecord[] = [];
+  let unreadable: string | null = null;
+  for (const raw of stdout.split(/\r?\n/)) {
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (!line.startsWith('{')) continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        records.push(value as ProbeRecord);
+    } catch (error) {
+      unreadable ??= (error as Error).message;
+    }
+  }
+  if (!records.some((record) => 'pipDoctorWindowsProbe' in record))
+    return { merged: null, unreadable };
+  return { merged: withHolderOwners(Object.assign({}, ...records) as ProbeRecord), unreadable };
+}
+
+const HolderOwnerSchema = z.object({ pid: z.number().int(), owner: psText, ownerSid: psText });
+
+/**
+ * The owners of processes only the Restart Manager named come on a line of
+ * their own, after it: put into the process table they belong to.
+ */
+function withHolderOwners(merged: ProbeRecord): ProbeRecord {
+  const { owners, ...document } = merged;
+  const processes = document.processes as { items?: unknown } | undefined;
+  const parsed = listOf(HolderOwnerSchema).safeParse(owners);
+  if (!parsed.success || !Array.isArray(processes?.items)) return document;
+  const byPid = new Map(parsed.data.map((owner) => [owner.pid, owner]));
+  const items = processes.items.map((item: unknown) => {
+    const known = item as { pid?: unknown; owner?: unknown } | null;
+    const found = byPid.get(known?.pid as number);
+    if (!found || typeof known !== 'object' || (known?.owner ?? null) !== null) return item;
+    return { ...known, owner: found.owner, ownerSid: found.ownerSid };
+  });
+  return { ...document, processes: { ...processes, items } };
+}
+
+/**
+ * The merged lines as a document. A section that never came failed with
+ * `missing` (why the run ended before it); a section whose line is not in
+ * the expected shape failed with that, and the others are kept. A header
+ * that is not ours is the whole answer's problem.
+ */
+export function probeDocumentFrom(
+  merged: ProbeRecord,
+  missing: string,
+): { document: ProbeDocument } | { problem: string } {
+  const document: ProbeRecord = { ...merged };
+  for (const name of SECTION_NAMES) document[name] ??= { status: 'failed', error: missing };
+  // Each round fails one more section, and a failed section always parses: at most one round each.
+  for (let round = 0; ; round++) {
+    const parsed = ProbeDocumentSchema.safeParse(document);
+    if (parsed.success) return { document: parsed.data };
+    const issue = parsed.error.issues[0];
+    const where = `${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`;
+    const section = SECTION_NAMES.find((name) => name === issue?.path[0]);
+    if (section === undefined || round >= SECTION_NAMES.length) return { problem: where };
+    document[section] = {
+      status: 'failed',
+      error: `Windows PowerShell's answer for this part is not in the expected shape (${where}).`,
+    };
+  }
 }

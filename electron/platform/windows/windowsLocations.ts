@@ -40,6 +40,16 @@ export function condaRoots(env: NodeJS.ProcessEnv): string[] {
   return [...new Set(bases.flatMap((base) => CONDA_NAMES.map((name) => win32.join(base, name))))];
 }
 
+/**
+ * The Python install manager's runtimes (python.org's installer from 3.14,
+ * `py install`): %LOCALAPPDATA%\Python\<tag>\python.exe, beside its own
+ * `bin` (global aliases) and `_cache` folders (pymanager.json, install_dir).
+ */
+export function pythonInstallManagerRoot(env: NodeJS.ProcessEnv): string | null {
+  const localAppData = envValue(env, 'LOCALAPPDATA');
+  return localAppData ? win32.join(localAppData, 'Python') : null;
+}
+
 /** Per-user installs ("Install Now"): %LOCALAPPDATA%\Programs\Python\PythonXY. */
 export function perUserPythonsFolder(env: NodeJS.ProcessEnv): string | null {
   const localAppData = envValue(env, 'LOCALAPPDATA');

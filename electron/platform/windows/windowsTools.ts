@@ -26,9 +26,11 @@ const TOOL_OUTPUT_BYTES = 1024 * 1024;
 
 /**
  * Every file each command reaches on PATH, in PATH order, from one
- * where.exe run. A command whose answer holds a line where.exe wrote in the
- * console code page (undecodable here), or every command when where.exe
- * could not run, is looked up again by reading PATH directly.
+ * where.exe run. where.exe writes in the console code page, so a non-ASCII
+ * folder name can arrive as U+FFFD, or, worse, as other letters when its
+ * bytes happen to be valid UTF-8 (GBK pairs often are). So a command's
+ * answer is used only when every line decodes and names a file that exists;
+ * otherwise, and when where.exe could not run, PATH is read directly.
  */
 export async function resolveCommands(
   env: NodeJS.ProcessEnv,
@@ -48,11 +50,13 @@ export async function resolveCommands(
   await Promise.all(
     commands.map(async (command) => {
       const found = hits?.get(command);
+      const trusted =
+        found !== undefined &&
+        found.every((hit) => hit.decodable) &&
+        (await Promise.all(found.map((hit) => deps.files.exists(hit.path)))).every(Boolean);
       resolved.set(
         command,
-        found && found.every((hit) => hit.decodable)
-          ? found.map((hit) => hit.path)
-          : await searchPath(command, env, deps.files),
+        trusted ? found.map((hit) => hit.path) : await searchPath(command, env, deps.files),
       );
     }),
   );

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeProcesses } from '../../../../electron/engine/diagnose/describeProcesses';
-import { ProbeDocumentSchema } from '../../../../electron/platform/windows/probeDocument';
+import {
+  mergeProbeLines,
+  probeDocumentFrom,
+} from '../../../../electron/platform/windows/probeDocument';
 import type { ProbeDocument } from '../../../../electron/platform/windows/probeDocument';
 import {
   processDetails,
@@ -19,10 +22,13 @@ import { FIXTURES } from '../../../support/repoPaths';
 const ANA = 'S-1-5-21-3623811015-3361044348-30300820-1001';
 const BEN = 'S-1-5-21-3623811015-3361044348-30300820-1002';
 
+/** The recorded probe answer of a Windows machine where Spyder's kernel holds a .pyd. */
 function spyderMachine(): ProbeDocument {
-  return ProbeDocumentSchema.parse(
-    JSON.parse(readFileSync(join(FIXTURES, 'windows', 'per-user-spyder', 'probe.json'), 'utf8')),
-  );
+  const lines = readFileSync(join(FIXTURES, 'windows', 'per-user-spyder', 'probe.jsonl'), 'utf8');
+  const { merged } = mergeProbeLines(lines);
+  const read = probeDocumentFrom(merged!, 'not recorded');
+  if (!('document' in read)) throw new Error(read.problem);
+  return read.document;
 }
 
 function sameUserByPid(document: ProbeDocument, self: { uid: null; sid: string | null }) {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../../electron/engine/diagnose/diagnose';
 import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
 import type { Diagnosis } from '../../../../electron/shared/model/diagnosis';
-import { ProbeDocumentSchema } from '../../../../electron/platform/windows/probeDocument';
-import { WINDOWS_FIXTURES, loadRecordedMachine } from './support/recordedMachine';
+import { SECTION_NAMES } from '../../../../electron/platform/windows/probeDocument';
+import { probeArguments, readProbeOutput } from '../../../../electron/platform/windows/probeScript';
+import { WINDOWS_FIXTURES, loadRecordedMachine, recordedRun } from './support/recordedMachine';
 import type { RecordedMachine } from './support/recordedMachine';
 import { REMEDY_CATALOG } from '../../../../electron/remedies/registry';
 
@@ -62,17 +63,14 @@ describe.each(SITUATIONS)('the recorded machine "%s"', (situation) => {
     const { machine, diagnosis } = await scan(situation);
     const powershell = machine.runs.filter((run) => run.program.endsWith('powershell.exe'));
     expect(powershell).toHaveLength(1);
-    expect(powershell[0]!.args.slice(0, 5)).toEqual([
-      '-NoProfile',
-      '-NonInteractive',
-      '-ExecutionPolicy',
-      'Bypass',
-      '-File',
-    ]);
+    // The script's text goes in on stdin, run by the fixed bootstrap: no file, so no execution policy.
+    expect(powershell[0]!.args).toEqual(probeArguments());
     const [request] = machine.requests;
-    const recorded = ProbeDocumentSchema.parse(
-      JSON.parse(readFileSync(join(WINDOWS_FIXTURES, situation, 'probe.json'), 'utf8')),
+    const recorded = readProbeOutput(
+      recordedRun(readFileSync(join(WINDOWS_FIXTURES, situation, 'probe.jsonl'), 'utf8')),
+      60_000,
     );
+    for (const section of SECTION_NAMES) expect(recorded[section].status).not.toBe('failed');
     // The fixture explains exactly the folders that refused, and asked the Restart Manager about the failing file.
     expect(new Set(recorded.acl.items.map((item) => item.path))).toEqual(new Set(request!.folders));
     expect(request!.priorityPaths).toEqual([machine.log.path]);

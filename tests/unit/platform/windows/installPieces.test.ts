@@ -6,6 +6,8 @@ import { interpreterFromLauncherTail } from '../../../../electron/platform/windo
 import { searchPath } from '../../../../electron/platform/windows/pathSearch';
 import { classifyAliasTarget, familyName } from '../../../../electron/platform/windows/storePython';
 import { windowsInstallKind } from '../../../../electron/platform/windows/windowsInstallKind';
+import type { CommandRunner } from '../../../../electron/platform/windows/commandRunner';
+import { resolveCommands } from '../../../../electron/platform/windows/windowsTools';
 import { WINDOWS_FIXTURES, RecordedFiles } from './support/recordedMachine';
 
 const tail = (situation: string, file: string) =>
@@ -136,6 +138,54 @@ describe('searching PATH like where.exe', () => {
   });
 });
 
+describe('what where.exe printed, trusted only when it names real files', () => {
+  /** where.exe writes in the console code page: on a Chinese Windows, GBK. */
+  const USER = 'C:\\Users\\\u4F1F\u4E1A'; // 伟业: its GBK bytes (CE B0 D2 B5) are also valid UTF-8
+  const PYTHON = `${USER}\\AppData\\Local\\Programs\\Python\\Python312\\python.exe`;
+  const files = new RecordedFiles({ [PYTHON]: { kind: 'file' } }, WINDOWS_FIXTURES);
+  const env = {
+    PATH: `${USER}\\AppData\\Local\\Programs\\Python\\Python312\\;C:\\WINDOWS\\system32`,
+    PATHEXT: '.COM;.EXE',
+    SystemRoot: 'C:\\WINDOWS',
+  };
+  const whereWrote =
+    (bytes: Buffer): CommandRunner =>
+    async () => ({
+      exitCode: 0,
+      signal: null,
+      // Decoded as the one runner decodes every program's output: UTF-8.
+      stdout: bytes.toString('utf8'),
+      stderr: '',
+      timedOut: false,
+      cancelled: false,
+      truncated: false,
+      spawnError: null,
+      durationMs: 9,
+    });
+
+  it('looks a command up on PATH again when GBK bytes decoded as other letters name no file', async () => {
+    const gbk = Buffer.concat([
+      Buffer.from('C:\\Users\\'),
+      Buffer.from([0xce, 0xb0, 0xd2, 0xb5]),
+      Buffer.from('\\AppData\\Local\\Programs\\Python\\Python312\\python.exe\r\n'),
+    ]);
+    const mangled = gbk.toString('utf8');
+    expect(mangled).not.toContain('\uFFFD');
+    expect(mangled).toContain('C:\\Users\\\u03B0\u04B5'); // ΰҵ: decodable, and wrong
+    const commands = await resolveCommands(env, { run: whereWrote(gbk), files }, ['python']);
+    expect(commands.get('python')).toEqual([PYTHON]);
+  });
+
+  it('keeps where.exe’s answer when every line names a file that exists', async () => {
+    const answer = Buffer.from(`${PYTHON}\r\n`, 'utf8');
+    const run = whereWrote(answer);
+    const empty = new RecordedFiles({ [PYTHON]: { kind: 'file' } }, WINDOWS_FIXTURES);
+    // PATH is not read: where.exe's order stands (here PATH has nothing to find).
+    const commands = await resolveCommands({ ...env, PATH: '' }, { run, files: empty }, ['python']);
+    expect(commands.get('python')).toEqual([PYTHON]);
+  });
+});
+
 describe('the kind of a Windows install', () => {
   const env = {
     LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local',
@@ -177,6 +227,11 @@ describe('the kind of a Windows install', () => {
       'uv',
       facts('C:\\Users\\ana\\AppData\\Roaming\\uv\\python\\cpython-3.12.4-windows-x86_64-none'),
       'uv',
+    ],
+    [
+      'the Python install manager (py install)',
+      facts('C:\\Users\\ana\\AppData\\Local\\Python\\pythoncore-3.14-64'),
+      'per-user',
     ],
     ['somewhere else (an embedded Python)', facts('D:\\tools\\blender\\python'), 'unknown'],
   ])('%s', (_label, input, kind) => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../../electron/platform/runProcess';
@@ -10,6 +10,7 @@ import type { Discovery, DiscoveryOptions } from '../../../../electron/platform/
 import type { CommandRunner } from '../../../../electron/platform/windows/commandRunner';
 import { discoverWindowsInterpreters } from '../../../../electron/platform/windows/discoverWindowsInterpreters';
 import { runProbeScript } from '../../../../electron/platform/windows/probeScript';
+import { probeScriptPath } from '../../../../electron/platform/windows/probeScriptPath';
 import type { WindowsFiles } from '../../../../electron/platform/windows/windowsFiles';
 import { createWindowsSystemProbe } from '../../../../electron/platform/windows/windowsSystemProbe';
 import type { WriteProbe } from '../../../../electron/platform/writeProbe';
@@ -193,6 +194,30 @@ describe('Windows: the install a log path lies in', () => {
         message: `"C:\\Python27\\python.exe" (${LOG_INTERPRETER_SIGHTING}) is not a Python interpreter on this computer.`,
       }),
     ]);
+  });
+});
+
+describe('Windows: the Python install manager (python.org’s installer from 3.14)', () => {
+  it('finds each runtime under %LOCALAPPDATA%\\Python, not its bin aliases or its download cache', async () => {
+    const manager = `${LOCAL}\\Python`;
+    const { discovery, found } = await discover(
+      {
+        [`${manager}\\pythoncore-3.14-64\\python.exe`]: file,
+        [`${manager}\\pythoncore-3.13-64\\python.exe`]: file,
+        [`${manager}\\bin\\python.exe`]: file,
+        [`${manager}\\bin\\python3.14.exe`]: file,
+        [`${manager}\\_cache\\python-3.14.0-amd64.zip`]: file,
+      },
+      {},
+      { LOCALAPPDATA: LOCAL },
+    );
+    expect(found.sort()).toEqual([
+      `${manager}\\pythoncore-3.13-64\\python.exe`,
+      `${manager}\\pythoncore-3.14-64\\python.exe`,
+    ]);
+    expect(discovery.candidates.map((candidate) => candidate.names)).toEqual(
+      expect.arrayContaining([['Python install manager pythoncore-3.14-64']]),
+    );
   });
 });
 
@@ -393,29 +418,28 @@ describe('Windows: the probe script with an unusable temporary folder', () => {
     else process.env.TMPDIR = tmpdirBefore;
   });
 
-  it('writes its request in the app’s cache instead, and gives PowerShell that folder as TMP and TEMP', async () => {
+  it('works in the app’s cache instead, and gives PowerShell that folder as TMP and TEMP', async () => {
     // os.tmpdir() reads TMPDIR on the machine running the tests, TEMP on Windows.
     process.env.TMPDIR = join(scratch, 'no such temp');
-    const seen: Array<{ request: unknown; env: NodeJS.ProcessEnv; folder: string }> = [];
+    const seen: Array<{ request: unknown; env: NodeJS.ProcessEnv }> = [];
     const document = await runProbeScript(
       { sections: ['identity'], folders: [], priorityPaths: [], holderRoots: [], interpreters: [] },
       {
-        run: async (_program, args, options) => {
-          const requestPath = args.at(-1)!;
+        run: async (_program, _args, options) => {
           seen.push({
-            request: JSON.parse(readFileSync(requestPath, 'utf8')),
+            request: (JSON.parse(options.stdin!) as { request: unknown }).request,
             env: options.env!,
-            folder: join(requestPath, '..'),
           });
           return output(1, 'stopped here');
         },
         env: { XDG_CACHE_HOME: scratch, LOCALAPPDATA: scratch, Temp: 'E:\\gone', tmp: 'E:\\gone' },
-        scriptPath: () => 'C:\\pip-doctor-probe.ps1',
+        scriptPath: () => probeScriptPath(),
       },
     );
     expect(seen).toHaveLength(1);
-    const [{ request, env, folder }] = seen as [(typeof seen)[number]];
+    const [{ request, env }] = seen as [(typeof seen)[number]];
     expect(request).toMatchObject({ sections: ['identity'] });
+    const folder = env.TMP!;
     expect(folder.startsWith(scratch)).toBe(true);
     expect(
       Object.keys(env)
@@ -428,7 +452,7 @@ describe('Windows: the probe script with an unusable temporary folder', () => {
     expect(existsSync(folder)).toBe(false);
   });
 
-  it('says why when no folder at all can hold the request, instead of failing the scan', async () => {
+  it('says why when no folder at all can be worked in, instead of failing the scan', async () => {
     process.env.TMPDIR = join(scratch, 'no such temp');
     const blocker = join(scratch, 'a file');
     writeFileSync(blocker, '');
@@ -439,11 +463,11 @@ describe('Windows: the probe script with an unusable temporary folder', () => {
           throw new Error('must not run');
         },
         env: { XDG_CACHE_HOME: join(blocker, 'cache'), LOCALAPPDATA: join(blocker, 'local') },
-        scriptPath: () => 'C:\\pip-doctor-probe.ps1',
+        scriptPath: () => probeScriptPath(),
       },
     );
     expect(document.fatal).toMatch(
-      /^Pip Doctor could not start its Windows probe: no folder to write its request in: the temporary folder .* failed \(ENOENT\), and so did /,
+      /^Pip Doctor could not start its Windows probe: no folder to work in: the temporary folder .* failed \(ENOENT\), and so did /,
     );
   });
 });

@@ -10,8 +10,10 @@ import type { InterpreterFacts } from '../../../../../electron/platform/systemPr
 import type { RunResult } from '../../../../../electron/platform/runProcess';
 import type { SystemProbe } from '../../../../../electron/platform/systemProbe';
 import type { CommandRunner } from '../../../../../electron/platform/windows/commandRunner';
+import { SECTION_NAMES } from '../../../../../electron/platform/windows/probeDocument';
 import type { ProbeRequest } from '../../../../../electron/platform/windows/probeScript';
 import type { WindowsFiles } from '../../../../../electron/platform/windows/windowsFiles';
+import { probeScriptPath } from '../../../../../electron/platform/windows/probeScriptPath';
 import { createWindowsSystemProbe } from '../../../../../electron/platform/windows/windowsSystemProbe';
 import type { WriteProbe } from '../../../../../electron/platform/writeProbe';
 import { FIXTURES } from '../../../../support/repoPaths';
@@ -140,6 +142,11 @@ export class RecordedFiles implements WindowsFiles {
   }
 }
 
+/** A run that printed this text and exited 0. */
+export function recordedRun(stdout: string): RunResult {
+  return output(Buffer.from(stdout, 'utf8'));
+}
+
 /** What the one runner returns for bytes a program wrote: decoded as UTF-8, as runProcess does. */
 function output(stdout: Buffer, exitCode = 0, stderr = ''): RunResult {
   const decoder = new StringDecoder('utf8');
@@ -163,9 +170,23 @@ const NO_KEY = output(
   'ERROR: The system was unable to find the specified registry key or value.\r\n',
 );
 
+/** What the bootstrap reads on stdin: the script's text and the request, of which only the scan's part is kept. */
+const ScriptInputSchema = z.object({
+  script: z.string().includes('function Invoke-PipDoctorProbe'),
+  request: z
+    .object({
+      sections: z.array(z.enum(SECTION_NAMES)),
+      folders: z.array(z.string()),
+      priorityPaths: z.array(z.string()),
+      holderRoots: z.array(z.string()),
+      interpreters: z.array(z.string()),
+    })
+    .strip(),
+});
+
 export function loadRecordedMachine(
   situation: string,
-  options: { powershell?: (request: ProbeRequest) => RunResult } = {},
+  recorded: { powershell?: (request: ProbeRequest) => RunResult } = {},
 ): RecordedMachine {
   const folder = join(WINDOWS_FIXTURES, situation);
   const read = (file: string) => readFileSync(join(folder, file));
@@ -175,7 +196,7 @@ export function loadRecordedMachine(
   const requests: ProbeRequest[] = [];
   const probed: string[] = [];
 
-  const run: CommandRunner = async (program, args) => {
+  const run: CommandRunner = async (program, args, runOptions) => {
     runs.push({ program, args });
     const tool = win32.basename(program).toLowerCase();
     if (tool === 'where.exe') return output(read(setup.tools.where), 0);
@@ -191,10 +212,10 @@ export function loadRecordedMachine(
       return view ? output(read(view)) : NO_KEY;
     }
     if (tool === 'powershell.exe') {
-      // The script's last argument is the request file Pip Doctor wrote: read it as the script would.
-      const request = JSON.parse(readFileSync(args.at(-1)!, 'utf8')) as ProbeRequest;
+      // The script and its request arrive on stdin, as the bootstrap reads them.
+      const { request } = ScriptInputSchema.parse(JSON.parse(runOptions.stdin ?? 'null'));
       requests.push(request);
-      return options.powershell?.(request) ?? output(read(setup.tools.powershell));
+      return recorded.powershell?.(request) ?? output(read(setup.tools.powershell));
     }
     throw new Error(`the recorded machine has no output for ${program}`);
   };
@@ -212,8 +233,8 @@ export function loadRecordedMachine(
       const facts = await probeInterpreter(stub, { signal, cacheDir: null, env: {} });
       return { ...facts, executable };
     },
-    scriptPath: () =>
-      `${setup.env.LOCALAPPDATA}\\Programs\\pip-doctor\\resources\\app.asar.unpacked\\assets\\windows\\pip-doctor-probe.ps1`,
+    // The real script: the backend reads its text and sends it to PowerShell.
+    scriptPath: () => probeScriptPath(),
     userName: () => setup.userName,
   });
   return {
