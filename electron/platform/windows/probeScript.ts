@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import { appCacheDir } from '../appCacheDir';
 import type { RunResult } from '../runProcess';
 import type { CommandRunner } from './commandRunner';
 import { systemRootOf } from './commandRunner';
 import { encodeScript, powershellPath } from './powershell';
 import { failedDocument, mergeProbeLines, probeDocumentFrom } from './probeDocument';
+import { workingFolder } from './workingFolder';
 import type { ProbeDocument, SectionName } from './probeDocument';
 
 /** What one run of the script is asked to look at; handed over as data, never as script text. */
@@ -150,27 +149,6 @@ export async function runProbeScript(
     );
   } finally {
     if (folder !== null) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-/**
- * A private temporary folder for the run: in the temporary folder, or, when
- * TEMP is missing, read-only or full (the very thing a user may have come
- * with), in Pip Doctor's own cache folder. Throws only when neither works.
- */
-async function workingFolder(env: NodeJS.ProcessEnv): Promise<string> {
-  try {
-    return await mkdtemp(join(tmpdir(), 'pip-doctor-'));
-  } catch (error) {
-    const cache = appCacheDir(env);
-    try {
-      await mkdir(cache, { recursive: true });
-      return await mkdtemp(join(cache, 'probe-'));
-    } catch {
-      throw new Error(
-        `no folder to work in: the temporary folder ${tmpdir()} failed (${(error as NodeJS.ErrnoException).code ?? String(error)}), and so did ${cache}`,
-      );
-    }
   }
 }
 

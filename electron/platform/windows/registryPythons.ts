@@ -38,60 +38,130 @@ export function parseRegistryQuery(
   where: string,
   env: NodeJS.ProcessEnv,
 ): RegistryListing {
-  const byKey = new Map<string, RegistryPython>();
-  const undecodable: string[] = [];
-  let current: { python: RegistryPython; installPathKey: boolean } | null = null;
+  const listing = new ListingBuilder(where);
   for (const raw of stdout.split(/\r?\n/)) {
     const line = raw.replace(/\s+$/, '');
     if (line === '') continue;
     if (/^HKEY_/i.test(line)) {
-      const key = KEY.exec(line);
-      if (!key || /^PyLauncher$/i.test(key[1]!)) {
-        current = null;
-        continue;
-      }
-      const id = `${key[1]!.toLowerCase()}\\${key[2]!.toLowerCase()}`;
-      let python = byKey.get(id);
-      if (!python) {
-        python = {
-          where,
-          company: key[1]!,
-          tag: key[2]!,
-          installPath: null,
-          executable: null,
-          displayName: null,
-        };
-        byKey.set(id, python);
-      }
-      current = { python, installPathKey: key[3] !== undefined };
+      listing.openKey(line);
       continue;
     }
     const value = VALUE.exec(line);
-    if (!value || current === null) continue;
+    if (!value) continue;
     const [, name, type, rawData] = value;
     if (rawData === undefined) continue;
     if (rawData.includes('\uFFFD')) {
-      undecodable.push(rawData);
+      listing.undecodable.push(rawData);
       continue;
     }
     const data = type === 'REG_EXPAND_SZ' ? expand(rawData, env) : rawData;
-    const isDefault = /^\(.*\)$/.test(name!);
-    if (current.installPathKey && isDefault && looksAbsolute(data))
+    // The default value's name is localised, in parentheses: "(Default)", "(Standard)".
+    listing.value(/^\(.*\)$/.test(name!) ? null : name!, data);
+  }
+  return listing.result();
+}
+
+/** The first line of a `reg export` file (regedit's format 5, UTF-16LE). */
+const EXPORT_HEADER = 'Windows Registry Editor Version 5.00';
+/** `"name"=` or `@=` (the default value), then the data. */
+const EXPORT_VALUE = /^(@|"((?:[^"\\]|\\.)*)")=(.*)$/;
+
+/**
+ * A `reg export <hive>\Software\Python <file>` file: UTF-16LE, so every
+ * letter of a non-English folder name arrives intact (reg query writes in
+ * the console code page, where GBK bytes can even pass for other UTF-8
+ * letters). Keys in brackets; `@` is the default value, in no language;
+ * strings are quoted with \\ and \" escaped; REG_EXPAND_SZ comes as
+ * `hex(2):` UTF-16LE bytes, wrapped over lines ending in `\`. Null when the
+ * bytes are not such a file.
+ */
+export function parseRegExport(
+  bytes: Buffer,
+  where: string,
+  env: NodeJS.ProcessEnv,
+): RegistryListing | null {
+  if (bytes.length < 2 || bytes[0] !== 0xff || bytes[1] !== 0xfe) return null;
+  const text = bytes.subarray(2).toString('utf16le');
+  const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== EXPORT_HEADER) return null;
+  const listing = new ListingBuilder(where);
+  for (const line of lines.slice(1)) {
+    if (line.startsWith('[') && line.endsWith(']')) {
+      listing.openKey(line.slice(1, -1));
+      continue;
+    }
+    const value = EXPORT_VALUE.exec(line);
+    if (!value) continue;
+    const name = value[1] === '@' ? null : value[2]!.replace(/\\(.)/g, '$1');
+    const data = exportedString(value[3]!, env);
+    if (data !== null) listing.value(name, data);
+  }
+  return listing.result();
+}
+
+/** A string value's data: `"…"` (REG_SZ) or `hex(2):…` (REG_EXPAND_SZ, expanded); null for other types. */
+function exportedString(data: string, env: NodeJS.ProcessEnv): string | null {
+  if (data.startsWith('"') && data.endsWith('"')) return data.slice(1, -1).replace(/\\(.)/g, '$1');
+  const expandable = /^hex\(2\):([0-9a-f,\s]*)$/i.exec(data);
+  if (!expandable) return null;
+  const hex = expandable[1]!.replace(/[,\s]/g, '');
+  const raw = Buffer.from(hex, 'hex').toString('utf16le').replace(/\0+$/, '');
+  return expand(raw, env);
+}
+
+/** PEP 514 registrations gathered key by key, whichever format they were read from. */
+class ListingBuilder {
+  private readonly byKey = new Map<string, RegistryPython>();
+  private current: { python: RegistryPython; installPathKey: boolean } | null = null;
+  readonly undecodable: string[] = [];
+
+  constructor(private readonly where: string) {}
+
+  openKey(path: string): void {
+    const key = KEY.exec(path);
+    if (!key || /^PyLauncher$/i.test(key[1]!)) {
+      this.current = null;
+      return;
+    }
+    const id = `${key[1]!.toLowerCase()}\\${key[2]!.toLowerCase()}`;
+    let python = this.byKey.get(id);
+    if (!python) {
+      python = {
+        where: this.where,
+        company: key[1]!,
+        tag: key[2]!,
+        installPath: null,
+        executable: null,
+        displayName: null,
+      };
+      this.byKey.set(id, python);
+    }
+    this.current = { python, installPathKey: key[3] !== undefined };
+  }
+
+  /** A value of the open key; `name` null for the key's default value. */
+  value(name: string | null, data: string): void {
+    const current = this.current;
+    if (current === null) return;
+    if (current.installPathKey && name === null && looksAbsolute(data))
       current.python.installPath = data;
-    else if (current.installPathKey && /^ExecutablePath$/i.test(name!) && looksAbsolute(data))
+    else if (current.installPathKey && /^ExecutablePath$/i.test(name ?? '') && looksAbsolute(data))
       current.python.executable = data;
-    else if (!current.installPathKey && /^DisplayName$/i.test(name!))
+    else if (!current.installPathKey && /^DisplayName$/i.test(name ?? ''))
       current.python.displayName = data;
   }
-  const pythons = [...byKey.values()]
-    .map((python) => ({
-      ...python,
-      executable:
-        python.executable ??
-        (python.installPath === null ? null : win32.join(python.installPath, 'python.exe')),
-    }))
-    .filter((python) => python.executable !== null);
-  return { pythons, undecodable };
+
+  result(): RegistryListing {
+    const pythons = [...this.byKey.values()]
+      .map((python) => ({
+        ...python,
+        executable:
+          python.executable ??
+          (python.installPath === null ? null : win32.join(python.installPath, 'python.exe')),
+      }))
+      .filter((python) => python.executable !== null);
+    return { pythons, undecodable: this.undecodable };
+  }
 }
 
 function looksAbsolute(data: string): boolean {

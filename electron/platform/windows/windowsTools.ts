@@ -1,3 +1,5 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Gap } from '../../shared/model/diagnosis';
 import type { CommandRunner } from './commandRunner';
 import { systemRootOf } from './commandRunner';
@@ -5,7 +7,9 @@ import { system32Program } from './powershell';
 import { searchPath } from './pathSearch';
 import { parsePyList } from './pyLauncherList';
 import type { PyLauncherEntry } from './pyLauncherList';
-import { parseRegistryQuery } from './registryPythons';
+import { parseRegExport, parseRegistryQuery } from './registryPythons';
+import type { RegistryListing } from './registryPythons';
+import { workingFolder } from './workingFolder';
 import type { WindowsFiles } from './windowsFiles';
 import { parseWhereOutput } from './whereOutput';
 
@@ -88,27 +92,27 @@ const REGISTRY_VIEWS = [
 
 /**
  * PEP 514 registrations of every company, from HKCU and both views of HKLM
- * (a 32-bit all-users Python registers under Wow6432Node). A hive without a
- * Python key makes reg.exe exit 1 with a localised message: no Pythons there.
+ * (a 32-bit all-users Python registers under Wow6432Node). Read with
+ * `reg export`, which writes UTF-16: `reg query` writes in the console code
+ * page, which mangles a per-user Python under a non-English user name. A
+ * hive without a Python key makes reg.exe exit 1: no Pythons there. Only
+ * when no folder can be worked in are the hives queried instead.
  */
 export async function readRegistryPythons(
   env: NodeJS.ProcessEnv,
   deps: ToolDeps,
 ): Promise<{ sightings: Array<{ executable: string; name: string }>; gaps: Gap[] }> {
+  const folder = await workingFolder(env).catch(() => null);
   const listings = await Promise.all(
-    REGISTRY_VIEWS.map(async (view) => {
-      const run = await deps.run(
-        system32Program(systemRootOf(env), 'reg.exe'),
-        ['query', view.key, '/s', ...view.flags],
-        {
-          timeoutMs: TOOL_TIMEOUT_MS,
-          maxOutputBytes: TOOL_OUTPUT_BYTES,
-          env,
-        },
-      );
-      if (run.spawnError || run.timedOut) return null;
-      return parseRegistryQuery(run.stdout, view.where, env);
-    }),
+    REGISTRY_VIEWS.map((view, index) =>
+      folder === null
+        ? queryRegistryView(view, env, deps)
+        : exportRegistryView(view, join(folder, `view-${index}.reg`), env, deps),
+    ),
+  ).finally(() =>
+    folder === null
+      ? undefined
+      : rm(folder, { recursive: true, force: true }).catch(() => undefined),
   );
   const pythons = listings.flatMap((listing) => listing?.pythons ?? []);
   const undecodable = listings.flatMap((listing) => listing?.undecodable ?? []);
@@ -129,4 +133,37 @@ export async function readRegistryPythons(
     })),
     gaps,
   };
+}
+
+type RegistryView = (typeof REGISTRY_VIEWS)[number];
+
+function reg(env: NodeJS.ProcessEnv, args: string[], deps: ToolDeps) {
+  return deps.run(system32Program(systemRootOf(env), 'reg.exe'), args, {
+    timeoutMs: TOOL_TIMEOUT_MS,
+    maxOutputBytes: TOOL_OUTPUT_BYTES,
+    env,
+  });
+}
+
+async function exportRegistryView(
+  view: RegistryView,
+  file: string,
+  env: NodeJS.ProcessEnv,
+  deps: ToolDeps,
+): Promise<RegistryListing | null> {
+  const run = await reg(env, ['export', view.key, file, '/y', ...view.flags], deps);
+  if (run.spawnError || run.timedOut) return null;
+  if (run.exitCode !== 0) return { pythons: [], undecodable: [] };
+  const bytes = await readFile(file).catch(() => null);
+  return bytes === null ? null : parseRegExport(bytes, view.where, env);
+}
+
+async function queryRegistryView(
+  view: RegistryView,
+  env: NodeJS.ProcessEnv,
+  deps: ToolDeps,
+): Promise<RegistryListing | null> {
+  const run = await reg(env, ['query', view.key, '/s', ...view.flags], deps);
+  if (run.spawnError || run.timedOut) return null;
+  return parseRegistryQuery(run.stdout, view.where, env);
 }

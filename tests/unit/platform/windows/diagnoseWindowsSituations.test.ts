@@ -315,7 +315,7 @@ describe('a Chinese Windows', () => {
     expect(diagnosis.pipOnPath.find((entry) => entry.command === 'python3')!.path).toBe(
       'C:\\Users\\张伟\\AppData\\Local\\Microsoft\\WindowsApps\\python3.exe',
     );
-    // reg.exe's "(默认)" label arrived undecodable in code page 936, yet the registration was read.
+    // Read from `reg export` (UTF-16), whose default value is `@` in every language.
     expect(target(diagnosis).names).toContain('registry HKLM (64-bit view) PythonCore\\3.12');
   });
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePyList } from '../../../../electron/platform/windows/pyLauncherList';
-import { parseRegistryQuery } from '../../../../electron/platform/windows/registryPythons';
+import {
+  parseRegExport,
+  parseRegistryQuery,
+} from '../../../../electron/platform/windows/registryPythons';
 import { parseWhereOutput } from '../../../../electron/platform/windows/whereOutput';
 import { WINDOWS_FIXTURES } from './support/recordedMachine';
 
@@ -122,6 +125,79 @@ describe('py -0p output', () => {
   });
 });
 
+describe('reg export files (PEP 514, UTF-16)', () => {
+  /** A `reg export` file as regedit's format 5 writes it: a BOM, UTF-16LE, CRLF. */
+  const exported = (...lines: string[]) =>
+    Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        ['Windows Registry Editor Version 5.00', '', ...lines, ''].join('\r\n'),
+        'utf16le',
+      ),
+    ]);
+
+  it('reads the recorded German and Chinese machines: the default value is @ in every language', () => {
+    for (const [situation, executable] of [
+      ['german-windows', 'C:\\Program Files\\Python311\\python.exe'],
+      ['chinese-windows', 'C:\\Program Files\\Python312\\python.exe'],
+      [
+        'per-user-spyder',
+        'C:\\Users\\ana\\AppData\\Local\\Programs\\Python\\Python312\\python.exe',
+      ],
+    ]) {
+      const file = situation === 'per-user-spyder' ? 'reg-hkcu.reg' : 'reg-hklm-64.reg';
+      const listing = parseRegExport(fixture(situation!, file), 'HKLM', {});
+      expect(listing?.pythons.map((python) => python.executable)).toEqual([executable]);
+      expect(listing?.undecodable).toEqual([]);
+    }
+  });
+
+  it('keeps every letter of a per-user Python under a Chinese user name, which reg query could not', () => {
+    // 伟业: in code page 936 these are the bytes CE B0 D2 B5, which pass for the UTF-8 of "ΰҵ".
+    const home = 'C:\\Users\\\u4F1F\u4E1A';
+    const listing = parseRegExport(
+      exported(
+        '[HKEY_CURRENT_USER\\Software\\Python\\PythonCore\\3.12\\InstallPath]',
+        `@="${home.replace(/\\/g, '\\\\')}\\\\AppData\\\\Local\\\\Programs\\\\Python\\\\Python312\\\\"`,
+        `"ExecutablePath"="${home.replace(/\\/g, '\\\\')}\\\\AppData\\\\Local\\\\Programs\\\\Python\\\\Python312\\\\python.exe"`,
+        '',
+      ),
+      'HKCU',
+      {},
+    );
+    expect(listing?.pythons.map((python) => python.executable)).toEqual([
+      `${home}\\AppData\\Local\\Programs\\Python\\Python312\\python.exe`,
+    ]);
+  });
+
+  it('expands REG_EXPAND_SZ written as hex(2) bytes over continued lines, and skips PyLauncher', () => {
+    const data = Buffer.from('%SystemDrive%\\Python39-32\\\0', 'utf16le');
+    const hex = [...data].map((byte) => byte.toString(16).padStart(2, '0'));
+    const listing = parseRegExport(
+      exported(
+        '[HKEY_LOCAL_MACHINE\\Software\\Python\\PyLauncher]',
+        '"InstallDir"="C:\\\\WINDOWS\\\\"',
+        '',
+        '[HKEY_LOCAL_MACHINE\\Software\\WOW6432Node\\Python\\PythonCore\\3.9-32\\InstallPath]',
+        `@=hex(2):${hex.slice(0, 20).join(',')},\\`,
+        `  ${hex.slice(20).join(',')}`,
+        '',
+      ),
+      'HKLM (32-bit view)',
+      { SystemDrive: 'D:' },
+    );
+    expect(
+      listing?.pythons.map((python) => [python.company, python.tag, python.executable]),
+    ).toEqual([['PythonCore', '3.9-32', 'D:\\Python39-32\\python.exe']]);
+  });
+
+  it('is no export at all without the BOM and header (then nothing is claimed from it)', () => {
+    expect(
+      parseRegExport(Buffer.from('HKEY_CURRENT_USER\\Software\\Python'), 'HKCU', {}),
+    ).toBeNull();
+  });
+});
+
 describe('reg query output (PEP 514)', () => {
   it('reads the §6.4 sample: InstallPath and ExecutablePath', () => {
     const { pythons } = parseRegistryQuery(
@@ -160,23 +236,7 @@ describe('reg query output (PEP 514)', () => {
     ]);
   });
 
-  it('reads the recorded German and Chinese listings (their labels localised), and sets aside mangled data', () => {
-    const german = parseRegistryQuery(
-      asRunnerSees(fixture('german-windows', 'reg-hklm-64.txt')),
-      'HKLM',
-      {},
-    );
-    expect(german.pythons.map((python) => python.executable)).toEqual([
-      'C:\\Program Files\\Python311\\python.exe',
-    ]);
-    const chinese = parseRegistryQuery(
-      asRunnerSees(fixture('chinese-windows', 'reg-hklm-64.txt')),
-      'HKLM',
-      {},
-    );
-    expect(chinese.pythons.map((python) => python.executable)).toEqual([
-      'C:\\Program Files\\Python312\\python.exe',
-    ]);
+  it('sets aside data mangled by the console code page (the fallback when no folder can be worked in)', () => {
     const mangled = parseRegistryQuery(
       'HKEY_CURRENT_USER\\Software\\Python\\PythonCore\\3.12\\InstallPath\r\n    (Default)    REG_SZ    C:\\Users\\J\uFFFDrgen\\Python312\\\r\n',
       'HKCU',

@@ -204,12 +204,17 @@ export function loadRecordedMachine(
       return setup.tools.py ? output(read(setup.tools.py)) : { ...NO_KEY, exitCode: 103 };
     }
     if (tool === 'reg.exe') {
+      // `reg export <key> <file> /y [/reg:NN]`: the recorded export written where it was asked for.
+      if (args[0] !== 'export')
+        throw new Error(`the recorded machine only exports: reg ${args[0]}`);
       const view = args[1]!.startsWith('HKCU')
         ? setup.tools.regHKCU
         : args.includes('/reg:32')
           ? setup.tools.regHKLM32
           : setup.tools.regHKLM64;
-      return view ? output(read(view)) : NO_KEY;
+      if (!view) return NO_KEY;
+      writeFileSync(args[2]!, read(view));
+      return output(Buffer.from('The operation completed successfully.\r\n'));
     }
     if (tool === 'powershell.exe') {
       // The script and its request arrive on stdin, as the bootstrap reads them.
