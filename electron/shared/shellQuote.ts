@@ -42,6 +42,16 @@ export function quoteArg(arg: string, shell: Shell): string {
   }
 }
 
+/**
+ * Quotes one argument for fish. fish reads `\\` and `\'` as escapes even
+ * inside single quotes, so bash's quoting breaks there: a folder ending in a
+ * backslash ends the string early and the rest of the path runs as fish
+ * code. Both are escaped; nothing else is special inside fish's quotes.
+ */
+export function fishQuote(arg: string): string {
+  return BARE_WORD.test(arg) ? arg : `'${arg.replace(/[\\']/g, (special) => `\\${special}`)}'`;
+}
+
 /** A command line in `shell`: PowerShell needs `&` to run a quoted program path. */
 export function commandLine(shell: Shell, program: string, args: string[]): string {
   const quotedProgram = quoteArg(program, shell);

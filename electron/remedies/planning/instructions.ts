@@ -1,4 +1,4 @@
-import { quoteArg } from '../../shared/shellQuote';
+import { fishQuote, quoteArg } from '../../shared/shellQuote';
 import type { Instruction } from '../../shared/actionModel';
 import type { OsTraits } from '../../platform/osTraits';
 
@@ -41,7 +41,7 @@ export function venvInstructions(os: OsTraits, folder: string, python: string): 
     {
       title: 'Activate it in fish',
       where: 'fish',
-      text: `source ${quoteArg(paths.join(bin, 'activate.fish'), 'bash')}`,
+      text: `source ${fishQuote(paths.join(bin, 'activate.fish'))}`,
     },
     vscode,
   ];
@@ -63,7 +63,7 @@ export function pathProfileInstructions(folder: string, home: string): Instructi
     {
       title: 'Run this once in fish',
       where: 'fish',
-      text: `fish_add_path ${quoteArg(folder, 'bash')}`,
+      text: `fish_add_path ${fishQuote(folder)}`,
     },
   ];
 }
