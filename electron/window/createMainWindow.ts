@@ -54,7 +54,7 @@ export function createMainWindow(
   window.once('closed', () => nativeTheme.off('updated', followTheme));
   window.once('ready-to-show', () => window.show());
 
-  if (entry.devServerUrl) void window.loadURL(entry.devServerUrl);
-  else void window.loadFile(entry.rendererFile);
+  // The built page comes from app:// (main registers it before any window), never file://.
+  void window.loadURL(entry.pageUrl);
   return window;
 }
