@@ -43,6 +43,9 @@ export function createMainWindow(
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click on a link fires auxclick, which can open it in a new window; new
+      // windows are refused anyway (hardening.ts), this stops the event at the source.
+      disableBlinkFeatures: 'Auxclick',
       devTools,
     },
   });

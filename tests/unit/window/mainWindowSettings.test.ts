@@ -64,6 +64,7 @@ describe('the main window', () => {
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
         devTools: false,
       },
     });
