@@ -3,17 +3,24 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import {
-  CONTENT_SECURITY_POLICY,
   DEV_CONTENT_SECURITY_POLICY,
+  PAGE_CONTENT_SECURITY_POLICY_TEMPLATE,
 } from './electron/security/contentSecurityPolicy';
+import { CSP_NONCE_META_NAME, CSP_NONCE_PLACEHOLDER } from './electron/shared/cspNonce';
 
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
+const NONCE_META = new RegExp(
+  `<meta\\s+name="${CSP_NONCE_META_NAME}"\\s+content="[^"]*"\\s*/?>`,
+  'i',
+);
 
 /**
- * Keeps renderer/index.html's CSP <meta> equal to the one constant main
- * uses: the build fails if they differ and adds the tag if it is missing.
- * In `electron-vite dev` the tag is swapped for the dev policy, which lets
- * Vite's hot reload and React's refresh preamble run.
+ * Keeps renderer/index.html's CSP <meta> equal to the template main fills
+ * in (a fresh style nonce each load, electron/security/appFiles.ts): the
+ * build fails if they differ and adds the tags if they are missing. In
+ * `electron-vite dev` the policy is swapped for the dev one and the nonce
+ * <meta> dropped, which lets Vite's hot reload and injected styles and
+ * React's refresh preamble run.
  */
 export function contentSecurityPolicyMeta(): Plugin {
   return {
@@ -22,18 +29,22 @@ export function contentSecurityPolicyMeta(): Plugin {
       order: 'pre',
       handler(html, context) {
         const dev = context.server !== undefined;
-        const policy = dev ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+        const policy = dev ? DEV_CONTENT_SECURITY_POLICY : PAGE_CONTENT_SECURITY_POLICY_TEMPLATE;
         const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+        const nonceTag = `<meta name="${CSP_NONCE_META_NAME}" content="${CSP_NONCE_PLACEHOLDER}" />`;
         const found = CSP_META.exec(html);
-        if (!found) return html.replace(/<head>/i, `<head>\n    ${tag}`);
-        if (!dev && found[1] !== CONTENT_SECURITY_POLICY) {
+        if (found && !dev && found[1] !== PAGE_CONTENT_SECURITY_POLICY_TEMPLATE) {
           throw new Error(
             'renderer/index.html has a Content-Security-Policy that differs from ' +
               'electron/security/contentSecurityPolicy.ts. Copy the constant exactly:\n' +
-              `  ${CONTENT_SECURITY_POLICY}`,
+              `  ${PAGE_CONTENT_SECURITY_POLICY_TEMPLATE}`,
           );
         }
-        return html.replace(CSP_META, tag);
+        const withPolicy = found
+          ? html.replace(CSP_META, tag)
+          : html.replace(/<head>/i, `<head>\n    ${tag}`);
+        if (NONCE_META.test(withPolicy)) return withPolicy.replace(NONCE_META, dev ? '' : nonceTag);
+        return dev ? withPolicy : withPolicy.replace(tag, `${tag}\n    ${nonceTag}`);
       },
     },
   };
@@ -61,7 +72,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    // Relative asset URLs: the page is loaded from a file:// path.
+    // Relative asset URLs: the same build is served as app://pip-doctor/ and by the e2e server.
     base: './',
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {

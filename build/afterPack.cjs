@@ -38,11 +38,10 @@ const FUSES = Object.freeze({
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   // We ship no browser-process-specific V8 snapshot; leave the standard one.
   [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-  // Stays ON: the window loads out/renderer/index.html with loadFile(), i.e.
-  // file:// into app.asar. With this fuse off Electron neither serves file://
-  // from inside the asar nor lets the page load its module scripts, so the
-  // window would be blank. Turning it off needs a custom app:// protocol first.
-  [FuseV1Options.GrantFileProtocolExtraPrivileges]: true,
+  // Off: the window loads the page from the app's own app:// scheme
+  // (electron/security/appProtocol.ts), never file://, so file: pages get
+  // no privileges beyond a browser's (no reading other files, no asar).
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 });
 
 /** The flipFuses() argument for one packed app. */

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { OpenDialogOptions } from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from './ipc/handlers';
@@ -10,6 +10,7 @@ import {
   CONTENT_SECURITY_POLICY,
   DEV_CONTENT_SECURITY_POLICY,
 } from './security/contentSecurityPolicy';
+import { handleAppScheme, registerAppScheme } from './security/appProtocol';
 import { hardenSession, hardenWebContents } from './security/hardening';
 import { resolveAppEntry } from './window/appEntry';
 import { createMainWindow } from './window/createMainWindow';
@@ -29,6 +30,8 @@ const APP_USER_MODEL_ID = 'org.pipdoctor.app';
 
 // Before 'ready': every renderer is sandboxed, even one created by mistake without the flag.
 app.enableSandbox();
+// Before 'ready' too: the built page is served as app://, an origin of its own, not file://.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the first (see 'second-instance') and leaves.
@@ -66,6 +69,7 @@ function startApp(): void {
   };
 
   void app.whenReady().then(() => {
+    handleAppScheme(protocol, entry.rendererDir, (message) => console.warn(message));
     hardenSession(
       session.defaultSession,
       entry.devServerUrl ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,

@@ -2,8 +2,10 @@
  * Whether a URL is the app's own page: the one document the window loads and
  * the only frame main takes requests from (checklist items 13 and 17).
  *
- * A file: page is compared by its whole path, because every file: URL has
- * the same opaque origin and "any local file" must not count. An http page
+ * The app:// page (appScheme.ts) is compared by host and path: it is one
+ * document, and no other file of the renderer folder is a page. A file: page
+ * (no longer loaded, kept for a build that still does) is compared the same
+ * way, because every file: URL has the same opaque origin. An http page
  * (the dev server, the test server) is compared by origin: the dev server
  * serves one app. The hash and the query never matter: they stay in the page.
  */
@@ -17,7 +19,8 @@ export function isAppPage(candidate: string, appPage: string): boolean {
     return false;
   }
   if (url.protocol !== page.protocol) return false;
-  if (page.protocol === 'file:') return url.host === page.host && url.pathname === page.pathname;
+  if (page.protocol === 'app:' || page.protocol === 'file:')
+    return url.host === page.host && url.pathname === page.pathname;
   if (page.protocol === 'http:' || page.protocol === 'https:') return url.origin === page.origin;
   return false;
 }

@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { isAppPage } from './appPage';
+import { APP_SCHEME } from './appScheme';
 import { allowedExternalUrl } from './externalLinks';
 
 /**
@@ -35,14 +36,19 @@ export function hardenWebContents(
 /**
  * Every permission is refused (checklist item 5): the wizard needs no
  * camera, notifications or clipboard access of its own (it copies through
- * main). The CSP header covers what the <meta> cannot: pages not loaded
- * from a file, such as the dev server's.
+ * main). Every response gets `contentSecurityPolicy` as its CSP header,
+ * replacing any it had, except the app:// scheme's: its handler
+ * (appFiles.ts) already sets the policy with the nonce of the page's load.
  */
 export function hardenSession(session: Session, contentSecurityPolicy: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
+    if (new URL(details.url).protocol === `${APP_SCHEME}:`) {
+      callback({});
+      return;
+    }
     const headers = Object.fromEntries(
       Object.entries(details.responseHeaders ?? {}).filter(
         ([name]) => name.toLowerCase() !== 'content-security-policy',

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL } from '../security/appScheme';
 
 /** What the window loads, and the URL main trusts as the app's own page. */
 export interface AppEntry {
   /** The dev server's URL, or null to load the built page from disk. */
   devServerUrl: string | null;
-  /** out/renderer/index.html next to the built main (out/main/index.js). */
-  rendererFile: string;
+  /** out/renderer next to the built main (out/main/index.js): all app:// serves. */
+  rendererDir: string;
   preloadFile: string;
   /** The page's URL: IPC senders and navigations are checked against it. */
   pageUrl: string;
@@ -22,14 +22,14 @@ export function resolveAppEntry(
   env: NodeJS.ProcessEnv,
   isPackaged: boolean,
 ): AppEntry {
-  const rendererFile = join(builtMainDir, '..', 'renderer', 'index.html');
+  const rendererDir = join(builtMainDir, '..', 'renderer');
   const preloadFile = join(builtMainDir, '..', 'preload', 'index.js');
   const devServerUrl = isPackaged ? null : localDevServer(env.ELECTRON_RENDERER_URL);
   return {
     devServerUrl,
-    rendererFile,
+    rendererDir,
     preloadFile,
-    pageUrl: devServerUrl ?? pathToFileURL(rendererFile).href,
+    pageUrl: devServerUrl ?? APP_PAGE_URL,
   };
 }
 

@@ -43,6 +43,9 @@ export function createMainWindow(
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click on a link fires auxclick, which can open it in a new window; new
+      // windows are refused anyway (hardening.ts), this stops the event at the source.
+      disableBlinkFeatures: 'Auxclick',
       devTools,
     },
   });
@@ -54,7 +57,7 @@ export function createMainWindow(
   window.once('closed', () => nativeTheme.off('updated', followTheme));
   window.once('ready-to-show', () => window.show());
 
-  if (entry.devServerUrl) void window.loadURL(entry.devServerUrl);
-  else void window.loadFile(entry.rendererFile);
+  // The built page comes from app:// (main registers it before any window), never file://.
+  void window.loadURL(entry.pageUrl);
   return window;
 }

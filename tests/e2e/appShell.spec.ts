@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security/contentSecurityPolicy';
+import { PAGE_CONTENT_SECURITY_POLICY_TEMPLATE } from '../../electron/security/contentSecurityPolicy';
+import { CSP_NONCE_META_NAME } from '../../electron/shared/cspNonce';
 import { RENDERER_DIR } from './support/rendererServer';
 import { test, expect, expectStep } from './support/wizardTest';
 import { sharedTempDir } from './support/pythonFixtures';
@@ -94,11 +96,84 @@ test.describe('the window around the steps', () => {
     await expect.poll(background).toBe(light);
   });
 
-  test('ships the one Content-Security-Policy main uses, and no inline script', () => {
+  test('ships the page policy main fills in, and no inline script', () => {
     const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(PAGE_CONTENT_SECURITY_POLICY_TEMPLATE);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
     // Any refusal at run time would have shown up as a console error in the other tests.
+  });
+
+  test("renders styled under a policy without 'unsafe-inline': Fluent's styles carry this load's nonce, others are refused", async ({
+    page,
+    openWizard,
+    pageProblems,
+  }) => {
+    const served = page.waitForResponse(
+      (response) => response.request().resourceType() === 'document',
+    );
+    await openWizard({ env, projectDir: root.path });
+    const header = (await served).headers()['content-security-policy'] ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(header)?.[1] ?? '';
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(header).not.toContain('unsafe-inline');
+
+    const page1 = await page.evaluate((metaName) => {
+      const styles = [...document.querySelectorAll('style')];
+      return {
+        meta: document
+          .querySelector('meta[http-equiv="Content-Security-Policy"]')
+          ?.getAttribute('content'),
+        nonceMeta: document.querySelector(`meta[name="${metaName}"]`)?.getAttribute('content'),
+        styles: styles.length,
+        // The nonce property: Chromium hides the attribute's value from the DOM once applied.
+        withoutNonce: styles.filter((style) => style.nonce === '').length,
+        nonces: [...new Set(styles.map((style) => style.nonce))],
+        rules: styles.reduce((sum, style) => sum + (style.sheet?.cssRules.length ?? 0), 0),
+      };
+    }, CSP_NONCE_META_NAME);
+    expect(page1.meta).toBe(header);
+    expect(page1.nonceMeta).toBe(nonce);
+    expect(page1.styles).toBeGreaterThan(3);
+    expect(page1.withoutNonce).toBe(0);
+    expect(page1.nonces).toEqual([nonce]);
+    expect(page1.rules).toBeGreaterThan(50);
+    // Styled for real: the step list is laid out beside the page by Griffel's flex rules.
+    await expect(page.locator('.fui-FluentProvider').first()).toHaveCSS('height', '720px');
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveCSS('font-family', /Times/);
+
+    // A <style> without the nonce, as injected markup would bring, does not apply.
+    const injected = 'h1 { color: rgb(255, 0, 0) !important; }';
+    const refused = await page.evaluate(async (css) => {
+      const violation = new Promise<string>((resolve) =>
+        document.addEventListener(
+          'securitypolicyviolation',
+          (event) => resolve(event.violatedDirective),
+          { once: true },
+        ),
+      );
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+      const directive = await violation;
+      return { directive, color: getComputedStyle(document.querySelector('h1')!).color };
+    }, injected);
+    expect(refused.directive).toMatch(/^style-src/);
+    expect(refused.color).not.toBe('rgb(255, 0, 0)');
+    // Chromium names the refused style by its hash: only this test's own refusals are
+    // taken off the list, anything else still fails the test.
+    const hash = createHash('sha256').update(injected).digest('base64');
+    const ours = pageProblems.filter((problem) => problem.includes(hash));
+    expect(ours.length).toBeGreaterThan(0);
+    pageProblems.splice(0, pageProblems.length, ...pageProblems.filter((p) => !p.includes(hash)));
+
+    // Each load of the page gets a nonce of its own.
+    const reloaded = page.waitForResponse(
+      (response) => response.request().resourceType() === 'document',
+    );
+    await page.reload();
+    const again = (await reloaded).headers()['content-security-policy'] ?? '';
+    expect(/'nonce-([^']+)'/.exec(again)?.[1]).not.toBe(nonce);
+    await expect(page.getByRole('heading', { level: 1, name: 'What happened?' })).toBeVisible();
   });
 });

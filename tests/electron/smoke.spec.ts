@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import type { PipDoctorBridge } from '../../electron/shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security/contentSecurityPolicy';
+import { pagePolicyWithNonce } from '../../electron/security/contentSecurityPolicy';
+import { CSP_NONCE_META_NAME } from '../../electron/shared/cspNonce';
 import { findElectronBinary } from '../support/electronBinary';
 
 const REPO = join(__dirname, '..', '..');
@@ -53,14 +54,20 @@ test.describe('the Electron shell, for real', () => {
   test('one window, titled Pip Doctor, loaded from the built page under the CSP', async () => {
     await expect(page).toHaveTitle('Pip Doctor');
     expect(app.windows()).toHaveLength(1);
-    expect(page.url()).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/);
-    const csp = await page.evaluate(
-      () =>
-        document
-          .querySelector('meta[http-equiv="Content-Security-Policy"]')
-          ?.getAttribute('content') ?? null,
-    );
-    expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    // The app's own scheme, not file:// (whose extra privileges the packaged app's fuse turns off).
+    expect(page.url()).toBe('app://pip-doctor/index.html');
+    const { csp, nonce, unnoncedStyles } = await page.evaluate((metaName) => {
+      const content = (selector: string) =>
+        document.querySelector(selector)?.getAttribute('content') ?? null;
+      return {
+        csp: content('meta[http-equiv="Content-Security-Policy"]'),
+        nonce: content(`meta[name="${metaName}"]`),
+        unnoncedStyles: [...document.querySelectorAll('style')].filter((s) => s.nonce === '')
+          .length,
+      };
+    }, CSP_NONCE_META_NAME);
+    expect(csp).toBe(pagePolicyWithNonce(nonce ?? ''));
+    expect(unnoncedStyles).toBe(0);
   });
 
   test('the renderer runs isolated and sandboxed, without Node', async () => {

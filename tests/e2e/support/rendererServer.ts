@@ -1,21 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
+import { serveAppFile } from '../../../electron/security/appFiles';
 
 /** The built renderer, as `npm run build` leaves it. */
 export const RENDERER_DIR = join(__dirname, '..', '..', '..', 'out', 'renderer');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export interface RendererServer {
   url: string;
@@ -23,33 +13,23 @@ export interface RendererServer {
 }
 
 /**
- * Serves the built renderer from 127.0.0.1 (not file://, where Chromium
- * refuses module scripts across files). Only files under RENDERER_DIR are
- * served; the page's own CSP <meta> applies exactly as in the app.
+ * Serves the built renderer from 127.0.0.1 with the app:// handler's own
+ * answers (electron/security/appFiles.ts): the same files refused, and
+ * index.html with a fresh style nonce in its CSP header and <meta>, so the
+ * page runs under exactly the app's policy. (Chromium refuses module
+ * scripts across file:// files, and the app:// scheme needs Electron.)
  */
 export async function startRendererServer(root = RENDERER_DIR): Promise<RendererServer> {
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    // Chromium asks every http origin for one; the app (a file: page in Electron) never does.
+    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    // Chromium asks every http origin for one; the app (an app:// page in Electron) never does.
     if (pathname === '/favicon.ico') {
       response.writeHead(204).end();
       return;
     }
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
-    if (!file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    stat(file).then(
-      (info) => {
-        if (!info.isFile()) throw new Error('not a file');
-        response.writeHead(200, {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'Cache-Control': 'no-store',
-        });
-        createReadStream(file).pipe(response);
-      },
-      () => response.writeHead(404).end(),
+    void serveAppFile(root, pathname).then(
+      (answer) => response.writeHead(answer.status, answer.headers).end(answer.body),
+      () => response.writeHead(500).end(),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -73,7 +73,7 @@ describe('build/afterPack.cjs', () => {
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
       [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-      [FuseV1Options.GrantFileProtocolExtraPrivileges]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
     const known = Object.values(FuseV1Options).filter((v) => typeof v === 'number');
     expect(Object.keys(hook.FUSES).map(Number).sort()).toEqual(known.sort());

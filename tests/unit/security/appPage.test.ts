@@ -18,6 +18,17 @@ describe("the app's own page", () => {
     ).toBe(false);
   });
 
+  test('the app:// page: that one document of that host, whatever its hash or query', () => {
+    const page = 'app://pip-doctor/index.html';
+    expect(isAppPage(page, page)).toBe(true);
+    expect(isAppPage(`${page}#/report`, page)).toBe(true);
+    expect(isAppPage(`${page}?step=2`, page)).toBe(true);
+    expect(isAppPage('app://pip-doctor/assets/index.js', page)).toBe(false);
+    expect(isAppPage('app://evil/index.html', page)).toBe(false);
+    expect(isAppPage('file:///opt/app/out/renderer/index.html', page)).toBe(false);
+    expect(isAppPage('http://pip-doctor/index.html', page)).toBe(false);
+  });
+
   test('a dev or test server: its origin', () => {
     const dev = 'http://localhost:5173/';
     expect(isAppPage('http://localhost:5173/src/App.tsx', dev)).toBe(true);
@@ -37,9 +48,9 @@ describe("the app's own page", () => {
     const mainDir = '/opt/app/out/main';
     const built = resolveAppEntry(mainDir, {}, false);
     expect(built.devServerUrl).toBeNull();
-    expect(built.rendererFile).toBe('/opt/app/out/renderer/index.html');
+    expect(built.rendererDir).toBe('/opt/app/out/renderer');
     expect(built.preloadFile).toBe('/opt/app/out/preload/index.js');
-    expect(built.pageUrl).toBe('file:///opt/app/out/renderer/index.html');
+    expect(built.pageUrl).toBe('app://pip-doctor/index.html');
 
     const dev = resolveAppEntry(mainDir, { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, false);
     expect(dev.devServerUrl).toBe('http://localhost:5173/');

@@ -66,8 +66,8 @@ describe('hardening every web contents', () => {
 
 describe('hardening the session', () => {
   type HeadersListener = (
-    details: { responseHeaders?: Record<string, string[]> },
-    callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+    details: { url: string; responseHeaders?: Record<string, string[]> },
+    callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
   ) => void;
 
   type RequestHandler = (
@@ -122,9 +122,10 @@ describe('hardening the session', () => {
 
   test("responses carry the app's CSP, replacing any the server sent", () => {
     const session = fakeSession();
-    let headers: Record<string, string[]> = {};
+    let headers: Record<string, string[]> | undefined = {};
     session.headers?.(
       {
+        url: 'https://evil.example/',
         responseHeaders: {
           'content-security-policy': ['default-src *'],
           'Content-Type': ['text/html'],
@@ -136,5 +137,17 @@ describe('hardening the session', () => {
       'Content-Type': ['text/html'],
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
+  });
+
+  test("app:// responses keep the CSP their handler set: it names the page's nonce", () => {
+    const session = fakeSession();
+    let response: { responseHeaders?: Record<string, string[]> } | null = null;
+    const own = { 'Content-Security-Policy': ["style-src 'self' 'nonce-abc'"] };
+    session.headers?.(
+      { url: 'app://pip-doctor/index.html', responseHeaders: own },
+      (answer) => (response = answer),
+    );
+    // Electron keeps the response's own headers when the callback names none.
+    expect(response).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security/contentSecurityPolicy';
+import { PAGE_CONTENT_SECURITY_POLICY_TEMPLATE } from '../../../electron/security/contentSecurityPolicy';
 import { resolveAppEntry } from '../../../electron/window/appEntry';
 import { REPO } from '../../support/repoPaths';
 
@@ -64,16 +64,18 @@ describe('the main window', () => {
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
         devTools: false,
       },
     });
-    expect(created.loaded).toEqual(['file:/opt/app/out/renderer/index.html']);
+    // The app's own scheme, never file:// (Electron's file:// privileges fuse is off).
+    expect(created.loaded).toEqual(['app://pip-doctor/index.html']);
   });
 
   test("renderer/index.html carries exactly the app's CSP (the build also enforces it)", () => {
     const html = readFileSync(join(REPO, 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
     // No tag at all is fine: the build adds it. A different one is not.
-    if (meta) expect(meta[1]).toBe(CONTENT_SECURITY_POLICY);
+    if (meta) expect(meta[1]).toBe(PAGE_CONTENT_SECURITY_POLICY_TEMPLATE);
   });
 });
