@@ -17,6 +17,8 @@ export const ElevatedRunSchema = z.object({
   /** uac: how the elevated program encodes what it prints. */
   outputEncoding: z.enum(['utf8', 'oem']),
   timeoutMs: z.number().int().positive(),
+  /** Written to the program's stdin (pkexec passes it on): what does not belong on a command line. */
+  stdin: z.string().optional(),
 });
 export type ElevatedRun = z.infer<typeof ElevatedRunSchema>;
 
