@@ -104,6 +104,8 @@ def change_other(parent_fd, name, dev, ino, uid, gid, root_dev):
             verify(info, dev, ino, root_dev)
             if stat.S_ISDIR(info.st_mode) or info.st_nlink > 1:
                 raise Refused("it has another name (a hard link), maybe outside this folder")
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+                raise Refused("it is a device: owning it would give access to the hardware")
             # The magic link lands on the inode fd holds, a symlink's own inode included.
             os.chown(PROC_FD + "/" + str(fd), uid, gid)
         finally:

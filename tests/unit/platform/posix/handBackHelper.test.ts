@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chownSync,
   linkSync,
@@ -271,8 +271,10 @@ describe.skipIf(!canSwitchUser)(
       expect(lstatSync(join(machine.tree, 'f000')).uid).toBe(NOBODY);
     });
 
-    test('entries whose device and inode differ from the scan are refused: a replaced file, a replaced folder, a new hard link', async () => {
+    test('entries whose device and inode differ from the scan are refused (a replaced file, a replaced folder, a new hard link), and so is a device node', async () => {
       const machine = buildMachine(base, 'identity');
+      // A device node root left among them: owning it would give the user the hardware.
+      execFileSync('mknod', [join(machine.tree, 'null-device'), 'c', '1', '3']);
       const request = handToNobody(await findForeignOwned(machine.tree, NOBODY));
       // The old files stay, under other names, so their inode numbers cannot be reused.
       renameSync(join(machine.tree, 'f001'), join(machine.tree, 'old-f001'));
@@ -289,7 +291,8 @@ describe.skipIf(!canSwitchUser)(
       expect(reasons.get('a/b')).toMatch(/not the file that was recorded/);
       expect(reasons.get('a/b/f000')).toMatch(/folder above it was refused/);
       expect(reasons.get('f002')).toMatch(/hard link/);
-      expect(reasons.size).toBe(3 + FILES_PER_FOLDER);
+      expect(reasons.get('null-device')).toMatch(/it is a device/);
+      expect(reasons.size).toBe(4 + FILES_PER_FOLDER);
       expect(lstatSync(join(machine.tree, 'f001')).uid).toBe(0);
       expect(lstatSync(join(machine.tree, 'a', 'b', 'f000')).uid).toBe(0);
       expect(lstatSync(join(machine.tree, 'f002')).uid).toBe(0);
