@@ -38,7 +38,10 @@ import { asNobodyTitle, canMountReadOnly, canSwitchUser, NOBODY } from '../acces
  * process as uid 65534 that owns the home folder the tree sits in.
  */
 const PYTHON = '/usr/bin/python3';
+const PKEXEC_ENV = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
 const FILES_PER_FOLDER = 40;
+/** Travels in JSON both ways and through a UTF-8 Python under pkexec's empty environment. */
+const ODD_NAME = 'ünï cødé \'q" $x.txt';
 
 interface Machine {
   home: string;
@@ -64,6 +67,7 @@ function buildMachine(base: string, label: string): Machine {
     }
   }
   symlinkSync('/etc/passwd', join(machine.tree, 'a', 'passwd-link'));
+  writeFileSync(join(machine.tree, ODD_NAME), '');
   return machine;
 }
 
@@ -100,7 +104,8 @@ async function runHelper(
       timeoutMs: 60_000,
       stdin: request,
     },
-    { signal: new AbortController().signal, env: process.env },
+    // pkexec's environment: its safe PATH and nothing else (no LANG, so no UTF-8 locale).
+    { signal: new AbortController().signal, env: PKEXEC_ENV },
   );
   const stdout = result.kind === 'ran' || result.kind === 'failed' ? result.stdout : '';
   const stderr = result.kind === 'ran' || result.kind === 'failed' ? result.stderr : '';
@@ -264,6 +269,8 @@ describe.skipIf(!canSwitchUser)(
       expect(refused).toContain('a/b/f000');
       expect(refused.every((path) => path === 'a' || path.startsWith('a/'))).toBe(true);
       expect(run.report.changed).toContain('f000');
+      expect(run.report.changed).toContain(ODD_NAME);
+      expect(lstatSync(join(machine.tree, ODD_NAME)).uid).toBe(NOBODY);
       expect(run.stderr).toContain(
         `refused ${join(machine.tree, 'a')}: it is not the file that was recorded`,
       );
