@@ -64,6 +64,19 @@ export async function handBackRoot(
   return root;
 }
 
+/**
+ * A recorded hand-back root is still one Pip Doctor may act on: the real
+ * path of a folder strictly inside the user's home. Undo asks this of what
+ * the journal says before root changes anything there.
+ */
+export async function isHandBackRootInHome(root: string, home: string): Promise<boolean> {
+  const realHome = await realpath(home).catch(() => null);
+  const realRoot = await realpath(root).catch(() => null);
+  return (
+    realHome !== null && realHome !== sep && realRoot === root && isStrictlyInside(root, realHome)
+  );
+}
+
 /** Every entry under root (itself included) not owned by uid, without following symlinks or leaving its file system. */
 export async function findForeignOwned(root: string, uid: number): Promise<ForeignOwnedScan> {
   const rootInfo = await lstat(root, { bigint: true });

@@ -1,6 +1,7 @@
 import type { PlannedRun } from '../../platform/elevation';
 import { administratorRun, elevatedOutputDir } from '../../platform/elevation';
-import { handBackRequest } from '../../platform/posix/foreignOwners';
+import { handBackRequest, isHandBackRootInHome } from '../../platform/posix/foreignOwners';
+import { isStrictlyInside } from '../../shared/paths';
 import { handBackCommand, handBackInput } from '../../platform/posix/handBack';
 import { systemProgram, whyNotUsable } from '../../platform/posix/systemProgram';
 import { scriptOf } from '../../platform/windows/powershell';
@@ -37,24 +38,35 @@ export const grantAclUndo: StepUndo<'grant-acl'> = {
 /** Owner systems: each file goes back to the owner recorded before the change, through the same helper. */
 export const chownUndo: StepUndo<'chown'> = {
   canUndo: () => true,
-  plan: async (run, stepId, spec, ctx, warnings) => chownBack(run, stepId, spec, ctx, warnings),
+  plan: (run, stepId, spec, ctx, warnings) => chownBack(run, stepId, spec, ctx, warnings),
 };
 
-function chownBack(
+async function chownBack(
   run: RunHistory,
   stepId: string,
   spec: SpecOf<'chown'>,
   ctx: UndoContext,
   warnings: string[],
-): UndoStep[] {
+): Promise<UndoStep[]> {
   const id = `undo-${stepId}`;
   const recorded = RecordedOwnersSchema.safeParse(run.results.get(spec.recordStepId)?.data);
   if (!recorded.success) {
     warnings.push('The former owners were not recorded, so the files stay yours.');
     return [];
   }
+  // The journal is the user's file: root acts only inside the home folder, below the recorded root.
+  const root = recorded.data.root.path;
+  const home = ctx.homeDir;
+  if (home === undefined || !(await isHandBackRootInHome(root, home))) {
+    warnings.push(
+      `${root} is not a folder inside your home folder (${home ?? 'unknown'}), so Pip Doctor will not change owners there; the files stay as they are.`,
+    );
+    return [];
+  }
   const mine = new Set(spec.paths);
-  const entries = recorded.data.entries.filter((entry) => mine.has(entry.path));
+  const entries = recorded.data.entries.filter(
+    (entry) => mine.has(entry.path) && (entry.path === root || isStrictlyInside(entry.path, root)),
+  );
   // Found again now, from the system's folders: never the program the journal names.
   const python = systemProgram('python3');
   const planned =

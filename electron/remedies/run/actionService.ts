@@ -178,6 +178,7 @@ export class ActionService {
     const recipe = await undoRecipe(history, {
       runId: undoRunId,
       runFolder: this.journal.runFolder(undoRunId),
+      homeDir: this.options.homeDir,
       elevation: this.elevationFacts(this.latest?.diagnosis ?? null),
       env: this.options.env,
       signal: new AbortController().signal,

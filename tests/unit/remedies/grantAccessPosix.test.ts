@@ -4,6 +4,7 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -17,6 +18,15 @@ import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 
 const isRoot = process.geteuid?.() === 0;
+
+/** The parts of a journal line the tamper test edits. */
+interface JournalLine {
+  runId: string;
+  type: string;
+  stepId?: string;
+  data?: unknown;
+  recipe?: { specs: Array<{ spec: { kind: string; paths?: string[] } }> };
+}
 const NOBODY = 65534;
 
 /**
@@ -204,6 +214,57 @@ describe.skipIf(!isRoot)(
         renameSync(`${lib}.real`, lib);
         execFileSync('chown', ['-R', '-h', '0:0', lib]);
       }
+    }, 60_000);
+
+    test('undo of a journal edited to name a system file with its real device and inode: refused, the file stays root’s', async () => {
+      const harness = createHarness(root, { homeDir: home });
+      const scan = await harness.scan([SYSTEM_PYTHON], asNobody);
+      const plan = await harness.service.plan(
+        scan.request({
+          remedy: 'grant-access',
+          installId: scan.installOf(SYSTEM_PYTHON).id,
+          folderRole: 'user-site',
+        }),
+      );
+      const outcome = await harness.service.run(plan.id);
+      expect(outcome.status, outcome.summary).toBe('succeeded');
+      // A same-user program rewrites the journal: "undo" now gives root's file to uid 65534.
+      const system = join(root, 'system');
+      const secret = join(system, 'secret');
+      mkdirSync(system, { recursive: true });
+      writeFileSync(secret, 'root only', { mode: 0o600 });
+      const identity = (path: string) => {
+        const info = lstatSync(path, { bigint: true });
+        return { dev: `${info.dev}`, ino: `${info.ino}` };
+      };
+      const forged = {
+        root: { path: system, ...identity(system) },
+        entries: [{ path: secret, uid: NOBODY, gid: NOBODY, ...identity(secret) }],
+      };
+      const journalFile = harness.service.journal.file;
+      const lines = readFileSync(journalFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const entry = JSON.parse(line) as JournalLine;
+          if (entry.runId !== outcome.runId) return entry;
+          if (entry.type === 'step-result' && entry.stepId === 'record-owners')
+            return { ...entry, data: forged };
+          if (entry.type === 'planned') {
+            for (const { spec } of entry.recipe!.specs)
+              if (spec.kind === 'chown') spec.paths = [secret];
+          }
+          return entry;
+        });
+      writeFileSync(journalFile, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+
+      await expect(harness.service.planUndo(outcome.runId)).rejects.toThrow(
+        `${system} is not a folder inside your home folder (${home})`,
+      );
+      expect(lstatSync(secret).uid).toBe(0);
+      // The hand-back itself stays as it was: put the tree back for the other tests.
+      execFileSync('chown', ['-R', '-h', '0:0', local]);
+      execFileSync('chown', [`${NOBODY}:${NOBODY}`, join(local, 'share', 'mine.txt')]);
     }, 60_000);
 
     test('refuses a folder outside the user’s home: system folders are never handed to a user', async () => {
