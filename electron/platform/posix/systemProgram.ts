@@ -28,14 +28,17 @@ const MAX_HOPS = 40;
  * one is reported, not skipped: a later folder is no answer when something
  * is wrong with the system's own copy. `systemRoot` is the folder taken as
  * `/`: '/' on a real machine; tests build a small system under a temporary
- * folder and point here.
+ * folder and point here. A program found is named by its real path (under
+ * systemRoot); a refused one by its path in that system.
  */
 export function systemProgram(name: string, systemRoot = '/'): SystemProgram {
   for (const dir of SYSTEM_PROGRAM_DIRS) {
     const path = `${dir}/${name}`;
     const found = checkChain(systemRoot, path);
     if (found === 'missing') continue;
-    return found === 'ok' ? { kind: 'found', path } : { kind: 'untrusted', path, reason: found };
+    return found === 'ok'
+      ? { kind: 'found', path: join(systemRoot, path) }
+      : { kind: 'untrusted', path, reason: found };
   }
   return { kind: 'missing', name };
 }

@@ -82,7 +82,7 @@ async function chownBack(
   if (planned === null) {
     warnings.push(
       python.kind === 'found'
-        ? `Pip Doctor cannot ask for administrator rights here (${ctx.elevation.pkexecProblem ?? 'pkexec is not installed'}), so the files stay yours.`
+        ? `${ctx.elevation.pkexecProblem ?? 'Pip Doctor cannot ask for administrator rights here (pkexec is not installed)'}, so the files stay yours.`
         : `${whyNotUsable(python)}, so the files stay yours.`,
     );
     return [];

@@ -194,9 +194,12 @@ export function sudoInsteadRecipe(
     why?: string;
   },
 ): Recipe {
+  const problem = ctx.elevation.pkexecProblem;
   const why =
     fields.why ??
-    `Pip Doctor cannot ask for administrator rights on this system (${ctx.elevation.pkexecProblem ?? 'pkexec is not installed'}), so it shows the command instead of running it.`;
+    (problem
+      ? `${problem}; it shows the command instead of running it.`
+      : 'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.');
   return recipeOf(ctx, {
     title: fields.title,
     installId: fields.installId,

@@ -15,7 +15,7 @@ import { ActionJournal } from './journal';
 import { buildRecipe } from '../planning/buildRecipe';
 import type { PlanRequest } from '../../shared/planRequest';
 import { osTraits } from '../../platform/osTraits';
-import { systemProgram, whyNotUsable } from '../../platform/posix/systemProgram';
+import { systemProgram } from '../../platform/posix/systemProgram';
 import { precheckRecipe } from './precheck';
 import type { Recipe } from '../planning/recipe';
 import { isUndone } from './replayJournal';
@@ -27,6 +27,12 @@ export interface ActionServiceOptions {
   probe: SystemProbe;
   /** The app's data folder (Electron's userData); the journal lives in its `actions` folder. */
   dataDir: string;
+  /**
+   * The folder taken as `/` when pkexec is looked for in the system's own
+   * folders (default '/'): tests put a stand-in pkexec, root's as a real one
+   * is, in a small system of their own.
+   */
+  posixSystemRoot?: string;
   /** The user's environment: commands run in it. Programs run as root never come from its PATH (posix/systemProgram.ts). */
   env: NodeJS.ProcessEnv;
   /** Where the project's `.venv` goes. */
@@ -335,11 +341,14 @@ export class ActionService {
   /** pkexec from the system's own folders, never from PATH, and only if only root can change it. */
   private pkexec(platform: Platform): Pick<ElevationFacts, 'pkexecPath' | 'pkexecProblem'> {
     if (osTraits(platform).elevation !== 'pkexec') return { pkexecPath: null };
-    const pkexec = systemProgram('pkexec');
+    const pkexec = systemProgram('pkexec', this.options.posixSystemRoot);
     if (pkexec.kind === 'found') return { pkexecPath: pkexec.path };
     return pkexec.kind === 'missing'
       ? { pkexecPath: null }
-      : { pkexecPath: null, pkexecProblem: whyNotUsable(pkexec) };
+      : {
+          pkexecPath: null,
+          pkexecProblem: `Pip Doctor will not ask for administrator rights through ${pkexec.path}: ${pkexec.reason}`,
+        };
   }
 
   private remember(recipe: Recipe): void {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   chownSync,
   linkSync,
   lstatSync,
@@ -176,6 +177,45 @@ describe.skipIf(!isRoot)(
       expect(plan.instructions.map((instruction) => instruction.text)).toEqual([
         expect.stringMatching(/^sudo \/usr\/bin\/chown -h 65534:65534 -- /),
       ]);
+    }, 60_000);
+
+    test('pkexec is taken from the system’s /usr/bin, and refused with the reason when others can change it', async () => {
+      const planWith = async (pkexecMode: number) => {
+        // A small system of its own (the service's posixSystemRoot seam), owned by root.
+        const system = join(root, `system-${pkexecMode.toString(8)}`);
+        mkdirSync(join(system, 'usr', 'bin'), { recursive: true });
+        for (const dir of [system, join(system, 'usr'), join(system, 'usr', 'bin')])
+          chmodSync(dir, 0o755);
+        writeFileSync(join(system, 'usr', 'bin', 'pkexec'), '#!/bin/sh\nexit 126\n');
+        chmodSync(join(system, 'usr', 'bin', 'pkexec'), pkexecMode);
+        const harness = createHarness(root, {
+          homeDir: home,
+          extra: { posixSystemRoot: system },
+        });
+        const scan = await harness.scan([SYSTEM_PYTHON], (diagnosis) => ({
+          ...asNobody(diagnosis),
+          elevated: false,
+        }));
+        const plan = await harness.service.plan(
+          scan.request({
+            remedy: 'grant-access',
+            installId: scan.installOf(SYSTEM_PYTHON).id,
+            folderRole: 'user-site',
+          }),
+        );
+        return { plan, pkexec: join(system, 'usr', 'bin', 'pkexec') };
+      };
+
+      const trusted = await planWith(0o755);
+      const command = trusted.plan.steps[1]!.command!;
+      expect(command.program).toBe(trusted.pkexec);
+      expect(command.args.slice(0, 5)).toEqual(['/usr/bin/python3', '-I', '-X', 'utf8', '-c']);
+
+      const groupWritable = await planWith(0o775);
+      expect(groupWritable.plan.steps).toEqual([]);
+      expect(groupWritable.plan.warnings[0]).toBe(
+        'Pip Doctor will not ask for administrator rights through /usr/bin/pkexec: /usr/bin/pkexec can be changed by users other than root (mode 775); it shows the command instead of running it.',
+      );
     }, 60_000);
 
     test('undo after the user swapped a folder for a symlink: that folder and all below are refused, nothing outside changes', async () => {
