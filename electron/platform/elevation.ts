@@ -17,6 +17,8 @@ export const ElevatedRunSchema = z.object({
   /** uac: how the elevated program encodes what it prints. */
   outputEncoding: z.enum(['utf8', 'oem']),
   timeoutMs: z.number().int().positive(),
+  /** Written to the program's stdin (pkexec passes it on): what does not belong on a command line. */
+  stdin: z.string().optional(),
 });
 export type ElevatedRun = z.infer<typeof ElevatedRunSchema>;
 
@@ -28,6 +30,8 @@ export interface ElevationFacts {
   systemRoot: string;
   /** Absolute path of pkexec, null when it is not installed (then only a sudo command can be shown). */
   pkexecPath: string | null;
+  /** A sentence saying why pkexecPath is null when pkexec is there but cannot be trusted (not root's, writable by others). */
+  pkexecProblem?: string;
   /** Windows: the app window's handle (decimal), so the UAC prompt opens in front of it; null without a window. */
   ownerWindow: string | null;
 }

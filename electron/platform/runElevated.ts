@@ -47,6 +47,7 @@ export async function runPlanned(
     signal: ctx.signal,
     env: { ...ctx.env, ...run.command.env },
     maxOutputBytes: 4 * 1024 * 1024,
+    ...(run.stdin === undefined ? {} : { stdin: run.stdin }),
   });
   const early = unfinished(result, run.timeoutMs);
   if (early) return early;

@@ -1,25 +1,36 @@
+import type { BigIntStats } from 'node:fs';
 import { lstat, readdir, realpath } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { isStrictlyInside } from '../../shared/paths';
+import type { FileIdentity, HandBackRequest } from './handBack';
+import { FileIdentitySchema } from './handBack';
 
 /**
  * Files in the user's home that belong to someone else, almost always root
  * after a `sudo pip install --user`: what grant-access hands back on POSIX.
  */
 
-/** A file and its owner, as recorded before ownership changes (for Undo). */
-export const OwnedEntrySchema = z.object({
+/**
+ * A file and its owner, as recorded before ownership changes (for Undo), with
+ * its device and inode: the privileged helper changes only that very file.
+ */
+export const OwnedEntrySchema = FileIdentitySchema.extend({
   path: z.string(),
   uid: z.number().int(),
   gid: z.number().int(),
 });
 export type OwnedEntry = z.infer<typeof OwnedEntrySchema>;
 
+/** The folder a hand-back starts from, as the scan saw it. */
+export const ScanRootSchema = FileIdentitySchema.extend({ path: z.string() });
+export type ScanRoot = z.infer<typeof ScanRootSchema>;
+
 /** Past this many files the plan is refused: that is not a stray sudo pip, and chown lists would not fit. */
 export const MAX_HANDED_BACK = 20_000;
 
 export interface ForeignOwnedScan {
+  root: ScanRoot;
   entries: OwnedEntry[];
   /** Left alone, with the reason (a hard link may be a system file's other name). */
   skipped: Array<{ path: string; reason: string }>;
@@ -53,28 +64,51 @@ export async function handBackRoot(
   return root;
 }
 
+/**
+ * A recorded hand-back root is still one Pip Doctor may act on: the real
+ * path of a folder strictly inside the user's home. Undo asks this of what
+ * the journal says before root changes anything there.
+ */
+export async function isHandBackRootInHome(root: string, home: string): Promise<boolean> {
+  const realHome = await realpath(home).catch(() => null);
+  const realRoot = await realpath(root).catch(() => null);
+  return (
+    realHome !== null && realHome !== sep && realRoot === root && isStrictlyInside(root, realHome)
+  );
+}
+
 /** Every entry under root (itself included) not owned by uid, without following symlinks or leaving its file system. */
 export async function findForeignOwned(root: string, uid: number): Promise<ForeignOwnedScan> {
-  const scan: ForeignOwnedScan = { entries: [], skipped: [], truncated: false };
-  const rootInfo = await lstat(root);
+  const rootInfo = await lstat(root, { bigint: true });
+  const scan: ForeignOwnedScan = {
+    root: { path: root, ...identityOf(rootInfo) },
+    entries: [],
+    skipped: [],
+    truncated: false,
+  };
   const pending = [root];
   while (pending.length > 0) {
     const path = pending.pop()!;
-    const info = path === root ? rootInfo : await lstat(path).catch(() => null);
+    const info = path === root ? rootInfo : await lstat(path, { bigint: true }).catch(() => null);
     if (!info) continue;
     if (info.dev !== rootInfo.dev) {
       scan.skipped.push({ path, reason: 'another file system is mounted here' });
       continue;
     }
-    if (info.uid !== uid) {
+    if (info.uid !== BigInt(uid)) {
       // A hard link is the same file as its other names, which may be a system file outside home.
-      if (!info.isDirectory() && info.nlink > 1) {
+      if (!info.isDirectory() && info.nlink > 1n) {
         scan.skipped.push({
           path,
           reason: 'it is a hard link, maybe to a file outside your home folder',
         });
       } else {
-        scan.entries.push({ path, uid: info.uid, gid: info.gid });
+        scan.entries.push({
+          path,
+          uid: Number(info.uid),
+          gid: Number(info.gid),
+          ...identityOf(info),
+        });
         if (scan.entries.length > MAX_HANDED_BACK) {
           scan.truncated = true;
           return scan;
@@ -93,12 +127,43 @@ export async function findForeignOwned(root: string, uid: number): Promise<Forei
   return scan;
 }
 
+function identityOf(info: BigIntStats): FileIdentity {
+  return { dev: info.dev.toString(), ino: info.ino.toString() };
+}
+
+/**
+ * What the privileged helper is asked: the recorded files under root, each
+ * with the owner `ownerOf` gives it (the user's on hand-back, the recorded
+ * one on Undo).
+ */
+export function handBackRequest(
+  root: ScanRoot,
+  entries: readonly OwnedEntry[],
+  ownerOf: (entry: OwnedEntry) => { uid: number; gid: number },
+): HandBackRequest {
+  return {
+    root,
+    entries: entries.map((entry) => {
+      const inside = relative(root.path, entry.path);
+      if (inside.startsWith('..') || inside.startsWith(sep))
+        throw new Error(`${entry.path} is not inside ${root.path}`);
+      return {
+        path: inside.split(sep).join('/'),
+        dev: entry.dev,
+        ino: entry.ino,
+        ...ownerOf(entry),
+      };
+    }),
+  };
+}
+
 /** Current owners of recorded entries; entries that are gone are left out. */
 export async function currentOwners(paths: readonly string[]): Promise<OwnedEntry[]> {
   const owned: OwnedEntry[] = [];
   for (const path of paths) {
-    const info = await lstat(path).catch(() => null);
-    if (info) owned.push({ path, uid: info.uid, gid: info.gid });
+    const info = await lstat(path, { bigint: true }).catch(() => null);
+    if (info)
+      owned.push({ path, uid: Number(info.uid), gid: Number(info.gid), ...identityOf(info) });
   }
   return owned;
 }

@@ -4,10 +4,12 @@ import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/el
 import { chownCommands } from '../../platform/posix/chown';
 import {
   findForeignOwned,
+  handBackRequest,
   handBackRoot,
   MAX_HANDED_BACK,
 } from '../../platform/posix/foreignOwners';
-import { locateProgram } from '../../platform/posix/locateProgram';
+import { handBackCommand, handBackInput } from '../../platform/posix/handBack';
+import { systemProgram, whyNotUsable } from '../../platform/posix/systemProgram';
 import type { Recipe } from '../planning/recipe';
 import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';
 import { inTurn } from '../../platform/windows/powershell';
@@ -167,59 +169,53 @@ async function posixHandBack(
       'grant-access: nothing foreign-owned',
     );
   }
-  const owner = `${uid}:${home.gid}`;
-  const chown = locateProgram('chown', ctx.env, [
-    '/usr/bin/chown',
-    '/bin/chown',
-    '/usr/sbin/chown',
-  ]);
-  if (chown === null)
-    throw new UserFacingError('The chown program was not found on this system.', 'chown missing');
-  const commands = chownCommands(
-    chown,
-    owner,
-    scan.entries.map((entry) => entry.path),
-  );
   const warnings = scan.skipped.map((skip) => `${skip.path} is left as it is: ${skip.reason}.`);
   const count = `${scan.entries.length} file${scan.entries.length === 1 ? '' : 's'}`;
+  const paths = scan.entries.map((entry) => entry.path);
 
-  const chownSteps: DraftStep[] = [];
-  for (const [index, command] of commands.entries()) {
-    const id = commands.length === 1 ? 'chown' : `chown-${index + 1}`;
-    const admin = administratorRun(
-      command,
+  const python = systemProgram('python3');
+  const helper = python.kind === 'found' ? handBackCommand(python.path) : null;
+  const admin =
+    helper &&
+    administratorRun(
+      helper,
       ctx.elevation,
-      elevatedOutputDir(ctx.runFolder, id, ctx.os.platform),
+      elevatedOutputDir(ctx.runFolder, 'chown', ctx.os.platform),
       'utf8',
       TOOL_TIMEOUT_MS,
     );
-    if (admin === null) {
-      return sudoInsteadRecipe(ctx, {
-        title: `Hand back ${count} in ${root}`,
-        installId: install.id,
-        commands,
-        warnings,
-      });
-    }
-    chownSteps.push({
-      step: shownStep({
-        id,
-        title:
-          commands.length === 1
-            ? 'Make the files yours'
-            : `Make the files yours (part ${index + 1} of ${commands.length})`,
-        command: admin.run.command,
-        elevated: admin.elevated,
-        changes: `Makes you the owner of ${command.args.length - 3} file${command.args.length === 4 ? '' : 's'} in ${root}.`,
-      }),
-      spec: {
-        kind: 'chown',
-        run: admin.run,
-        paths: command.args.slice(3),
-        recordStepId: 'record-owners',
-      },
+  if (admin === null || python.kind !== 'found') {
+    // No way to ask for root here (or no system Python for the helper): the user runs chown with sudo.
+    const chown = systemProgram('chown');
+    if (chown.kind !== 'found')
+      throw new UserFacingError(`${whyNotUsable(chown)}.`, `chown unusable: ${chown.kind}`);
+    return sudoInsteadRecipe(ctx, {
+      title: `Hand back ${count} in ${root}`,
+      installId: install.id,
+      commands: chownCommands(chown.path, `${uid}:${home.gid}`, paths),
+      warnings,
+      ...(python.kind === 'found'
+        ? {}
+        : { why: `Pip Doctor cannot do this itself: ${whyNotUsable(python)}.` }),
     });
   }
+  // The files and their device and inode as this scan saw them go on the helper's stdin.
+  const request = handBackRequest(scan.root, scan.entries, () => ({ uid, gid: home.gid }));
+  const chownStep: DraftStep = {
+    step: shownStep({
+      id: 'chown',
+      title: 'Make the files yours',
+      command: admin.run.command,
+      elevated: admin.elevated,
+      changes: `Makes you the owner of ${count} in ${root}. A file that was replaced, moved or mounted over since this scan is left as it is.`,
+    }),
+    spec: {
+      kind: 'chown',
+      run: { ...admin.run, stdin: handBackInput(request) },
+      paths,
+      recordStepId: 'record-owners',
+    },
+  };
 
   return recipeOf(ctx, {
     title: `Hand back ${count} in ${root} that belong to someone else`,
@@ -233,7 +229,7 @@ async function posixHandBack(
         }),
         spec: { kind: 'record-owners', root, targetUid: uid, planned: scan.entries },
       },
-      ...chownSteps,
+      chownStep,
     ],
     verify: handBackChecks('record-owners', uid, folder.path),
     undoable: true,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ElevatedRunSchema } from '../../platform/elevation';
-import { OwnedEntrySchema } from '../../platform/posix/foreignOwners';
+import { OwnedEntrySchema, ScanRootSchema } from '../../platform/posix/foreignOwners';
 
 /** ACL systems: the folder's permissions saved for Undo, then a Modify entry for the user. */
 export const SaveAclSpecSchema = z.object({
@@ -23,9 +23,11 @@ export const RecordOwnersSpecSchema = z.object({
   /** The files the plan showed: the run refuses when what it finds differs. */
   planned: z.array(OwnedEntrySchema),
 });
+/** The privileged hand-back helper (posix/handBack.ts), told the files on stdin; Undo runs it too. */
 export const ChownSpecSchema = z.object({
   kind: z.literal('chown'),
   run: ElevatedRunSchema,
+  /** The files it changes, absolute. */
   paths: z.array(z.string()),
   recordStepId: z.string(),
 });
@@ -39,4 +41,7 @@ export const OwnedByCheckSchema = z.object({
   uid: z.number().int(),
 });
 
-export const RecordedOwnersSchema = z.object({ entries: z.array(OwnedEntrySchema) });
+export const RecordedOwnersSchema = z.object({
+  root: ScanRootSchema,
+  entries: z.array(OwnedEntrySchema),
+});

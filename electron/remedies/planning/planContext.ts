@@ -185,8 +185,21 @@ export function holderRootsOf(install: PythonInstall): string[] {
  */
 export function sudoInsteadRecipe(
   ctx: PlanContext,
-  fields: { title: string; installId: string; commands: readonly Command[]; warnings: string[] },
+  fields: {
+    title: string;
+    installId: string;
+    commands: readonly Command[];
+    warnings: string[];
+    /** Why the app does not run it itself, when it is not that pkexec is missing. */
+    why?: string;
+  },
 ): Recipe {
+  const problem = ctx.elevation.pkexecProblem;
+  const why =
+    fields.why ??
+    (problem
+      ? `${problem}; it shows the command instead of running it.`
+      : 'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.');
   return recipeOf(ctx, {
     title: fields.title,
     installId: fields.installId,
@@ -198,9 +211,6 @@ export function sudoInsteadRecipe(
       text: `sudo ${commandLine('bash', command.program, command.args)}`,
     })),
     undoable: false,
-    warnings: [
-      'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.',
-      ...fields.warnings,
-    ],
+    warnings: [why, ...fields.warnings],
   });
 }

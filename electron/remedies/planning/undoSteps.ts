@@ -14,6 +14,8 @@ import type { SpecOf, StepKind, StepSpec, VerifySpec } from './recipe';
 export interface UndoContext {
   runId: string;
   runFolder: string;
+  /** The user's home folder: owners are only ever changed inside it (never, without one). */
+  homeDir?: string;
   elevation: ElevationFacts;
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;

@@ -10,11 +10,12 @@ import type {
   RecentAction,
 } from '../../shared/actionModel';
 import type { ElevationFacts } from '../../platform/elevation';
+import type { Platform } from '../../shared/model/platform';
 import { ActionJournal } from './journal';
 import { buildRecipe } from '../planning/buildRecipe';
 import type { PlanRequest } from '../../shared/planRequest';
 import { osTraits } from '../../platform/osTraits';
-import { locateProgram } from '../../platform/posix/locateProgram';
+import { systemProgram } from '../../platform/posix/systemProgram';
 import { precheckRecipe } from './precheck';
 import type { Recipe } from '../planning/recipe';
 import { isUndone } from './replayJournal';
@@ -26,7 +27,13 @@ export interface ActionServiceOptions {
   probe: SystemProbe;
   /** The app's data folder (Electron's userData); the journal lives in its `actions` folder. */
   dataDir: string;
-  /** The user's environment: commands run in it, and PATH decides where pkexec and chown are found. */
+  /**
+   * The folder taken as `/` when pkexec is looked for in the system's own
+   * folders (default '/'): tests put a stand-in pkexec, root's as a real one
+   * is, in a small system of their own.
+   */
+  posixSystemRoot?: string;
+  /** The user's environment: commands run in it. Programs run as root never come from its PATH (posix/systemProgram.ts). */
   env: NodeJS.ProcessEnv;
   /** Where the project's `.venv` goes. */
   projectDir: string;
@@ -177,6 +184,7 @@ export class ActionService {
     const recipe = await undoRecipe(history, {
       runId: undoRunId,
       runFolder: this.journal.runFolder(undoRunId),
+      homeDir: this.options.homeDir,
       elevation: this.elevationFacts(this.latest?.diagnosis ?? null),
       env: this.options.env,
       signal: new AbortController().signal,
@@ -325,12 +333,22 @@ export class ActionService {
       platform,
       elevated: diagnosis?.elevated ?? false,
       systemRoot: this.options.systemRoot ?? this.options.env.SystemRoot ?? 'C:\\Windows',
-      pkexecPath:
-        osTraits(platform).elevation === 'pkexec'
-          ? locateProgram('pkexec', this.options.env)
-          : null,
+      ...this.pkexec(platform),
       ownerWindow: this.options.ownerWindow?.() ?? null,
     };
+  }
+
+  /** pkexec from the system's own folders, never from PATH, and only if only root can change it. */
+  private pkexec(platform: Platform): Pick<ElevationFacts, 'pkexecPath' | 'pkexecProblem'> {
+    if (osTraits(platform).elevation !== 'pkexec') return { pkexecPath: null };
+    const pkexec = systemProgram('pkexec', this.options.posixSystemRoot);
+    if (pkexec.kind === 'found') return { pkexecPath: pkexec.path };
+    return pkexec.kind === 'missing'
+      ? { pkexecPath: null }
+      : {
+          pkexecPath: null,
+          pkexecProblem: `Pip Doctor will not ask for administrator rights through ${pkexec.path}: ${pkexec.reason}`,
+        };
   }
 
   private remember(recipe: Recipe): void {

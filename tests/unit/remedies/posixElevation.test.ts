@@ -11,9 +11,15 @@ import { findUnmanagedPython } from './unmanagedPython';
  * Administrator rights on Linux and macOS: pkexec where it exists, else the
  * sudo command for the user to run. This machine has no polkit; the
  * refusals are exercised with a stand-in `pkexec` that exits the way pkexec
- * documents (126: dialog dismissed; 127 with its message: no agent).
+ * documents (126: dialog dismissed; 127 with its message: no agent). pkexec
+ * is only taken from the system's own folders, and only when root owns it
+ * and no one else can change it: each stand-in sits in /usr/bin of a small
+ * system of its own (the service's posixSystemRoot), owned by root.
  */
 const python = findUnmanagedPython();
+const isRoot = process.geteuid?.() === 0;
+const standInTitle = (title: string) =>
+  isRoot ? title : `${title} (skipped: a stand-in pkexec must be root's, as a real one is)`;
 
 describe.skipIf(python === null)(
   python === null
@@ -23,14 +29,14 @@ describe.skipIf(python === null)(
     const root = tempTree('posix-elevation');
     const wheels = join(root, 'wheels');
     const noPkexec = join(root, 'bin-without');
-    const dismissing = join(root, 'bin-dismiss');
-    const agentless = join(root, 'bin-agentless');
+    const dismissing = join(root, 'system-dismiss');
+    const agentless = join(root, 'system-agentless');
 
     beforeAll(() => {
       mkdirSync(wheels);
       buildDemoWheels(wheels);
       mkdirSync(noPkexec);
-      for (const [dir, script] of [
+      for (const [system, script] of [
         [
           dismissing,
           '#!/bin/sh\necho "Error executing command as another user: Request dismissed" >&2\nexit 126\n',
@@ -40,9 +46,11 @@ describe.skipIf(python === null)(
           '#!/bin/sh\necho "Error executing command as another user: No authentication agent found." >&2\nexit 127\n',
         ],
       ] as const) {
-        mkdirSync(dir);
-        writeFileSync(join(dir, 'pkexec'), script);
-        chmodSync(join(dir, 'pkexec'), 0o755);
+        mkdirSync(join(system, 'usr', 'bin'), { recursive: true, mode: 0o755 });
+        for (const dir of [system, join(system, 'usr'), join(system, 'usr', 'bin')])
+          chmodSync(dir, 0o755);
+        writeFileSync(join(system, 'usr', 'bin', 'pkexec'), script);
+        chmodSync(join(system, 'usr', 'bin', 'pkexec'), 0o755);
       }
     });
 
@@ -78,86 +86,102 @@ describe.skipIf(python === null)(
       await expect(harness.service.run(plan.id)).rejects.toThrow(/nothing for Pip Doctor to run/);
     }, 30_000);
 
-    test('a dismissed password dialog is `declined`, an answer that changed nothing and leaves nothing pending', async () => {
-      const harness = createHarness(root, {
-        wheelDir: wheels,
-        env: { PATH: `${dismissing}:/usr/bin:/bin` },
-      });
-      const scan = await harness.scan([python!], unprivileged);
-      const install = scan.installOf(python!);
-      const plan = await harness.service.plan(
-        scan.request({
-          remedy: 'elevated-install',
-          installId: install.id,
-          packageName: 'pipdoctor-demo',
-        }),
-      );
-      expect(plan.needsElevation).toBe(true);
-      expect(plan.steps[0]!.command).toEqual({
-        program: join(dismissing, 'pkexec'),
-        args: [
+    test.skipIf(!isRoot)(
+      standInTitle(
+        'a dismissed password dialog is `declined`, an answer that changed nothing and leaves nothing pending',
+      ),
+      async () => {
+        const harness = createHarness(root, {
+          wheelDir: wheels,
+          extra: { posixSystemRoot: dismissing },
+        });
+        const scan = await harness.scan([python!], unprivileged);
+        const install = scan.installOf(python!);
+        const plan = await harness.service.plan(
+          scan.request({
+            remedy: 'elevated-install',
+            installId: install.id,
+            packageName: 'pipdoctor-demo',
+          }),
+        );
+        expect(plan.needsElevation).toBe(true);
+        expect(plan.steps[0]!.command).toEqual({
+          program: join(dismissing, 'usr', 'bin', 'pkexec'),
+          args: [
+            install.executable,
+            '-m',
+            'pip',
+            'install',
+            '--no-index',
+            '--find-links',
+            wheels,
+            'pipdoctor-demo',
+          ],
+          env: {},
+        });
+        const outcome = await harness.service.run(plan.id);
+        expect(outcome.status).toBe('declined');
+        expect(outcome.steps[0]!.detail).toBe(
+          'You did not give administrator rights; nothing was changed.',
+        );
+        expect(await harness.service.pendingActions()).toEqual([]);
+      },
+      30_000,
+    );
+
+    test.skipIf(!isRoot)(
+      standInTitle('no polkit agent to ask is a failure that says what to do instead'),
+      async () => {
+        const harness = createHarness(root, {
+          wheelDir: wheels,
+          extra: { posixSystemRoot: agentless },
+        });
+        const scan = await harness.scan([python!], unprivileged);
+        const plan = await harness.service.plan(
+          scan.request({
+            remedy: 'elevated-install',
+            installId: scan.installOf(python!).id,
+            packageName: 'pipdoctor-demo',
+          }),
+        );
+        const outcome = await harness.service.run(plan.id);
+        expect(outcome.status).toBe('failed');
+        expect(outcome.steps[0]!.detail).toContain('could not ask for the administrator password');
+        expect(outcome.steps[0]!.detail).toContain('sudo');
+      },
+      30_000,
+    );
+
+    test.skipIf(!isRoot)(
+      standInTitle(
+        'upgrade-pip is `python -m pip install --upgrade pip setuptools wheel`, as administrator where pip cannot write',
+      ),
+      async () => {
+        const harness = createHarness(root, { extra: { posixSystemRoot: dismissing } });
+        const scan = await harness.scan([python!], unprivileged);
+        const install = scan.installOf(python!);
+        const plan = await harness.service.plan(
+          scan.request({ remedy: 'upgrade-pip', installId: install.id }),
+        );
+        expect(plan.steps[0]!.command?.args).toEqual([
           install.executable,
           '-m',
           'pip',
           'install',
-          '--no-index',
-          '--find-links',
-          wheels,
-          'pipdoctor-demo',
-        ],
-        env: {},
-      });
-      const outcome = await harness.service.run(plan.id);
-      expect(outcome.status).toBe('declined');
-      expect(outcome.steps[0]!.detail).toBe(
-        'You did not give administrator rights; nothing was changed.',
-      );
-      expect(await harness.service.pendingActions()).toEqual([]);
-    }, 30_000);
-
-    test('no polkit agent to ask is a failure that says what to do instead', async () => {
-      const harness = createHarness(root, {
-        wheelDir: wheels,
-        env: { PATH: `${agentless}:/usr/bin:/bin` },
-      });
-      const scan = await harness.scan([python!], unprivileged);
-      const plan = await harness.service.plan(
-        scan.request({
-          remedy: 'elevated-install',
-          installId: scan.installOf(python!).id,
-          packageName: 'pipdoctor-demo',
-        }),
-      );
-      const outcome = await harness.service.run(plan.id);
-      expect(outcome.status).toBe('failed');
-      expect(outcome.steps[0]!.detail).toContain('could not ask for the administrator password');
-      expect(outcome.steps[0]!.detail).toContain('sudo');
-    }, 30_000);
-
-    test('upgrade-pip is `python -m pip install --upgrade pip setuptools wheel`, as administrator where pip cannot write', async () => {
-      const harness = createHarness(root, { env: { PATH: `${dismissing}:/usr/bin:/bin` } });
-      const scan = await harness.scan([python!], unprivileged);
-      const install = scan.installOf(python!);
-      const plan = await harness.service.plan(
-        scan.request({ remedy: 'upgrade-pip', installId: install.id }),
-      );
-      expect(plan.steps[0]!.command?.args).toEqual([
-        install.executable,
-        '-m',
-        'pip',
-        'install',
-        '--upgrade',
-        'pip',
-        'setuptools',
-        'wheel',
-      ]);
-      const managed = await harness.scan([SYSTEM_PYTHON]);
-      const system = managed.installOf(SYSTEM_PYTHON);
-      if (system.externallyManaged) {
-        await expect(
-          harness.service.plan(managed.request({ remedy: 'upgrade-pip', installId: system.id })),
-        ).rejects.toThrow(/operating system's packages/);
-      }
-    }, 30_000);
+          '--upgrade',
+          'pip',
+          'setuptools',
+          'wheel',
+        ]);
+        const managed = await harness.scan([SYSTEM_PYTHON]);
+        const system = managed.installOf(SYSTEM_PYTHON);
+        if (system.externallyManaged) {
+          await expect(
+            harness.service.plan(managed.request({ remedy: 'upgrade-pip', installId: system.id })),
+          ).rejects.toThrow(/operating system's packages/);
+        }
+      },
+      30_000,
+    );
   },
 );
