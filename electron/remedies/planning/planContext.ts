@@ -34,6 +34,12 @@ export interface PlanContext {
   probe: SystemProbe;
   selfPid: number;
   pickedFolder(id: string): string | null;
+  /**
+   * When a recorded run is built again for Resume: the ids of the steps it
+   * had. A builder that looks at what the action itself changed (the venv
+   * folder it made) plans as it did then; null for a new plan.
+   */
+  recordedSteps: readonly string[] | null;
 }
 
 /** Long enough for a big wheel build on a slow machine; a hung pip is still stopped. */

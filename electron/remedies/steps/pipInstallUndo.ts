@@ -2,7 +2,8 @@ import type { Command } from '../../shared/actionModel';
 import type { RunHistory } from '../run/replayJournal';
 import { PIP_ENV } from '../planning/pipEnvironment';
 import type { UndoContext, StepUndo } from '../planning/undoSteps';
-import { sameElevation, undoStep } from '../planning/undoSteps';
+import { asAdministrator, plainRun, refuseUnvouched, undoStep } from '../planning/undoSteps';
+import { PIP_TIMEOUT_MS } from '../planning/planContext';
 import {
   changesBetween,
   DistributionsSchema,
@@ -10,11 +11,16 @@ import {
   listDistributions,
 } from './distributions';
 
-/** Uninstalls what the install added, with the rights the install had; a removed venv takes it along. */
+/**
+ * Uninstalls what the install added, with an interpreter the fresh scan
+ * shows, as administrator only where the scan says its site-packages is not
+ * the user's to write; a removed venv takes it along.
+ */
 export const pipInstallUndo: StepUndo<'pip-install'> = {
   canUndo: (run, stepId, spec, scope) => !spec.dryRun && !scope.removesEnvironment,
   async plan(run, stepId, spec, ctx, warnings) {
     const id = `undo-${stepId}`;
+    if (!ctx.scan.pythons.has(spec.python)) throw refuseUnvouched('a Python', spec.python);
     const names = await installedBy(run, stepId, spec.python, spec.scope, ctx, warnings);
     if (names.length === 0) return [];
     const command: Command = {
@@ -22,7 +28,10 @@ export const pipInstallUndo: StepUndo<'pip-install'> = {
       args: ['-m', 'pip', 'uninstall', '-y', ...names],
       env: PIP_ENV,
     };
-    const planned = sameElevation(spec.run, command, id, run, ctx);
+    const planned =
+      spec.scope === 'environment' && ctx.scan.adminPythons.has(spec.python)
+        ? asAdministrator(command, id, ctx, PIP_TIMEOUT_MS)
+        : plainRun(command, PIP_TIMEOUT_MS);
     return [
       {
         step: undoStep(

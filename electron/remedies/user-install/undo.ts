@@ -3,6 +3,7 @@ import { plainRun } from '../../platform/elevation';
 import { powershellCommand } from '../../platform/windows/powershell';
 import { removeFromUserPathScript } from '../../platform/windows/userPathScript';
 import type { StepUndo } from '../planning/undoSteps';
+import { QUICK_TIMEOUT_MS } from '../planning/planContext';
 import { undoStep } from '../planning/undoSteps';
 
 const PathChangeSchema = z.object({ changed: z.boolean(), entry: z.string() });
@@ -15,10 +16,7 @@ export const userPathUndo: StepUndo<'user-path'> = {
   async plan(_run, stepId, spec, ctx) {
     const id = `undo-${stepId}`;
     const script = removeFromUserPathScript(spec.entry);
-    const planned = plainRun(
-      powershellCommand(ctx.elevation.systemRoot, script),
-      spec.run.timeoutMs,
-    );
+    const planned = plainRun(powershellCommand(ctx.elevation.systemRoot, script), QUICK_TIMEOUT_MS);
     return [
       {
         step: undoStep(

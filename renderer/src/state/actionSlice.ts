@@ -27,7 +27,7 @@ export interface ActionSlice {
   cancelAction(): Promise<void>;
   /** Opens the dialog on main's plan for undoing that run. */
   planUndo(runId: string): Promise<void>;
-  /** Goes on with an action the journal says did not finish. */
+  /** Opens the dialog on main's rebuilt plan for an action the journal says did not finish. */
   resumeAction(pending: PendingAction): Promise<void>;
   /** Closes the dialog; a running action cannot be closed, only cancelled. */
   closeActionSession(): void;
@@ -176,6 +176,17 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
       const session = get().actionSession;
       if (!session || session.plan.status !== 'ready' || session.run?.status === 'running') return;
       const plan = session.plan.plan;
+      const { origin } = session;
+      // A resume runs the plan main rebuilt and this dialog shows, from where the action stopped.
+      if (origin.kind === 'resume') {
+        const runId = origin.pending.runId;
+        return follow(
+          session.id,
+          plan,
+          () => invoke('action:resume', { runId }),
+          origin.pending.completedSteps,
+        );
+      }
       await follow(session.id, plan, () => invoke('action:run', { planId: plan.id }), []);
     },
 
@@ -202,13 +213,11 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
 
     resumeAction: async (pending) => {
       if (runningSession()) return;
-      const id = openSession({ kind: 'resume', pending }, { status: 'ready', plan: pending.plan });
-      await follow(
-        id,
-        pending.plan,
-        () => invoke('action:resume', { runId: pending.runId }),
-        pending.completedSteps,
-      );
+      // The journal holds no commands: main builds the plan again from a fresh scan, and that is what is shown and run.
+      const id = openSession({ kind: 'resume', pending }, { status: 'loading' });
+      patchSession(id, {
+        plan: planStateOf(await invoke('action:resume-plan', { runId: pending.runId })),
+      });
     },
 
     closeActionSession: () => {
