@@ -32,7 +32,7 @@ export interface UndoContext {
 /** What a fresh scan and main's own settings vouch for; a fact of the journal must agree with it. */
 export interface ScanFacts {
   os: OsTraits;
-  /** The interpreters an undo may run pip with: the scan's, and those of venvs this run made. */
+  /** The interpreters of the scan an undo may run pip with (besides a venv's in the user's own folders). */
   pythons: ReadonlySet<string>;
   /** Of those, the ones whose own site-packages the user cannot write: pip runs as administrator there. */
   adminPythons: ReadonlySet<string>;

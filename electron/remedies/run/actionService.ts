@@ -141,7 +141,7 @@ export class ActionService {
       probe: this.options.probe,
       selfPid: this.selfPid,
       pickedFolder: (id) => this.pickedFolders.get(id) ?? null,
-      recordedSteps: null,
+      recorded: null,
     });
     const recorded = recordedRequest(request, (id) => this.pickedFolders.get(id) ?? null);
     this.remember({ recipe, facts: factsOf(recipe, recorded), resumes: false });
@@ -190,7 +190,7 @@ export class ActionService {
     const histories = await this.journal.histories();
     const history = histories.get(runId)!;
     const facts = this.verifiableFacts(history);
-    const scan = freshScanFor(history, this.latest, this.now(), this.maxScanAgeMs);
+    const scan = freshScanFor(this.latest, this.now(), this.maxScanAgeMs);
     refuseGoneOrOld(facts, scan, this.now());
     let recipe: Recipe;
     if (facts.undoOf === null) {
@@ -267,7 +267,7 @@ export class ActionService {
     if (isUndone(history, histories))
       throw new UserFacingError('That action has been undone already.', `run ${runId} undone`);
     const facts = this.verifiableFacts(history);
-    const scan = freshScanFor(history, this.latest, this.now(), this.maxScanAgeMs);
+    const scan = freshScanFor(this.latest, this.now(), this.maxScanAgeMs);
     refuseGoneOrOld({ ...facts, scannedAt: scan.diagnosis.scannedAt }, scan, this.now());
     const undoRunId = newRunId();
     const recipe = await undoRecipe(history, this.undoContext(undoRunId, history, scan));

@@ -1,15 +1,13 @@
 import type { Diagnosis } from '../../shared/model/diagnosis';
-import { osTraits, venvPython } from '../../platform/osTraits';
+import { osTraits } from '../../platform/osTraits';
 import type { PlanRequest } from '../../shared/planRequest';
 import { UserFacingError } from '../../shared/userFacingError';
-import { isInside } from '../../shared/paths';
 import type { PlanContext } from '../planning/planContext';
 import type { ScanFacts } from '../planning/undoSteps';
 import type { PlanFacts, RecordedRequest } from './planFacts';
 import { differingSteps, factsOf } from './planFacts';
 import type { Recipe } from '../planning/recipe';
 import type { RunHistory } from './replayJournal';
-import { stepsOf } from './replayJournal';
 
 /**
  * Checks a recorded run's facts against a fresh scan before Resume or Undo
@@ -26,9 +24,12 @@ export interface FreshScan {
 /** A recorded plan older than this is not continued: the machine it was made for has moved on. */
 export const MAX_RECORD_AGE_MS = 7 * 24 * 60 * 60_000;
 
-/** The latest scan, when it is recent and was taken after the run began; else the words to scan again. */
+/**
+ * The latest scan of this session, when it is recent; else the words to
+ * scan again. After a restart there is none until the user scans, so a
+ * run recorded by an earlier process is always checked against a new scan.
+ */
 export function freshScanFor(
-  run: RunHistory,
   latest: FreshScan | null,
   now: Date,
   maxScanAgeMs: number,
@@ -42,9 +43,6 @@ export function freshScanFor(
   const scannedAt = Date.parse(latest.diagnosis.scannedAt);
   const age = now.getTime() - scannedAt;
   if (!(age <= maxScanAgeMs)) throw scanAgain(`scan age ${age} ms > ${maxScanAgeMs} ms`);
-  if (!(scannedAt >= Date.parse(run.startedAt))) {
-    throw scanAgain(`scan of ${latest.diagnosis.scannedAt} predates run ${run.startedAt}`);
-  }
   return latest;
 }
 
@@ -112,12 +110,6 @@ export function scanFactsFor(
   if (picked !== undefined && picked !== 'project') userFolders.push(picked.pickedPath);
   const installs = scan.diagnosis.installs.filter((install) => install.status === 'ok');
   const pythons = new Set(installs.map((install) => install.executable));
-  // A venv this run made is an interpreter of its own, in a folder the user's settings vouch for.
-  for (const step of stepsOf(run)) {
-    const folder = step.kind === 'create-venv' ? step.facts.folder : undefined;
-    if (typeof folder === 'string' && userFolders.some((root) => isInside(folder, root)))
-      pythons.add(venvPython(os, folder));
-  }
   const adminPythons = new Set(
     installs
       .filter((install) =>
@@ -137,7 +129,7 @@ export function scanFactsFor(
 
 /** The context the remedies' builders get when they build a recorded run again. */
 export function rebuildContext(
-  base: Omit<PlanContext, 'request' | 'pickedFolder' | 'recordedSteps' | 'diagnosis' | 'scanId'>,
+  base: Omit<PlanContext, 'request' | 'pickedFolder' | 'recorded' | 'diagnosis' | 'scanId'>,
   facts: PlanFacts,
   scan: FreshScan,
 ): PlanContext {
@@ -147,6 +139,6 @@ export function rebuildContext(
     scanId: scan.scanId,
     request: requestFrom(facts, scan.scanId),
     pickedFolder: pickedFolderOf(facts.request),
-    recordedSteps: facts.steps.map((step) => step.id),
+    recorded: facts,
   };
 }

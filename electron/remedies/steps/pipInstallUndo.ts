@@ -2,7 +2,13 @@ import type { Command } from '../../shared/actionModel';
 import type { RunHistory } from '../run/replayJournal';
 import { PIP_ENV } from '../planning/pipEnvironment';
 import type { UndoContext, StepUndo } from '../planning/undoSteps';
-import { asAdministrator, plainRun, refuseUnvouched, undoStep } from '../planning/undoSteps';
+import {
+  asAdministrator,
+  isVouchedPath,
+  plainRun,
+  refuseUnvouched,
+  undoStep,
+} from '../planning/undoSteps';
 import { PIP_TIMEOUT_MS } from '../planning/planContext';
 import {
   changesBetween,
@@ -20,7 +26,9 @@ export const pipInstallUndo: StepUndo<'pip-install'> = {
   canUndo: (run, stepId, spec, scope) => !spec.dryRun && !scope.removesEnvironment,
   async plan(run, stepId, spec, ctx, warnings) {
     const id = `undo-${stepId}`;
-    if (!ctx.scan.pythons.has(spec.python)) throw refuseUnvouched('a Python', spec.python);
+    // A scanned interpreter, or one in the user's own folders (a venv), which then runs as the user.
+    if (!ctx.scan.pythons.has(spec.python) && !isVouchedPath(ctx.scan.userFolders, spec.python))
+      throw refuseUnvouched('a Python', spec.python);
     const names = await installedBy(run, stepId, spec.python, spec.scope, ctx, warnings);
     if (names.length === 0) return [];
     const command: Command = {

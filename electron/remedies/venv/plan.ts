@@ -29,8 +29,8 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
   const pkg = optionalPackage(ctx);
   const folder = venvFolder(ctx);
   const existing =
-    ctx.recordedSteps !== null
-      ? ctx.recordedSteps.includes('create-venv')
+    ctx.recorded !== null
+      ? ctx.recorded.steps.some((step) => step.id === 'create-venv')
         ? 'absent'
         : 'venv'
       : ctx.local

@@ -189,16 +189,29 @@ describe('grant-access with icacls', () => {
     expect(one.plan.steps.map((step) => step.id)).toEqual(['save-acl', 'grant']);
     expect(unwrapUac(one.plan.steps[1]!.command).elevated).toContain(`$psi.FileName = '${ICACLS}'`);
 
-    // After both ran, Undo restores the saved ACL from the parent folder.
+    // After both ran, Undo checks each backup is the one saved (its SHA-256), then restores it from the parent folder.
+    const [hash1, hash2] = ['1'.repeat(64), '2'.repeat(64)];
     const undo = await undoOf(
       historyAfter(recipe, {
-        'save-acl': { data: { entries: 3 } },
-        'save-acl-2': { data: { entries: 2 } },
+        'save-acl': { data: { entries: 3, sha256: hash1 } },
+        'save-acl-2': { data: { entries: 2, sha256: hash2 } },
         grant: {},
       }),
     );
-    expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-grant']);
-    expect(unwrapUac(undo.plan.steps[0]!.command).elevated).toBe(
+    expect(undo.plan.steps.map((step) => step.id)).toEqual([
+      'check-backup',
+      'check-backup-2',
+      'undo-grant',
+    ]);
+    expect(undo.specs.slice(0, 2).map(({ spec }) => spec)).toEqual([
+      { kind: 'check-backup', file: `${RUN_FOLDER}\\acl-backup.txt`, sha256: hash1 },
+      { kind: 'check-backup', file: `${RUN_FOLDER}\\acl-backup-2.txt`, sha256: hash2 },
+    ]);
+    // Without a recorded hash nothing is restored: a backup that cannot be checked is not applied.
+    await expect(
+      undoOf(historyAfter(recipe, { 'save-acl': { data: { entries: 3 } }, grant: {} })),
+    ).rejects.toThrow(/cannot check it/);
+    expect(unwrapUac(undo.plan.steps[2]!.command).elevated).toBe(
       fixture('uac-icacls-restore.elevated.ps1'),
     );
   });

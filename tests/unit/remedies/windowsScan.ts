@@ -144,6 +144,6 @@ export function windowsPlanContext(
     probe: createPosixSystemProbe(),
     selfPid: process.pid,
     pickedFolder: () => null,
-    recordedSteps: null,
+    recorded: null,
   };
 }
