@@ -6,12 +6,7 @@ import type { RunHistory } from '../run/replayJournal';
 import { stepsOf } from '../run/replayJournal';
 import type { FactsOf } from '../run/planFacts';
 import type { StepUndo, UndoContext, UndoStep } from '../planning/undoSteps';
-import {
-  asAdministrator,
-  isVouchedPath,
-  refuseUnvouched,
-  undoStep,
-} from '../planning/undoSteps';
+import { asAdministrator, isVouchedPath, refuseUnvouched, undoStep } from '../planning/undoSteps';
 import { TOOL_TIMEOUT_MS } from '../planning/planContext';
 import { restoreRun } from './restoreRun';
 import { RecordedOwnersSchema, SavedAclSchema } from './specs';
@@ -70,7 +65,9 @@ export const grantAclUndo: StepUndo<'grant-acl'> = {
 
 /** The SHA-256 the save step recorded for this backup file; null when none was. */
 function savedHashOf(run: RunHistory, file: string): string | null {
-  const save = stepsOf(run).find((step) => step.kind === 'save-acl' && step.facts.backupFile === file);
+  const save = stepsOf(run).find(
+    (step) => step.kind === 'save-acl' && step.facts.backupFile === file,
+  );
   const saved = SavedAclSchema.safeParse(save ? run.results.get(save.id)?.data : undefined);
   return saved.success ? saved.data.sha256 : null;
 }
@@ -106,7 +103,11 @@ function chownBack(
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), entry.path]);
   }
   // The plan's own rule for chown, never a program named in the journal.
-  const chown = locateProgram('chown', ctx.env, ['/usr/bin/chown', '/bin/chown', '/usr/sbin/chown']);
+  const chown = locateProgram('chown', ctx.env, [
+    '/usr/bin/chown',
+    '/bin/chown',
+    '/usr/sbin/chown',
+  ]);
   if (chown === null) {
     warnings.push('The chown program was not found, so the files stay yours.');
     return [];

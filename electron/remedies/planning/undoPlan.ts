@@ -31,8 +31,7 @@ function scopeOf(run: RunHistory): UndoScope {
   const none: UndoScope = { removesEnvironment: false };
   return {
     removesEnvironment: stepsOf(run).some(
-      (step) =>
-        undoOfKind(step.kind)?.removesEnvironment === true && canUndo(run, step, none),
+      (step) => undoOfKind(step.kind)?.removesEnvironment === true && canUndo(run, step, none),
     ),
   };
 }

@@ -67,5 +67,4 @@ export const LegacyPlannedEntrySchema = z.object({
 
 /** What reading the journal yields: its entries, and old plans known only by their title. */
 export type JournalLine =
-  | JournalEntry
-  | { v: 1; at: string; runId: string; type: 'legacy-planned'; title: string };
+  JournalEntry | { v: 1; at: string; runId: string; type: 'legacy-planned'; title: string };

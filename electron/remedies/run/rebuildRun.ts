@@ -29,11 +29,7 @@ export const MAX_RECORD_AGE_MS = 7 * 24 * 60 * 60_000;
  * scan again. After a restart there is none until the user scans, so a
  * run recorded by an earlier process is always checked against a new scan.
  */
-export function freshScanFor(
-  latest: FreshScan | null,
-  now: Date,
-  maxScanAgeMs: number,
-): FreshScan {
+export function freshScanFor(latest: FreshScan | null, now: Date, maxScanAgeMs: number): FreshScan {
   const scanAgain = (cause: string) =>
     new UserFacingError(
       'Pip Doctor checks this computer again before it continues or undoes a fix. Scan, then choose it again.',

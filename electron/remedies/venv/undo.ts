@@ -19,7 +19,8 @@ export const createVenvUndo: StepUndo<'create-venv'> = {
   canUndo: (run, stepId) => keepFolderOnUndo(run, stepId) !== null,
   async plan(run, stepId, spec, ctx) {
     const keepFolder = keepFolderOnUndo(run, stepId)!;
-    if (!isVouchedPath(ctx.scan.userFolders, spec.folder)) throw refuseUnvouched('a folder of yours', spec.folder);
+    if (!isVouchedPath(ctx.scan.userFolders, spec.folder))
+      throw refuseUnvouched('a folder of yours', spec.folder);
     return [
       {
         step: undoStep(

@@ -63,7 +63,12 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
     expect(pending!.explanation).toContain('whether that step finished is not known');
 
     // The next start of the app: a new service over the same data folder.
-    const restarted = createHarness(root, { projectDir: project, extra: { dataDir } });
+    // The app as it starts again: the same settings (where pip finds packages), nothing else carried over.
+    const restarted = createHarness(root, {
+      wheelDir: wheels,
+      projectDir: project,
+      extra: { dataDir },
+    });
     // No scan in the new process yet: Resume asks for one before it builds anything.
     await expect(restarted.service.planResume(plan.id)).rejects.toThrow(/Scan, then choose it/);
     await restarted.scan([SYSTEM_PYTHON]);
@@ -118,7 +123,11 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
     });
     expect(pending!.choices).toEqual(['resume', 'undo', 'mark-resolved']);
 
-    const quiet = createHarness(root, { projectDir: project, extra: { dataDir: harness.dataDir } });
+    const quiet = createHarness(root, {
+      wheelDir: wheels,
+      projectDir: project,
+      extra: { dataDir: harness.dataDir },
+    });
     await quiet.scan([SYSTEM_PYTHON]);
     await quiet.service.planResume(plan.id);
     expect((await quiet.service.resume(plan.id)).status).toBe('succeeded');

@@ -121,7 +121,7 @@ describe('restart', () => {
     expect(waiting.steps.map((step) => step.status)).toEqual(['waiting', 'not-run']);
 
     // The app's next start, before the user has closed anything.
-    const next = createHarness(root, { extra: { dataDir: harness.dataDir } });
+    const next = createHarness(root, { wheelDir: wheels, extra: { dataDir: harness.dataDir } });
     const [pending] = await next.service.pendingActions();
     expect(pending).toMatchObject({
       runId: plan.id,
