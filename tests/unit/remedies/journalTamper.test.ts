@@ -385,7 +385,7 @@ describe('a journal edited by another program of the same user', () => {
     // What an older Pip Doctor wrote: the recipe, commands and all (here with a swapped one).
     editJournal(run.dataDir, (line) => {
       if (line.type !== 'planned') return line;
-      const rest: Partial<Line> = { ...line };
+      const rest: Line = { ...line };
       delete rest.facts;
       return {
         ...rest,
