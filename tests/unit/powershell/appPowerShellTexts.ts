@@ -323,7 +323,11 @@ const NOT_ELEVATED: ElevationFacts = {
 
 /** What a step of each remedy recorded, so its undo plan can be built (as windowsActions.test.ts does). */
 const RECORDED_STEPS: Partial<Record<RemedyId, Parameters<typeof historyAfter>[1]>> = {
-  'grant-access': { 'save-acl': { data: { entries: 3, sha256: '0'.repeat(64) } }, grant: {} },
+  'grant-access': {
+    'save-acl': { data: { entries: 3, sha256: '0'.repeat(64) } },
+    'save-acl-2': { data: { entries: 2, sha256: '1'.repeat(64) } },
+    grant: {},
+  },
   'enable-long-paths': { 'read-setting': { data: { previous: 0 } }, enable: {} },
   'user-install': {
     install: { before: { pip: '24.0' }, data: { added: ['numpy'], changed: [] } },
