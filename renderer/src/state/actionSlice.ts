@@ -120,6 +120,19 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
     void get().loadPendingActions();
   };
 
+  /**
+   * Main checks the machine again before it builds a Resume or an Undo (the
+   * journal holds facts to check, not commands). Right after the app
+   * starts there is no scan yet: one is taken first, without a log.
+   */
+  const scanFirstIfNone = async (): Promise<Reply<unknown> | null> => {
+    if (get().scan.scanId !== null) return null;
+    const started = await invoke('scan:start', { logId: null });
+    if (!started.ok) return started;
+    const scanned = await invoke('scan:result', { scanId: started.value.scanId });
+    return scanned.ok ? null : scanned;
+  };
+
   const runningSession = () => {
     const session = get().actionSession;
     return session?.run?.status === 'running' ? { session, run: session.run } : null;
@@ -208,6 +221,9 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
     planUndo: async (runId) => {
       if (runningSession()) return;
       const id = openSession({ kind: 'undo', of: runId }, { status: 'loading' });
+      const notScanned = await scanFirstIfNone();
+      if (notScanned !== null && !notScanned.ok)
+        return patchSession(id, { plan: { status: 'failed', error: notScanned.error } });
       patchSession(id, { plan: planStateOf(await invoke('action:undo', { runId })) });
     },
 
@@ -215,6 +231,9 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
       if (runningSession()) return;
       // The journal holds no commands: main builds the plan again from a fresh scan, and that is what is shown and run.
       const id = openSession({ kind: 'resume', pending }, { status: 'loading' });
+      const notScanned = await scanFirstIfNone();
+      if (notScanned !== null && !notScanned.ok)
+        return patchSession(id, { plan: { status: 'failed', error: notScanned.error } });
       patchSession(id, {
         plan: planStateOf(await invoke('action:resume-plan', { runId: pending.runId })),
       });
