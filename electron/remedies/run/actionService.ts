@@ -30,7 +30,8 @@ import {
   freshScanFor,
   rebuildContext,
   refuseDiffering,
-  refuseGoneOrOld,
+  refuseGone,
+  refuseOld,
   scanFactsFor,
 } from './rebuildRun';
 import { recordedPlan } from './recordedPlan';
@@ -191,7 +192,8 @@ export class ActionService {
     const history = histories.get(runId)!;
     const facts = this.verifiableFacts(history);
     const scan = freshScanFor(this.latest, this.now(), this.maxScanAgeMs);
-    refuseGoneOrOld(facts, scan, this.now());
+    refuseOld(facts, this.now());
+    refuseGone(facts, scan);
     let recipe: Recipe;
     if (facts.undoOf === null) {
       const os = osTraits(scan.diagnosis.platform);
@@ -268,7 +270,8 @@ export class ActionService {
       throw new UserFacingError('That action has been undone already.', `run ${runId} undone`);
     const facts = this.verifiableFacts(history);
     const scan = freshScanFor(this.latest, this.now(), this.maxScanAgeMs);
-    refuseGoneOrOld({ ...facts, scannedAt: scan.diagnosis.scannedAt }, scan, this.now());
+    // An old action may still be undone; its Python must still be there.
+    refuseGone(facts, scan);
     const undoRunId = newRunId();
     const recipe = await undoRecipe(history, this.undoContext(undoRunId, history, scan));
     this.remember({ recipe, facts: factsOf(recipe, facts.request), resumes: false });

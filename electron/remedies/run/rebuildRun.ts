@@ -42,8 +42,8 @@ export function freshScanFor(latest: FreshScan | null, now: Date, maxScanAgeMs: 
   return latest;
 }
 
-/** Refuses a run whose recorded plan is too old to continue, or whose Python the scan no longer shows. */
-export function refuseGoneOrOld(facts: PlanFacts, scan: FreshScan, now: Date): void {
+/** Refuses to continue a plan made long ago: the machine it was made for has moved on. */
+export function refuseOld(facts: PlanFacts, now: Date): void {
   const age = now.getTime() - Date.parse(facts.scannedAt);
   if (!(age <= MAX_RECORD_AGE_MS)) {
     throw new UserFacingError(
@@ -51,6 +51,10 @@ export function refuseGoneOrOld(facts: PlanFacts, scan: FreshScan, now: Date): v
       `record age ${age} ms > ${MAX_RECORD_AGE_MS} ms`,
     );
   }
+}
+
+/** Refuses a run whose Python the fresh scan no longer shows. */
+export function refuseGone(facts: PlanFacts, scan: FreshScan): void {
   const installs = [facts.installId, facts.request.baseInstallId, facts.request.installId];
   for (const id of installs) {
     if (id === null || id === undefined) continue;

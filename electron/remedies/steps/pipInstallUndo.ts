@@ -1,6 +1,7 @@
 import type { Command } from '../../shared/actionModel';
 import type { RunHistory } from '../run/replayJournal';
 import { PIP_ENV } from '../planning/pipEnvironment';
+import { isValidPackageName } from '../../shared/packageName';
 import type { UndoContext, StepUndo } from '../planning/undoSteps';
 import {
   asAdministrator,
@@ -80,5 +81,9 @@ async function installedBy(
       `${change.name} was upgraded from ${change.from} to ${change.to}; the old version cannot be brought back offline, so it stays.`,
     );
   }
-  return changes.added;
+  // Names from the journal go on pip's command line: only names, never an option such as -r or --target.
+  const names = changes.added.filter((name) => isValidPackageName(name));
+  if (names.length < changes.added.length)
+    warnings.push('Some names in the record are not package names, so they are left out.');
+  return names;
 }

@@ -254,14 +254,32 @@ describe('a journal edited by another program of the same user', () => {
         refusal(await restarted.handlers['action:undo']({ runId: plan.id }, APP_FRAME)),
       ).toMatch(/changed nothing that Pip Doctor can undo/);
 
-      // The true record: the undo is pip uninstall by the venv's own python, as the user.
+      // The true facts, but options slipped in among the names of what pip added.
       editPlanned(dataDir, (facts) => {
         delete stepOf(facts, 'install').facts.run;
       });
+      editJournal(dataDir, (line) => {
+        const data = line.data as { added?: string[] } | null | undefined;
+        if (line.type === 'step-result' && line.stepId === 'install' && data?.added)
+          data.added.push('-r', `--target=${markers}`);
+        return line;
+      });
+      // The undo is pip uninstall of the names only, by the venv's own python, as the user.
       const undo = valueOf(await restarted.handlers['action:undo']({ runId: plan.id }, APP_FRAME));
       expect(undo.steps.map((step) => [step.command?.program, step.elevated])).toEqual([
         [join(project, '.venv', 'bin', 'python'), false],
       ]);
+      expect(undo.steps[0]!.command!.args).toEqual([
+        '-m',
+        'pip',
+        'uninstall',
+        '-y',
+        'pipdoctor-demo',
+        'pipdoctor-helper',
+      ]);
+      expect(undo.warnings).toContain(
+        'Some names in the record are not package names, so they are left out.',
+      );
       valueOf(await restarted.handlers['action:run']({ planId: undo.id }, APP_FRAME));
       expect(
         valueOf(await restarted.handlers['action:result']({ runId: undo.id }, APP_FRAME)).status,
