@@ -228,8 +228,10 @@ export class ActionService {
       recipe = await undoRecipe(original, this.undoContext(runId, original, scan));
     }
     refuseDiffering(facts, recipe);
-    const finished = new Set(stepsOf(history).filter((step) => isFinished(history, step.id)));
-    await precheckRecipe(recipe, new Set([...finished].map((step) => step.id)));
+    const finished = stepsOf(history)
+      .filter((step) => isFinished(history, step.id))
+      .map((step) => step.id);
+    await precheckRecipe(recipe, new Set(finished));
     this.remember({ recipe, facts, resumes: true });
     return recipe.plan;
   }

@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from '../../shared/actionModel';
+import { venvPython } from '../../platform/osTraits';
 import type { RunHistory } from '../run/replayJournal';
 import { PIP_ENV } from '../planning/pipEnvironment';
 import { isValidPackageName } from '../../shared/packageName';
@@ -27,8 +29,8 @@ export const pipInstallUndo: StepUndo<'pip-install'> = {
   canUndo: (run, stepId, spec, scope) => !spec.dryRun && !scope.removesEnvironment,
   async plan(run, stepId, spec, ctx, warnings) {
     const id = `undo-${stepId}`;
-    // A scanned interpreter, or one in the user's own folders (a venv), which then runs as the user.
-    if (!ctx.scan.pythons.has(spec.python) && !isVouchedPath(ctx.scan.userFolders, spec.python))
+    // A scanned interpreter, or a venv's own in the user's folders, which then runs as the user.
+    if (!ctx.scan.pythons.has(spec.python) && !(await isUsersVenvPython(spec.python, ctx)))
       throw refuseUnvouched('a Python', spec.python);
     const names = await installedBy(run, stepId, spec.python, spec.scope, ctx, warnings);
     if (names.length === 0) return [];
@@ -86,4 +88,14 @@ async function installedBy(
   if (names.length < changes.added.length)
     warnings.push('Some names in the record are not package names, so they are left out.');
   return names;
+}
+
+/** The interpreter of a virtual environment (its pyvenv.cfg beside) inside the user's own folders. */
+async function isUsersVenvPython(python: string, ctx: UndoContext): Promise<boolean> {
+  const { paths } = ctx.scan.os;
+  const folder = paths.dirname(paths.dirname(python));
+  if (python !== venvPython(ctx.scan.os, folder)) return false;
+  if (!isVouchedPath(ctx.scan.userFolders, folder)) return false;
+  const marker = await stat(paths.join(folder, 'pyvenv.cfg')).catch(() => null);
+  return marker?.isFile() ?? false;
 }
