@@ -137,7 +137,8 @@ export async function runRecipe(
     instructions:
       status === 'succeeded' || status === 'needs-restart' ? recipe.plan.instructions : [],
   };
-  await journal.append({ type: 'finished', runId, outcome: finished });
+  // The lines to type stay out of the journal: text to paste is as much a command as one to run.
+  await journal.append({ type: 'finished', runId, outcome: { ...finished, instructions: [] } });
   run.outcome = finished;
   return finished;
 }

@@ -235,6 +235,10 @@ describe('a journal edited by another program of the same user', () => {
         valueOf(await app.handlers['action:result']({ runId: plan.id }, APP_FRAME)).status,
       ).toBe('succeeded');
 
+      // Not a command anywhere, nor a line to paste (the activation lines stay out too).
+      const journalText = readFileSync(join(dataDir, 'actions', 'journal.jsonl'), 'utf8');
+      expect(journalText).not.toMatch(/"program"|"args"|activate/);
+
       editPlanned(dataDir, (facts) => {
         stepOf(facts, 'install').facts.python = evil;
       });
