@@ -80,6 +80,7 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
     'action:result': handle('action:result', ({ runId }) => runs.result(runId)),
     'action:undo': handle('action:undo', ({ runId }) => service.planUndo(runId)),
     'action:pending': handle('action:pending', () => service.pendingActions()),
+    'action:resume-plan': handle('action:resume-plan', ({ runId }) => service.planResume(runId)),
     'action:resume': handle('action:resume', async ({ runId }) => {
       runs.start(runId, () => service.resume(runId), { again: true });
       return { runId };

@@ -162,7 +162,15 @@ export const channels = {
   },
   /** Actions the journal says did not end cleanly, newest first. */
   'action:pending': { request: z.object({}).strict(), response: z.array(PendingActionSchema) },
-  /** Goes on with a pending action, under its own run id. */
+  /**
+   * The plan Resume would run: built again by main from the journal's facts
+   * and the latest scan (the journal holds no commands), shown before it runs.
+   */
+  'action:resume-plan': {
+    request: z.object({ runId: ActionRunIdSchema }).strict(),
+    response: ActionPlanSchema,
+  },
+  /** Goes on with a pending action, under its own run id: exactly the plan action:resume-plan showed. */
   'action:resume': {
     request: z.object({ runId: ActionRunIdSchema }).strict(),
     response: z.object({ runId: ActionRunIdSchema }),

@@ -59,7 +59,8 @@ test.describe('a fix the app was killed in the middle of', () => {
     page,
     openWizard,
   }) => {
-    await openWizard({ env, projectDir: project, dataDir });
+    // The app's own settings: pip finds packages in the local wheel folder (there is no network here).
+    await openWizard({ env, projectDir: project, dataDir, wheelDir: wheels });
     const interrupted = page
       .getByRole('heading', { level: 2, name: 'Pip Doctor was interrupted' })
       .locator('..');
@@ -73,6 +74,14 @@ test.describe('a fix the app was killed in the middle of', () => {
 
     await card.getByRole('button', { name: 'Resume' }).click();
     const dialog = page.getByRole('dialog', { name: 'Resume a fix that did not finish' });
+    // Main scans, builds the plan again from the journal's facts, and shows its commands before anything runs.
+    await expect(dialog).toContainText(
+      `${join(project, '.venv', 'bin', 'python')} -m pip install`,
+      {
+        timeout: 60_000,
+      },
+    );
+    await dialog.getByRole('button', { name: 'Do it' }).click();
     const done = dialog.getByRole('heading', { name: 'Done, and checked: it worked' });
     await expect(done).toBeFocused({ timeout: 60_000 });
     await expect(dialog).toContainText('`import demo_module` works');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { administratorRun, elevatedOutputDir } from '../../platform/elevation';
 import { deleteLongPaths, setLongPaths } from '../../platform/windows/longPaths';
 import type { StepUndo } from '../planning/undoSteps';
-import { undoStep } from '../planning/undoSteps';
+import { asAdministrator, undoStep } from '../planning/undoSteps';
+import { QUICK_TIMEOUT_MS } from '../planning/planContext';
 
 const PreviousValueSchema = z.object({ previous: z.number().int().nullable() });
 
@@ -20,13 +20,13 @@ export const setLongPathsUndo: StepUndo<'set-long-paths'> = {
     }
     const value = previous.data.previous;
     const root = ctx.elevation.systemRoot;
-    const planned = administratorRun(
+    const planned = asAdministrator(
       value === null ? deleteLongPaths(root) : setLongPaths(root, value),
-      ctx.elevation,
-      elevatedOutputDir(ctx.runFolder, id, run.recipe.platform),
+      id,
+      ctx,
+      QUICK_TIMEOUT_MS,
       'oem',
-      spec.run.timeoutMs,
-    )!;
+    );
     return [
       {
         step: undoStep(

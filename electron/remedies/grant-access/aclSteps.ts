@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { runPlanned } from '../../platform/runElevated';
 import { parseAclBackup } from '../../platform/windows/icacls';
@@ -27,7 +28,7 @@ export const saveAclStep: StepExecutor<'save-acl'> = {
       `Saved the permissions of ${entries.length} files and folders to ${spec.backupFile}.`,
       {
         output: ended.output,
-        data: { entries: entries.length },
+        data: { entries: entries.length, sha256: sha256Of(backup!) },
       },
     );
   },
@@ -43,3 +44,30 @@ export const grantAclStep: StepExecutor<'grant-acl'> = {
     );
   },
 };
+
+/**
+ * Refuses a backup that is not the one the save step wrote: `icacls
+ * /restore` applies whatever the file says, as administrator.
+ */
+export const checkBackupStep: StepExecutor<'check-backup'> = {
+  async execute(spec) {
+    const backup = await readFile(spec.file).catch(() => null);
+    if (backup === null) {
+      return outcome(
+        'failed',
+        `The saved permissions (${spec.file}) are gone, so they cannot be put back.`,
+      );
+    }
+    if (sha256Of(backup) !== spec.sha256) {
+      return outcome(
+        'failed',
+        `The saved permissions in ${spec.file} are not the ones Pip Doctor saved (the file was changed), so they are not put back.`,
+      );
+    }
+    return outcome('done', `${spec.file} is the backup Pip Doctor saved.`);
+  },
+};
+
+function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

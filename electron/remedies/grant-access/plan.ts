@@ -11,7 +11,8 @@ import {
 import { handBackCommand, handBackInput } from '../../platform/posix/handBack';
 import { systemProgram, whyNotUsable } from '../../platform/posix/systemProgram';
 import type { Recipe } from '../planning/recipe';
-import { grantModify, restoreAcl, saveAcl } from '../../platform/windows/icacls';
+import { grantModify, saveAcl } from '../../platform/windows/icacls';
+import { restoreRun } from './restoreRun';
 import { inTurn } from '../../platform/windows/powershell';
 import { foldersToGrant } from './folders';
 import type { DraftStep, PlanContext } from '../planning/planContext';
@@ -78,7 +79,6 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessC
     plainRun(saveAcl(elevation.systemRoot, dir, backups[index]!), TOOL_TIMEOUT_MS),
   );
   const grantDir = elevatedOutputDir(ctx.runFolder, 'grant', ctx.os.platform);
-  const restoreDir = elevatedOutputDir(ctx.runFolder, 'restore', ctx.os.platform);
   const grant = administratorRun(
     inTurn(
       elevation.systemRoot,
@@ -89,18 +89,7 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessC
     'oem',
     TOOL_TIMEOUT_MS,
   )!;
-  const restore = administratorRun(
-    inTurn(
-      elevation.systemRoot,
-      dirs.map((dir, index) =>
-        restoreAcl(elevation.systemRoot, paths.dirname(dir), backups[index]!),
-      ),
-    ),
-    elevation,
-    restoreDir,
-    'oem',
-    TOOL_TIMEOUT_MS,
-  )!;
+  const restore = restoreRun(ctx.elevation, ctx.os, dirs, backups, ctx.runFolder);
   const named = dirs.join(' and ');
   return recipeOf(ctx, {
     title: `Give your account the right to change ${named}`,
@@ -127,7 +116,13 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessC
           elevated: grant.elevated,
           changes: `Lets your account create, change and delete files in ${named} and everything below (Modify, inherited by new files).`,
         }),
-        spec: { kind: 'grant-acl', run: grant.run, restore: restore.run },
+        spec: {
+          kind: 'grant-acl',
+          run: grant.run,
+          restore: restore.run,
+          folders: dirs,
+          backupFiles: backups,
+        },
       },
     ],
     verify: dirs.flatMap((dir) => aclGrantChecks(dir)),

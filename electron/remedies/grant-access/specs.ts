@@ -11,8 +11,22 @@ export const SaveAclSpecSchema = z.object({
 export const GrantAclSpecSchema = z.object({
   kind: z.literal('grant-acl'),
   run: ElevatedRunSchema,
-  /** The undo, fixed before anything changes. */
+  /** The undo as the plan showed it; after a restart Undo builds it again from the two lists below. */
   restore: ElevatedRunSchema,
+  /** The folders granted, and for each the backup its save-acl step wrote (same order). */
+  folders: z.array(z.string()),
+  backupFiles: z.array(z.string()),
+});
+/** Right before a restore: the backup is byte for byte the one the save step wrote (its SHA-256). */
+export const CheckBackupSpecSchema = z.object({
+  kind: z.literal('check-backup'),
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+/** What save-acl records: how many entries, and the backup's SHA-256 for the check before a restore. */
+export const SavedAclSchema = z.object({
+  entries: z.number().int(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 /** Owner systems: each file's owner written down for Undo, then the files handed back. */

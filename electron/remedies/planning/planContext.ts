@@ -8,6 +8,7 @@ import { isValidPackageName } from '../../shared/packageName';
 import { commandLine } from '../../shared/shellQuote';
 import type { PlanRequest } from '../../shared/planRequest';
 import type { Recipe, StepSpec, VerifySpec } from './recipe';
+import type { PlanFacts } from '../run/planFacts';
 import { PIP_ENV } from './pipEnvironment';
 import { UserFacingError } from '../../shared/userFacingError';
 
@@ -34,6 +35,13 @@ export interface PlanContext {
   probe: SystemProbe;
   selfPid: number;
   pickedFolder(id: string): string | null;
+  /**
+   * When a recorded run is built again for Resume: what the journal says it
+   * was. A builder that looks at what the action itself changed (the venv
+   * folder it made, the files held before a restart) plans as it did then,
+   * each fact checked against the scan; null for a new plan.
+   */
+  recorded: PlanFacts | null;
 }
 
 /** Long enough for a big wheel build on a slow machine; a hung pip is still stopped. */

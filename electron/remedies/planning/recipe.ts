@@ -14,6 +14,7 @@ import {
   SetLongPathsSpecSchema,
 } from '../enable-long-paths/specs';
 import {
+  CheckBackupSpecSchema,
   ChownSpecSchema,
   GrantAclSpecSchema,
   OwnedByCheckSchema,
@@ -29,10 +30,10 @@ import { CreateVenvSpecSchema, RemoveVenvSpecSchema } from '../venv/specs';
 
 /**
  * What main keeps of a plan to run it: the plan the user saw, and for each of
- * its steps the exact work behind it. Plain data, written whole to the
- * journal before the first step, so that a run can be resumed or undone
- * after a crash by a new process that has nothing else. Each step kind and
- * check kind is defined by the remedy that owns it (its specs.ts).
+ * its steps the exact work behind it. It lives in memory only, the one
+ * object that is shown and then run; the journal gets its facts
+ * (run/planFacts.ts), and Resume and Undo build a new one from them. Each
+ * step kind and check kind is defined by the remedy that owns it (specs.ts).
  */
 
 export const StepSpecSchema = z.discriminatedUnion('kind', [
@@ -43,6 +44,7 @@ export const StepSpecSchema = z.discriminatedUnion('kind', [
   UserPathSpecSchema,
   SaveAclSpecSchema,
   GrantAclSpecSchema,
+  CheckBackupSpecSchema,
   RecordOwnersSpecSchema,
   ChownSpecSchema,
   ReadLongPathsSpecSchema,

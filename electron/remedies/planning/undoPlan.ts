@@ -1,41 +1,37 @@
 import type { RunHistory } from '../run/replayJournal';
-import { mayHaveChanged } from '../run/replayJournal';
-import { stepKindOf } from '../steps/stepKinds';
-import type { Recipe, SpecOf, StepKind, StepSpec } from './recipe';
-import type { UndoContext, UndoScope, UndoStep } from './undoSteps';
+import { mayHaveChanged, stepsOf } from '../run/replayJournal';
+import { parseStepFacts } from '../run/planFacts';
+import type { StepFact } from '../run/planFacts';
+import { STEP_KINDS } from '../steps/stepKinds';
+import type { Recipe, StepKind } from './recipe';
+import type { StepUndo, UndoContext, UndoScope, UndoStep } from './undoSteps';
 import { UserFacingError } from '../../shared/userFacingError';
 
 export type { UndoContext } from './undoSteps';
 
 /**
  * Undo is an action of its own: a plan built from what the journal recorded
- * (the venv this action created, what pip added, the saved ACL, the previous
- * registry value, each file's former owner), shown before it runs, run and
- * journaled like any other. Each step kind knows its own undo
- * (StepExecutor.undo); steps are undone last first.
+ * (the venv this action created, what pip added, the saved ACL's hash, the
+ * registry value before, each file's former owner), shown before it runs,
+ * run and journaled like any other. Each step kind knows its own undo
+ * (StepExecutor.undo) and builds its commands from the step's facts, never
+ * from a command in the journal; steps are undone last first.
  */
 
-function canUndo(run: RunHistory, stepId: string, spec: StepSpec, scope: UndoScope): boolean {
-  return stepKindOf(spec).undo?.canUndo(run, stepId, spec, scope) ?? false;
+function undoOfKind<K extends StepKind>(kind: K): StepUndo<K> | undefined {
+  return STEP_KINDS[kind].undo;
 }
 
-function planUndoOf<K extends StepKind>(
-  run: RunHistory,
-  stepId: string,
-  spec: SpecOf<K>,
-  ctx: UndoContext,
-  warnings: string[],
-): Promise<UndoStep[]> {
-  const undo = stepKindOf(spec).undo;
-  return undo ? undo.plan(run, stepId, spec, ctx, warnings) : Promise.resolve([]);
+function canUndo(run: RunHistory, step: StepFact, scope: UndoScope): boolean {
+  const facts = parseStepFacts(step.kind, step.facts);
+  return facts !== null && (undoOfKind(step.kind)?.canUndo(run, step.id, facts, scope) ?? false);
 }
 
 function scopeOf(run: RunHistory): UndoScope {
   const none: UndoScope = { removesEnvironment: false };
   return {
-    removesEnvironment: run.recipe.specs.some(
-      ({ stepId, spec }) =>
-        stepKindOf(spec).undo?.removesEnvironment === true && canUndo(run, stepId, spec, none),
+    removesEnvironment: stepsOf(run).some(
+      (step) => undoOfKind(step.kind)?.removesEnvironment === true && canUndo(run, step, none),
     ),
   };
 }
@@ -43,15 +39,27 @@ function scopeOf(run: RunHistory): UndoScope {
 /** The steps of a run whose change can be taken back (a sync look, for what pendingActions offers). */
 export function undoableStepIds(run: RunHistory): string[] {
   const scope = scopeOf(run);
-  return run.recipe.specs
-    .filter(({ stepId, spec }) => mayHaveChanged(run, stepId) && canUndo(run, stepId, spec, scope))
-    .map(({ stepId }) => stepId);
+  return stepsOf(run)
+    .filter((step) => mayHaveChanged(run, step.id) && canUndo(run, step, scope))
+    .map((step) => step.id);
+}
+
+async function planUndoOf(
+  run: RunHistory,
+  step: StepFact,
+  ctx: UndoContext,
+  warnings: string[],
+): Promise<UndoStep[]> {
+  const undo = undoOfKind(step.kind);
+  const facts = parseStepFacts(step.kind, step.facts);
+  if (!undo || facts === null) return [];
+  return undo.plan(run, step.id, facts, ctx, warnings);
 }
 
 export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Recipe> {
-  const original = run.recipe;
+  const original = run.facts;
   const ids = new Set(undoableStepIds(run));
-  if (ids.size === 0) {
+  if (original === null || ids.size === 0) {
     throw new UserFacingError(
       'This action changed nothing that Pip Doctor can undo.',
       `no undoable steps in ${run.runId}`,
@@ -59,8 +67,8 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
   }
   const undoSteps: UndoStep[] = [];
   const warnings: string[] = [];
-  for (const { stepId, spec } of [...original.specs].reverse()) {
-    if (ids.has(stepId)) undoSteps.push(...(await planUndoOf(run, stepId, spec, ctx, warnings)));
+  for (const step of [...original.steps].reverse()) {
+    if (ids.has(step.id)) undoSteps.push(...(await planUndoOf(run, step, ctx, warnings)));
   }
   if (undoSteps.length === 0) {
     throw new UserFacingError(
@@ -71,10 +79,10 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
   return {
     plan: {
       id: ctx.runId,
-      remedy: original.plan.remedy,
-      installId: original.plan.installId,
-      scanId: original.plan.scanId,
-      title: `Undo: ${original.plan.title}`,
+      remedy: original.remedy,
+      installId: original.installId,
+      scanId: original.scanId,
+      title: `Undo: ${original.title}`,
       steps: undoSteps.map((undo) => undo.step),
       instructions: [],
       undoable: false,

@@ -1,6 +1,8 @@
 import { holdersIn } from '../../engine/recommend/settleCause';
 import { plainRun } from '../../platform/elevation';
 import type { Recipe } from '../planning/recipe';
+import type { PlanFacts } from '../run/planFacts';
+import { isInside } from '../../shared/paths';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
   holderRootsOf,
@@ -22,8 +24,11 @@ import { restartChecks } from './verify';
 export function restartPlan(ctx: PlanContext): Recipe {
   const install = installFromScan(ctx, ctx.request.installId);
   const pkg = optionalPackage(ctx);
-  const held = holdersIn(install, ctx.diagnosis.processes).flatMap((p) => p.holds);
   const roots = holderRootsOf(install);
+  const held =
+    ctx.recorded === null
+      ? holdersIn(install, ctx.diagnosis.processes).flatMap((p) => p.holds)
+      : heldBeforeRestart(ctx.recorded, roots);
   const steps: DraftStep[] = [
     {
       step: shownStep({
@@ -66,4 +71,18 @@ export function restartPlan(ctx: PlanContext): Recipe {
     ],
     undoable: pkg !== null,
   });
+}
+
+/**
+ * Resumed after the restart, the scan no longer shows what was held: the
+ * files are those the journal noted, each still inside this install's
+ * folders (they are only ever looked at, to see whether something holds them).
+ */
+function heldBeforeRestart(recorded: PlanFacts, roots: readonly string[]): string[] {
+  const paths = recorded.steps.find((step) => step.kind === 'await-restart')?.facts.paths;
+  if (!Array.isArray(paths)) return [];
+  return paths.filter(
+    (path): path is string =>
+      typeof path === 'string' && roots.some((root) => isInside(path, root)),
+  );
 }

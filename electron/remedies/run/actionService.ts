@@ -18,10 +18,24 @@ import { osTraits } from '../../platform/osTraits';
 import { systemProgram } from '../../platform/posix/systemProgram';
 import { precheckRecipe } from './precheck';
 import type { Recipe } from '../planning/recipe';
-import { isUndone } from './replayJournal';
+import { isFinished, isUndone, stepsOf } from './replayJournal';
+import type { RunHistory } from './replayJournal';
 import { runRecipe } from './runRecipe';
 import { undoableStepIds, undoRecipe } from '../planning/undoPlan';
+import type { UndoContext } from '../planning/undoPlan';
 import { UserFacingError } from '../../shared/userFacingError';
+import type { PlanFacts } from './planFacts';
+import { factsOf, recordedRequest } from './planFacts';
+import type { FreshScan } from './rebuildRun';
+import {
+  freshScanFor,
+  rebuildContext,
+  refuseDiffering,
+  refuseGone,
+  refuseOld,
+  scanFactsFor,
+} from './rebuildRun';
+import { recordedPlan } from './recordedPlan';
 
 export interface ActionServiceOptions {
   probe: SystemProbe;
@@ -55,6 +69,15 @@ const DEFAULT_MAX_SCAN_AGE_MS = 30 * 60_000;
 /** Plans shown but not run are forgotten past this many: a plan is run soon after it is shown, or not at all. */
 const KEEP_PLANS = 16;
 
+/** A plan main built and showed: run only as this object, once. */
+interface ShownPlan {
+  recipe: Recipe;
+  /** What the journal gets of it. */
+  facts: PlanFacts;
+  /** A recorded run built again for Resume: it goes on from its journal. */
+  resumes: boolean;
+}
+
 interface ActiveRun {
   runId: string;
   controller: AbortController;
@@ -65,12 +88,15 @@ interface ActiveRun {
  * What main's IPC handlers call: plans from the latest scan, runs by plan id
  * (exactly the plan the user saw, once), cancel, consent, undo, and what the
  * journal says on start. One action runs at a time: two pip runs or an
- * install beside a close would get in each other's way.
+ * install beside a close would get in each other's way. Resume and Undo
+ * never run what the journal says: they build the plan again with the
+ * remedies' own builders from its facts and a fresh scan, show it, and run
+ * that same object (DESIGN.md rule 10).
  */
 export class ActionService {
   readonly journal: ActionJournal;
-  private latest: { scanId: string; diagnosis: Diagnosis } | null = null;
-  private readonly plans = new Map<string, Recipe>();
+  private latest: FreshScan | null = null;
+  private readonly plans = new Map<string, ShownPlan>();
   private readonly pickedFolders = new Map<string, string>();
   private active: ActiveRun | null = null;
 
@@ -123,20 +149,24 @@ export class ActionService {
       probe: this.options.probe,
       selfPid: this.selfPid,
       pickedFolder: (id) => this.pickedFolders.get(id) ?? null,
+      recorded: null,
     });
-    this.remember(recipe);
+    const recorded = recordedRequest(request, (id) => this.pickedFolders.get(id) ?? null);
+    this.remember({ recipe, facts: factsOf(recipe, recorded), resumes: false });
     return recipe.plan;
   }
 
   /** Runs the plan with this id, exactly as shown; progress goes to onProgress. */
   async run(planId: string): Promise<ActionOutcome> {
-    const recipe = this.plans.get(planId);
-    if (!recipe) {
+    const shown = this.plans.get(planId);
+    if (!shown) {
       throw new UserFacingError(
         'That plan is no longer known (it ran already, or the app restarted). Choose the fix again.',
         `unknown plan ${planId}`,
       );
     }
+    if (shown.resumes) return this.resume(planId);
+    const { recipe } = shown;
     this.refuseWhileBusy();
     this.refuseForeign(recipe);
     if (recipe.plan.undoOf === null) this.refuseStale(recipe);
@@ -149,11 +179,15 @@ export class ActionService {
     await precheckRecipe(recipe);
     // A plan runs once: a second click must not install twice or close a reused pid.
     this.plans.delete(planId);
-    return this.execute(recipe, null);
+    return this.execute(shown, null);
   }
 
-  /** Goes on with an action the journal says did not finish. */
-  async resume(runId: string): Promise<ActionOutcome> {
+  /**
+   * The plan Resume would run: the interrupted action built again by its
+   * remedy's builder from the journal's facts and the latest scan, refused
+   * when those facts no longer hold. Shown, then run by resume(runId).
+   */
+  async planResume(runId: string): Promise<ActionPlan> {
     const pending = (await this.pendingActions()).find((entry) => entry.runId === runId);
     if (!pending || !pending.choices.includes('resume')) {
       throw new UserFacingError(
@@ -161,17 +195,81 @@ export class ActionService {
         `run ${runId} is not pending`,
       );
     }
+    const histories = await this.journal.histories();
+    const history = histories.get(runId)!;
+    const facts = this.verifiableFacts(history);
+    const scan = freshScanFor(this.latest, this.now(), this.maxScanAgeMs);
+    refuseOld(facts, this.now());
+    refuseGone(facts, scan);
+    let recipe: Recipe;
+    if (facts.undoOf === null) {
+      const os = osTraits(scan.diagnosis.platform);
+      recipe = await buildRecipe(
+        rebuildContext(
+          {
+            runId,
+            runFolder: this.journal.runFolder(runId),
+            os,
+            local: true,
+            projectDir: this.options.projectDir,
+            homeDir: this.options.homeDir,
+            env: this.options.env,
+            elevation: this.elevationFacts(scan.diagnosis),
+            pipSourceArgs: this.options.pipSourceArgs ?? [],
+            userSid: scan.diagnosis.user.sid,
+            probe: this.options.probe,
+            selfPid: this.selfPid,
+          },
+          facts,
+          scan,
+        ),
+      );
+    } else {
+      const original = histories.get(facts.undoOf);
+      if (!original) {
+        throw new UserFacingError(
+          'Pip Doctor has no record of the action this undo was for.',
+          `no run ${facts.undoOf}`,
+        );
+      }
+      recipe = await undoRecipe(original, this.undoContext(runId, original, scan));
+    }
+    refuseDiffering(facts, recipe);
+    const finished = stepsOf(history)
+      .filter((step) => isFinished(history, step.id))
+      .map((step) => step.id);
+    await precheckRecipe(recipe, new Set(finished));
+    this.remember({ recipe, facts, resumes: true });
+    return recipe.plan;
+  }
+
+  /** Goes on with an interrupted action: exactly the plan planResume built and showed, once. */
+  async resume(runId: string): Promise<ActionOutcome> {
+    const shown = this.plans.get(runId);
+    if (!shown?.resumes) {
+      throw new UserFacingError(
+        'Pip Doctor shows what it will run before it continues a fix. Choose Resume again.',
+        `no resume plan shown for ${runId}`,
+      );
+    }
     const history = await this.journal.history(runId);
+    if (history === null) {
+      throw new UserFacingError(
+        'There is nothing to continue for that action.',
+        `run ${runId} is not in the journal`,
+      );
+    }
     this.refuseWhileBusy();
-    this.refuseForeign(history!.recipe);
-    return this.execute(history!.recipe, history);
+    this.refuseForeign(shown.recipe);
+    this.plans.delete(runId);
+    return this.execute(shown, history);
   }
 
   /** The plan that would undo an action, to be shown and then run by its id like any plan. */
   async planUndo(runId: string): Promise<ActionPlan> {
     const histories = await this.journal.histories();
     const history = histories.get(runId);
-    if (!history || history.recipe.plan.undoOf !== null) {
+    if (!history || (history.facts !== null && history.facts.undoOf !== null)) {
       throw new UserFacingError(
         'Pip Doctor has no record of that action to undo.',
         `no run ${runId}`,
@@ -179,17 +277,13 @@ export class ActionService {
     }
     if (isUndone(history, histories))
       throw new UserFacingError('That action has been undone already.', `run ${runId} undone`);
-    this.refuseForeign(history.recipe);
+    const facts = this.verifiableFacts(history);
+    const scan = freshScanFor(this.latest, this.now(), this.maxScanAgeMs);
+    // An old action may still be undone; its Python must still be there.
+    refuseGone(facts, scan);
     const undoRunId = newRunId();
-    const recipe = await undoRecipe(history, {
-      runId: undoRunId,
-      runFolder: this.journal.runFolder(undoRunId),
-      homeDir: this.options.homeDir,
-      elevation: this.elevationFacts(this.latest?.diagnosis ?? null),
-      env: this.options.env,
-      signal: new AbortController().signal,
-    });
-    this.remember(recipe);
+    const recipe = await undoRecipe(history, this.undoContext(undoRunId, history, scan));
+    this.remember({ recipe, facts: factsOf(recipe, facts.request), resumes: false });
     return recipe.plan;
   }
 
@@ -216,14 +310,14 @@ export class ActionService {
   async recentActions(limit = 20): Promise<RecentAction[]> {
     const histories = await this.journal.histories();
     return [...histories.values()]
-      .filter((run) => run.recipe.plan.undoOf === null)
+      .filter((run) => run.facts?.undoOf === null)
       .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
       .slice(0, limit)
       .map((run) => {
         const undone = isUndone(run, histories);
         return {
           runId: run.runId,
-          plan: run.recipe.plan,
+          plan: recordedPlan(run.runId, run.facts),
           startedAt: run.startedAt,
           outcome: run.outcome,
           undone,
@@ -240,10 +334,8 @@ export class ActionService {
     await this.journal.append({ type: 'resolved', runId });
   }
 
-  private async execute(
-    recipe: Recipe,
-    history: Awaited<ReturnType<ActionJournal['history']>>,
-  ): Promise<ActionOutcome> {
+  private async execute(shown: ShownPlan, history: RunHistory | null): Promise<ActionOutcome> {
+    const { recipe } = shown;
     const active: ActiveRun = {
       runId: recipe.plan.id,
       controller: new AbortController(),
@@ -253,6 +345,7 @@ export class ActionService {
     try {
       return await runRecipe(
         recipe,
+        shown.facts,
         history,
         {
           journal: this.journal,
@@ -301,13 +394,41 @@ export class ActionService {
     }
   }
 
-  private refuseForeign(recipe: Recipe): void {
+  private refuseForeign(recipe: { platform: Recipe['platform'] }): void {
     if (recipe.platform !== this.options.probe.platform) {
       throw new UserFacingError(
         'That plan was made for another system.',
         `plan for ${recipe.platform} on ${this.options.probe.platform}`,
       );
     }
+  }
+
+  /** The run's facts, refused in plain words when an older app wrote commands instead. */
+  private verifiableFacts(run: RunHistory): PlanFacts {
+    if (run.facts === null) {
+      throw new UserFacingError(
+        'This fix was written down by an older version of Pip Doctor in a form this version cannot check, so it will not continue or undo it. Dismiss it; if the problem is still there, scan and choose the fix again.',
+        `run ${run.runId} has a legacy planned line`,
+      );
+    }
+    this.refuseForeign(run.facts);
+    return run.facts;
+  }
+
+  private undoContext(undoRunId: string, original: RunHistory, scan: FreshScan): UndoContext {
+    return {
+      runId: undoRunId,
+      runFolder: this.journal.runFolder(undoRunId),
+      originalRunFolder: this.journal.runFolder(original.runId),
+      elevation: this.elevationFacts(scan.diagnosis),
+      env: this.options.env,
+      signal: new AbortController().signal,
+      scan: scanFactsFor(original, scan, this.options),
+    };
+  }
+
+  private get maxScanAgeMs(): number {
+    return this.options.maxScanAgeMs ?? DEFAULT_MAX_SCAN_AGE_MS;
   }
 
   private refuseStale(recipe: Recipe): void {
@@ -318,7 +439,7 @@ export class ActionService {
       );
     }
     const age = this.now().getTime() - Date.parse(recipe.scannedAt);
-    const maxAge = this.options.maxScanAgeMs ?? DEFAULT_MAX_SCAN_AGE_MS;
+    const maxAge = this.maxScanAgeMs;
     if (!(age <= maxAge)) {
       throw new UserFacingError(
         `The scan this plan was made from is ${Math.round(age / 60_000)} minutes old; the computer may have changed since. Scan again, then choose the fix again.`,
@@ -351,8 +472,8 @@ export class ActionService {
         };
   }
 
-  private remember(recipe: Recipe): void {
-    this.plans.set(recipe.plan.id, recipe);
+  private remember(shown: ShownPlan): void {
+    this.plans.set(shown.recipe.plan.id, shown);
     while (this.plans.size > KEEP_PLANS) this.plans.delete(this.plans.keys().next().value!);
   }
 

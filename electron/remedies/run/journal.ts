@@ -1,8 +1,8 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PendingAction } from '../../shared/actionModel';
-import { JournalEntrySchema } from './journalEntry';
-import type { JournalEntry, NewJournalEntry } from './journalEntry';
+import { JournalEntrySchema, LegacyPlannedEntrySchema } from './journalEntry';
+import type { JournalLine, NewJournalEntry } from './journalEntry';
 import { currentBootTime } from '../../platform/bootTime';
 import { pendingFromHistories } from './pendingActions';
 import { replayEntries } from './replayJournal';
@@ -20,7 +20,7 @@ import type { RunHistory } from './replayJournal';
 const JOURNAL_FILE = 'journal.jsonl';
 
 export interface JournalContents {
-  entries: JournalEntry[];
+  entries: JournalLine[];
   /** Lines that were not a valid entry: a line torn by a crash mid-write, or damage. */
   skippedLines: number;
 }
@@ -61,7 +61,7 @@ export class ActionJournal {
       if (isMissing(error)) return { entries: [], skippedLines: 0 };
       throw error;
     }
-    const entries: JournalEntry[] = [];
+    const entries: JournalLine[] = [];
     let skippedLines = 0;
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
@@ -123,13 +123,20 @@ export class ActionJournal {
   }
 }
 
-function parseLine(line: string): JournalEntry | null {
+function parseLine(line: string): JournalLine | null {
+  let json: unknown;
   try {
-    const parsed = JournalEntrySchema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : null;
+    json = JSON.parse(line);
   } catch {
     return null;
   }
+  const parsed = JournalEntrySchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  // An older app's plan, commands and all: kept by its title only, so it can be offered for dismissal.
+  const legacy = LegacyPlannedEntrySchema.safeParse(json);
+  if (!legacy.success) return null;
+  const { v, at, runId } = legacy.data;
+  return { v, at, runId, type: 'legacy-planned', title: legacy.data.recipe.plan.title };
 }
 
 /** Makes a new file's name durable too. Windows cannot open a folder this way; NTFS journals names itself. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ActionOutcomeSchema, StepItemSchema, StepStatusSchema } from '../../shared/actionModel';
-import { RecipeSchema } from '../planning/recipe';
+import { PlanFactsSchema } from './planFacts';
 
 /**
  * One line of the action journal. Every entry names its run; together they
- * tell, after any crash, what was planned, which step was about to run
- * (intent), how each step that ran ended (result), and how the action ended.
+ * tell, after any crash, what was planned (as facts: planFacts.ts), which
+ * step was about to run (intent), how each step that ran ended (result),
+ * and how the action ended.
  */
 
 const base = { v: z.literal(1), at: z.string(), runId: z.string() };
@@ -15,7 +16,7 @@ export const StepDataSchema = z.json();
 export type StepData = z.infer<typeof StepDataSchema>;
 
 export const JournalEntrySchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('planned'), recipe: RecipeSchema }),
+  z.object({ ...base, type: z.literal('planned'), facts: PlanFactsSchema }),
   z.object({
     ...base,
     type: z.literal('step-intent'),
@@ -52,3 +53,18 @@ type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 /** An entry before the journal stamps it with its version and time. */
 export type NewJournalEntry = OmitEach<JournalEntry, 'v' | 'at'>;
+
+/**
+ * A `planned` line written before the journal kept facts only: it carries
+ * the commands themselves. Read so the app can say what it was, never run:
+ * nothing in it can be checked against the builders.
+ */
+export const LegacyPlannedEntrySchema = z.object({
+  ...base,
+  type: z.literal('planned'),
+  recipe: z.object({ plan: z.object({ title: z.string() }) }),
+});
+
+/** What reading the journal yields: its entries, and old plans known only by their title. */
+export type JournalLine =
+  JournalEntry | { v: 1; at: string; runId: string; type: 'legacy-planned'; title: string };

@@ -1,15 +1,18 @@
 import type { PendingAction, PendingChoice } from '../../shared/actionModel';
 import { restartedSince } from '../../platform/bootTime';
 import type { RunHistory } from './replayJournal';
-import { isUndone, mayHaveChanged, nextStepIndex } from './replayJournal';
+import { isUndone, mayHaveChanged, nextStepIndex, stepsOf } from './replayJournal';
 import { undoableStepIds } from '../planning/undoPlan';
+import { recordedPlan } from './recordedPlan';
 
 /**
  * What the app says on its next start about actions that did not end
  * cleanly: those the app stopped in the middle of (a crash, a power cut),
  * those waiting for a restart, and those that failed, were cancelled or were
  * declined after something had already changed. Each with where it stopped
- * and what can be done: go on, undo what it did, or mark it resolved.
+ * and what can be done: go on, undo what it did, or mark it resolved. The
+ * plan on each card is the journal's words only, without commands: Resume
+ * and Undo show the commands once they have rebuilt them from a fresh scan.
  */
 export function pendingFromHistories(
   runs: ReadonlyMap<string, RunHistory>,
@@ -35,19 +38,16 @@ function pendingOf(
   if (run.undoRuns.some((id) => runs.get(id)?.resolved === false)) return null;
   const status = run.outcome?.status ?? null;
   if (status === 'succeeded') return null;
-  const changed = run.recipe.specs.some(({ stepId }) => mayHaveChanged(run, stepId));
+  if (run.facts === null) return unverifiable(run, status);
+  const steps = stepsOf(run);
+  const changed = steps.some(({ id }) => mayHaveChanged(run, id));
   // A run that ended before it changed anything (declined at the first prompt) leaves nothing to do.
   if (status !== null && status !== 'needs-restart' && !changed) return null;
 
-  const { plan, specs } = run.recipe;
-  const index = nextStepIndex(run);
-  const stopped = specs[index];
+  const plan = recordedPlan(run.runId, run.facts);
+  const stopped = steps[nextStepIndex(run)];
   const stoppedAt = stopped
-    ? {
-        stepId: stopped.stepId,
-        title: plan.steps.find((step) => step.id === stopped.stepId)?.title ?? stopped.stepId,
-        state: stateOf(run, stopped.stepId),
-      }
+    ? { stepId: stopped.id, title: stopped.title, state: stateOf(run, stopped.id) }
     : null;
   const undoAvailable = plan.undoOf === null && undoableStepIds(run).length > 0;
   const choices: PendingChoice[] = [
@@ -61,12 +61,30 @@ function pendingOf(
     startedAt: run.startedAt,
     status,
     stoppedAt,
-    completedSteps: specs
-      .filter(({ stepId }) => run.results.get(stepId)?.status === 'done')
-      .map(({ stepId }) => stepId),
+    completedSteps: steps
+      .filter(({ id }) => run.results.get(id)?.status === 'done')
+      .map(({ id }) => id),
     explanation: explain(run, stoppedAt, undoAvailable),
     choices,
     restartedSince: waitingSince(run, bootTime),
+  };
+}
+
+/**
+ * A run an older Pip Doctor wrote down with its commands: nothing in it can
+ * be checked, so it is offered for dismissal only, in plain words.
+ */
+function unverifiable(run: RunHistory, status: PendingAction['status']): PendingAction {
+  return {
+    runId: run.runId,
+    plan: recordedPlan(run.runId, null, run.title),
+    startedAt: run.startedAt,
+    status,
+    stoppedAt: null,
+    completedSteps: [],
+    explanation: `"${run.title}" was written down by an older version of Pip Doctor in a form this version cannot check, so it will not continue or undo it. Dismiss it; if the problem is still there, scan again and choose the fix again.`,
+    choices: ['mark-resolved'],
+    restartedSince: null,
   };
 }
 
@@ -90,7 +108,7 @@ function explain(
   stoppedAt: PendingAction['stoppedAt'],
   undoAvailable: boolean,
 ): string {
-  const what = `"${run.recipe.plan.title}"`;
+  const what = `"${run.title}"`;
   const undo = undoAvailable ? ' Undo takes back what it changed.' : '';
   if (stoppedAt === null) {
     return `${what} ran every step, but Pip Doctor stopped before it could check the result. Continue to check it now.${undo}`;
@@ -114,9 +132,9 @@ function explain(
 
 /** For a run waiting on a restart: whether the machine has started again since it began waiting. */
 function waitingSince(run: RunHistory, bootTime: Date): boolean | null {
-  for (const { stepId, spec } of run.recipe.specs) {
-    if (spec.kind !== 'await-restart') continue;
-    const data = run.intents.get(stepId)?.data;
+  for (const { id, kind } of stepsOf(run)) {
+    if (kind !== 'await-restart') continue;
+    const data = run.intents.get(id)?.data;
     const recorded =
       data !== null && typeof data === 'object' && !Array.isArray(data) ? data.bootTime : undefined;
     if (typeof recorded === 'string') return restartedSince(recorded, bootTime);

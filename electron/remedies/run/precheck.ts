@@ -9,13 +9,17 @@ import { UserFacingError } from '../../shared/userFacingError';
  * create must still be as the plan saw them. Anything else means the machine
  * changed since the scan, and the user approved a plan for a different one.
  */
-export async function precheckRecipe(recipe: Recipe): Promise<void> {
+export async function precheckRecipe(
+  recipe: Recipe,
+  finished: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const problems: string[] = [];
   // A venv's own python does not exist until the plan's first step makes it.
   const created = recipe.specs.flatMap(({ spec }) =>
     spec.kind === 'create-venv' ? [spec.folder] : [],
   );
-  for (const { spec } of recipe.specs) {
+  // A resumed run's finished steps do not run again: what they made is there now, as it should be.
+  for (const { spec } of recipe.specs.filter(({ stepId }) => !finished.has(stepId))) {
     if ('run' in spec && spec.run !== null) {
       const program = programOf(spec.run);
       const later = program !== null && created.some((folder) => isInside(program, folder));

@@ -1,11 +1,14 @@
 import type { ActionOutcome, StepItem, StepStatus } from '../../shared/actionModel';
-import type { JournalEntry, StepData } from './journalEntry';
-import type { Recipe } from '../planning/recipe';
+import type { JournalLine, StepData } from './journalEntry';
+import type { PlanFacts, StepFact } from './planFacts';
 
 /** Everything the journal says about one run, the latest entry of each kind winning. */
 export interface RunHistory {
   runId: string;
-  recipe: Recipe;
+  /** What was planned, as facts; null for a line of an older app that recorded commands (never run). */
+  facts: PlanFacts | null;
+  /** The plan's title, for a run known only by it. */
+  title: string;
   startedAt: string;
   intents: Map<string, { attempt: number; data: StepData }>;
   results: Map<string, StepRecord>;
@@ -30,13 +33,17 @@ export interface StepRecord {
  * whose `planned` line is missing (torn, or from a damaged file) are
  * dropped: without the recipe nothing about them can be resumed or undone.
  */
-export function replayEntries(entries: readonly JournalEntry[]): Map<string, RunHistory> {
+export function replayEntries(entries: readonly JournalLine[]): Map<string, RunHistory> {
   const runs = new Map<string, RunHistory>();
   for (const entry of entries) {
     if (entry.type === 'planned') {
-      runs.set(entry.runId, newRunHistory(entry.recipe, entry.at));
-      const undoOf = entry.recipe.plan.undoOf;
+      runs.set(entry.runId, newRunHistory(entry.runId, entry.facts, entry.at));
+      const undoOf = entry.facts.undoOf;
       if (undoOf) runs.get(undoOf)?.undoRuns.push(entry.runId);
+      continue;
+    }
+    if (entry.type === 'legacy-planned') {
+      runs.set(entry.runId, { ...newRunHistory(entry.runId, null, entry.at), title: entry.title });
       continue;
     }
     const run = runs.get(entry.runId);
@@ -79,18 +86,27 @@ export function isUndone(run: RunHistory, runs: ReadonlyMap<string, RunHistory>)
   return run.undoRuns.some((id) => runs.get(id)?.outcome?.status === 'succeeded');
 }
 
+/** The steps the journal recorded for a run, in order (none for an older app's line). */
+export function stepsOf(run: RunHistory): StepFact[] {
+  return run.facts?.steps ?? [];
+}
+
 /** The step a run would go on with: the first that has not ended as done or skipped. */
 export function nextStepIndex(run: RunHistory): number {
-  const index = run.recipe.specs.findIndex(({ stepId }) => {
-    const status = run.results.get(stepId)?.status;
-    return status !== 'done' && status !== 'skipped';
-  });
-  return index === -1 ? run.recipe.specs.length : index;
+  const steps = stepsOf(run);
+  const index = steps.findIndex(({ id }) => !isFinished(run, id));
+  return index === -1 ? steps.length : index;
+}
+
+/** A step that ended done or skipped: not run again. */
+export function isFinished(run: RunHistory, stepId: string): boolean {
+  const status = run.results.get(stepId)?.status;
+  return status === 'done' || status === 'skipped';
 }
 
 /** Whether a step may have changed something: it began (an intent was written) and it is one that changes. */
 export function mayHaveChanged(run: RunHistory, stepId: string): boolean {
-  const step = run.recipe.plan.steps.find((s) => s.id === stepId);
+  const step = stepsOf(run).find((s) => s.id === stepId);
   if (!step || step.changes === null || !run.intents.has(stepId)) return false;
   const status = run.results.get(stepId)?.status;
   // Declined and skipped steps never started their change; a failed one may have got half-way.
@@ -98,10 +114,15 @@ export function mayHaveChanged(run: RunHistory, stepId: string): boolean {
 }
 
 /** The history of a run that has only been planned: nothing done, nothing decided yet. */
-export function newRunHistory(recipe: Recipe, startedAt: string): RunHistory {
+export function newRunHistory(
+  runId: string,
+  facts: PlanFacts | null,
+  startedAt: string,
+): RunHistory {
   return {
-    runId: recipe.plan.id,
-    recipe,
+    runId,
+    facts,
+    title: facts?.title ?? '',
     startedAt,
     intents: new Map(),
     results: new Map(),

@@ -15,7 +15,8 @@ import type { StepData } from './journalEntry';
 import { outcomeSummary } from './outcomeSummary';
 import type { Recipe } from '../planning/recipe';
 import type { RunHistory, StepRecord } from './replayJournal';
-import { newRunHistory, nextStepIndex } from './replayJournal';
+import { isFinished, newRunHistory } from './replayJournal';
+import type { PlanFacts } from './planFacts';
 import { executeStep, prepareStep } from '../steps/stepKinds';
 import type { StepContext, StepOutcome } from '../steps/stepContext';
 import { outcome as stepOutcome } from '../steps/stepContext';
@@ -48,26 +49,26 @@ export interface RunnerDeps {
  */
 export async function runRecipe(
   recipe: Recipe,
+  facts: PlanFacts,
   previous: RunHistory | null,
   deps: RunnerDeps,
   signal: AbortSignal,
 ): Promise<ActionOutcome> {
   const runId = recipe.plan.id;
   const { journal } = deps;
-  const run = previous ?? newRunHistory(recipe, new Date().toISOString());
-  if (previous === null) await journal.append({ type: 'planned', runId, recipe });
+  const run = previous ?? newRunHistory(runId, facts, new Date().toISOString());
+  // The journal gets facts only: a command written there could be swapped before a resume.
+  if (previous === null) await journal.append({ type: 'planned', runId, facts });
   const runFolder = journal.runFolder(runId);
   await mkdir(runFolder, { recursive: true });
 
   let stopped: StepReport | null = null;
-  for (let index = nextStepIndex(run); index < recipe.specs.length; index++) {
+  for (const { stepId, spec } of recipe.specs) {
     if (signal.aborted) break;
-    const { stepId, spec } = recipe.specs[index]!;
-    const status = run.results.get(stepId)?.status;
-    if (status === 'done' || status === 'skipped') continue;
+    if (isFinished(run, stepId)) continue;
 
     const attempt = (run.intents.get(stepId)?.attempt ?? 0) + 1;
-    const ctx = stepContext(run, stepId, attempt, runFolder, deps, signal);
+    const ctx = stepContext(recipe, run, stepId, attempt, runFolder, deps, signal);
     const before: StepData = run.intents.has(stepId)
       ? run.intents.get(stepId)!.data
       : await prepareStep(spec, ctx).catch(() => null);
@@ -114,7 +115,7 @@ export async function runRecipe(
       selfPid: deps.selfPid,
       scratchDir: join(runFolder, 'scratch'),
       recordOf: (stepId) => run.results.get(stepId),
-      stepContext: stepContext(run, 'verify', 1, runFolder, deps, signal),
+      stepContext: stepContext(recipe, run, 'verify', 1, runFolder, deps, signal),
     });
     verification = checked.verification;
     status =
@@ -136,12 +137,14 @@ export async function runRecipe(
     instructions:
       status === 'succeeded' || status === 'needs-restart' ? recipe.plan.instructions : [],
   };
-  await journal.append({ type: 'finished', runId, outcome: finished });
+  // The lines to type stay out of the journal: text to paste is as much a command as one to run.
+  await journal.append({ type: 'finished', runId, outcome: { ...finished, instructions: [] } });
   run.outcome = finished;
   return finished;
 }
 
 function stepContext(
+  recipe: Recipe,
   run: RunHistory,
   stepId: string,
   attempt: number,
@@ -154,7 +157,7 @@ function stepContext(
     runId,
     stepId,
     attempt,
-    os: osTraits(run.recipe.platform),
+    os: osTraits(recipe.platform),
     signal,
     probe: deps.probe,
     env: deps.env,

@@ -1,8 +1,18 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from '../../shared/actionModel';
+import { venvPython } from '../../platform/osTraits';
 import type { RunHistory } from '../run/replayJournal';
 import { PIP_ENV } from '../planning/pipEnvironment';
+import { isValidPackageName } from '../../shared/packageName';
 import type { UndoContext, StepUndo } from '../planning/undoSteps';
-import { sameElevation, undoStep } from '../planning/undoSteps';
+import {
+  asAdministrator,
+  isVouchedPath,
+  plainRun,
+  refuseUnvouched,
+  undoStep,
+} from '../planning/undoSteps';
+import { PIP_TIMEOUT_MS } from '../planning/planContext';
 import {
   changesBetween,
   DistributionsSchema,
@@ -10,11 +20,18 @@ import {
   listDistributions,
 } from './distributions';
 
-/** Uninstalls what the install added, with the rights the install had; a removed venv takes it along. */
+/**
+ * Uninstalls what the install added, with an interpreter the fresh scan
+ * shows, as administrator only where the scan says its site-packages is not
+ * the user's to write; a removed venv takes it along.
+ */
 export const pipInstallUndo: StepUndo<'pip-install'> = {
   canUndo: (run, stepId, spec, scope) => !spec.dryRun && !scope.removesEnvironment,
   async plan(run, stepId, spec, ctx, warnings) {
     const id = `undo-${stepId}`;
+    // A scanned interpreter, or a venv's own in the user's folders, which then runs as the user.
+    if (!ctx.scan.pythons.has(spec.python) && !(await isUsersVenvPython(spec.python, ctx)))
+      throw refuseUnvouched('a Python', spec.python);
     const names = await installedBy(run, stepId, spec.python, spec.scope, ctx, warnings);
     if (names.length === 0) return [];
     const command: Command = {
@@ -22,7 +39,10 @@ export const pipInstallUndo: StepUndo<'pip-install'> = {
       args: ['-m', 'pip', 'uninstall', '-y', ...names],
       env: PIP_ENV,
     };
-    const planned = sameElevation(spec.run, command, id, run, ctx);
+    const planned =
+      spec.scope === 'environment' && ctx.scan.adminPythons.has(spec.python)
+        ? asAdministrator(command, id, ctx, PIP_TIMEOUT_MS)
+        : plainRun(command, PIP_TIMEOUT_MS);
     return [
       {
         step: undoStep(
@@ -63,5 +83,19 @@ async function installedBy(
       `${change.name} was upgraded from ${change.from} to ${change.to}; the old version cannot be brought back offline, so it stays.`,
     );
   }
-  return changes.added;
+  // Names from the journal go on pip's command line: only names, never an option such as -r or --target.
+  const names = changes.added.filter((name) => isValidPackageName(name));
+  if (names.length < changes.added.length)
+    warnings.push('Some names in the record are not package names, so they are left out.');
+  return names;
+}
+
+/** The interpreter of a virtual environment (its pyvenv.cfg beside) inside the user's own folders. */
+async function isUsersVenvPython(python: string, ctx: UndoContext): Promise<boolean> {
+  const { paths } = ctx.scan.os;
+  const folder = paths.dirname(paths.dirname(python));
+  if (python !== venvPython(ctx.scan.os, folder)) return false;
+  if (!isVouchedPath(ctx.scan.userFolders, folder)) return false;
+  const marker = await stat(paths.join(folder, 'pyvenv.cfg')).catch(() => null);
+  return marker?.isFile() ?? false;
 }

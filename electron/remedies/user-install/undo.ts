@@ -3,7 +3,8 @@ import { plainRun } from '../../platform/elevation';
 import { powershellCommand } from '../../platform/windows/powershell';
 import { removeFromUserPathScript } from '../../platform/windows/userPathScript';
 import type { StepUndo } from '../planning/undoSteps';
-import { undoStep } from '../planning/undoSteps';
+import { QUICK_TIMEOUT_MS } from '../planning/planContext';
+import { isVouchedPath, refuseUnvouched, undoStep } from '../planning/undoSteps';
 
 const PathChangeSchema = z.object({ changed: z.boolean(), entry: z.string() });
 
@@ -14,11 +15,10 @@ export const userPathUndo: StepUndo<'user-path'> = {
     PathChangeSchema.safeParse(run.results.get(stepId)?.data).data?.changed === true,
   async plan(_run, stepId, spec, ctx) {
     const id = `undo-${stepId}`;
+    if (!isVouchedPath([ctx.scan.homeDir, ...ctx.scan.installFolders], spec.entry))
+      throw refuseUnvouched('a Scripts folder of yours', spec.entry);
     const script = removeFromUserPathScript(spec.entry);
-    const planned = plainRun(
-      powershellCommand(ctx.elevation.systemRoot, script),
-      spec.run.timeoutMs,
-    );
+    const planned = plainRun(powershellCommand(ctx.elevation.systemRoot, script), QUICK_TIMEOUT_MS);
     return [
       {
         step: undoStep(

@@ -28,7 +28,14 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
   const base = installFromScan(ctx, request.baseInstallId ?? request.installId);
   const pkg = optionalPackage(ctx);
   const folder = venvFolder(ctx);
-  const existing = ctx.local ? await existingFolder(ctx, folder) : 'absent';
+  const existing =
+    ctx.recorded !== null
+      ? ctx.recorded.steps.some((step) => step.id === 'create-venv')
+        ? 'absent'
+        : 'venv'
+      : ctx.local
+        ? await existingFolder(ctx, folder)
+        : 'absent';
   const python = venvPython(ctx.os, folder);
 
   const steps: DraftStep[] = [];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RunHistory } from '../run/replayJournal';
 import type { StepUndo } from '../planning/undoSteps';
-import { undoStep } from '../planning/undoSteps';
+import { isVouchedPath, refuseUnvouched, undoStep } from '../planning/undoSteps';
 
 const CreatedSchema = z.object({ existedBefore: z.boolean(), wasEmpty: z.boolean() });
 
@@ -17,8 +17,10 @@ function keepFolderOnUndo(run: RunHistory, stepId: string): boolean | null {
 export const createVenvUndo: StepUndo<'create-venv'> = {
   removesEnvironment: true,
   canUndo: (run, stepId) => keepFolderOnUndo(run, stepId) !== null,
-  async plan(run, stepId, spec) {
+  async plan(run, stepId, spec, ctx) {
     const keepFolder = keepFolderOnUndo(run, stepId)!;
+    if (!isVouchedPath(ctx.scan.userFolders, spec.folder))
+      throw refuseUnvouched('a folder of yours', spec.folder);
     return [
       {
         step: undoStep(

@@ -27,7 +27,7 @@ export interface ActionSlice {
   cancelAction(): Promise<void>;
   /** Opens the dialog on main's plan for undoing that run. */
   planUndo(runId: string): Promise<void>;
-  /** Goes on with an action the journal says did not finish. */
+  /** Opens the dialog on main's rebuilt plan for an action the journal says did not finish. */
   resumeAction(pending: PendingAction): Promise<void>;
   /** Closes the dialog; a running action cannot be closed, only cancelled. */
   closeActionSession(): void;
@@ -120,6 +120,19 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
     void get().loadPendingActions();
   };
 
+  /**
+   * Main checks the machine again before it builds a Resume or an Undo (the
+   * journal holds facts to check, not commands). Right after the app
+   * starts there is no scan yet: one is taken first, without a log.
+   */
+  const scanFirstIfNone = async (): Promise<Reply<unknown> | null> => {
+    if (get().scan.scanId !== null) return null;
+    const started = await invoke('scan:start', { logId: null });
+    if (!started.ok) return started;
+    const scanned = await invoke('scan:result', { scanId: started.value.scanId });
+    return scanned.ok ? null : scanned;
+  };
+
   const runningSession = () => {
     const session = get().actionSession;
     return session?.run?.status === 'running' ? { session, run: session.run } : null;
@@ -176,6 +189,17 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
       const session = get().actionSession;
       if (!session || session.plan.status !== 'ready' || session.run?.status === 'running') return;
       const plan = session.plan.plan;
+      const { origin } = session;
+      // A resume runs the plan main rebuilt and this dialog shows, from where the action stopped.
+      if (origin.kind === 'resume') {
+        const runId = origin.pending.runId;
+        return follow(
+          session.id,
+          plan,
+          () => invoke('action:resume', { runId }),
+          origin.pending.completedSteps,
+        );
+      }
       await follow(session.id, plan, () => invoke('action:run', { planId: plan.id }), []);
     },
 
@@ -197,18 +221,22 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
     planUndo: async (runId) => {
       if (runningSession()) return;
       const id = openSession({ kind: 'undo', of: runId }, { status: 'loading' });
+      const notScanned = await scanFirstIfNone();
+      if (notScanned !== null && !notScanned.ok)
+        return patchSession(id, { plan: { status: 'failed', error: notScanned.error } });
       patchSession(id, { plan: planStateOf(await invoke('action:undo', { runId })) });
     },
 
     resumeAction: async (pending) => {
       if (runningSession()) return;
-      const id = openSession({ kind: 'resume', pending }, { status: 'ready', plan: pending.plan });
-      await follow(
-        id,
-        pending.plan,
-        () => invoke('action:resume', { runId: pending.runId }),
-        pending.completedSteps,
-      );
+      // The journal holds no commands: main builds the plan again from a fresh scan, and that is what is shown and run.
+      const id = openSession({ kind: 'resume', pending }, { status: 'loading' });
+      const notScanned = await scanFirstIfNone();
+      if (notScanned !== null && !notScanned.ok)
+        return patchSession(id, { plan: { status: 'failed', error: notScanned.error } });
+      patchSession(id, {
+        plan: planStateOf(await invoke('action:resume-plan', { runId: pending.runId })),
+      });
     },
 
     closeActionSession: () => {

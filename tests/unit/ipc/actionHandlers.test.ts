@@ -269,9 +269,13 @@ describe('IPC action handlers on this machine', () => {
     expect(pending).toMatchObject({ runId, choices: ['resume', 'undo', 'mark-resolved'] });
     expect(valueOf(await handlers['action:dismiss']({ runId }, APP_FRAME))).toEqual({});
     expect(valueOf(await handlers['action:pending']({}, APP_FRAME))).toEqual([]);
-    // Resuming it now runs nothing: the service refuses, and the result says why.
+    // Resuming it now runs nothing: there is no plan to show, and none to run.
+    expectRefused(
+      await handlers['action:resume-plan']({ runId }, APP_FRAME),
+      /nothing to continue/,
+    );
     valueOf(await handlers['action:resume']({ runId }, APP_FRAME));
-    expectRefused(await handlers['action:result']({ runId }, APP_FRAME), /nothing to continue/);
+    expectRefused(await handlers['action:result']({ runId }, APP_FRAME), /Choose Resume again/);
 
     const cancelling = realHandlerDeps({ appPageUrl: APP_PAGE, saveDir: root, pickedFolder: null });
     const withoutFolder = createHandlers({ ...cancelling.deps, send: () => undefined });

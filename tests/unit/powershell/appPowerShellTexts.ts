@@ -41,7 +41,7 @@ import { commandText } from '../../../renderer/src/wording/commandText';
 import { REPO } from '../../support/repoPaths';
 import { loadRecordedMachine } from '../platform/windows/support/recordedMachine';
 import { WINDOWS_DIAGNOSIS, windowsPlanContext } from '../remedies/windowsScan';
-import { historyAfter } from '../remedies/windowsHistory';
+import { historyAfter, windowsUndoContext } from '../remedies/windowsHistory';
 import { HOSTILE_HOME, HOSTILE_NAME, HOSTILE_PROGRAM_FOLDER, LONG_PROJECT } from './hostileText';
 
 /**
@@ -323,7 +323,11 @@ const NOT_ELEVATED: ElevationFacts = {
 
 /** What a step of each remedy recorded, so its undo plan can be built (as windowsActions.test.ts does). */
 const RECORDED_STEPS: Partial<Record<RemedyId, Parameters<typeof historyAfter>[1]>> = {
-  'grant-access': { 'save-acl': { data: { entries: 3 } }, grant: {} },
+  'grant-access': {
+    'save-acl': { data: { entries: 3, sha256: '0'.repeat(64) } },
+    'save-acl-2': { data: { entries: 2, sha256: '1'.repeat(64) } },
+    grant: {},
+  },
   'enable-long-paths': { 'read-setting': { data: { previous: 0 } }, enable: {} },
   'user-install': {
     install: { before: { pip: '24.0' }, data: { added: ['numpy'], changed: [] } },
@@ -515,13 +519,15 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
         addRecipe(label, recipe);
         const steps = RECORDED_STEPS[remedy];
         if (steps && !dryRunFirst) {
-          const undo = await undoRecipe(historyAfter(recipe, steps), {
-            runId: 'act-00000000000000b2',
-            runFolder: win32.join(DATA_DIR, 'actions', 'act-00000000000000b2'),
-            elevation: NOT_ELEVATED,
-            env: {},
-            signal: new AbortController().signal,
-          });
+          const run = historyAfter(recipe, steps);
+          const undo = await undoRecipe(
+            run,
+            windowsUndoContext(run, diagnosis, {
+              dataDir: DATA_DIR,
+              projectDir: LONG_PROJECT,
+              homeDir: HOSTILE_HOME,
+            }),
+          );
           addRecipe(`undo of ${label}`, undo);
         }
       }

@@ -63,7 +63,17 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
     expect(pending!.explanation).toContain('whether that step finished is not known');
 
     // The next start of the app: a new service over the same data folder.
-    const restarted = createHarness(root, { projectDir: project, extra: { dataDir } });
+    // The app as it starts again: the same settings (where pip finds packages), nothing else carried over.
+    const restarted = createHarness(root, {
+      wheelDir: wheels,
+      projectDir: project,
+      extra: { dataDir },
+    });
+    // No scan in the new process yet: Resume asks for one before it builds anything.
+    await expect(restarted.service.planResume(plan.id)).rejects.toThrow(/Scan, then choose it/);
+    await restarted.scan([SYSTEM_PYTHON]);
+    const shown = await restarted.service.planResume(plan.id);
+    expect(shown.steps.map((step) => step.id)).toEqual(['create-venv', 'install']);
     const outcome = await restarted.service.resume(plan.id);
     expect(outcome.status, outcome.summary).toBe('succeeded');
     expect(outcome.verification.detail).toContain('`import demo_module` works');
@@ -113,7 +123,13 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
     });
     expect(pending!.choices).toEqual(['resume', 'undo', 'mark-resolved']);
 
-    const quiet = createHarness(root, { projectDir: project, extra: { dataDir: harness.dataDir } });
+    const quiet = createHarness(root, {
+      wheelDir: wheels,
+      projectDir: project,
+      extra: { dataDir: harness.dataDir },
+    });
+    await quiet.scan([SYSTEM_PYTHON]);
+    await quiet.service.planResume(plan.id);
     expect((await quiet.service.resume(plan.id)).status).toBe('succeeded');
     expect(await quiet.service.pendingActions()).toEqual([]);
   }, 120_000);

@@ -26,7 +26,7 @@ interface JournalLine {
   type: string;
   stepId?: string;
   data?: unknown;
-  recipe?: { specs: Array<{ spec: { kind: string; paths?: string[] } }> };
+  facts?: { steps: Array<{ kind: string; facts: { paths?: string[] } }> };
 }
 const NOBODY = 65534;
 
@@ -290,9 +290,9 @@ describe.skipIf(!isRoot)(
           if (entry.runId !== outcome.runId) return entry;
           if (entry.type === 'step-result' && entry.stepId === 'record-owners')
             return { ...entry, data: forged };
-          if (entry.type === 'planned') {
-            for (const { spec } of entry.recipe!.specs)
-              if (spec.kind === 'chown') spec.paths = [secret];
+          if (entry.type === 'planned' && entry.facts) {
+            for (const step of entry.facts.steps)
+              if (step.kind === 'chown') step.facts.paths = [secret];
           }
           return entry;
         });

@@ -6,9 +6,11 @@ import { ActionJournal } from '../../../electron/remedies/run/journal';
 import { buildRecipe } from '../../../electron/remedies/planning/buildRecipe';
 import type { Recipe } from '../../../electron/remedies/planning/recipe';
 import { tempTree } from '../../support/tempTree';
+import { factsOf } from '../../../electron/remedies/run/planFacts';
 import { windowsPlanContext } from './windowsScan';
 
 const root = tempTree('journal');
+const REQUEST = { installId: 'py-0123456789ab', packageName: 'numpy' };
 let journals = 0;
 
 function newJournal(): ActionJournal {
@@ -39,7 +41,7 @@ describe('the action journal', () => {
     const journal = newJournal();
     const recipe = await restartRecipe();
     const runId = recipe.plan.id;
-    await journal.append({ type: 'planned', runId, recipe });
+    await journal.append({ type: 'planned', runId, facts: factsOf(recipe, REQUEST) });
     await Promise.all(
       Array.from({ length: 40 }, (_, index) =>
         journal.append({
@@ -85,7 +87,7 @@ describe('the action journal', () => {
     const journal = newJournal();
     const recipe = await restartRecipe();
     const runId = recipe.plan.id;
-    await journal.append({ type: 'planned', runId, recipe });
+    await journal.append({ type: 'planned', runId, facts: factsOf(recipe, REQUEST) });
     appendFileSync(journal.file, 'not json at all\n');
     appendFileSync(
       journal.file,
@@ -123,7 +125,7 @@ describe('the action journal', () => {
     const recipe = await restartRecipe();
     const runId = recipe.plan.id;
     const boot = '2026-11-24T08:00:00.000Z';
-    await journal.append({ type: 'planned', runId, recipe });
+    await journal.append({ type: 'planned', runId, facts: factsOf(recipe, REQUEST) });
     await journal.append({
       type: 'step-intent',
       runId,
@@ -170,7 +172,7 @@ describe('the action journal', () => {
       }),
     );
     const runId = recipe.plan.id;
-    await journal.append({ type: 'planned', runId, recipe });
+    await journal.append({ type: 'planned', runId, facts: factsOf(recipe, REQUEST) });
     await journal.append({ type: 'step-intent', runId, stepId: 'install', attempt: 1, data: null });
     await journal.append({
       type: 'step-result',

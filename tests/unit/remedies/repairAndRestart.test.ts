@@ -121,7 +121,7 @@ describe('restart', () => {
     expect(waiting.steps.map((step) => step.status)).toEqual(['waiting', 'not-run']);
 
     // The app's next start, before the user has closed anything.
-    const next = createHarness(root, { extra: { dataDir: harness.dataDir } });
+    const next = createHarness(root, { wheelDir: wheels, extra: { dataDir: harness.dataDir } });
     const [pending] = await next.service.pendingActions();
     expect(pending).toMatchObject({
       runId: plan.id,
@@ -130,11 +130,20 @@ describe('restart', () => {
       choices: ['resume', 'mark-resolved'],
       restartedSince: false,
     });
+    // Resume shows the plan built again from a fresh scan first; that plan is what runs.
+    await next.scan([python]);
+    const shown = await next.service.planResume(plan.id);
+    expect(shown.steps.map((step) => [step.id, step.command?.program ?? null])).toEqual([
+      ['await-restart', null],
+      ['install', python],
+    ]);
     const stillHeld = await next.service.resume(plan.id);
     expect(stillHeld.status).toBe('needs-restart');
     expect(stillHeld.steps[0]!.items.map((item) => item.label)).toEqual([`pid ${holder.pid}`]);
 
     await holder.stop();
+    await next.scan([python]);
+    await next.service.planResume(plan.id);
     const done = await next.service.resume(plan.id);
     expect(done.status, done.summary).toBe('succeeded');
     expect(done.verification.detail).toContain('`import demo_module` works');
@@ -152,6 +161,7 @@ describe('restart', () => {
     expect((await harness.service.pendingActions()).map((entry) => entry.runId)).toEqual([plan.id]);
     await harness.service.markResolved(plan.id);
     expect(await harness.service.pendingActions()).toEqual([]);
-    await expect(harness.service.resume(plan.id)).rejects.toThrow(/nothing to continue/);
+    await expect(harness.service.planResume(plan.id)).rejects.toThrow(/nothing to continue/);
+    await expect(harness.service.resume(plan.id)).rejects.toThrow(/Choose Resume again/);
   }, 60_000);
 });

@@ -12,7 +12,8 @@ import { taskkillAnswerFor } from '../../../electron/platform/windows/taskkill';
 import { parseUserPathResult } from '../../../electron/platform/windows/userPathScript';
 import { quoteWindowsArgument } from '../../../electron/platform/windows/windowsArguments';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
-import { historyAfter } from './windowsHistory';
+import { historyAfter, windowsUndoContext } from './windowsHistory';
+import type { RunHistory } from '../../../electron/remedies/run/replayJournal';
 import {
   DATA_DIR,
   HOME,
@@ -37,19 +38,8 @@ import { osTraits } from '../../../electron/platform/osTraits';
 const ICACLS = 'C:\\Windows\\System32\\icacls.exe';
 const REG = 'C:\\Windows\\System32\\reg.exe';
 const RUN_FOLDER = `${DATA_DIR}\\actions\\act-00000000000000a1`;
-const undoContext = {
-  runId: 'act-00000000000000b2',
-  runFolder: `${DATA_DIR}\\actions\\act-00000000000000b2`,
-  elevation: {
-    platform: 'win32' as const,
-    elevated: false,
-    systemRoot: 'C:\\Windows',
-    pkexecPath: null,
-    ownerWindow: null,
-  },
-  env: {},
-  signal: new AbortController().signal,
-};
+/** An undo plan as the service builds it: from the run's facts, checked against the Windows scan. */
+const undoOf = (run: RunHistory) => undoRecipe(run, windowsUndoContext(run));
 
 describe('elevated-install through UAC', () => {
   test('runs PowerShell, which starts an elevated PowerShell that runs python -m pip and writes its output to files', async () => {
@@ -199,17 +189,29 @@ describe('grant-access with icacls', () => {
     expect(one.plan.steps.map((step) => step.id)).toEqual(['save-acl', 'grant']);
     expect(unwrapUac(one.plan.steps[1]!.command).elevated).toContain(`$psi.FileName = '${ICACLS}'`);
 
-    // After both ran, Undo restores the saved ACL from the parent folder.
-    const undo = await undoRecipe(
+    // After both ran, Undo checks each backup is the one saved (its SHA-256), then restores it from the parent folder.
+    const [hash1, hash2] = ['1'.repeat(64), '2'.repeat(64)];
+    const undo = await undoOf(
       historyAfter(recipe, {
-        'save-acl': { data: { entries: 3 } },
-        'save-acl-2': { data: { entries: 2 } },
+        'save-acl': { data: { entries: 3, sha256: hash1 } },
+        'save-acl-2': { data: { entries: 2, sha256: hash2 } },
         grant: {},
       }),
-      undoContext,
     );
-    expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-grant']);
-    expect(unwrapUac(undo.plan.steps[0]!.command).elevated).toBe(
+    expect(undo.plan.steps.map((step) => step.id)).toEqual([
+      'check-backup',
+      'check-backup-2',
+      'undo-grant',
+    ]);
+    expect(undo.specs.slice(0, 2).map(({ spec }) => spec)).toEqual([
+      { kind: 'check-backup', file: `${RUN_FOLDER}\\acl-backup.txt`, sha256: hash1 },
+      { kind: 'check-backup', file: `${RUN_FOLDER}\\acl-backup-2.txt`, sha256: hash2 },
+    ]);
+    // Without a recorded hash nothing is restored: a backup that cannot be checked is not applied.
+    await expect(
+      undoOf(historyAfter(recipe, { 'save-acl': { data: { entries: 3 } }, grant: {} })),
+    ).rejects.toThrow(/cannot check it/);
+    expect(unwrapUac(undo.plan.steps[2]!.command).elevated).toBe(
       fixture('uac-icacls-restore.elevated.ps1'),
     );
   });
@@ -267,12 +269,11 @@ describe('user-install and the user PATH', () => {
 
     const recorded = parseUserPathResult(fixture('user-path-add.stdout.txt'));
     expect(recorded).toEqual({ changed: true, entry: USER_SCRIPTS, kind: 'ExpandString' });
-    const undo = await undoRecipe(
+    const undo = await undoOf(
       historyAfter(recipe, {
         install: { before: { pip: '24.0' }, data: { added: ['black', 'click'], changed: [] } },
         'user-path': { data: recorded },
       }),
-      undoContext,
     );
     expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-user-path', 'undo-install']);
     expect(scriptOf(undo.plan.steps[0]!.command)).toBe(fixture('user-path-remove.ps1'));
@@ -294,12 +295,11 @@ describe('user-install and the user PATH', () => {
         packageName: 'black',
       }),
     );
-    const undo = await undoRecipe(
+    const undo = await undoOf(
       historyAfter(recipe, {
         install: { data: { added: ['black'], changed: [] } },
         'user-path': { data: { changed: false, entry: USER_SCRIPTS, kind: 'ExpandString' } },
       }),
-      undoContext,
     );
     expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-install']);
   });
@@ -335,16 +335,14 @@ describe('enable-long-paths', () => {
     const recipe = await buildRecipe(
       windowsPlanContext({ remedy: 'enable-long-paths', installId: 'py-0123456789ab' }),
     );
-    const wasZero = await undoRecipe(
+    const wasZero = await undoOf(
       historyAfter(recipe, { 'read-setting': { data: { previous: 0 } }, enable: {} }),
-      undoContext,
     );
     expect(unwrapUac(wasZero.plan.steps[0]!.command).elevated).toContain(
       "$psi.Arguments = 'add HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem /v LongPathsEnabled /t REG_DWORD /d 0 /f /reg:64'",
     );
-    const wasUnset = await undoRecipe(
+    const wasUnset = await undoOf(
       historyAfter(recipe, { 'read-setting': { data: { previous: null } }, enable: {} }),
-      undoContext,
     );
     expect(unwrapUac(wasUnset.plan.steps[0]!.command).elevated).toContain(
       "$psi.Arguments = 'delete HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem /v LongPathsEnabled /f /reg:64'",

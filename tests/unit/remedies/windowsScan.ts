@@ -144,5 +144,6 @@ export function windowsPlanContext(
     probe: createPosixSystemProbe(),
     selfPid: process.pid,
     pickedFolder: () => null,
+    recorded: null,
   };
 }

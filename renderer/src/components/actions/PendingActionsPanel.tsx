@@ -18,6 +18,8 @@ const useStyles = makeStyles({
  * Fixes the journal says did not finish (the app was closed, crashed or the
  * power went): where each stopped, and the choice to go on, undo what it
  * did, or leave it be. Offered first thing, before anything new is started.
+ * The card has words only: Resume and Undo open the dialog on the plan main
+ * built again from a fresh scan, with the exact commands that will run.
  */
 export function PendingActionsPanel() {
   const styles = useStyles();
@@ -56,8 +58,11 @@ function PendingActionCard({ action }: { action: PendingAction }) {
         {action.plan.title}
       </h3>
       <p className={styles.when}>
-        Started {new Date(action.startedAt).toLocaleString()}; {done} of {action.plan.steps.length}{' '}
-        steps done.
+        Started {new Date(action.startedAt).toLocaleString()}
+        {/* A record from an older version has no steps this version can read. */}
+        {action.plan.steps.length > 0
+          ? `; ${done} of ${action.plan.steps.length} steps done.`
+          : '.'}
       </p>
       <p className={styles.text}>{action.explanation}</p>
       <div className={styles.buttons}>

@@ -165,6 +165,7 @@ function wellFormed(channel: Channel, known: KnownIds): fc.Arbitrary<Record<stri
     case 'action:result':
     case 'action:undo':
     case 'action:resume':
+    case 'action:resume-plan':
     case 'action:dismiss':
       return fc.record({ runId });
   }
