@@ -16,7 +16,7 @@ import {
 } from '../../../electron/platform/windows/longPaths';
 import { powershellCommand, scriptOf } from '../../../electron/platform/windows/powershell';
 import { PROBE_BOOTSTRAP } from '../../../electron/platform/windows/probeScript';
-import { taskkillCommand } from '../../../electron/platform/windows/taskkill';
+import { closeProcessesCommand } from '../../../electron/platform/windows/closeProcessesScript';
 import {
   addToUserPathScript,
   removeFromUserPathScript,
@@ -381,16 +381,6 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
       command: deleteLongPaths(SYSTEM_ROOT),
       encoding: 'oem',
     },
-    {
-      label: 'taskkill',
-      command: taskkillCommand(SYSTEM_ROOT, [8132, 9001], false),
-      encoding: 'oem',
-    },
-    {
-      label: 'taskkill /F /T',
-      command: taskkillCommand(SYSTEM_ROOT, [8132, 9001], true),
-      encoding: 'oem',
-    },
   ];
   for (const { label, command, encoding } of programs) {
     addCommand(label, command);
@@ -403,6 +393,12 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
     if (planned.script !== null)
       add(`${label} through administratorRun: the script shown`, planned.script);
   }
+  const closeTargets = [
+    { pid: 8132, startTime: '2024-09-14T08:12:03.512Z' },
+    { pid: 9001, startTime: 'unknown' },
+  ];
+  addCommand('close processes gracefully', closeProcessesCommand(SYSTEM_ROOT, closeTargets, false));
+  addCommand('close processes by force', closeProcessesCommand(SYSTEM_ROOT, closeTargets, true));
   for (const entry of [
     win32.join(USER_BASE, 'Scripts'),
     `%USERPROFILE%\\${HOSTILE_NAME}\\Scripts`,

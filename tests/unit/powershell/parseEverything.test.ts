@@ -120,7 +120,7 @@ describe.skipIf(pwsh === null)(pwshTitle('Every PowerShell text the app produces
       'icacls /restore through UAC',
       'reg add LongPathsEnabled through UAC',
       'reg delete LongPathsEnabled through UAC',
-      'taskkill /F /T through UAC',
+      'close processes by force',
       'user Path add script',
       'user Path remove script',
       'run again with TEMP',

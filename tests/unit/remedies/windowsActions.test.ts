@@ -8,7 +8,6 @@ import { interpretElevatedRun } from '../../../electron/platform/windows/elevate
 import { parseAclBackup } from '../../../electron/platform/windows/icacls';
 import { parseLongPathsQuery } from '../../../electron/platform/windows/longPaths';
 import { psLiteral } from '../../../electron/platform/windows/powershell';
-import { taskkillAnswerFor } from '../../../electron/platform/windows/taskkill';
 import { parseUserPathResult } from '../../../electron/platform/windows/userPathScript';
 import { quoteWindowsArgument } from '../../../electron/platform/windows/windowsArguments';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
@@ -26,6 +25,7 @@ import {
 } from './windowsScan';
 import { fixture, ACTION_FIXTURES, scriptOf, unwrapUac } from './windowsScripts';
 import { osTraits } from '../../../electron/platform/osTraits';
+import { dotnetTicks } from '../../../electron/platform/windows/closeProcessesScript';
 
 /**
  * Windows actions cannot run here. What is pinned instead: the exact program
@@ -370,37 +370,31 @@ describe('enable-long-paths', () => {
   });
 });
 
-describe('close-processes with taskkill', () => {
-  test('taskkill without /F first; /F /T only in the step that asks; Windows’ own processes left alone', async () => {
+describe('close-processes on Windows', () => {
+  test('each pid checked by its start time and closed through that same handle; never its children (no taskkill /T); Windows’ own processes left alone', async () => {
     const recipe = await buildRecipe(
       windowsPlanContext({ remedy: 'close-processes', installId: 'py-0123456789ab' }),
     );
     const [graceful, force] = recipe.plan.steps;
-    expect(graceful!.command).toEqual({
-      program: 'C:\\Windows\\System32\\taskkill.exe',
-      args: ['/PID', '8132'],
-      env: {},
-    });
-    expect(force!.command).toEqual({
-      program: 'C:\\Windows\\System32\\taskkill.exe',
-      args: ['/F', '/T', '/PID', '8132'],
-      env: {},
-    });
+    const holder = WINDOWS_DIAGNOSIS.processes.find((process) => process.pid === 8132)!;
+    for (const step of [graceful!, force!]) {
+      expect(step.command!.program).toBe(
+        'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+      );
+      const script = scriptOf(step.command!)!;
+      expect(script).not.toMatch(/taskkill|\/T\b/i);
+      // The scan's start time goes with the pid, checked through the handle that then closes it.
+      expect(script).toContain(
+        `@{ Id = 8132; Start = ${dotnetTicks(Date.parse(holder.startTime))} }`,
+      );
+      expect(script.indexOf('$p.Handle')).toBeLessThan(script.indexOf('$p.StartTime'));
+    }
+    expect(scriptOf(graceful!.command!)).toContain('$p.CloseMainWindow()');
+    expect(scriptOf(graceful!.command!)).not.toContain('Kill(');
+    expect(scriptOf(force!.command!)).toContain('$p.Kill()');
+    expect(force!.changes).toContain('programs they started are left running');
     expect(force!.confirmation).toMatch(/by force/);
     expect(recipe.plan.warnings[0]).toBe('System (pid 4) is left alone: it is part of Windows.');
-  });
-
-  test('reads each pid’s answer from taskkill’s lines', () => {
-    const stdout = fixture('taskkill-graceful.stdout.txt');
-    const stderr = fixture('taskkill-graceful.stderr.txt');
-    expect(taskkillAnswerFor(8132, stdout, stderr).answer).toBe('signalled');
-    expect(taskkillAnswerFor(34640, stdout, stderr)).toEqual({
-      answer: 'refused',
-      text: 'ERROR: The process with PID 34640 could not be terminated. Reason: This process can only be terminated forcefully (with /F option).',
-    });
-    expect(taskkillAnswerFor(8912, stdout, stderr).answer).toBe('denied');
-    expect(taskkillAnswerFor(99, stdout, stderr).answer).toBe('not-found');
-    expect(taskkillAnswerFor(813, stdout, stderr).answer).toBe('unknown');
   });
 });
 
