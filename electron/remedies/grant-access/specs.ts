@@ -2,17 +2,14 @@ import { z } from 'zod';
 import { ElevatedRunSchema } from '../../platform/elevation';
 import { OwnedEntrySchema } from '../../platform/posix/foreignOwners';
 
-/** ACL systems: the folder's permissions saved for Undo, then a Modify entry for the user. */
-export const SaveAclSpecSchema = z.object({
-  kind: z.literal('save-acl'),
-  run: ElevatedRunSchema,
-  backupFile: z.string(),
-});
+/**
+ * ACL systems: in one elevated run, the folders' permissions saved for Undo
+ * (the hashes come back in the step's data), then a Modify entry for the user.
+ */
 export const GrantAclSpecSchema = z.object({
   kind: z.literal('grant-acl'),
   run: ElevatedRunSchema,
-  /** The undo, fixed before anything changes. */
-  restore: ElevatedRunSchema,
+  folders: z.array(z.string()).min(1),
 });
 
 /** Owner systems: each file's owner written down for Undo, then the files handed back. */

@@ -1,35 +1,54 @@
-import type { PlannedRun } from '../../platform/elevation';
+import paths from 'node:path';
 import { chownCommands } from '../../platform/posix/chown';
-import { scriptOf } from '../../platform/windows/powershell';
+import { AclBackupsSchema, restoreCommand } from '../../platform/windows/aclBackupScripts';
+import type { AclBackup } from '../../platform/windows/aclBackupScripts';
+import { adminFolderName } from '../../platform/windows/elevatedWindows';
 import type { RunHistory } from '../run/replayJournal';
 import type { SpecOf } from '../planning/recipe';
 import type { StepUndo, UndoContext, UndoStep } from '../planning/undoSteps';
 import { sameElevation, undoStep } from '../planning/undoSteps';
 import { RecordedOwnersSchema } from './specs';
 
-/** ACL systems: the permissions saved before the grant are put back exactly (icacls /restore). */
+/**
+ * ACL systems: the permissions saved before the grant are put back exactly
+ * (icacls /restore), from the elevated folder the grant saved them in, and
+ * only when each backup still has the hash the grant printed for it.
+ */
 export const grantAclUndo: StepUndo<'grant-acl'> = {
-  canUndo: () => true,
-  async plan(_run, stepId, spec) {
-    const planned: PlannedRun = {
-      run: spec.restore,
-      script: scriptOf(spec.restore.command),
-      elevated: spec.restore.elevation !== 'none',
-    };
+  canUndo: (run, stepId) => recordedBackups(run, stepId) !== null,
+  async plan(run, stepId, spec, ctx, warnings) {
+    const backups = recordedBackups(run, stepId);
+    if (backups === null) {
+      warnings.push('The saved permissions were not recorded, so they cannot be put back.');
+      return [];
+    }
+    const id = `undo-${stepId}`;
+    const { win32 } = paths;
+    const command = restoreCommand(
+      ctx.elevation.systemRoot,
+      backups.map((backup) => ({ ...backup, parent: win32.dirname(backup.folder) })),
+      adminFolderName(spec.run.outputDir ?? ''),
+    );
+    const planned = sameElevation(spec.run, command, id, run, ctx);
     return [
       {
         step: undoStep(
-          `undo-${stepId}`,
+          id,
           'Put the saved permissions back',
           planned,
-          'Restores the permissions saved before access was granted, exactly as they were.',
+          'Checks that the permissions saved before access was granted are unchanged, then restores them exactly as they were.',
         ),
-        spec: { kind: 'command', run: spec.restore },
+        spec: { kind: 'command', run: planned.run },
         verify: [],
       },
     ];
   },
 };
+
+function recordedBackups(run: RunHistory, stepId: string): AclBackup[] | null {
+  const recorded = AclBackupsSchema.safeParse(run.results.get(stepId)?.data);
+  return recorded.success ? recorded.data.backups : null;
+}
 
 /** Owner systems: each file goes back to the owner recorded before the change. */
 export const chownUndo: StepUndo<'chown'> = {

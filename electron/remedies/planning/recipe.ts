@@ -18,7 +18,6 @@ import {
   GrantAclSpecSchema,
   OwnedByCheckSchema,
   RecordOwnersSpecSchema,
-  SaveAclSpecSchema,
   WritableCheckSchema,
 } from '../grant-access/specs';
 import { CheckUnheldSpecSchema, RemovePathsSpecSchema } from '../repair-install/specs';
@@ -41,7 +40,6 @@ export const StepSpecSchema = z.discriminatedUnion('kind', [
   CreateVenvSpecSchema,
   RemoveVenvSpecSchema,
   UserPathSpecSchema,
-  SaveAclSpecSchema,
   GrantAclSpecSchema,
   RecordOwnersSpecSchema,
   ChownSpecSchema,

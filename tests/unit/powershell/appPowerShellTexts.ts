@@ -8,7 +8,10 @@ import { administratorRun } from '../../../electron/platform/elevation';
 import type { ElevationFacts } from '../../../electron/platform/elevation';
 import { osTraits } from '../../../electron/platform/osTraits';
 import { elevatedCommand } from '../../../electron/platform/windows/elevatedWindows';
-import { grantModify, restoreAcl, saveAcl } from '../../../electron/platform/windows/icacls';
+import {
+  restoreCommand,
+  saveThenGrantCommand,
+} from '../../../electron/platform/windows/aclBackupScripts';
 import {
   deleteLongPaths,
   queryLongPaths,
@@ -323,7 +326,13 @@ const NOT_ELEVATED: ElevationFacts = {
 
 /** What a step of each remedy recorded, so its undo plan can be built (as windowsActions.test.ts does). */
 const RECORDED_STEPS: Partial<Record<RemedyId, Parameters<typeof historyAfter>[1]>> = {
-  'grant-access': { 'save-acl': { data: { entries: 3 } }, grant: {} },
+  'grant-access': {
+    grant: {
+      data: {
+        backups: [{ folder: SITE, file: 'acl-backup.txt', sha256: 'C0FFEE'.padEnd(64, '0') }],
+      },
+    },
+  },
   'enable-long-paths': { 'read-setting': { data: { previous: 0 } }, enable: {} },
   'user-install': {
     install: { before: { pip: '24.0' }, data: { added: ['numpy'], changed: [] } },
@@ -356,7 +365,6 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
 
   // (b) The fix scripts, built by the real builders around the programs the fixes run.
   const outputDir = win32.join(DATA_DIR, 'actions', 'act-00000000000000a1', 'step');
-  const backup = win32.join(DATA_DIR, 'actions', 'act-00000000000000a1', 'acl-backup.txt');
   const programs: Array<{ label: string; command: Command; encoding: 'utf8' | 'oem' }> = [
     {
       label: 'pip install',
@@ -367,11 +375,18 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
       },
       encoding: 'utf8',
     },
-    { label: 'icacls /save', command: saveAcl(SYSTEM_ROOT, SITE, backup), encoding: 'oem' },
-    { label: 'icacls /grant', command: grantModify(SYSTEM_ROOT, SITE, SID), encoding: 'oem' },
     {
-      label: 'icacls /restore',
-      command: restoreAcl(SYSTEM_ROOT, win32.dirname(SITE), backup),
+      label: 'icacls /save then /grant',
+      command: saveThenGrantCommand(SYSTEM_ROOT, [SITE], SID, 'a'.repeat(32)),
+      encoding: 'oem',
+    },
+    {
+      label: 'icacls /restore after the hash check',
+      command: restoreCommand(
+        SYSTEM_ROOT,
+        [{ parent: win32.dirname(SITE), file: 'acl-backup.txt', sha256: 'C0FFEE'.padEnd(64, '0') }],
+        'a'.repeat(32),
+      ),
       encoding: 'oem',
     },
     { label: 'reg query LongPathsEnabled', command: queryLongPaths(SYSTEM_ROOT), encoding: 'oem' },

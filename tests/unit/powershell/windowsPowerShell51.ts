@@ -359,6 +359,7 @@ const NET_FRAMEWORK_STATIC_MEMBERS = new Set(
     'IO.Directory::CreateDirectory',
     'IO.File::Delete',
     'IO.File::Exists',
+    'IO.File::ReadAllBytes',
     'IO.FileAttributes::Directory',
     'IO.FileAttributes::ReparsePoint',
     'IO.File::ReadAllText',
