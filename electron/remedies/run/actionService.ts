@@ -14,6 +14,8 @@ import { ActionJournal } from './journal';
 import { buildRecipe } from '../planning/buildRecipe';
 import type { PlanRequest } from '../../shared/planRequest';
 import { osTraits } from '../../platform/osTraits';
+import { trustedSystemRoot } from '../../platform/windows/trustedSystemRoot';
+import type { Platform } from '../../shared/model/platform';
 import { locateProgram } from '../../platform/posix/locateProgram';
 import { precheckRecipe } from './precheck';
 import type { Recipe } from '../planning/recipe';
@@ -34,7 +36,7 @@ export interface ActionServiceOptions {
   onProgress(progress: ActionProgress): void;
   /** Where pip finds packages: main's setting, never the renderer's (tests: a local folder and --no-index). */
   pipSourceArgs?: string[];
-  /** Windows: %SystemRoot%, for programs by absolute path. */
+  /** Windows: the Windows folder, for programs by absolute path; when unset, the checked %SystemRoot%. */
   systemRoot?: string;
   /** A plan from an older scan is refused. Default 30 minutes. */
   maxScanAgeMs?: number;
@@ -109,7 +111,7 @@ export class ActionService {
       projectDir: this.options.projectDir,
       homeDir: this.options.homeDir,
       env: this.options.env,
-      elevation: this.elevationFacts(diagnosis),
+      elevation: await this.elevationFacts(diagnosis),
       pipSourceArgs: this.options.pipSourceArgs ?? [],
       // Windows grants by SID (account names are localised): the scan read it from the token.
       userSid: diagnosis.user.sid,
@@ -177,7 +179,7 @@ export class ActionService {
     const recipe = await undoRecipe(history, {
       runId: undoRunId,
       runFolder: this.journal.runFolder(undoRunId),
-      elevation: this.elevationFacts(this.latest?.diagnosis ?? null),
+      elevation: await this.elevationFacts(this.latest?.diagnosis ?? null),
       env: this.options.env,
       signal: new AbortController().signal,
     });
@@ -319,18 +321,33 @@ export class ActionService {
     }
   }
 
-  private elevationFacts(diagnosis: Diagnosis | null): ElevationFacts {
+  private async elevationFacts(diagnosis: Diagnosis | null): Promise<ElevationFacts> {
     const platform = diagnosis?.platform ?? this.options.probe.platform;
     return {
       platform,
       elevated: diagnosis?.elevated ?? false,
-      systemRoot: this.options.systemRoot ?? this.options.env.SystemRoot ?? 'C:\\Windows',
+      systemRoot: await this.systemRoot(platform),
       pkexecPath:
         osTraits(platform).elevation === 'pkexec'
           ? locateProgram('pkexec', this.options.env)
           : null,
       ownerWindow: this.options.ownerWindow?.() ?? null,
     };
+  }
+
+  /**
+   * Windows programs run from the folder Windows reports, never from a
+   * %SystemRoot% that points elsewhere (trustedSystemRoot.ts); a configured
+   * root (tests, a recorded machine) is taken as given.
+   */
+  private async systemRoot(platform: Platform): Promise<string> {
+    if (this.options.systemRoot) return this.options.systemRoot;
+    // Another system's plan is only shown, never run (refuseForeign): there is no Windows to ask.
+    const local = platform === this.options.probe.platform;
+    if (osTraits(platform).elevation !== 'uac' || !local) {
+      return this.options.env.SystemRoot ?? 'C:\\Windows';
+    }
+    return trustedSystemRoot(this.options.env, await this.options.probe.systemDirectory());
   }
 
   private remember(recipe: Recipe): void {

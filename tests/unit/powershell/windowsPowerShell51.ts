@@ -351,6 +351,7 @@ const NET_FRAMEWORK_STATIC_MEMBERS = new Set(
     'Environment::ExpandEnvironmentVariables',
     // Reads the known folder from the registry, where %ProgramData% is the user's to set.
     'Environment::GetFolderPath',
+    'Environment::SystemDirectory',
     'Environment::Version',
     'Globalization.CultureInfo::CurrentCulture',
     'Guid::NewGuid',
