@@ -25,7 +25,6 @@ import {
 import type { AdminFolderLines } from '../../../../electron/platform/windows/elevatedWindows';
 import {
   encodeScript,
-  inTurn,
   powershellCommand,
   psLiteral,
   scriptOf,
@@ -108,24 +107,6 @@ describe.skipIf(pwsh === null)(pwshTitle('Scripts run with -EncodedCommand', pws
     );
     expect(failed.exitCode).toBe(3);
     expect(failed.stderr).toBe('');
-  });
-
-  it('run several programs in turn with every argument intact, and stop at the first that fails', async () => {
-    const result = await run(
-      inTurn(SYSTEM_ROOT, [
-        printArgs(...HOSTILE_ARGS),
-        printArgs('5', 'second'),
-        printArgs('third'),
-      ]),
-    );
-    const lines = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as string[]);
-    expect(lines).toEqual([HOSTILE_ARGS, ['5', 'second']]);
-    expect(result.exitCode).toBe(5);
-    // One command is left as it is: no PowerShell around a single program.
-    expect(inTurn(SYSTEM_ROOT, [printArgs('only')])).toEqual(printArgs('only'));
   });
 });
 
