@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../../shared/actionModel';
-import { ADMIN_FOLDER, WINDOWS_ADMIN_FOLDER } from './elevatedWindows';
+import { adminFolderLines, WINDOWS_ADMIN_FOLDER } from './elevatedWindows';
+import type { AdminFolderLines } from './elevatedWindows';
 import { powershellCommand, psLiteral, system32Program } from './powershell';
 
 /**
@@ -44,14 +45,6 @@ function rows(items: readonly (readonly string[])[]): string {
   return `@(\n${items.map((item) => `  ,@(${item.map(psLiteral).join(', ')})`).join('\n')}\n)`;
 }
 
-/** The elevated folder's path, from the known folder: `$out`. */
-function folderLines(adminName: string, programData: string): string[] {
-  return [
-    programData,
-    `$out = [IO.Path]::Combine($base, ${[...ADMIN_FOLDER, adminName].map(psLiteral).join(', ')})`,
-  ];
-}
-
 const HASH_OF_FILE =
   "[BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash([IO.File]::ReadAllBytes($file))) -replace '-', ''";
 
@@ -61,10 +54,11 @@ export function saveThenGrantScript(
   dirs: readonly string[],
   sid: string,
   adminName: string,
-  programData: string = WINDOWS_ADMIN_FOLDER.programData,
+  adminFolder: AdminFolderLines = WINDOWS_ADMIN_FOLDER,
 ): string {
   return [
-    ...folderLines(adminName, programData),
+    // Checked again here: without UAC (the app already elevated) nothing else made it safe.
+    ...adminFolderLines(adminName, adminFolder),
     `$icacls = ${psLiteral(icacls)}`,
     `foreach ($b in ${rows(dirs.map((dir, index) => [dir, aclBackupName(index)]))}) {`,
     '  $file = [IO.Path]::Combine($out, $b[1])',
@@ -121,10 +115,11 @@ export function restoreScript(
   icacls: string,
   backups: readonly { parent: string; file: string; sha256: string }[],
   adminName: string,
-  programData: string = WINDOWS_ADMIN_FOLDER.programData,
+  adminFolder: AdminFolderLines = WINDOWS_ADMIN_FOLDER,
 ): string {
   return [
-    ...folderLines(adminName, programData),
+    // Checked again here: without UAC (the app already elevated) nothing else made it safe.
+    ...adminFolderLines(adminName, adminFolder),
     `$icacls = ${psLiteral(icacls)}`,
     `$backups = ${rows(backups.map((backup) => [backup.parent, backup.file, backup.sha256]))}`,
     'foreach ($b in $backups) {',

@@ -168,8 +168,17 @@ export const WINDOWS_ADMIN_FOLDER: AdminFolderLines = {
   protectAdminFolder: `function Protect-AdminFolder([string]$path) { $item = Get-Item -LiteralPath $path -Force; $s = $item.GetAccessControl(); $owner = $s.GetOwner([Security.Principal.SecurityIdentifier]).Value; if (${ADMIN_OWNERS.map((sid) => `$owner -ne '${sid}'`).join(' -and ')}) { throw "$path belongs to $owner, not to the administrators" }; $s.SetSecurityDescriptorSddlForm(${psLiteral(ADMIN_FOLDER_SDDL)}); $item.SetAccessControl($s) }`,
 };
 
-/** The elevated side's own folder, made safe to write to as administrator; exits FOLDER_REFUSED otherwise. */
-function adminFolderLines(name: string, lines: AdminFolderLines): string[] {
+/**
+ * The elevated side's own folder, made safe to write to as administrator,
+ * in `$out`; exits FOLDER_REFUSED otherwise. Also for the scripts that run
+ * as administrator without UAC, when the app itself is elevated, so the
+ * folder is the same whichever way they run. `then` runs once it is safe.
+ */
+export function adminFolderLines(
+  name: string,
+  lines: AdminFolderLines,
+  then: readonly string[] = [],
+): string[] {
   return [
     lines.programData,
     lines.newAdminFolder,
@@ -189,8 +198,7 @@ function adminFolderLines(name: string, lines: AdminFolderLines): string[] {
     '    Assert-PlainFolder $out',
     '    Protect-AdminFolder $out',
     '  }',
-    // A previous attempt's answer must not pass for this one's; Delete removes a link, never its target.
-    `  foreach ($old in @(${Object.values(RESULT_FILES).map(psLiteral).join(', ')})) { [IO.File]::Delete([IO.Path]::Combine($out, $old)) }`,
+    ...then.map((line) => `  ${line}`),
     '} catch {',
     '  [Console]::Error.WriteLine([string]$_.Exception.Message)',
     `  exit ${FOLDER_REFUSED}`,
@@ -223,7 +231,10 @@ function innerScript(
   const file = (name: string) => `([IO.Path]::Combine($out, ${psLiteral(name)}))`;
   return [
     "$ErrorActionPreference = 'Stop'",
-    ...adminFolderLines(name, lines),
+    ...adminFolderLines(name, lines, [
+      // A previous attempt's answer must not pass for this one's; Delete removes a link, never its target.
+      `foreach ($old in @(${Object.values(RESULT_FILES).map(psLiteral).join(', ')})) { [IO.File]::Delete([IO.Path]::Combine($out, $old)) }`,
+    ]),
     '$utf8 = New-Object System.Text.UTF8Encoding $false',
     'try {',
     '  $psi = New-Object System.Diagnostics.ProcessStartInfo',

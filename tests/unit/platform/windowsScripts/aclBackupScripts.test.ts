@@ -7,6 +7,8 @@ import {
   rmSync,
   writeFileSync,
   appendFileSync,
+  readdirSync,
+  symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,11 @@ import {
   restoreScript,
   saveThenGrantScript,
 } from '../../../../electron/platform/windows/aclBackupScripts';
-import { ADMIN_FOLDER } from '../../../../electron/platform/windows/elevatedWindows';
+import {
+  ADMIN_FOLDER,
+  FOLDER_REFUSED,
+} from '../../../../electron/platform/windows/elevatedWindows';
+import type { AdminFolderLines } from '../../../../electron/platform/windows/elevatedWindows';
 import { powershellCommand, psLiteral } from '../../../../electron/platform/windows/powershell';
 import { FIXTURES } from '../../../support/repoPaths';
 import { findPwsh, pwshTitle, runPwsh } from '../../../support/pwsh';
@@ -40,7 +46,13 @@ const LOG = join(work, 'icacls.log');
 const NAME = 'b1946ac92492d2347c6235b4d2611184';
 const programData = join(work, 'ProgramData');
 const elevatedFolder = join(programData, ...ADMIN_FOLDER, NAME);
-const PROGRAM_DATA = `$base = ${psLiteral(programData)}`;
+/** What only Windows has, as in elevatedAndPlainScripts.test.ts: no ACL, no owner check; the link check runs. */
+const ON_LINUX: AdminFolderLines = {
+  programData: `$base = ${psLiteral(programData)}`,
+  newAdminFolder:
+    'function New-AdminFolder([string]$path) { [void][IO.Directory]::CreateDirectory($path) }',
+  protectAdminFolder: 'function Protect-AdminFolder([string]$path) { }',
+};
 const SITE = 'C:\\Program Files\\Python312\\Lib\\site-packages';
 const SCRIPTS = 'C:\\Program Files\\Python312\\Scripts';
 
@@ -86,7 +98,7 @@ describe.skipIf(pwsh === null)(pwshTitle('The ACL backup and its restore', pwsh)
   it('saves every folder’s ACL into the elevated folder before any grant, and prints each backup’s SHA-256', async () => {
     const icacls = standIn(SAVED);
     const result = await run(
-      saveThenGrantScript(icacls, [SITE, SCRIPTS], 'S-1-5-21-1-2-3-1001', NAME, PROGRAM_DATA),
+      saveThenGrantScript(icacls, [SITE, SCRIPTS], 'S-1-5-21-1-2-3-1001', NAME, ON_LINUX),
     );
     expect(result.exitCode).toBe(0);
     const backups = join(elevatedFolder, 'acl-backup.txt');
@@ -109,7 +121,7 @@ describe.skipIf(pwsh === null)(pwshTitle('The ACL backup and its restore', pwsh)
     for (const icacls of [standIn(null), standIn(utf8)]) {
       rmSync(LOG, { force: true });
       const result = await run(
-        saveThenGrantScript(icacls, [SITE], 'S-1-5-21-1-2-3-1001', NAME, PROGRAM_DATA),
+        saveThenGrantScript(icacls, [SITE], 'S-1-5-21-1-2-3-1001', NAME, ON_LINUX),
       );
       expect(result.exitCode).toBe(BACKUP_NOT_SAVED);
       expect(result.stderr).toContain(
@@ -122,7 +134,7 @@ describe.skipIf(pwsh === null)(pwshTitle('The ACL backup and its restore', pwsh)
   it('restores only backups that still have the hash recorded when they were saved', async () => {
     const icacls = standIn(SAVED);
     const saved = await run(
-      saveThenGrantScript(icacls, [SITE, SCRIPTS], 'S-1-5-21-1-2-3-1001', NAME, PROGRAM_DATA),
+      saveThenGrantScript(icacls, [SITE, SCRIPTS], 'S-1-5-21-1-2-3-1001', NAME, ON_LINUX),
     );
     const backups = readAclBackups(saved.stdout, [SITE, SCRIPTS])!;
     const parents = backups.map((backup) => ({
@@ -131,7 +143,7 @@ describe.skipIf(pwsh === null)(pwshTitle('The ACL backup and its restore', pwsh)
     }));
 
     rmSync(LOG, { force: true });
-    const restored = await run(restoreScript(icacls, parents, NAME, PROGRAM_DATA));
+    const restored = await run(restoreScript(icacls, parents, NAME, ON_LINUX));
     expect(restored.exitCode).toBe(0);
     expect(logged()).toEqual([
       [
@@ -149,9 +161,32 @@ describe.skipIf(pwsh === null)(pwshTitle('The ACL backup and its restore', pwsh)
       Buffer.from('x\r\nD:(A;;FA;;;WD)\r\n', 'utf16le'),
     );
     rmSync(LOG, { force: true });
-    const refused = await run(restoreScript(icacls, parents, NAME, PROGRAM_DATA));
+    const refused = await run(restoreScript(icacls, parents, NAME, ON_LINUX));
     expect(refused.exitCode).toBe(BACKUP_CHANGED);
     expect(refused.stderr).toContain('are not the ones Pip Doctor saved, so nothing was put back');
     expect(logged()).toEqual([]);
+  });
+
+  it('makes its folder safe itself when it runs without UAC (the app already elevated), and saves nothing through a link', async () => {
+    const icacls = standIn(SAVED);
+    rmSync(programData, { recursive: true, force: true });
+    mkdirSync(programData);
+    const made = await run(
+      saveThenGrantScript(icacls, [SITE], 'S-1-5-21-1-2-3-1001', NAME, ON_LINUX),
+    );
+    expect(made.exitCode).toBe(0);
+    expect(readAclBackups(made.stdout, [SITE])).not.toBeNull();
+
+    const victim = join(work, 'victim');
+    mkdirSync(victim, { recursive: true });
+    rmSync(elevatedFolder, { recursive: true, force: true });
+    symlinkSync(victim, elevatedFolder);
+    rmSync(LOG, { force: true });
+    const refused = await run(
+      saveThenGrantScript(icacls, [SITE], 'S-1-5-21-1-2-3-1001', NAME, ON_LINUX),
+    );
+    expect(refused.exitCode).toBe(FOLDER_REFUSED);
+    expect(logged()).toEqual([]);
+    expect(readdirSync(victim)).toEqual([]);
   });
 });
