@@ -209,6 +209,9 @@ function Read-IdentitySection($Context, $Section) {
   $Section.userSid = [string]$identity.userSid
   $Section.userName = [string]$identity.userName
   $Section.elevated = [bool]$identity.elevated
+  # Where Windows is, from Windows (GetSystemDirectory), not from %SystemRoot%, which the user may set:
+  # the app starts PowerShell as administrator from there only when the two agree.
+  try { $Section.systemDirectory = [string](Get-WindowsSystemDirectory $Context.full) } catch { $Section.systemDirectory = $null }
   $Section.groups = @(foreach ($group in @($identity.groups)) {
       [ordered]@{ sid = [string]$group.sid; denyOnly = [bool]$group.denyOnly }
     })
@@ -778,6 +781,13 @@ function Get-WindowsTokenIdentity {
     elevated = $principal.IsInRole($administrators)
     groups   = $groups
   }
+}
+
+# The System32 folder as Windows reports it (GetSystemDirectory), whatever the environment says;
+# Constrained Language refuses .NET's view, where CIM's Win32_OperatingSystem gives the same folder.
+function Get-WindowsSystemDirectory([bool]$Full) {
+  if ($Full) { return [Environment]::SystemDirectory }
+  return (Get-CimInstance -ClassName Win32_OperatingSystem).SystemDirectory
 }
 
 # The lines whoami.exe prints for these arguments.

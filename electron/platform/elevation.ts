@@ -12,7 +12,7 @@ import { scriptOf } from './windows/powershell';
 export const ElevatedRunSchema = z.object({
   command: CommandSchema,
   elevation: z.enum(['none', 'pkexec', 'uac']),
-  /** uac: where the elevated side writes its output and exit code. */
+  /** uac: the user's folder for this step, where the outer script writes the script the elevated side checks and runs; the answers go to the elevated side's own folder (elevatedWindows.ts). */
   outputDir: z.string().nullable(),
   /** uac: how the elevated program encodes what it prints. */
   outputEncoding: z.enum(['utf8', 'oem']),
@@ -55,8 +55,8 @@ export function plainRun(command: Command, timeoutMs: number): PlannedRun {
  * The command as administrator: unchanged when the app already is, through
  * UAC on Windows, through pkexec elsewhere. Null when this machine offers no
  * way (no pkexec): the plan then shows the sudo command for the user instead.
- * `outputDir` (Windows) is a folder of this run where the elevated side
- * writes what it printed.
+ * `outputDir` (Windows) is a folder of this run that takes the script the
+ * elevated side runs; it also names the elevated side's own folder.
  */
 export function administratorRun(
   command: Command,

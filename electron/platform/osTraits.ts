@@ -27,8 +27,8 @@ export interface OsTraits {
   readonly elevation: 'uac' | 'pkexec';
   /** How "may write there" is granted: an ACL entry (Windows), or handing files back to their user (POSIX). */
   readonly grantModel: 'acl' | 'owner';
-  /** How a program is asked to close: taskkill's close message, or SIGTERM then SIGKILL. */
-  readonly closeMethod: 'taskkill' | 'signals';
+  /** How a program is asked to close: through a process handle (its window's close message, then TerminateProcess), or SIGTERM then SIGKILL. */
+  readonly closeMethod: 'process-handle' | 'signals';
   /** The path length limit that a setting lifts (Windows' MAX_PATH); null where there is none. */
   readonly pathLengthLimit: number | null;
   /** Virus scanners open new files for a moment, so a brief lock is tried again. */
@@ -55,7 +55,7 @@ const WINDOWS: OsTraits = {
   administrator: 'administrator',
   elevation: 'uac',
   grantModel: 'acl',
-  closeMethod: 'taskkill',
+  closeMethod: 'process-handle',
   pathLengthLimit: 260,
   transientLocks: true,
   userPathInRegistry: true,

@@ -1,10 +1,9 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
 import { runProcess } from './runProcess';
 import type { RunResult } from './runProcess';
 import type { ElevatedRun } from './elevation';
 import { interpretPkexec } from './posix/pkexec';
-import { ELEVATED_FILES, interpretElevatedRun } from './windows/elevatedWindows';
+import { interpretElevatedRun, readElevatedAnswer } from './windows/elevatedWindows';
 
 /** How running one planned command went, in the terms a step decides on. */
 export type CommandResult =
@@ -38,7 +37,7 @@ export async function runPlanned(
   ctx: { signal: AbortSignal; env: NodeJS.ProcessEnv },
 ): Promise<CommandResult> {
   if (run.elevation === 'uac' && run.outputDir) {
-    // Files of an earlier attempt must not pass for this one's answer.
+    // The script file of an earlier attempt goes; the answers live in the elevated side's own folder.
     await rm(run.outputDir, { recursive: true, force: true });
     await mkdir(run.outputDir, { recursive: true });
   }
@@ -51,7 +50,7 @@ export async function runPlanned(
   });
   const early = unfinished(result, run.timeoutMs);
   if (early) return early;
-  if (run.elevation === 'uac' && run.outputDir) return readElevated(run.outputDir, result);
+  if (run.elevation === 'uac' && run.outputDir) return readElevated(result);
   if (run.elevation === 'pkexec') {
     const answer = interpretPkexec(result.exitCode, result.stderr);
     if (answer === 'declined') {
@@ -98,16 +97,8 @@ function unfinished(result: RunResult, timeoutMs: number): CommandResult | null 
   return null;
 }
 
-async function readElevated(outputDir: string, outer: RunResult): Promise<CommandResult> {
-  const read = (name: string) => readFile(join(outputDir, name), 'utf8').catch(() => null);
-  const answer = interpretElevatedRun({
-    outerExitCode: outer.exitCode,
-    outerStderr: outer.stderr,
-    exitCodeFile: await read(ELEVATED_FILES.exitCode),
-    stdoutFile: await read(ELEVATED_FILES.stdout),
-    stderrFile: await read(ELEVATED_FILES.stderr),
-    errorFile: await read(ELEVATED_FILES.error),
-  });
+function readElevated(outer: RunResult): CommandResult {
+  const answer = interpretElevatedRun(readElevatedAnswer(outer));
   switch (answer.kind) {
     case 'declined':
       return {

@@ -1,20 +1,31 @@
 import { runProcess } from './runProcess';
-import type { Command } from '../shared/actionModel';
-import { taskkillAnswerFor, taskkillCommand } from './windows/taskkill';
+import { isSameProcess } from './processGuard';
+import { procStartTimeReader } from './posix/procStartTime';
+import type { StartTimeReader } from './posix/procStartTime';
+import { closeProcessesCommand, readCloseAnswers } from './windows/closeProcessesScript';
+
+/** A process to end, as the scan found it: the start time tells it from a later one with its pid. */
+export interface SignalTarget {
+  pid: number;
+  startTime: string;
+}
 
 /** What the OS answered when asked to end one process. */
-export interface SignalAnswer<T extends { pid: number }> {
+export interface SignalAnswer<T extends SignalTarget> {
   target: T;
-  answer: 'sent' | 'gone' | 'denied' | 'refused';
+  /** reused: the pid now belongs to another program, which was left alone. */
+  answer: 'sent' | 'gone' | 'denied' | 'refused' | 'reused';
   /** The OS's own words, for the details. */
   text: string;
 }
 
 /**
- * Asks the processes to end (force: ends them): by signals on POSIX, by
- * taskkill on Windows, where `systemRoot` says which taskkill.exe.
+ * Asks the processes to end (force: ends them), each only after checking,
+ * as late as the OS allows, that its pid still belongs to the program the
+ * scan found: by signals on POSIX, through one process handle each on
+ * Windows, where `systemRoot` says which PowerShell.
  */
-export function signalProcesses<T extends { pid: number }>(
+export function signalProcesses<T extends SignalTarget>(
   targets: readonly T[],
   force: boolean,
   systemRoot: string | null,
@@ -25,13 +36,37 @@ export function signalProcesses<T extends { pid: number }>(
     : signalWindows(targets, force, systemRoot, signal);
 }
 
-/** POSIX: SIGTERM asks, SIGKILL ends. The kernel's errno is the answer: ESRCH gone, EPERM denied. */
-export function signalPosix<T extends { pid: number }>(
+/**
+ * POSIX: SIGTERM asks, SIGKILL ends. On Linux the start time is read from
+ * /proc synchronously right before kill(), with nothing of the app's in
+ * between; what remains is the few microseconds between that read and the
+ * kill system call, in which the program would have to exit, be reaped,
+ * and the kernel's pid counter wrap around to hand its pid to another. A
+ * pidfd would close even that, but Node has no pidfd API. Without /proc
+ * (macOS) the check is the one the step made just before (the process
+ * table, ps). The kernel's errno is the answer: ESRCH gone, EPERM denied.
+ */
+export function signalPosix<T extends SignalTarget>(
   targets: readonly T[],
   force: boolean,
+  readStartTime: StartTimeReader | null = procStartTimeReader(),
 ): SignalAnswer<T>[] {
   const signal = force ? 'SIGKILL' : 'SIGTERM';
-  return targets.map((target) => {
+  return targets.map((target): SignalAnswer<T> => {
+    if (readStartTime !== null) {
+      const now = readStartTime(target.pid);
+      if (now === 'gone') return { target, answer: 'gone', text: 'no such process' };
+      if (now === null) {
+        return { target, answer: 'refused', text: 'its start time could not be read' };
+      }
+      if (!isSameProcess(target.startTime, now)) {
+        return {
+          target,
+          answer: 'reused',
+          text: `the process id now belongs to a program started at ${now}`,
+        };
+      }
+    }
     try {
       process.kill(target.pid, signal);
       return { target, answer: 'sent', text: `${signal} sent` };
@@ -45,33 +80,31 @@ export function signalPosix<T extends { pid: number }>(
   });
 }
 
-/** Windows: one taskkill for all of them, each pid's lines read back (the re-check afterwards decides). */
-export async function signalWindows<T extends { pid: number }>(
+/** Windows: one PowerShell run checks and closes each through its own handle (closeProcessesScript.ts). */
+export async function signalWindows<T extends SignalTarget>(
   targets: readonly T[],
   force: boolean,
   systemRoot: string,
   signal: AbortSignal,
 ): Promise<SignalAnswer<T>[]> {
-  const command: Command = taskkillCommand(
-    systemRoot,
-    targets.map((target) => target.pid),
-    force,
-  );
-  const result = await runProcess(command.program, command.args, { timeoutMs: 60_000, signal });
-  return targets.map((target) => {
-    const { answer, text } = taskkillAnswerFor(target.pid, result.stdout, result.stderr);
-    const mapped: SignalAnswer<T>['answer'] =
-      answer === 'signalled'
-        ? 'sent'
-        : answer === 'not-found'
-          ? 'gone'
-          : answer === 'denied'
-            ? 'denied'
-            : 'refused';
-    return {
-      target,
-      answer: mapped,
-      text: text || `taskkill exit code ${result.exitCode ?? 'none'}`,
-    };
+  const command = closeProcessesCommand(systemRoot, targets, force);
+  const result = await runProcess(command.program, command.args, {
+    timeoutMs: 60_000,
+    signal,
+  });
+  return answersFor(targets, result);
+}
+
+/** Each target's line of the script's output; a target without one (the script died) was not touched knowingly. */
+export function answersFor<T extends SignalTarget>(
+  targets: readonly T[],
+  result: { stdout: string; stderr: string; exitCode: number | null },
+): SignalAnswer<T>[] {
+  const answers = readCloseAnswers(result.stdout);
+  return targets.map((target): SignalAnswer<T> => {
+    const answer = answers.get(target.pid);
+    if (answer) return { target, answer: answer.answer, text: answer.text };
+    const why = result.stderr.trim() || `PowerShell exit code ${result.exitCode ?? 'none'}`;
+    return { target, answer: 'refused', text: `no answer for this process (${why})` };
   });
 }

@@ -173,6 +173,11 @@ export interface SystemProbe {
   /** Windows: the scanning user's SID, from the probe (null when it could not be read); POSIX: null. */
   userSid(): Promise<string | null>;
   isElevated(): Promise<boolean>;
+  /**
+   * Windows: the System32 folder as Windows reports it (GetSystemDirectory,
+   * not %SystemRoot%), null when the probe could not say; POSIX: null.
+   */
+  systemDirectory(): Promise<string | null>;
   /** Long paths, Controlled Folder Access, whether the user could elevate. */
   systemSettings(): Promise<SystemSettings>;
   /**

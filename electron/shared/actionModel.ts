@@ -109,7 +109,7 @@ export const ActionProgressSchema = z.discriminatedUnion('type', [
     stepId: z.string(),
     question: z.string(),
     items: z.array(z.string()),
-    /** The exact command the step would run for these items (Windows' taskkill); null for signals. */
+    /** The exact command the step would run for these items (Windows' PowerShell, closeProcessesScript.ts); null for signals. */
     command: CommandSchema.nullable(),
   }),
   z.object({ type: z.literal('verifying'), runId: ActionRunIdSchema }),

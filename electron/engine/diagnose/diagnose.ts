@@ -28,6 +28,7 @@ import { buildInstall, foldersOf } from './buildInstalls';
 import { describeProcesses, pidsToDescribe } from './describeProcesses';
 import type { ProgressListener } from './progress';
 import { isInside } from '../../shared/paths';
+import { withoutNetworkPaths } from './networkPaths';
 
 export interface DiagnoseOptions {
   projectDir: string;
@@ -83,7 +84,8 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     if (!inspections.has(identity))
       inspections.set(identity, inspectInterpreter(probe, executable, signal));
   };
-  const log = options.log;
+  // Paths on other computers never reach a probe (networkPaths.ts); the log is shown as given.
+  const { log, gaps: logGaps } = withoutNetworkPaths(options.log);
   const discovery = await probe.discoverInterpreters(
     {
       projectDir: options.projectDir,
@@ -114,7 +116,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
 
   step('processes', 'running');
   const okFacts = factsList.filter((facts) => facts.status === 'ok');
-  const priorityPaths = options.log?.path ? [options.log.path] : [];
+  const priorityPaths = log?.path ? [log.path] : [];
   const holderPromise = probe.findHolders(holderRoots(okFacts), priorityPaths, signal);
   const inspected = await Promise.all(
     discovery.candidates.map((candidate) => inspections.get(candidate.identity)!.complete),
@@ -163,7 +165,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     tempDirPromise,
     ownerOfLogFile(probe, target, log),
   ]);
-  const gaps = [...discovery.gaps, ...holderScan.gaps, ...interpreterGaps(installs)];
+  const gaps = [...logGaps, ...discovery.gaps, ...holderScan.gaps, ...interpreterGaps(installs)];
   const allProcessesInspected = !gaps.some((gap) => gap.area === 'processes');
   const pep668Bypassed = isTruthy(options.env.PIP_BREAK_SYSTEM_PACKAGES);
   const observations = observationsOf({

@@ -29,6 +29,7 @@ export function createPosixSystemProbe(env: NodeJS.ProcessEnv = process.env): Sy
     },
     // Ownership is a uid here; SIDs are Windows'.
     userSid: async () => null,
+    systemDirectory: async () => null,
     async isElevated() {
       return process.geteuid?.() === 0;
     },

@@ -26,7 +26,7 @@ import { readProcText } from './readProcText';
  * s390) whatever CONFIG_HZ is, which is why `getconf CLK_TCK` prints 100;
  * asking getconf would cost a spawn for a constant.
  */
-const CLOCK_TICKS_PER_SECOND = 100;
+export const CLOCK_TICKS_PER_SECOND = 100;
 const READ_CONCURRENCY = 32;
 
 interface TableContext {

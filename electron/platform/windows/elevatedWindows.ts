@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Command } from '../../shared/actionModel';
 import { powershellCommand, powershellPath, psLiteral, POWERSHELL_FLAGS } from './powershell';
 import { quoteWindowsArgument, windowsCommandLine } from './windowsArguments';
@@ -6,8 +7,20 @@ import { quoteWindowsArgument, windowsCommandLine } from './windowsArguments';
 /**
  * Running one program as administrator through UAC (reference §9.3). The
  * elevated side cannot hand its output back through pipes (ShellExecute has
- * none), so it writes stdout, stderr and the exit code to files in a folder
- * of the app's, which the app reads back after the wait.
+ * none), so it writes stdout, stderr and the exit code to files, and the
+ * outer script (not elevated) reads them after the wait and prints them as
+ * one JSON line for the app.
+ *
+ * Those files are written as administrator, so they must not be in a folder
+ * the user can change: a junction or a hard link planted there would turn
+ * the write into one over any file of the system. The elevated side makes
+ * its own folder, `<ProgramData>\PipDoctor\elevated\<name>`, with the
+ * known-folder path (never %ProgramData%, which the user's environment can
+ * point anywhere), each part created with a protected ACL (SYSTEM and
+ * Administrators full control, Users read, nothing inherited), owned by
+ * Administrators or SYSTEM and no reparse point; anything else there stops
+ * the step before it runs (FOLDER_REFUSED). Users may read it, which is how
+ * the outer script hands the answer back without any write of its own.
  *
  * The outer script calls Process.Start with the `runas` verb rather than
  * `Start-Process -Verb RunAs`: Windows PowerShell 5.1's Start-Process turns
@@ -35,6 +48,31 @@ export const ELEVATED_FILES = {
 
 /** The bootstrap's exit code when the script file is not the one Pip Doctor wrote. */
 export const SCRIPT_CHANGED = 212;
+
+/** The elevated script's exit code when its folder under ProgramData is not one only administrators control. */
+export const FOLDER_REFUSED = 213;
+
+/** The elevated side's folders below the ProgramData known folder. */
+export const ADMIN_FOLDER = ['PipDoctor', 'elevated'] as const;
+
+/**
+ * SYSTEM and Administrators: full control; Users: read and list; protected,
+ * so nothing of ProgramData's own ACL (which lets users create folders) is
+ * inherited. Owner Administrators.
+ */
+export const ADMIN_FOLDER_SDDL =
+  'O:BAG:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)';
+
+/** Who may own the folders: Administrators (S-1-5-32-544) or SYSTEM (S-1-5-18). */
+const ADMIN_OWNERS = ['S-1-5-32-544', 'S-1-5-18'];
+
+/**
+ * The elevated folder of one step: named after the step's own folder, so a
+ * retry reuses it (the elevated side deletes the previous answer first).
+ */
+export function adminFolderName(outputDir: string): string {
+  return createHash('sha256').update(outputDir.toLowerCase(), 'utf8').digest('hex').slice(0, 32);
+}
 
 /** The documented limit of ShellExecuteEx's parameters; the bootstrap stays well under it. */
 export const SHELL_EXECUTE_MAX_PARAMETERS = 2048;
@@ -64,12 +102,16 @@ export function elevatedCommand(
   systemRoot: string,
   encoding: OutputEncoding,
   ownerWindow: string | null = null,
+  adminFolder: AdminFolderLines = WINDOWS_ADMIN_FOLDER,
 ): ElevatedCommand {
-  const elevatedScript = innerScript(inner, outputDir, encoding);
+  const name = adminFolderName(outputDir);
+  const elevatedScript = innerScript(inner, name, encoding, adminFolder);
   const elevatedParameters = bootstrapParameters(outputDir, elevatedScript);
   const script = outerScript(
     systemRoot,
     outputDir,
+    name,
+    adminFolder.programData,
     elevatedScript,
     elevatedParameters,
     ownerWindow,
@@ -104,7 +146,80 @@ function bootstrapParameters(outputDir: string, elevatedScript: string): string 
   return [...POWERSHELL_FLAGS, '-Command', quoteWindowsArgument(bootstrap)].join(' ');
 }
 
-function innerScript(inner: Command, outputDir: string, encoding: OutputEncoding): string {
+/**
+ * The lines only Windows has, kept apart so a test on Linux can name its
+ * stand-ins (and say so): where ProgramData is (the known folder, not the
+ * environment variable), creating a folder with its ACL in the same call
+ * (no moment with an inherited, user-writable ACL), and checking the owner
+ * of a folder that was there before setting the ACL again.
+ */
+export interface AdminFolderLines {
+  /** Sets $base. */
+  programData: string;
+  /** Defines New-AdminFolder($path). */
+  newAdminFolder: string;
+  /** Defines Protect-AdminFolder($path). */
+  protectAdminFolder: string;
+}
+
+export const WINDOWS_ADMIN_FOLDER: AdminFolderLines = {
+  programData: "$base = [Environment]::GetFolderPath('CommonApplicationData')",
+  newAdminFolder: `function New-AdminFolder([string]$path) { $s = New-Object Security.AccessControl.DirectorySecurity; $s.SetSecurityDescriptorSddlForm(${psLiteral(ADMIN_FOLDER_SDDL)}); [void][IO.Directory]::CreateDirectory($path, $s) }`,
+  protectAdminFolder: `function Protect-AdminFolder([string]$path) { $item = Get-Item -LiteralPath $path -Force; $s = $item.GetAccessControl(); $owner = $s.GetOwner([Security.Principal.SecurityIdentifier]).Value; if (${ADMIN_OWNERS.map((sid) => `$owner -ne '${sid}'`).join(' -and ')}) { throw "$path belongs to $owner, not to the administrators" }; $s.SetSecurityDescriptorSddlForm(${psLiteral(ADMIN_FOLDER_SDDL)}); $item.SetAccessControl($s) }`,
+};
+
+/**
+ * The elevated side's own folder, made safe to write to as administrator,
+ * in `$out`; exits FOLDER_REFUSED otherwise. Also for the scripts that run
+ * as administrator without UAC, when the app itself is elevated, so the
+ * folder is the same whichever way they run. `then` runs once it is safe.
+ */
+export function adminFolderLines(
+  name: string,
+  lines: AdminFolderLines,
+  then: readonly string[] = [],
+): string[] {
+  return [
+    lines.programData,
+    lines.newAdminFolder,
+    lines.protectAdminFolder,
+    'function Assert-PlainFolder([string]$path) {',
+    '  $item = Get-Item -LiteralPath $path -Force',
+    '  if (($item.Attributes -band [IO.FileAttributes]::ReparsePoint) -ne 0) { throw "$path is a link (junction or symbolic link)" }',
+    '  if (($item.Attributes -band [IO.FileAttributes]::Directory) -eq 0) { throw "$path is not a folder" }',
+    '}',
+    'try {',
+    "  if (-not $base) { throw 'Windows did not say where its ProgramData folder is' }",
+    '  Assert-PlainFolder $base',
+    '  $out = $base',
+    `  foreach ($name in @(${[...ADMIN_FOLDER, name].map(psLiteral).join(', ')})) {`,
+    '    $out = [IO.Path]::Combine($out, $name)',
+    '    if (-not [IO.Directory]::Exists($out)) { New-AdminFolder $out }',
+    '    Assert-PlainFolder $out',
+    '    Protect-AdminFolder $out',
+    '  }',
+    ...then.map((line) => `  ${line}`),
+    '} catch {',
+    '  [Console]::Error.WriteLine([string]$_.Exception.Message)',
+    `  exit ${FOLDER_REFUSED}`,
+    '}',
+  ];
+}
+
+/** The files the elevated side answers with, in its own folder. */
+const RESULT_FILES = {
+  stdout: ELEVATED_FILES.stdout,
+  stderr: ELEVATED_FILES.stderr,
+  exitCode: ELEVATED_FILES.exitCode,
+  error: ELEVATED_FILES.error,
+} as const;
+
+function innerScript(
+  inner: Command,
+  name: string,
+  encoding: OutputEncoding,
+  lines: AdminFolderLines,
+): string {
   const streamEncoding =
     encoding === 'utf8'
       ? 'New-Object System.Text.UTF8Encoding $false'
@@ -113,10 +228,13 @@ function innerScript(inner: Command, outputDir: string, encoding: OutputEncoding
   const env = Object.entries(inner.env).map(
     ([name, value]) => `  $psi.EnvironmentVariables[${psLiteral(name)}] = ${psLiteral(value)}`,
   );
-  const file = (name: string) => `(Join-Path $out ${psLiteral(name)})`;
+  const file = (name: string) => `([IO.Path]::Combine($out, ${psLiteral(name)}))`;
   return [
     "$ErrorActionPreference = 'Stop'",
-    `$out = ${psLiteral(outputDir)}`,
+    ...adminFolderLines(name, lines, [
+      // A previous attempt's answer must not pass for this one's; Delete removes a link, never its target.
+      `foreach ($old in @(${Object.values(RESULT_FILES).map(psLiteral).join(', ')})) { [IO.File]::Delete([IO.Path]::Combine($out, $old)) }`,
+    ]),
     '$utf8 = New-Object System.Text.UTF8Encoding $false',
     'try {',
     '  $psi = New-Object System.Diagnostics.ProcessStartInfo',
@@ -136,9 +254,10 @@ function innerScript(inner: Command, outputDir: string, encoding: OutputEncoding
     '  $p.WaitForExit()',
     `  [IO.File]::WriteAllText(${file(ELEVATED_FILES.stdout)}, $stdout.Result, $utf8)`,
     `  [IO.File]::WriteAllText(${file(ELEVATED_FILES.stderr)}, $stderr.Result, $utf8)`,
-    // Written last: its presence says the program ran to the end.
+    // Written last: its presence says the program ran to the end. The program's code travels in
+    // it, so this script's own exit code stays free for what went wrong around the program.
     `  [IO.File]::WriteAllText(${file(ELEVATED_FILES.exitCode)}, [string]$p.ExitCode, $utf8)`,
-    '  exit $p.ExitCode',
+    '  exit 0',
     '} catch {',
     `  [IO.File]::WriteAllText(${file(ELEVATED_FILES.error)}, [string]$_.Exception.Message, $utf8)`,
     '  exit 1',
@@ -146,9 +265,14 @@ function innerScript(inner: Command, outputDir: string, encoding: OutputEncoding
   ].join('\n');
 }
 
+/** The most of each answer file the outer script prints: the one runner keeps 4 MB of output. */
+export const ANSWER_MAX_CHARS = 1_000_000;
+
 function outerScript(
   systemRoot: string,
   outputDir: string,
+  name: string,
+  programData: string,
   elevated: string,
   parameters: string,
   ownerWindow: string | null,
@@ -182,8 +306,66 @@ function outerScript(
     '  exit 1',
     '}',
     '$p.WaitForExit()',
-    'exit $p.ExitCode',
+    '$code = $p.ExitCode',
+    // The answer, read from the elevated side's folder (users may read it) and printed as one line.
+    '$answer = [ordered]@{ exitCodeFile = $null; stdoutFile = $null; stderrFile = $null; errorFile = $null }',
+    // 0 and 1 are the elevated script's own ends; anything else means it wrote nothing of this attempt.
+    'if ($code -eq 0 -or $code -eq 1) {',
+    `  ${programData}`,
+    `  $results = [IO.Path]::Combine($base, ${[...ADMIN_FOLDER, name].map(psLiteral).join(', ')})`,
+    `  foreach ($pair in @(${(
+      [
+        ['exitCodeFile', ELEVATED_FILES.exitCode],
+        ['stdoutFile', ELEVATED_FILES.stdout],
+        ['stderrFile', ELEVATED_FILES.stderr],
+        ['errorFile', ELEVATED_FILES.error],
+      ] as const
+    )
+      .map(([key, file]) => `@(${psLiteral(key)}, ${psLiteral(file)})`)
+      .join(', ')})) {`,
+    '    $path = [IO.Path]::Combine($results, $pair[1])',
+    '    if ([IO.File]::Exists($path)) {',
+    '      $text = [IO.File]::ReadAllText($path, (New-Object System.Text.UTF8Encoding $false))',
+    `      if ($text.Length -gt ${ANSWER_MAX_CHARS}) { $text = $text.Substring($text.Length - ${ANSWER_MAX_CHARS}) }`,
+    '      $answer[$pair[0]] = $text',
+    '    }',
+    '  }',
+    '}',
+    `[Console]::Out.WriteLine(${psLiteral(ANSWER_MARK)} + ($answer | ConvertTo-Json -Compress))`,
+    'exit $code',
   ].join('\n');
+}
+
+/** Starts the outer script's one line of answer, so nothing else it printed is taken for it. */
+export const ANSWER_MARK = 'PIP-DOCTOR-ELEVATED-ANSWER ';
+
+const AnswerSchema = z.object({
+  exitCodeFile: z.string().nullable(),
+  stdoutFile: z.string().nullable(),
+  stderrFile: z.string().nullable(),
+  errorFile: z.string().nullable(),
+});
+
+/** The outer script's answer line, or every file missing when it printed none. */
+export function readElevatedAnswer(outer: {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}): ElevatedTrace {
+  const none = { exitCodeFile: null, stdoutFile: null, stderrFile: null, errorFile: null };
+  const line = outer.stdout
+    .split(/\r?\n/)
+    .reverse()
+    .find((candidate) => candidate.startsWith(ANSWER_MARK));
+  let files: z.infer<typeof AnswerSchema> = none;
+  if (line !== undefined) {
+    try {
+      files = AnswerSchema.parse(JSON.parse(line.slice(ANSWER_MARK.length)));
+    } catch {
+      files = none;
+    }
+  }
+  return { outerExitCode: outer.exitCode, outerStderr: outer.stderr, ...files };
 }
 
 /** What the files and the outer PowerShell said, read back by the caller. */
@@ -223,6 +405,13 @@ export function interpretElevatedRun(trace: ElevatedTrace): ElevatedResult {
   }
   if (trace.errorFile !== null) {
     return { kind: 'failed', message: `The administrator step failed: ${trace.errorFile.trim()}` };
+  }
+  if (trace.outerExitCode === FOLDER_REFUSED) {
+    return {
+      kind: 'failed',
+      message:
+        'Nothing ran as administrator: the folder Pip Doctor writes to as administrator (PipDoctor\\elevated in the ProgramData folder) is a link or was made by another account, so writing there could change other files. An administrator should delete the PipDoctor folder in ProgramData; then try the step again.',
+    };
   }
   if (trace.outerExitCode === SCRIPT_CHANGED) {
     return {

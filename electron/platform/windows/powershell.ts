@@ -72,18 +72,3 @@ export function plainErrors(script: string): string {
     '}',
   ].join('\n');
 }
-
-/**
- * Several programs as one command, run in turn by PowerShell and stopped at
- * the first that fails (its exit code is the command's): one administrator
- * prompt for what would otherwise be several. One command stays itself.
- */
-export function inTurn(systemRoot: string, commands: readonly Command[]): Command {
-  if (commands.length === 1) return commands[0]!;
-  if (commands.length === 0) throw new Error('inTurn needs at least one command');
-  const lines = commands.map(
-    (command) =>
-      `& ${[command.program, ...command.args].map(psLiteral).join(' ')}\nif ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }`,
-  );
-  return powershellCommand(systemRoot, [...lines, 'exit 0'].join('\n'));
-}

@@ -27,6 +27,8 @@ const IdentitySchema = z.object({
   userName: psText,
   elevated: psBool,
   groups: listOf(GroupSchema),
+  /** GetSystemDirectory (`C:\\WINDOWS\\system32`); missing from probes recorded before it was asked. */
+  systemDirectory: psText,
 });
 
 const SettingsSchema = z.object({

@@ -81,6 +81,10 @@ export function createWindowsSystemProbe(
     platform: 'win32',
     currentUser: () => ({ name: deps.userName(), uid: null }),
     isElevated: async () => isElevatedIn(await sessions.session().picture('identity')),
+    systemDirectory: async () => {
+      const { identity } = await sessions.session().picture('identity');
+      return identity.status === 'ok' ? identity.systemDirectory : null;
+    },
     userSid: async () => {
       const { identity } = await sessions.session().picture('identity');
       return identity.status === 'ok' ? identity.userSid : null;

@@ -4,7 +4,7 @@ import { holdersIn } from '../../engine/recommend/settleCause';
 import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
 import type { Recipe } from '../planning/recipe';
 import type { ProcessTarget } from '../steps/specs';
-import { taskkillCommand } from '../../platform/windows/taskkill';
+import { closeProcessesCommand } from '../../platform/windows/closeProcessesScript';
 import type { PlanContext } from '../planning/planContext';
 import { holderRootsOf, installFromScan, recipeOf, shownStep } from '../planning/planContext';
 import { closeProcessesChecks } from './verify';
@@ -51,11 +51,10 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   }
 
   const names = targets.map((target) => target.label).join(', ');
-  const windows = ctx.os.closeMethod === 'taskkill';
-  const pids = targets.map((target) => target.pid);
+  const windows = ctx.os.closeMethod === 'process-handle';
   const systemRoot = ctx.elevation.systemRoot;
-  const graceful = windows ? taskkillCommand(systemRoot, pids, false) : null;
-  const force = windows ? taskkillCommand(systemRoot, pids, true) : null;
+  const graceful = windows ? closeProcessesCommand(systemRoot, targets, false) : null;
+  const force = windows ? closeProcessesCommand(systemRoot, targets, true) : null;
   const heldPaths = [...new Set(chosen.flatMap((process) => process.holds))];
   const roots = holderRootsOf(install);
 
@@ -80,7 +79,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
           title: 'Close by force the programs still running',
           command: force,
           changes: windows
-            ? 'Ends the programs still running, and what they started, at once (taskkill /F /T). Unsaved work in them is lost.'
+            ? 'Ends the programs still running at once, each checked by its start time first; programs they started are left running. Unsaved work in them is lost.'
             : 'Ends the programs still running at once (SIGKILL). Unsaved work in them is lost.',
           confirmation:
             'These programs did not close when asked. Close them by force? Anything unsaved in them is lost.',

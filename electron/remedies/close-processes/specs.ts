@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ProcessTargetSchema } from '../steps/specs';
 
 /**
- * Windows: taskkill (without /F) for the targets still running when the
+ * Windows: a PowerShell run that checks and closes each target through its own handle, for those still running when the
  * step runs, so `systemRoot` rather than a fixed command; POSIX: signals
  * sent by the app itself (systemRoot null).
  */

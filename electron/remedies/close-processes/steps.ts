@@ -5,7 +5,7 @@ import { signalProcesses } from '../../platform/signalProcesses';
 import type { SignalAnswer } from '../../platform/signalProcesses';
 import type { ProcessTarget } from '../steps/specs';
 import { CloseLeftoversSchema } from './specs';
-import { taskkillCommand } from '../../platform/windows/taskkill';
+import { closeProcessesCommand } from '../../platform/windows/closeProcessesScript';
 import type { StepContext, StepExecutor, StepOutcome } from '../steps/stepContext';
 import { outcome } from '../steps/stepContext';
 
@@ -40,13 +40,7 @@ export const closeByForceStep: StepExecutor<'close-by-force'> = {
     const agreed = await ctx.askConsent(
       `${running.map((target) => target.label).join(', ')} did not close when asked. Close ${running.length === 1 ? 'it' : 'them'} by force? Anything unsaved in ${running.length === 1 ? 'it' : 'them'} is lost.`,
       running.map((target) => target.label),
-      spec.systemRoot === null
-        ? null
-        : taskkillCommand(
-            spec.systemRoot,
-            running.map((target) => target.pid),
-            true,
-          ),
+      spec.systemRoot === null ? null : closeProcessesCommand(spec.systemRoot, running, true),
     );
     if (!agreed) {
       return outcome(
@@ -137,6 +131,13 @@ async function describeAnswer(
 ): Promise<StepItem> {
   const label = answer.target.label;
   if (answer.answer === 'gone') return { label, status: 'gone', detail: 'It had already closed.' };
+  if (answer.answer === 'reused') {
+    return {
+      label,
+      status: 'refused',
+      detail: `Left alone: ${answer.text}, not the one the scan found (started ${answer.target.startTime}).`,
+    };
+  }
   if (answer.answer === 'denied') {
     const owner = await ownerOf(answer.target.pid, ctx.probe).catch(() => null);
     return {

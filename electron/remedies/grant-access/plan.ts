@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { AccessCheck, PythonInstall } from '../../shared/model/diagnosis';
-import { administratorRun, elevatedOutputDir, plainRun } from '../../platform/elevation';
+import { administratorRun, elevatedOutputDir } from '../../platform/elevation';
 import { chownCommands } from '../../platform/posix/chown';
 import {
   findForeignOwned,
@@ -11,9 +11,8 @@ import {
 import { handBackCommand, handBackInput } from '../../platform/posix/handBack';
 import { systemProgram, whyNotUsable } from '../../platform/posix/systemProgram';
 import type { Recipe } from '../planning/recipe';
-import { grantModify, saveAcl } from '../../platform/windows/icacls';
-import { restoreRun } from './restoreRun';
-import { inTurn } from '../../platform/windows/powershell';
+import { saveThenGrantCommand } from '../../platform/windows/aclBackupScripts';
+import { adminFolderName } from '../../platform/windows/elevatedWindows';
 import { foldersToGrant } from './folders';
 import type { DraftStep, PlanContext } from '../planning/planContext';
 import {
@@ -28,9 +27,10 @@ import { UserFacingError } from '../../shared/userFacingError';
 
 /**
  * Gives the user the right to change the folder pip cannot write.
- * Windows: the folder's ACL is saved first (`icacls /save`, into this run's
- * folder beside the journal), then the user's SID gets Modify, inherited;
- * Undo restores the saved ACL exactly. POSIX: only inside the user's own
+ * Windows: the folder's ACL is saved first (`icacls /save`, by the elevated
+ * side into its administrators-only folder, its hash recorded), then the
+ * user's SID gets Modify, inherited; Undo restores the saved ACL exactly,
+ * once its hash is checked (aclBackupScripts.ts). POSIX: only inside the user's own
  * home, files someone else (root, after a sudo pip) left there are handed
  * back; their owners are written to the journal first, and Undo gives each
  * file back to its recorded owner. System folders are refused.
@@ -69,60 +69,31 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessC
   }
   const sid = ctx.userSid;
   const { elevation } = ctx;
-  const { paths } = ctx.os;
   const dirs = folders.map((folder) => folder.path.replace(/[\\/]+$/, ''));
-  const numbered = (base: string, index: number) => (index === 0 ? base : `${base}-${index + 1}`);
-  const backups = dirs.map((_, index) =>
-    paths.join(ctx.runFolder, `${numbered('acl-backup', index)}.txt`),
-  );
-  const saves = dirs.map((dir, index) =>
-    plainRun(saveAcl(elevation.systemRoot, dir, backups[index]!), TOOL_TIMEOUT_MS),
-  );
   const grantDir = elevatedOutputDir(ctx.runFolder, 'grant', ctx.os.platform);
+  // One UAC prompt: the elevated side saves each folder's ACL into its own folder, then grants.
   const grant = administratorRun(
-    inTurn(
-      elevation.systemRoot,
-      dirs.map((dir) => grantModify(elevation.systemRoot, dir, sid)),
-    ),
+    saveThenGrantCommand(elevation.systemRoot, dirs, sid, adminFolderName(grantDir)),
     elevation,
     grantDir,
     'oem',
     TOOL_TIMEOUT_MS,
   )!;
-  const restore = restoreRun(ctx.elevation, ctx.os, dirs, backups, ctx.runFolder);
   const named = dirs.join(' and ');
   return recipeOf(ctx, {
     title: `Give your account the right to change ${named}`,
     installId: install.id,
     steps: [
-      ...dirs.map((dir, index) => ({
-        step: shownStep({
-          id: numbered('save-acl', index),
-          title:
-            dirs.length === 1
-              ? 'Save the current permissions'
-              : `Save the current permissions of ${paths.basename(dir)}`,
-          command: saves[index]!.run.command,
-          changes: `Writes a copy of the permissions of ${dir} and everything in it to ${backups[index]!}, for Undo.`,
-        }),
-        spec: { kind: 'save-acl' as const, run: saves[index]!.run, backupFile: backups[index]! },
-      })),
       {
         step: shownStep({
           id: 'grant',
-          title: 'Grant your account Modify',
+          title: 'Save the current permissions, then grant your account Modify',
           command: grant.run.command,
           script: grant.script,
           elevated: grant.elevated,
-          changes: `Lets your account create, change and delete files in ${named} and everything below (Modify, inherited by new files).`,
+          changes: `First saves a copy of the permissions of ${named} and everything in ${dirs.length === 1 ? 'it' : 'them'}, for Undo, in Pip Doctor's folder under ProgramData that only administrators can change. Then lets your account create, change and delete files in ${named} and everything below (Modify, inherited by new files).`,
         }),
-        spec: {
-          kind: 'grant-acl',
-          run: grant.run,
-          restore: restore.run,
-          folders: dirs,
-          backupFiles: backups,
-        },
+        spec: { kind: 'grant-acl', run: grant.run, folders: dirs },
       },
     ],
     verify: dirs.flatMap((dir) => aclGrantChecks(dir)),

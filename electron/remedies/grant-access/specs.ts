@@ -2,31 +2,14 @@ import { z } from 'zod';
 import { ElevatedRunSchema } from '../../platform/elevation';
 import { OwnedEntrySchema, ScanRootSchema } from '../../platform/posix/foreignOwners';
 
-/** ACL systems: the folder's permissions saved for Undo, then a Modify entry for the user. */
-export const SaveAclSpecSchema = z.object({
-  kind: z.literal('save-acl'),
-  run: ElevatedRunSchema,
-  backupFile: z.string(),
-});
+/**
+ * ACL systems: in one elevated run, the folders' permissions saved for Undo
+ * (the hashes come back in the step's data), then a Modify entry for the user.
+ */
 export const GrantAclSpecSchema = z.object({
   kind: z.literal('grant-acl'),
   run: ElevatedRunSchema,
-  /** The undo as the plan showed it; after a restart Undo builds it again from the two lists below. */
-  restore: ElevatedRunSchema,
-  /** The folders granted, and for each the backup its save-acl step wrote (same order). */
-  folders: z.array(z.string()),
-  backupFiles: z.array(z.string()),
-});
-/** Right before a restore: the backup is byte for byte the one the save step wrote (its SHA-256). */
-export const CheckBackupSpecSchema = z.object({
-  kind: z.literal('check-backup'),
-  file: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-/** What save-acl records: how many entries, and the backup's SHA-256 for the check before a restore. */
-export const SavedAclSchema = z.object({
-  entries: z.number().int(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  folders: z.array(z.string()).min(1),
 });
 
 /** Owner systems: each file's owner written down for Undo, then the files handed back. */

@@ -2,76 +2,68 @@ import { handBackRequest, isHandBackRootInHome } from '../../platform/posix/fore
 import { isStrictlyInside } from '../../shared/paths';
 import { handBackCommand, handBackInput } from '../../platform/posix/handBack';
 import { systemProgram, whyNotUsable } from '../../platform/posix/systemProgram';
+import { elevatedOutputDir } from '../../platform/elevation';
+import { AclBackupsSchema, restoreCommand } from '../../platform/windows/aclBackupScripts';
+import type { AclBackup } from '../../platform/windows/aclBackupScripts';
+import { adminFolderName } from '../../platform/windows/elevatedWindows';
 import { scriptOf } from '../../platform/windows/powershell';
-import { isInside } from '../../shared/paths';
 import type { RunHistory } from '../run/replayJournal';
-import { stepsOf } from '../run/replayJournal';
 import type { FactsOf } from '../run/planFacts';
+import paths from 'node:path';
 import type { StepUndo, UndoContext, UndoStep } from '../planning/undoSteps';
 import { asAdministrator, isVouchedPath, refuseUnvouched, undoStep } from '../planning/undoSteps';
 import { TOOL_TIMEOUT_MS } from '../planning/planContext';
-import { restoreRun } from './restoreRun';
-import { RecordedOwnersSchema, SavedAclSchema } from './specs';
+import { RecordedOwnersSchema } from './specs';
 
 /**
  * ACL systems: the permissions saved before the grant are put back exactly
- * (icacls /restore), by a command built here from the folders and backup
- * names, and only after a step has checked that each backup is, byte for
- * byte, the one the save step wrote (its SHA-256 is in the journal).
+ * (icacls /restore), from the elevated folder the grant saved them in, and
+ * only when each backup still has the hash the grant printed for it (the
+ * elevated side checks it). The folders must be this Python's, by the fresh
+ * scan: the journal is the user's file.
  */
 export const grantAclUndo: StepUndo<'grant-acl'> = {
-  canUndo: () => true,
+  canUndo: (run, stepId) => recordedBackups(run, stepId) !== null,
   async plan(run, stepId, facts, ctx, warnings) {
-    const checks: UndoStep[] = [];
-    for (const [index, file] of facts.backupFiles.entries()) {
-      if (!isInside(file, ctx.originalRunFolder) || facts.folders[index] === undefined)
-        throw refuseUnvouched('a backup of this action', file);
-      if (!isVouchedPath(ctx.scan.installFolders, facts.folders[index]))
-        throw refuseUnvouched('a folder of this Python', facts.folders[index]);
-      const sha256 = savedHashOf(run, file);
-      if (sha256 === null) {
-        warnings.push(
-          `What was saved in ${file} was not recorded, so Pip Doctor cannot check it and does not put it back.`,
-        );
-        return [];
-      }
-      const id = `check-backup${index === 0 ? '' : `-${index + 1}`}`;
-      checks.push({
-        step: undoStep(id, 'Check the saved permissions', null, 'Changes nothing.'),
-        spec: { kind: 'check-backup', file, sha256 },
-        verify: [],
-      });
+    const backups = recordedBackups(run, stepId);
+    if (backups === null) {
+      warnings.push('The saved permissions were not recorded, so they cannot be put back.');
+      return [];
     }
-    const restore = restoreRun(
-      ctx.elevation,
-      ctx.scan.os,
-      facts.folders,
-      facts.backupFiles,
-      ctx.originalRunFolder,
+    for (const backup of backups)
+      if (
+        !facts.folders.includes(backup.folder) ||
+        !isVouchedPath(ctx.scan.installFolders, backup.folder)
+      )
+        throw refuseUnvouched('a folder of this Python', backup.folder);
+    const id = `undo-${stepId}`;
+    const { win32 } = paths;
+    // The grant's elevated folder is named after its step folder, rebuilt here, never read from the journal.
+    const grantDir = elevatedOutputDir(ctx.originalRunFolder, stepId, ctx.scan.os.platform);
+    const command = restoreCommand(
+      ctx.elevation.systemRoot,
+      backups.map((backup) => ({ ...backup, parent: win32.dirname(backup.folder) })),
+      adminFolderName(grantDir),
     );
+    const planned = asAdministrator(command, id, ctx, TOOL_TIMEOUT_MS, 'oem');
     return [
-      ...checks,
       {
         step: undoStep(
-          `undo-${stepId}`,
+          id,
           'Put the saved permissions back',
-          { ...restore, script: scriptOf(restore.run.command) },
-          'Restores the permissions saved before access was granted, exactly as they were.',
+          { ...planned, script: scriptOf(planned.run.command) },
+          'Checks that the permissions saved before access was granted are unchanged, then restores them exactly as they were.',
         ),
-        spec: { kind: 'command', run: restore.run },
+        spec: { kind: 'command', run: planned.run },
         verify: [],
       },
     ];
   },
 };
 
-/** The SHA-256 the save step recorded for this backup file; null when none was. */
-function savedHashOf(run: RunHistory, file: string): string | null {
-  const save = stepsOf(run).find(
-    (step) => step.kind === 'save-acl' && step.facts.backupFile === file,
-  );
-  const saved = SavedAclSchema.safeParse(save ? run.results.get(save.id)?.data : undefined);
-  return saved.success ? saved.data.sha256 : null;
+function recordedBackups(run: RunHistory, stepId: string): AclBackup[] | null {
+  const recorded = AclBackupsSchema.safeParse(run.results.get(stepId)?.data);
+  return recorded.success ? recorded.data.backups : null;
 }
 
 /** Owner systems: each file goes back to the owner recorded before the change, through the same helper. */

@@ -14,12 +14,10 @@ import {
   SetLongPathsSpecSchema,
 } from '../enable-long-paths/specs';
 import {
-  CheckBackupSpecSchema,
   ChownSpecSchema,
   GrantAclSpecSchema,
   OwnedByCheckSchema,
   RecordOwnersSpecSchema,
-  SaveAclSpecSchema,
   WritableCheckSchema,
 } from '../grant-access/specs';
 import { CheckUnheldSpecSchema, RemovePathsSpecSchema } from '../repair-install/specs';
@@ -42,9 +40,7 @@ export const StepSpecSchema = z.discriminatedUnion('kind', [
   CreateVenvSpecSchema,
   RemoveVenvSpecSchema,
   UserPathSpecSchema,
-  SaveAclSpecSchema,
   GrantAclSpecSchema,
-  CheckBackupSpecSchema,
   RecordOwnersSpecSchema,
   ChownSpecSchema,
   ReadLongPathsSpecSchema,

@@ -16,6 +16,7 @@ import { buildRecipe } from '../planning/buildRecipe';
 import type { PlanRequest } from '../../shared/planRequest';
 import { osTraits } from '../../platform/osTraits';
 import { systemProgram } from '../../platform/posix/systemProgram';
+import { trustedSystemRoot } from '../../platform/windows/trustedSystemRoot';
 import { precheckRecipe } from './precheck';
 import type { Recipe } from '../planning/recipe';
 import { isFinished, isUndone, stepsOf } from './replayJournal';
@@ -55,7 +56,7 @@ export interface ActionServiceOptions {
   onProgress(progress: ActionProgress): void;
   /** Where pip finds packages: main's setting, never the renderer's (tests: a local folder and --no-index). */
   pipSourceArgs?: string[];
-  /** Windows: %SystemRoot%, for programs by absolute path. */
+  /** Windows: the Windows folder, for programs by absolute path; when unset, the checked %SystemRoot%. */
   systemRoot?: string;
   /** A plan from an older scan is refused. Default 30 minutes. */
   maxScanAgeMs?: number;
@@ -142,7 +143,7 @@ export class ActionService {
       projectDir: this.options.projectDir,
       homeDir: this.options.homeDir,
       env: this.options.env,
-      elevation: this.elevationFacts(diagnosis),
+      elevation: await this.elevationFacts(diagnosis),
       pipSourceArgs: this.options.pipSourceArgs ?? [],
       // Windows grants by SID (account names are localised): the scan read it from the token.
       userSid: diagnosis.user.sid,
@@ -214,7 +215,7 @@ export class ActionService {
             projectDir: this.options.projectDir,
             homeDir: this.options.homeDir,
             env: this.options.env,
-            elevation: this.elevationFacts(scan.diagnosis),
+            elevation: await this.elevationFacts(scan.diagnosis),
             pipSourceArgs: this.options.pipSourceArgs ?? [],
             userSid: scan.diagnosis.user.sid,
             probe: this.options.probe,
@@ -232,7 +233,7 @@ export class ActionService {
           `no run ${facts.undoOf}`,
         );
       }
-      recipe = await undoRecipe(original, this.undoContext(runId, original, scan));
+      recipe = await undoRecipe(original, await this.undoContext(runId, original, scan));
     }
     refuseDiffering(facts, recipe);
     const finished = stepsOf(history)
@@ -282,7 +283,7 @@ export class ActionService {
     // An old action may still be undone; its Python must still be there.
     refuseGone(facts, scan);
     const undoRunId = newRunId();
-    const recipe = await undoRecipe(history, this.undoContext(undoRunId, history, scan));
+    const recipe = await undoRecipe(history, await this.undoContext(undoRunId, history, scan));
     this.remember({ recipe, facts: factsOf(recipe, facts.request), resumes: false });
     return recipe.plan;
   }
@@ -415,12 +416,16 @@ export class ActionService {
     return run.facts;
   }
 
-  private undoContext(undoRunId: string, original: RunHistory, scan: FreshScan): UndoContext {
+  private async undoContext(
+    undoRunId: string,
+    original: RunHistory,
+    scan: FreshScan,
+  ): Promise<UndoContext> {
     return {
       runId: undoRunId,
       runFolder: this.journal.runFolder(undoRunId),
       originalRunFolder: this.journal.runFolder(original.runId),
-      elevation: this.elevationFacts(scan.diagnosis),
+      elevation: await this.elevationFacts(scan.diagnosis),
       env: this.options.env,
       signal: new AbortController().signal,
       scan: scanFactsFor(original, scan, this.options),
@@ -448,15 +453,30 @@ export class ActionService {
     }
   }
 
-  private elevationFacts(diagnosis: Diagnosis | null): ElevationFacts {
+  private async elevationFacts(diagnosis: Diagnosis | null): Promise<ElevationFacts> {
     const platform = diagnosis?.platform ?? this.options.probe.platform;
     return {
       platform,
       elevated: diagnosis?.elevated ?? false,
-      systemRoot: this.options.systemRoot ?? this.options.env.SystemRoot ?? 'C:\\Windows',
+      systemRoot: await this.systemRoot(platform),
       ...this.pkexec(platform),
       ownerWindow: this.options.ownerWindow?.() ?? null,
     };
+  }
+
+  /**
+   * Windows programs run from the folder Windows reports, never from a
+   * %SystemRoot% that points elsewhere (trustedSystemRoot.ts); a configured
+   * root (tests, a recorded machine) is taken as given.
+   */
+  private async systemRoot(platform: Platform): Promise<string> {
+    if (this.options.systemRoot) return this.options.systemRoot;
+    // Another system's plan is only shown, never run (refuseForeign): there is no Windows to ask.
+    const local = platform === this.options.probe.platform;
+    if (osTraits(platform).elevation !== 'uac' || !local) {
+      return this.options.env.SystemRoot ?? 'C:\\Windows';
+    }
+    return trustedSystemRoot(this.options.env, await this.options.probe.systemDirectory());
   }
 
   /** pkexec from the system's own folders, never from PATH, and only if only root can change it. */

@@ -1,6 +1,6 @@
 import { closeByForceStep, closeGracefullyStep } from '../close-processes/steps';
 import { readLongPathsStep, setLongPathsStep } from '../enable-long-paths/steps';
-import { checkBackupStep, grantAclStep, saveAclStep } from '../grant-access/aclSteps';
+import { grantAclStep } from '../grant-access/aclSteps';
 import { chownStep, recordOwnersStep } from '../grant-access/ownerSteps';
 import type { SpecOf, StepKind, StepSpec } from '../planning/recipe';
 import { checkUnheldStep, removePathsStep } from '../repair-install/steps';
@@ -19,9 +19,7 @@ export const STEP_KINDS: { readonly [K in StepKind]: StepExecutor<K> } = {
   'create-venv': createVenvStep,
   'remove-venv': removeVenvStep,
   'user-path': userPathStep,
-  'save-acl': saveAclStep,
   'grant-acl': grantAclStep,
-  'check-backup': checkBackupStep,
   'record-owners': recordOwnersStep,
   chown: chownStep,
   'read-long-paths': readLongPathsStep,

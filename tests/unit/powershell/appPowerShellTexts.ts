@@ -8,7 +8,10 @@ import { administratorRun } from '../../../electron/platform/elevation';
 import type { ElevationFacts } from '../../../electron/platform/elevation';
 import { osTraits } from '../../../electron/platform/osTraits';
 import { elevatedCommand } from '../../../electron/platform/windows/elevatedWindows';
-import { grantModify, restoreAcl, saveAcl } from '../../../electron/platform/windows/icacls';
+import {
+  restoreCommand,
+  saveThenGrantCommand,
+} from '../../../electron/platform/windows/aclBackupScripts';
 import {
   deleteLongPaths,
   queryLongPaths,
@@ -16,7 +19,7 @@ import {
 } from '../../../electron/platform/windows/longPaths';
 import { powershellCommand, scriptOf } from '../../../electron/platform/windows/powershell';
 import { PROBE_BOOTSTRAP } from '../../../electron/platform/windows/probeScript';
-import { taskkillCommand } from '../../../electron/platform/windows/taskkill';
+import { closeProcessesCommand } from '../../../electron/platform/windows/closeProcessesScript';
 import {
   addToUserPathScript,
   removeFromUserPathScript,
@@ -324,9 +327,11 @@ const NOT_ELEVATED: ElevationFacts = {
 /** What a step of each remedy recorded, so its undo plan can be built (as windowsActions.test.ts does). */
 const RECORDED_STEPS: Partial<Record<RemedyId, Parameters<typeof historyAfter>[1]>> = {
   'grant-access': {
-    'save-acl': { data: { entries: 3, sha256: '0'.repeat(64) } },
-    'save-acl-2': { data: { entries: 2, sha256: '1'.repeat(64) } },
-    grant: {},
+    grant: {
+      data: {
+        backups: [{ folder: SITE, file: 'acl-backup.txt', sha256: 'C0FFEE'.padEnd(64, '0') }],
+      },
+    },
   },
   'enable-long-paths': { 'read-setting': { data: { previous: 0 } }, enable: {} },
   'user-install': {
@@ -360,7 +365,6 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
 
   // (b) The fix scripts, built by the real builders around the programs the fixes run.
   const outputDir = win32.join(DATA_DIR, 'actions', 'act-00000000000000a1', 'step');
-  const backup = win32.join(DATA_DIR, 'actions', 'act-00000000000000a1', 'acl-backup.txt');
   const programs: Array<{ label: string; command: Command; encoding: 'utf8' | 'oem' }> = [
     {
       label: 'pip install',
@@ -371,11 +375,18 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
       },
       encoding: 'utf8',
     },
-    { label: 'icacls /save', command: saveAcl(SYSTEM_ROOT, SITE, backup), encoding: 'oem' },
-    { label: 'icacls /grant', command: grantModify(SYSTEM_ROOT, SITE, SID), encoding: 'oem' },
     {
-      label: 'icacls /restore',
-      command: restoreAcl(SYSTEM_ROOT, win32.dirname(SITE), backup),
+      label: 'icacls /save then /grant',
+      command: saveThenGrantCommand(SYSTEM_ROOT, [SITE], SID, 'a'.repeat(32)),
+      encoding: 'oem',
+    },
+    {
+      label: 'icacls /restore after the hash check',
+      command: restoreCommand(
+        SYSTEM_ROOT,
+        [{ parent: win32.dirname(SITE), file: 'acl-backup.txt', sha256: 'C0FFEE'.padEnd(64, '0') }],
+        'a'.repeat(32),
+      ),
       encoding: 'oem',
     },
     { label: 'reg query LongPathsEnabled', command: queryLongPaths(SYSTEM_ROOT), encoding: 'oem' },
@@ -383,16 +394,6 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
     {
       label: 'reg delete LongPathsEnabled',
       command: deleteLongPaths(SYSTEM_ROOT),
-      encoding: 'oem',
-    },
-    {
-      label: 'taskkill',
-      command: taskkillCommand(SYSTEM_ROOT, [8132, 9001], false),
-      encoding: 'oem',
-    },
-    {
-      label: 'taskkill /F /T',
-      command: taskkillCommand(SYSTEM_ROOT, [8132, 9001], true),
       encoding: 'oem',
     },
   ];
@@ -407,6 +408,12 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
     if (planned.script !== null)
       add(`${label} through administratorRun: the script shown`, planned.script);
   }
+  const closeTargets = [
+    { pid: 8132, startTime: '2024-09-14T08:12:03.512Z' },
+    { pid: 9001, startTime: 'unknown' },
+  ];
+  addCommand('close processes gracefully', closeProcessesCommand(SYSTEM_ROOT, closeTargets, false));
+  addCommand('close processes by force', closeProcessesCommand(SYSTEM_ROOT, closeTargets, true));
   for (const entry of [
     win32.join(USER_BASE, 'Scripts'),
     `%USERPROFILE%\\${HOSTILE_NAME}\\Scripts`,

@@ -349,10 +349,18 @@ const NET_FRAMEWORK_STATIC_MEMBERS = new Set(
     'Diagnostics.Process::Start',
     'Diagnostics.Stopwatch::StartNew',
     'Environment::ExpandEnvironmentVariables',
+    // Reads the known folder from the registry, where %ProgramData% is the user's to set.
+    'Environment::GetFolderPath',
+    'Environment::SystemDirectory',
     'Environment::Version',
     'Globalization.CultureInfo::CurrentCulture',
     'Guid::NewGuid',
     'IO.Directory::Exists',
+    // The overload with a DirectorySecurity is .NET Framework's (2.0 and later), not .NET Core's.
+    'IO.Directory::CreateDirectory',
+    'IO.File::Delete',
+    'IO.File::Exists',
+    'IO.File::ReadAllBytes',
     'IO.FileAttributes::Directory',
     'IO.FileAttributes::ReparsePoint',
     'IO.File::ReadAllText',

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ActionService } from '../../../electron/remedies/run/actionService';
 import { buildRecipe } from '../../../electron/remedies/planning/buildRecipe';
 import { undoRecipe } from '../../../electron/remedies/planning/undoPlan';
 import { interpretElevatedRun } from '../../../electron/platform/windows/elevatedWindows';
-import { parseAclBackup } from '../../../electron/platform/windows/icacls';
 import { parseLongPathsQuery } from '../../../electron/platform/windows/longPaths';
 import { psLiteral } from '../../../electron/platform/windows/powershell';
-import { taskkillAnswerFor } from '../../../electron/platform/windows/taskkill';
 import { parseUserPathResult } from '../../../electron/platform/windows/userPathScript';
 import { quoteWindowsArgument } from '../../../electron/platform/windows/windowsArguments';
 import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
@@ -25,8 +22,9 @@ import {
   WINDOWS_DIAGNOSIS,
   windowsPlanContext,
 } from './windowsScan';
-import { fixture, ACTION_FIXTURES, scriptOf, unwrapUac } from './windowsScripts';
+import { fixture, scriptOf, unwrapUac } from './windowsScripts';
 import { osTraits } from '../../../electron/platform/osTraits';
+import { dotnetTicks } from '../../../electron/platform/windows/closeProcessesScript';
 
 /**
  * Windows actions cannot run here. What is pinned instead: the exact program
@@ -35,7 +33,6 @@ import { osTraits } from '../../../electron/platform/osTraits';
  * parsing of outputs in the formats Windows prints. Nothing pretends to run.
  */
 
-const ICACLS = 'C:\\Windows\\System32\\icacls.exe';
 const REG = 'C:\\Windows\\System32\\reg.exe';
 const RUN_FOLDER = `${DATA_DIR}\\actions\\act-00000000000000a1`;
 /** An undo plan as the service builds it: from the run's facts, checked against the Windows scan. */
@@ -142,40 +139,40 @@ describe('elevated-install through UAC', () => {
   });
 });
 
+/** The arguments the elevated script starts its program with: plain words here (-EncodedCommand and base64). */
+function programArgs(elevated: string): string[] {
+  const line = elevated
+    .split('\n')
+    .map((text) => text.trim())
+    .find((text) => text.startsWith('$psi.Arguments = '));
+  if (!line) throw new Error('the elevated script sets no arguments');
+  return line.slice("$psi.Arguments = '".length, -1).split(' ');
+}
+
 describe('grant-access with icacls', () => {
-  test('saves the ACL of every folder pip may not write (site-packages and Scripts), then grants Modify to the user’s SID in one administrator step', async () => {
+  test('saves the ACL of every folder pip may not write (site-packages and Scripts) into the elevated side’s own folder, then grants Modify to the user’s SID, in one administrator step', async () => {
     const recipe = await buildRecipe(
       windowsPlanContext({ remedy: 'grant-access', installId: 'py-0123456789ab' }),
     );
-    const [save, saveScripts, grant] = recipe.plan.steps;
-    expect(recipe.plan.steps).toHaveLength(3);
-    expect(save!.command).toEqual({
-      program: ICACLS,
-      args: [SITE, '/save', `${RUN_FOLDER}\\acl-backup.txt`, '/T', '/C'],
-      env: {},
-    });
-    expect(saveScripts!.command).toEqual({
-      program: ICACLS,
-      args: [
-        'C:\\Program Files\\Python312\\Scripts',
-        '/save',
-        `${RUN_FOLDER}\\acl-backup-2.txt`,
-        '/T',
-        '/C',
-      ],
-      env: {},
-    });
-    expect([save!.elevated, saveScripts!.elevated, grant!.elevated]).toEqual([false, false, true]);
-    // One UAC prompt: the elevated side runs icacls for each folder in turn, stopping at a failure.
+    const SCRIPTS = 'C:\\Program Files\\Python312\\Scripts';
+    expect(recipe.plan.steps.map((step) => [step.id, step.elevated])).toEqual([['grant', true]]);
+    const [grant] = recipe.plan.steps;
+    // Nothing of the backup goes through the user's own folders any more.
+    expect(JSON.stringify(recipe.specs)).not.toContain('acl-backup');
     const elevated = unwrapUac(grant!.command).elevated;
     expect(elevated).toBe(fixture('uac-icacls-grant.elevated.ps1'));
-    expect(recipe.specs[2]!.spec).toMatchObject({
-      kind: 'grant-acl',
-      restore: { elevation: 'uac', outputEncoding: 'oem' },
-    });
+    const saveThenGrant = scriptOf({ program: POWERSHELL, args: programArgs(elevated), env: {} });
+    expect(saveThenGrant).toContain(
+      "$base = [Environment]::GetFolderPath('CommonApplicationData')",
+    );
+    expect(saveThenGrant).toContain(
+      `  ,@('${SITE}', 'acl-backup.txt')\n  ,@('${SCRIPTS}', 'acl-backup-2.txt')`,
+    );
+    expect(saveThenGrant.indexOf('/save')).toBeLessThan(saveThenGrant.indexOf('/grant'));
+    expect(recipe.specs[0]!.spec).toMatchObject({ kind: 'grant-acl', folders: [SITE, SCRIPTS] });
     expect(recipe.verify).toEqual([
       { kind: 'writable', folder: SITE },
-      { kind: 'writable', folder: 'C:\\Program Files\\Python312\\Scripts' },
+      { kind: 'writable', folder: SCRIPTS },
     ]);
 
     // Asked for one folder, only that one.
@@ -186,54 +183,50 @@ describe('grant-access with icacls', () => {
         folderRole: 'scripts',
       }),
     );
-    expect(one.plan.steps.map((step) => step.id)).toEqual(['save-acl', 'grant']);
-    expect(unwrapUac(one.plan.steps[1]!.command).elevated).toContain(`$psi.FileName = '${ICACLS}'`);
+    expect(one.specs[0]!.spec).toMatchObject({ folders: [SCRIPTS] });
 
-    // After both ran, Undo checks each backup is the one saved (its SHA-256), then restores it from the parent folder.
-    const [hash1, hash2] = ['1'.repeat(64), '2'.repeat(64)];
+    // After it ran, Undo restores from the elevated folder, checking the hashes the grant printed.
+    const hashes = { site: 'A'.repeat(64), scripts: 'B'.repeat(64) };
     const undo = await undoOf(
       historyAfter(recipe, {
-        'save-acl': { data: { entries: 3, sha256: hash1 } },
-        'save-acl-2': { data: { entries: 2, sha256: hash2 } },
-        grant: {},
+        grant: {
+          data: {
+            backups: [
+              { folder: SITE, file: 'acl-backup.txt', sha256: hashes.site },
+              { folder: SCRIPTS, file: 'acl-backup-2.txt', sha256: hashes.scripts },
+            ],
+          },
+        },
       }),
     );
-    expect(undo.plan.steps.map((step) => step.id)).toEqual([
-      'check-backup',
-      'check-backup-2',
-      'undo-grant',
-    ]);
-    expect(undo.specs.slice(0, 2).map(({ spec }) => spec)).toEqual([
-      { kind: 'check-backup', file: `${RUN_FOLDER}\\acl-backup.txt`, sha256: hash1 },
-      { kind: 'check-backup', file: `${RUN_FOLDER}\\acl-backup-2.txt`, sha256: hash2 },
-    ]);
-    // Without a recorded hash nothing is restored: a backup that cannot be checked is not applied.
-    await expect(
-      undoOf(historyAfter(recipe, { 'save-acl': { data: { entries: 3 } }, grant: {} })),
-    ).rejects.toThrow(/cannot check it/);
-    expect(unwrapUac(undo.plan.steps[2]!.command).elevated).toBe(
-      fixture('uac-icacls-restore.elevated.ps1'),
+    expect(undo.plan.steps.map((step) => step.id)).toEqual(['undo-grant']);
+    const restoreElevated = unwrapUac(undo.plan.steps[0]!.command).elevated;
+    expect(restoreElevated).toBe(fixture('uac-icacls-restore.elevated.ps1'));
+    const restore = scriptOf({ program: POWERSHELL, args: programArgs(restoreElevated), env: {} });
+    expect(restore).toContain(
+      `,@('C:\\Program Files\\Python312\\Lib', 'acl-backup.txt', '${hashes.site}')`,
     );
-  });
 
-  test('reads an icacls /save file: UTF-16LE, a name line then an SDDL line per object', () => {
-    const entries = parseAclBackup(
-      readFileSync(join(ACTION_FIXTURES, 'icacls-save-site-packages.txt')),
+    // The journal is the user's file: a backup edited to name another folder is refused, not restored there.
+    await expect(
+      undoOf(
+        historyAfter(recipe, {
+          grant: {
+            data: {
+              backups: [
+                { folder: 'C:\\Windows\\System32', file: 'acl-backup.txt', sha256: hashes.site },
+              ],
+            },
+          },
+        }),
+      ),
+    ).rejects.toThrow(/a folder of this Python/);
+
+    // Without the recorded hashes there is nothing Undo may restore.
+    const unrecorded = await undoOf(historyAfter(recipe, { grant: {} })).catch(
+      (error: Error) => error,
     );
-    expect(entries?.map((entry) => entry.name)).toEqual([
-      'site-packages',
-      'site-packages\\pip',
-      'site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd',
-    ]);
-    expect(entries?.[0]?.sddl).toBe(
-      'D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)(A;OICIIO;GA;;;CO)',
-    );
-    // Anything else is no backup: the grant must not run without one.
-    expect(
-      parseAclBackup(Buffer.from('site-packages\r\nD:PAI(A;;FA;;;SY)\r\n', 'utf8')),
-    ).toBeNull();
-    expect(parseAclBackup(Buffer.alloc(0))).toBeNull();
-    expect(parseAclBackup(Buffer.from('site-packages\r\nnot sddl\r\n', 'utf16le'))).toBeNull();
+    expect(unrecorded instanceof Error ? [] : unrecorded.plan.steps).toEqual([]);
   });
 
   test('is refused when the user’s SID is unknown (account names are localised)', async () => {
@@ -368,37 +361,31 @@ describe('enable-long-paths', () => {
   });
 });
 
-describe('close-processes with taskkill', () => {
-  test('taskkill without /F first; /F /T only in the step that asks; Windows’ own processes left alone', async () => {
+describe('close-processes on Windows', () => {
+  test('each pid checked by its start time and closed through that same handle; never its children (no taskkill /T); Windows’ own processes left alone', async () => {
     const recipe = await buildRecipe(
       windowsPlanContext({ remedy: 'close-processes', installId: 'py-0123456789ab' }),
     );
     const [graceful, force] = recipe.plan.steps;
-    expect(graceful!.command).toEqual({
-      program: 'C:\\Windows\\System32\\taskkill.exe',
-      args: ['/PID', '8132'],
-      env: {},
-    });
-    expect(force!.command).toEqual({
-      program: 'C:\\Windows\\System32\\taskkill.exe',
-      args: ['/F', '/T', '/PID', '8132'],
-      env: {},
-    });
+    const holder = WINDOWS_DIAGNOSIS.processes.find((process) => process.pid === 8132)!;
+    for (const step of [graceful!, force!]) {
+      expect(step.command!.program).toBe(
+        'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+      );
+      const script = scriptOf(step.command!)!;
+      expect(script).not.toMatch(/taskkill|\/T\b/i);
+      // The scan's start time goes with the pid, checked through the handle that then closes it.
+      expect(script).toContain(
+        `@{ Id = 8132; Start = ${dotnetTicks(Date.parse(holder.startTime))} }`,
+      );
+      expect(script.indexOf('$p.Handle')).toBeLessThan(script.indexOf('$p.StartTime'));
+    }
+    expect(scriptOf(graceful!.command!)).toContain('$p.CloseMainWindow()');
+    expect(scriptOf(graceful!.command!)).not.toContain('Kill(');
+    expect(scriptOf(force!.command!)).toContain('$p.Kill()');
+    expect(force!.changes).toContain('programs they started are left running');
     expect(force!.confirmation).toMatch(/by force/);
     expect(recipe.plan.warnings[0]).toBe('System (pid 4) is left alone: it is part of Windows.');
-  });
-
-  test('reads each pid’s answer from taskkill’s lines', () => {
-    const stdout = fixture('taskkill-graceful.stdout.txt');
-    const stderr = fixture('taskkill-graceful.stderr.txt');
-    expect(taskkillAnswerFor(8132, stdout, stderr).answer).toBe('signalled');
-    expect(taskkillAnswerFor(34640, stdout, stderr)).toEqual({
-      answer: 'refused',
-      text: 'ERROR: The process with PID 34640 could not be terminated. Reason: This process can only be terminated forcefully (with /F option).',
-    });
-    expect(taskkillAnswerFor(8912, stdout, stderr).answer).toBe('denied');
-    expect(taskkillAnswerFor(99, stdout, stderr).answer).toBe('not-found');
-    expect(taskkillAnswerFor(813, stdout, stderr).answer).toBe('unknown');
   });
 });
 

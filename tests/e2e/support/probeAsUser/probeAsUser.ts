@@ -97,6 +97,7 @@ export async function startProbeAsUser(env: NodeJS.ProcessEnv, uid = NOBODY): Pr
     platform: local.platform,
     currentUser: () => user!,
     userSid: async () => null,
+    systemDirectory: async () => null,
     installKind: (facts) => local.installKind(facts),
     isElevated: () => remote('isElevated', []),
     systemSettings: () => remote('systemSettings', []),

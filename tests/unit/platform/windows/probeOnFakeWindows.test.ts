@@ -64,6 +64,8 @@ describe.runIf(PWSH)(pwshTitle('the probe script on a described Windows'), () =>
     // Identity: the token's groups by SID, Administrators deny-only (a split token).
     expect(document.identity).toMatchObject({ source: 'token', userSid: ANA, elevated: false });
     expect(tokenView(document.identity)).toMatchObject({ canElevate: true, elevated: false });
+    // Where Windows is, as Windows says (not %SystemRoot%): the app starts programs only from there.
+    expect(document.identity.systemDirectory).toBe('C:\\WINDOWS\\system32');
 
     // Settings: LongPathsEnabled 0 is off; Controlled Folder Access from the local key, the policy
     // key's absence noted in Windows' words, Get-MpPreference never asked.
@@ -435,6 +437,7 @@ describe.runIf(PWSH)(pwshTitle('the probe script on a described Windows'), () =>
     // The same token from whoami.exe, the same access lists from their SDDL text (names aside:
     // translating a SID is a .NET method Constrained Language refuses).
     expect(document.identity.source).toBe('whoami');
+    expect(document.identity.systemDirectory).toBe(full.document.identity.systemDirectory);
     expect(tokenView(document.identity)).toEqual({
       ...tokenView(full.document.identity)!,
       userName: 'desktop-7k2qf\\ana',

@@ -1,17 +1,30 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  ADMIN_FOLDER,
   ELEVATED_FILES,
+  FOLDER_REFUSED,
   SCRIPT_CHANGED,
   SHELL_EXECUTE_MAX_PARAMETERS,
+  adminFolderName,
   elevatedCommand,
   interpretElevatedRun,
+  readElevatedAnswer,
 } from '../../../../electron/platform/windows/elevatedWindows';
+import type { AdminFolderLines } from '../../../../electron/platform/windows/elevatedWindows';
 import {
   encodeScript,
-  inTurn,
   powershellCommand,
   psLiteral,
   scriptOf,
@@ -95,24 +108,6 @@ describe.skipIf(pwsh === null)(pwshTitle('Scripts run with -EncodedCommand', pws
     expect(failed.exitCode).toBe(3);
     expect(failed.stderr).toBe('');
   });
-
-  it('run several programs in turn with every argument intact, and stop at the first that fails', async () => {
-    const result = await run(
-      inTurn(SYSTEM_ROOT, [
-        printArgs(...HOSTILE_ARGS),
-        printArgs('5', 'second'),
-        printArgs('third'),
-      ]),
-    );
-    const lines = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as string[]);
-    expect(lines).toEqual([HOSTILE_ARGS, ['5', 'second']]);
-    expect(result.exitCode).toBe(5);
-    // One command is left as it is: no PowerShell around a single program.
-    expect(inTurn(SYSTEM_ROOT, [printArgs('only')])).toEqual(printArgs('only'));
-  });
 });
 
 describe.skipIf(pwsh === null)(pwshTitle('The UAC step, all but the prompt', pwsh), () => {
@@ -139,6 +134,24 @@ describe.skipIf(pwsh === null)(pwshTitle('The UAC step, all but the prompt', pws
     return folder;
   }
 
+  /**
+   * What only Windows has, named: ProgramData is a folder of the test's (the
+   * known-folder call answers /usr/share here), folders are made without an
+   * ACL, and the owner check, which has no Linux counterpart, is left out.
+   * The link check on every part of the path is the script's own and runs.
+   */
+  const programData = join(work, 'ProgramData');
+  mkdirSync(programData, { recursive: true });
+  const ON_LINUX: AdminFolderLines = {
+    programData: `$base = ${psLiteral(programData)}`,
+    newAdminFolder:
+      'function New-AdminFolder([string]$path) { [void][IO.Directory]::CreateDirectory($path) }',
+    protectAdminFolder: 'function Protect-AdminFolder([string]$path) { }',
+  };
+  /** The elevated side's folder for a step whose own folder is `folder`. */
+  const adminFolder = (folder: string) =>
+    join(programData, ...ADMIN_FOLDER, adminFolderName(folder));
+
   const read = (folder: string, name: string) => {
     try {
       return readFileSync(join(folder, name), 'utf8');
@@ -150,25 +163,26 @@ describe.skipIf(pwsh === null)(pwshTitle('The UAC step, all but the prompt', pws
   /** A script run the way the app runs its scripts: -EncodedCommand. */
   const runScript = (script: string) => runPwsh(pwsh!, ['-EncodedCommand', encodeScript(script)]);
 
-  async function runOuter(outer: string, folder: string) {
+  /** The outer script as the app runs it, its answer read the way runPlanned reads it. */
+  async function runOuter(outer: string) {
     const result = await runScript(withoutUac(outer));
-    return interpretElevatedRun({
-      outerExitCode: result.exitCode,
-      outerStderr: result.stderr,
-      exitCodeFile: read(folder, ELEVATED_FILES.exitCode),
-      stdoutFile: read(folder, ELEVATED_FILES.stdout),
-      stderrFile: read(folder, ELEVATED_FILES.stderr),
-      errorFile: read(folder, ELEVATED_FILES.error),
-    });
+    return { answer: interpretElevatedRun(readElevatedAnswer(result)), exitCode: result.exitCode };
   }
 
   it('writes the script, checks its hash, runs the program with every argument intact, and reads its answer back', async () => {
     const folder = outputFolder('install');
     // Far more than fits in a ShellExecuteEx command line: the file carries it.
     const args = ['4', ...HOSTILE_ARGS, ...Array.from({ length: 150 }, (_, i) => `argument ${i}`)];
-    const elevated = elevatedCommand(printArgs(...args), folder, SYSTEM_ROOT, 'utf8', '3344172');
+    const elevated = elevatedCommand(
+      printArgs(...args),
+      folder,
+      SYSTEM_ROOT,
+      'utf8',
+      '3344172',
+      ON_LINUX,
+    );
     expect(elevated.elevatedScript.length).toBeGreaterThan(SHELL_EXECUTE_MAX_PARAMETERS);
-    const answer = await runOuter(scriptOf(elevated.command)!, folder);
+    const { answer } = await runOuter(scriptOf(elevated.command)!);
     expect(answer).toMatchObject({ kind: 'ran', exitCode: 4, stderr: '' });
     expect(answer.kind === 'ran' && JSON.parse(answer.stdout)).toEqual(args);
     // The owner window goes with the start, so the prompt opens in front of the app.
@@ -188,7 +202,14 @@ describe.skipIf(pwsh === null)(pwshTitle('The UAC step, all but the prompt', pws
 
   it('runs nothing when the script file was changed after it was written', async () => {
     const folder = outputFolder('tampered');
-    const elevated = elevatedCommand(printArgs('0', 'ran'), folder, SYSTEM_ROOT, 'utf8');
+    const elevated = elevatedCommand(
+      printArgs('0', 'ran'),
+      folder,
+      SYSTEM_ROOT,
+      'utf8',
+      null,
+      ON_LINUX,
+    );
     // The file another program of the user's put there instead of the one Pip Doctor wrote.
     writeFileSync(
       join(folder, ELEVATED_FILES.script),
@@ -207,7 +228,7 @@ describe.skipIf(pwsh === null)(pwshTitle('The UAC step, all but the prompt', pws
       ].join('\n'),
     );
     expect(bootstrap.exitCode).toBe(SCRIPT_CHANGED);
-    expect(read(folder, ELEVATED_FILES.exitCode)).toBeNull();
+    expect(read(adminFolder(folder), ELEVATED_FILES.exitCode)).toBeNull();
     expect(
       interpretElevatedRun({
         outerExitCode: SCRIPT_CHANGED,
@@ -230,5 +251,77 @@ describe.skipIf(pwsh === null)(pwshTitle('The UAC step, all but the prompt', pws
     expect(result.exitCode).toBe(1);
     expect(result.stderr).not.toContain('CLIXML');
     expect(result.stderr).toMatch(/Could not find a part of the path/);
+  });
+
+  it('writes its answer only in its own folder under ProgramData, never in the user’s folder, even when that is a link', async () => {
+    // The user's folder for the step, swapped for a link to a folder of the system's.
+    const victim = join(work, 'system-folder');
+    mkdirSync(victim, { recursive: true });
+    const folder = join(outputFolder('linked'), 'step');
+    symlinkSync(victim, folder);
+    const elevated = elevatedCommand(
+      printArgs('0', 'ran'),
+      folder,
+      SYSTEM_ROOT,
+      'utf8',
+      null,
+      ON_LINUX,
+    );
+    const { answer } = await runOuter(scriptOf(elevated.command)!);
+    expect(answer).toMatchObject({ kind: 'ran', exitCode: 0 });
+    // Only the script file the outer script (the user's own PowerShell) wrote went through the link.
+    expect(readdirSync(victim)).toEqual([ELEVATED_FILES.script]);
+    expect(readdirSync(adminFolder(folder)).sort()).toEqual(
+      [ELEVATED_FILES.exitCode, ELEVATED_FILES.stderr, ELEVATED_FILES.stdout].sort(),
+    );
+  });
+
+  it.each([0, 1, 2])(
+    'runs nothing when part %i of its folder under ProgramData is a link, and says what to do',
+    async (part) => {
+      const folder = outputFolder(`refused-${part}`);
+      const names = [...ADMIN_FOLDER, adminFolderName(folder)];
+      const victim = join(work, `victim-${part}`);
+      mkdirSync(victim, { recursive: true });
+      const above = join(programData, ...names.slice(0, part));
+      mkdirSync(above, { recursive: true });
+      const link = join(above, names[part]!);
+      rmSync(link, { recursive: true, force: true });
+      symlinkSync(victim, link);
+      try {
+        const marker = join(work, `ran-${part}`);
+        const program: Command = {
+          program: 'python3',
+          args: ['-c', `open(${JSON.stringify(marker)}, "w")`],
+          env: {},
+        };
+        const elevated = elevatedCommand(program, folder, SYSTEM_ROOT, 'utf8', null, ON_LINUX);
+        const { answer, exitCode } = await runOuter(scriptOf(elevated.command)!);
+        expect(exitCode).toBe(FOLDER_REFUSED);
+        expect(answer).toMatchObject({
+          kind: 'failed',
+          message: expect.stringMatching(/delete the PipDoctor folder in ProgramData/),
+        });
+        expect(existsSync(marker)).toBe(false);
+        expect(readdirSync(victim)).toEqual([]);
+      } finally {
+        rmSync(link);
+      }
+    },
+  );
+
+  it('never passes an earlier attempt’s answer off as this one’s', async () => {
+    const folder = outputFolder('retry');
+    const own = adminFolder(folder);
+    mkdirSync(own, { recursive: true });
+    writeFileSync(join(own, ELEVATED_FILES.exitCode), '0');
+    writeFileSync(join(own, ELEVATED_FILES.stdout), 'the earlier run');
+    const missing: Command = { program: join(work, 'no-such-program'), args: [], env: {} };
+    const elevated = elevatedCommand(missing, folder, SYSTEM_ROOT, 'utf8', null, ON_LINUX);
+    const { answer } = await runOuter(scriptOf(elevated.command)!);
+    expect(answer).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/no-such-program/),
+    });
   });
 });

@@ -96,6 +96,11 @@ function Get-WindowsTokenIdentity {
   return $FakeWindows.token
 }
 
+function Get-WindowsSystemDirectory([bool]$Full) {
+  if ($null -eq $FakeWindows.systemDirectory) { return 'C:\WINDOWS\system32' }
+  return $FakeWindows.systemDirectory
+}
+
 function Get-WindowsWhoami([string[]]$Arguments) {
   Invoke-FakeFailure $FakeWindows.whoami 'whoami'
   if ($Arguments -contains '/user') { return , @($FakeWindows.whoami.user) }
