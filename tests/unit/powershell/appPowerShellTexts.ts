@@ -324,15 +324,25 @@ const NOT_ELEVATED: ElevationFacts = {
   ownerWindow: '3344172',
 };
 
-/** What a step of each remedy recorded, so its undo plan can be built (as windowsActions.test.ts does). */
-const RECORDED_STEPS: Partial<Record<RemedyId, Parameters<typeof historyAfter>[1]>> = {
-  'grant-access': {
+/** What the grant printed for each folder it saved (its undo restores these, hash-checked). */
+function grantRecorded(recipe: Recipe): Parameters<typeof historyAfter>[1] {
+  const grant = recipe.specs.find(({ spec }) => spec.kind === 'grant-acl')?.spec;
+  const folders = grant?.kind === 'grant-acl' ? grant.folders : [];
+  return {
     grant: {
       data: {
-        backups: [{ folder: SITE, file: 'acl-backup.txt', sha256: 'C0FFEE'.padEnd(64, '0') }],
+        backups: folders.map((folder, index) => ({
+          folder,
+          file: index === 0 ? 'acl-backup.txt' : `acl-backup-${index + 1}.txt`,
+          sha256: 'C0FFEE'.padEnd(64, String(index)),
+        })),
       },
     },
-  },
+  };
+}
+
+/** What a step of each remedy recorded, so its undo plan can be built (as windowsActions.test.ts does). */
+const RECORDED_STEPS: Partial<Record<RemedyId, Parameters<typeof historyAfter>[1]>> = {
   'enable-long-paths': { 'read-setting': { data: { previous: 0 } }, enable: {} },
   'user-install': {
     install: { before: { pip: '24.0' }, data: { added: ['numpy'], changed: [] } },
@@ -524,7 +534,7 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
         plannedRemedies.add(remedy);
         const label = `plan ${remedy} for ${installId}${dryRunFirst ? ' with a dry run' : ''}`;
         addRecipe(label, recipe);
-        const steps = RECORDED_STEPS[remedy];
+        const steps = remedy === 'grant-access' ? grantRecorded(recipe) : RECORDED_STEPS[remedy];
         if (steps && !dryRunFirst) {
           const run = historyAfter(recipe, steps);
           const undo = await undoRecipe(
