@@ -9,23 +9,13 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ActionProgress, Reply } from '../../../electron/shared/contract';
-import { createHandlers } from '../../../electron/ipc/handlers';
-import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
+import type { Reply } from '../../../electron/shared/contract';
 import { ActionJournal } from '../../../electron/remedies/run/journal';
 import { buildDemoWheels } from './buildWheel';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import type { Harness } from './actionHarness';
-import { realHandlerDeps } from '../../support/handlerDeps';
+import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
 import { tempTree } from '../../support/tempTree';
-
-const APP_PAGE = 'http://127.0.0.1:5173/';
-const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
-
-function valueOf<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.message} (${reply.error.cause})`);
-  return reply.value;
-}
 
 function refusal(reply: Reply<unknown>): string {
   expect(reply.ok, JSON.stringify(reply)).toBe(false);
@@ -116,31 +106,8 @@ describe('a journal edited by another program of the same user', () => {
   }
 
   describe('through the IPC handlers, as the app wires them', () => {
-    const appOver = (project: string, dataDir: string) => {
-      const progress: ActionProgress[] = [];
-      const real = realHandlerDeps({
-        appPageUrl: APP_PAGE,
-        saveDir: root,
-        env: { PATH: '/usr/bin:/bin', HOME: project, LANG: 'C.UTF-8' },
-        projectDir: project,
-        homeDir: project,
-        wheelDir: wheels,
-        dataDir,
-      });
-      const handlers: IpcHandlers = createHandlers({
-        ...real.deps,
-        send: (event, payload) => {
-          if (event === 'action:progress') progress.push(payload as ActionProgress);
-        },
-      });
-      const scan = async () => {
-        const { scanId } = valueOf(await handlers['scan:start']({ logId: null }, APP_FRAME));
-        const diagnosis = valueOf(await handlers['scan:result']({ scanId }, APP_FRAME));
-        const install = diagnosis.installs.find((i) => i.executable === SYSTEM_PYTHON)!;
-        return { scanId, installId: install.id };
-      };
-      return { handlers, scan, progress };
-    };
+    const appOver = (project: string, dataDir: string) =>
+      ipcApp({ saveDir: root, home: project, project, dataDir, wheelDir: wheels });
 
     test('Resume: a command put into the record is refused; the untouched record resumes as the plan shown', async () => {
       const project = join(root, 'ipc-resume');

@@ -2,21 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ActionProgress, Reply } from '../../../electron/shared/contract';
-import { createHandlers } from '../../../electron/ipc/handlers';
-import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
 import { buildDemoWheels } from './buildWheel';
 import { SYSTEM_PYTHON } from './actionHarness';
-import { realHandlerDeps } from '../../support/handlerDeps';
+import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
 import { tempTree } from '../../support/tempTree';
-
-const APP_PAGE = 'http://127.0.0.1:5173/';
-const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
-
-function valueOf<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.message} (${reply.error.cause})`);
-  return reply.value;
-}
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -55,31 +44,8 @@ describe('finding 1: a journal edited by another program of the same user', () =
   const undoMarker = join(root, 'MARKER-undo-ran-from-journal');
   const evil = join(root, 'evil.sh');
 
-  const appOver = (project: string, dataDir: string) => {
-    const progress: ActionProgress[] = [];
-    const real = realHandlerDeps({
-      appPageUrl: APP_PAGE,
-      saveDir: root,
-      env: { PATH: '/usr/bin:/bin', HOME: root, LANG: 'C.UTF-8' },
-      projectDir: project,
-      homeDir: root,
-      wheelDir: wheels,
-      dataDir,
-    });
-    const handlers: IpcHandlers = createHandlers({
-      ...real.deps,
-      send: (event, payload) => {
-        if (event === 'action:progress') progress.push(payload as ActionProgress);
-      },
-    });
-    const scan = async () => {
-      const { scanId } = valueOf(await handlers['scan:start']({ logId: null }, APP_FRAME));
-      const diagnosis = valueOf(await handlers['scan:result']({ scanId }, APP_FRAME));
-      const install = diagnosis.installs.find((i) => i.executable === SYSTEM_PYTHON)!;
-      return { scanId, installId: install.id };
-    };
-    return { handlers, scan, progress };
-  };
+  const appOver = (project: string, dataDir: string) =>
+    ipcApp({ saveDir: root, home: root, project, dataDir, wheelDir: wheels });
 
   beforeAll(() => {
     mkdirSync(wheels);

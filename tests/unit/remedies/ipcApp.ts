@@ -1,0 +1,55 @@
+import type { ActionProgress, Reply } from '../../../electron/shared/contract';
+import { createHandlers } from '../../../electron/ipc/handlers';
+import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
+import { SYSTEM_PYTHON } from './actionHarness';
+import { realHandlerDeps } from '../../support/handlerDeps';
+
+/**
+ * The app as main wires it, over real handlers and a real data folder: what
+ * a test talks to when it means "the user clicks", and what it starts again
+ * over the same data folder when it means "the app restarts".
+ */
+
+const APP_PAGE = 'http://127.0.0.1:5173/';
+export const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
+
+export function valueOf<T>(reply: Reply<T>): T {
+  if (!reply.ok) throw new Error(`${reply.error.message} (${reply.error.cause})`);
+  return reply.value;
+}
+
+export interface IpcAppFolders {
+  /** Where reports are saved. */
+  saveDir: string;
+  home: string;
+  project: string;
+  dataDir: string;
+  wheelDir: string;
+}
+
+export function ipcApp(folders: IpcAppFolders) {
+  const progress: ActionProgress[] = [];
+  const real = realHandlerDeps({
+    appPageUrl: APP_PAGE,
+    saveDir: folders.saveDir,
+    env: { PATH: '/usr/bin:/bin', HOME: folders.home, LANG: 'C.UTF-8' },
+    projectDir: folders.project,
+    homeDir: folders.home,
+    wheelDir: folders.wheelDir,
+    dataDir: folders.dataDir,
+  });
+  const handlers: IpcHandlers = createHandlers({
+    ...real.deps,
+    send: (event, payload) => {
+      if (event === 'action:progress') progress.push(payload as ActionProgress);
+    },
+  });
+  /** A scan without a log, and the system Python's install id in it. */
+  const scan = async () => {
+    const { scanId } = valueOf(await handlers['scan:start']({ logId: null }, APP_FRAME));
+    const diagnosis = valueOf(await handlers['scan:result']({ scanId }, APP_FRAME));
+    const install = diagnosis.installs.find((i) => i.executable === SYSTEM_PYTHON)!;
+    return { scanId, installId: install.id };
+  };
+  return { handlers, scan, progress };
+}
