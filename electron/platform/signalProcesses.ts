@@ -1,5 +1,7 @@
 import { runProcess } from './runProcess';
-import { isSameProcess } from './processGuard';
+import { isSameProcess, START_TIME_TOLERANCE_MS } from './processGuard';
+import { signalThroughPidfd } from './posix/pidfdSignal';
+import { systemProgram } from './posix/systemProgram';
 import { procStartTimeReader } from './posix/procStartTime';
 import type { StartTimeReader } from './posix/procStartTime';
 import { closeProcessesCommand, readCloseAnswers } from './windows/closeProcessesScript';
@@ -37,47 +39,80 @@ export function signalProcesses<T extends SignalTarget>(
 }
 
 /**
- * POSIX: SIGTERM asks, SIGKILL ends. On Linux the start time is read from
- * /proc synchronously right before kill(), with nothing of the app's in
- * between; what remains is the few microseconds between that read and the
- * kill system call, in which the program would have to exit, be reaped,
- * and the kernel's pid counter wrap around to hand its pid to another. A
- * pidfd would close even that, but Node has no pidfd API. Without /proc
- * (macOS) the check is the one the step made just before (the process
- * table, ps). The kernel's errno is the answer: ESRCH gone, EPERM denied.
+ * POSIX: SIGTERM asks, SIGKILL ends. Each target is first checked by the
+ * start time in /proc. On Linux the signal then goes through a pidfd
+ * (pidfdSignal.ts), which checks the start time again after it has pinned
+ * the process, so the program checked is the program signalled even if
+ * the pid changed hands in between. Where that cannot run (no python3 in
+ * the system's folders, an old kernel), kill() follows the check in the
+ * same turn of the event loop, leaving the few microseconds between them.
+ * Without /proc (macOS) the check is the one the step made just before
+ * (the process table, ps). The kernel's errno is the answer: ESRCH gone,
+ * EPERM denied.
  */
 export function signalPosix<T extends SignalTarget>(
   targets: readonly T[],
   force: boolean,
   readStartTime: StartTimeReader | null = procStartTimeReader(),
+  pidfdPython: string | null = readStartTime === null ? null : systemPython(),
 ): SignalAnswer<T>[] {
-  const signal = force ? 'SIGKILL' : 'SIGTERM';
-  return targets.map((target): SignalAnswer<T> => {
-    if (readStartTime !== null) {
-      const now = readStartTime(target.pid);
-      if (now === 'gone') return { target, answer: 'gone', text: 'no such process' };
-      if (now === null) {
-        return { target, answer: 'refused', text: 'its start time could not be read' };
-      }
-      if (!isSameProcess(target.startTime, now)) {
-        return {
-          target,
-          answer: 'reused',
-          text: `the process id now belongs to a program started at ${now}`,
-        };
-      }
-    }
-    try {
-      process.kill(target.pid, signal);
-      return { target, answer: 'sent', text: `${signal} sent` };
-    } catch (error) {
-      const code = error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN';
-      if (code === 'ESRCH') return { target, answer: 'gone', text: 'no such process (ESRCH)' };
-      if (code === 'EPERM')
-        return { target, answer: 'denied', text: 'operation not permitted (EPERM)' };
-      return { target, answer: 'refused', text: code };
-    }
+  const checked = targets.map((target) => ({
+    target,
+    refusal: readStartTime === null ? null : startTimeRefusal(target, readStartTime),
+  }));
+  const passing = checked.filter((item) => item.refusal === null).map((item) => item.target);
+  const throughPidfd =
+    pidfdPython === null || passing.length === 0
+      ? null
+      : signalThroughPidfd(
+          pidfdPython,
+          passing.map((target) => ({ pid: target.pid, startMs: Date.parse(target.startTime) })),
+          force,
+          START_TIME_TOLERANCE_MS,
+        );
+  return checked.map(({ target, refusal }): SignalAnswer<T> => {
+    if (refusal !== null) return refusal;
+    if (throughPidfd === null) return killNow(target, force);
+    const answer = throughPidfd.get(target.pid);
+    return answer
+      ? { target, answer: answer.answer, text: answer.text }
+      : { target, answer: 'refused', text: 'no answer from the pidfd helper' };
   });
+}
+
+function startTimeRefusal<T extends SignalTarget>(
+  target: T,
+  readStartTime: StartTimeReader,
+): SignalAnswer<T> | null {
+  const now = readStartTime(target.pid);
+  if (now === 'gone') return { target, answer: 'gone', text: 'no such process' };
+  if (now === null) return { target, answer: 'refused', text: 'its start time could not be read' };
+  if (isSameProcess(target.startTime, now)) return null;
+  return {
+    target,
+    answer: 'reused',
+    text: `the process id now belongs to a program started at ${now}`,
+  };
+}
+
+function killNow<T extends SignalTarget>(target: T, force: boolean): SignalAnswer<T> {
+  const signal = force ? 'SIGKILL' : 'SIGTERM';
+  try {
+    process.kill(target.pid, signal);
+    return { target, answer: 'sent', text: `${signal} sent` };
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN';
+    if (code === 'ESRCH') return { target, answer: 'gone', text: 'no such process (ESRCH)' };
+    if (code === 'EPERM')
+      return { target, answer: 'denied', text: 'operation not permitted (EPERM)' };
+    return { target, answer: 'refused', text: code };
+  }
+}
+
+/** The system's own python3, checked (systemProgram.ts); null where there is none to trust. */
+function systemPython(): string | null {
+  const python = systemProgram('python3');
+  return python.kind === 'found' ? python.path : null;
 }
 
 /** Windows: one PowerShell run checks and closes each through its own handle (closeProcessesScript.ts). */

@@ -49,6 +49,25 @@ describe.skipIf(process.platform !== 'linux')('signalPosix on Linux', () => {
     expect(isRunning(second.pid)).toBe(true);
   }, 20_000);
 
+  it('leaves alone a program that got the pid between the check and the signal (the pidfd re-checks)', async () => {
+    const first = await sleeper();
+    const second = await reusePid(first, START_TIME_TOLERANCE_MS);
+    if (second === null)
+      return expect.fail('could not reuse a pid here (needs root for ns_last_pid)');
+    started.push(second);
+    // The check read /proc while the scanned program still had the pid; the pid changed
+    // hands right after. The reader stands for that moment: it answers with the old start.
+    const readBeforeTheSwap = () => first.startTime;
+    const [answer] = signalPosix(
+      [{ pid: first.pid, startTime: first.startTime }],
+      true,
+      readBeforeTheSwap,
+    );
+    expect(answer!.answer).toBe('reused');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isRunning(second.pid)).toBe(true);
+  }, 20_000);
+
   it('leaves alone a process whose start time differs from the scan’s (read through the real /proc reader)', async () => {
     const live = await sleeper();
     const scanned = new Date(Date.parse(live.startTime) - 60_000).toISOString();
