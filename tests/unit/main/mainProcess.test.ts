@@ -1,10 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { channels } from '../../../electron/shared/contract';
 import type { Reply } from '../../../electron/shared/contract';
-import { REPO } from '../../support/repoPaths';
 
 /**
  * electron/main.ts against a stand-in for the electron module: no Electron
@@ -20,6 +17,8 @@ const fake = vi.hoisted(() => {
     platform: 'linux',
     calls: [] as string[],
     handlers: new Map<string, Handler>(),
+    schemes: [] as Array<{ scheme: string; privileges: unknown }>,
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     windows: [] as Array<{ options: unknown; calls: string[] }>,
     appListeners: new Map<string, Array<(...args: unknown[]) => void>>(),
     permissionRequest: null as
@@ -84,10 +83,19 @@ vi.mock('electron', () => {
       webRequest: { onHeadersReceived: () => undefined },
     },
   };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges: unknown }>) => {
+      fake.calls.push('registerSchemesAsPrivileged');
+      fake.schemes.push(...schemes);
+    },
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+      fake.protocolHandlers.set(scheme, handler),
+  };
   return {
     app,
     BrowserWindow,
     session,
+    protocol,
     ipcMain: {
       handle: (
         channel: string,
@@ -112,21 +120,23 @@ function emitApp(event: string, ...args: unknown[]) {
   for (const listener of fake.appListeners.get(event) ?? []) listener(...args);
 }
 
-/** main.ts resolves the page next to its own folder: electron/../renderer/index.html under vitest. */
-const PAGE_URL = pathToFileURL(join(REPO, 'renderer', 'index.html')).href;
+/** The built page is served from the app's own scheme, never file://. */
+const PAGE_URL = 'app://pip-doctor/index.html';
 
 describe('the main process', () => {
   afterEach(() => {
     vi.resetModules();
     fake.calls.length = 0;
     fake.handlers.clear();
+    fake.schemes.length = 0;
+    fake.protocolHandlers.clear();
     fake.windows.length = 0;
     fake.appListeners.clear();
   });
 
   test('a second launch hands over and quits, opening nothing', async () => {
     await startMain({ hasLock: false });
-    expect(fake.calls).toEqual(['enableSandbox', 'quit']);
+    expect(fake.calls).toEqual(['enableSandbox', 'registerSchemesAsPrivileged', 'quit']);
     expect(fake.windows).toHaveLength(0);
     expect(fake.handlers.size).toBe(0);
   });
@@ -149,9 +159,18 @@ describe('the main process', () => {
         devTools: false,
       },
     });
-    // Packaged: ELECTRON_RENDERER_URL is ignored, the built page is loaded from disk.
-    expect(window!.calls.filter((call) => call.startsWith('load'))).toHaveLength(1);
-    expect(window!.calls[0]).toMatch(/^loadFile .*renderer[/\\]index\.html$/);
+    // Packaged: ELECTRON_RENDERER_URL is ignored; the built page comes from app://, whose
+    // handler is registered before the window loads it.
+    expect(window!.calls.filter((call) => call.startsWith('load'))).toEqual([
+      `loadURL ${PAGE_URL}`,
+    ]);
+    expect(fake.schemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
+    ]);
+    expect([...fake.protocolHandlers.keys()]).toEqual(['app']);
 
     let granted: boolean | null = null;
     fake.permissionRequest?.({}, 'media', (answer) => (granted = answer));
