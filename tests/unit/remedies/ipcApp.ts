@@ -51,5 +51,15 @@ export function ipcApp(folders: IpcAppFolders) {
     const install = diagnosis.installs.find((i) => i.executable === SYSTEM_PYTHON)!;
     return { scanId, installId: install.id };
   };
-  return { handlers, scan, progress };
+  /** Scans, plans a venv with this package, runs it as shown and waits for its outcome. */
+  const runVenvFix = async (packageName: string) => {
+    const { scanId, installId } = await scan();
+    const plan = valueOf(
+      await handlers['action:plan']({ scanId, remedy: 'venv', installId, packageName }, APP_FRAME),
+    );
+    valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
+    const outcome = valueOf(await handlers['action:result']({ runId: plan.id }, APP_FRAME));
+    return { plan, outcome };
+  };
+  return { handlers, scan, runVenvFix, progress };
 }

@@ -114,18 +114,9 @@ describe('a journal edited by another program of the same user', () => {
       const dataDir = join(root, 'ipc-resume-data');
       mkdirSync(project);
       const app = appOver(project, dataDir);
-      const { scanId, installId } = await app.scan();
       // A package the wheel folder lacks: the install fails, the run is pending with Resume.
-      const plan = valueOf(
-        await app.handlers['action:plan'](
-          { scanId, remedy: 'venv', installId, packageName: 'pipdoctor-missing' },
-          APP_FRAME,
-        ),
-      );
-      valueOf(await app.handlers['action:run']({ planId: plan.id }, APP_FRAME));
-      expect(
-        valueOf(await app.handlers['action:result']({ runId: plan.id }, APP_FRAME)).status,
-      ).toBe('failed');
+      const { plan, outcome } = await app.runVenvFix('pipdoctor-missing');
+      expect(outcome.status).toBe('failed');
       // The journal holds no command to swap.
       const journalText = readFileSync(join(dataDir, 'actions', 'journal.jsonl'), 'utf8');
       expect(journalText).not.toContain('"program"');
@@ -166,15 +157,15 @@ describe('a journal edited by another program of the same user', () => {
       expect(install.command!.args.slice(0, 3)).toEqual(['-m', 'pip', 'install']);
       expect(install.elevated).toBe(false);
       valueOf(await restarted.handlers['action:resume']({ runId: plan.id }, APP_FRAME));
-      const outcome = valueOf(
+      const resumed = valueOf(
         await restarted.handlers['action:result']({ runId: plan.id }, APP_FRAME),
       );
       // It ran the shown step (the package is still missing from the wheels, so pip says so).
-      expect(outcome.steps.map((step) => [step.stepId, step.status])).toEqual([
+      expect(resumed.steps.map((step) => [step.stepId, step.status])).toEqual([
         ['create-venv', 'done'],
         ['install', 'failed'],
       ]);
-      expect(outcome.steps[1]!.output).toContain('pipdoctor-missing');
+      expect(resumed.steps[1]!.output).toContain('pipdoctor-missing');
     }, 120_000);
 
     test('Undo: a program and an elevation put into the record never run; the undo is built from facts', async () => {
@@ -183,17 +174,8 @@ describe('a journal edited by another program of the same user', () => {
       mkdirSync(project);
       execFileSync(SYSTEM_PYTHON, ['-m', 'venv', join(project, '.venv')]);
       const app = appOver(project, dataDir);
-      const { scanId, installId } = await app.scan();
-      const plan = valueOf(
-        await app.handlers['action:plan'](
-          { scanId, remedy: 'venv', installId, packageName: 'pipdoctor-demo' },
-          APP_FRAME,
-        ),
-      );
-      valueOf(await app.handlers['action:run']({ planId: plan.id }, APP_FRAME));
-      expect(
-        valueOf(await app.handlers['action:result']({ runId: plan.id }, APP_FRAME)).status,
-      ).toBe('succeeded');
+      const { plan, outcome } = await app.runVenvFix('pipdoctor-demo');
+      expect(outcome.status).toBe('succeeded');
 
       // Not a command anywhere, nor a line to paste (the activation lines stay out too).
       const journalText = readFileSync(join(dataDir, 'actions', 'journal.jsonl'), 'utf8');

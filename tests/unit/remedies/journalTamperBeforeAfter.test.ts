@@ -59,16 +59,8 @@ describe('finding 1: a journal edited by another program of the same user', () =
     const dataDir = join(root, 'resume-data');
     mkdirSync(project);
     const app = appOver(project, dataDir);
-    const { scanId, installId } = await app.scan();
     // A package the wheel folder lacks: the install fails, the run is pending with Resume.
-    const plan = valueOf(
-      await app.handlers['action:plan'](
-        { scanId, remedy: 'venv', installId, packageName: 'pipdoctor-missing' },
-        APP_FRAME,
-      ),
-    );
-    valueOf(await app.handlers['action:run']({ planId: plan.id }, APP_FRAME));
-    const outcome = valueOf(await app.handlers['action:result']({ runId: plan.id }, APP_FRAME));
+    const { plan, outcome } = await app.runVenvFix('pipdoctor-missing');
     expect(outcome.status).toBe('failed');
 
     tamperPlanned(join(dataDir, 'actions', 'journal.jsonl'), 'install', {
@@ -91,17 +83,8 @@ describe('finding 1: a journal edited by another program of the same user', () =
     mkdirSync(project);
     execFileSync(SYSTEM_PYTHON, ['-m', 'venv', join(project, '.venv')]);
     const app = appOver(project, dataDir);
-    const { scanId, installId } = await app.scan();
-    const plan = valueOf(
-      await app.handlers['action:plan'](
-        { scanId, remedy: 'venv', installId, packageName: 'pipdoctor-demo' },
-        APP_FRAME,
-      ),
-    );
-    valueOf(await app.handlers['action:run']({ planId: plan.id }, APP_FRAME));
-    expect(valueOf(await app.handlers['action:result']({ runId: plan.id }, APP_FRAME)).status).toBe(
-      'succeeded',
-    );
+    const { plan, outcome } = await app.runVenvFix('pipdoctor-demo');
+    expect(outcome.status).toBe('succeeded');
 
     tamperPlanned(join(dataDir, 'actions', 'journal.jsonl'), 'install', {
       elevation: 'pkexec',
