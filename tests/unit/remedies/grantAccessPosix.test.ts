@@ -47,6 +47,22 @@ describe.skipIf(!isRoot)(
     const site = join(local, 'lib', 'python3.11', 'site-packages');
     const hardLinked = join(root, 'outside.txt');
 
+    /** The hand-back of ~/.local's root-owned files, planned and run as root for uid 65534. */
+    const handBackUserSite = async () => {
+      const harness = createHarness(root, { homeDir: home });
+      const scan = await harness.scan([SYSTEM_PYTHON], asNobody);
+      const plan = await harness.service.plan(
+        scan.request({
+          remedy: 'grant-access',
+          installId: scan.installOf(SYSTEM_PYTHON).id,
+          folderRole: 'user-site',
+        }),
+      );
+      const outcome = await harness.service.run(plan.id);
+      expect(outcome.status, outcome.summary).toBe('succeeded');
+      return { harness, outcome };
+    };
+
     beforeAll(() => {
       mkdirSync(home, { recursive: true });
       chownSync(join(root, 'home'), 0, 0);
@@ -219,17 +235,7 @@ describe.skipIf(!isRoot)(
     }, 60_000);
 
     test('undo after the user swapped a folder for a symlink: that folder and all below are refused, nothing outside changes', async () => {
-      const harness = createHarness(root, { homeDir: home });
-      const scan = await harness.scan([SYSTEM_PYTHON], asNobody);
-      const plan = await harness.service.plan(
-        scan.request({
-          remedy: 'grant-access',
-          installId: scan.installOf(SYSTEM_PYTHON).id,
-          folderRole: 'user-site',
-        }),
-      );
-      const outcome = await harness.service.run(plan.id);
-      expect(outcome.status, outcome.summary).toBe('succeeded');
+      const { harness, outcome } = await handBackUserSite();
       // Another account's files, where the swapped folder now points.
       const other = join(root, 'other-user');
       mkdirSync(join(other, 'python3.11', 'site-packages', 'pkg'), { recursive: true });
@@ -257,17 +263,7 @@ describe.skipIf(!isRoot)(
     }, 60_000);
 
     test('undo of a journal edited to name a system file with its real device and inode: refused, the file stays root’s', async () => {
-      const harness = createHarness(root, { homeDir: home });
-      const scan = await harness.scan([SYSTEM_PYTHON], asNobody);
-      const plan = await harness.service.plan(
-        scan.request({
-          remedy: 'grant-access',
-          installId: scan.installOf(SYSTEM_PYTHON).id,
-          folderRole: 'user-site',
-        }),
-      );
-      const outcome = await harness.service.run(plan.id);
-      expect(outcome.status, outcome.summary).toBe('succeeded');
+      const { harness, outcome } = await handBackUserSite();
       // A same-user program rewrites the journal: "undo" now gives root's file to uid 65534.
       const system = join(root, 'system');
       const secret = join(system, 'secret');
