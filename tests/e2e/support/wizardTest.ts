@@ -13,7 +13,7 @@ import { startHandlersAsUser } from './handlersAsUser/handlersAsUser';
 import type { HandlersAsUser } from './handlersAsUser/handlersAsUser';
 import { startRendererServer } from './rendererServer';
 import type { RendererServer } from './rendererServer';
-import { screenshotStep } from './stepScreenshot';
+import { screenshotAtSizes, screenshotStep } from './stepScreenshot';
 
 export interface WizardOptions {
   /** The environment the handlers' scans see (PATH decides which pip and python they find). */
@@ -126,8 +126,9 @@ export { expect };
 
 /**
  * The checks every step gets, in light and in dark (the app follows the
- * system live): axe finds no WCAG 2 A/AA violation, and a screenshot of the
- * whole step goes to test-results/screenshots/ for a person to look at.
+ * system live): axe finds no WCAG 2 A/AA violation, and screenshots go to
+ * test-results/screenshots/ for a person to look at: the whole step, and
+ * what the window shows at 1280×800, 800×600 and 200 % zoom.
  */
 export async function checkStep(page: Page, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -164,6 +165,7 @@ export async function checkStep(page: Page, name: string): Promise<void> {
       `axe on ${name} (${colorScheme})`,
     ).toEqual([]);
     await screenshotStep(page, `${name}-${colorScheme}`);
+    await screenshotAtSizes(page, `${name}-${colorScheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
