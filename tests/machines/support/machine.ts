@@ -133,9 +133,12 @@ export class Machine {
     const asUser = (options.as ?? 'user') === 'user';
     const cwd = options.cwd ?? this.project;
     const command = [
-      // nsenter would start in the namespace's root folder: --wd keeps the one asked for.
+      // nsenter would start in the namespace's root folder, so it is told the one asked for. Not
+      // --wd: that opens the folder in this namespace, where the one entered cannot reach it, so
+      // getcwd() walks up by reading each parent, and uid 65534 may not read a checkout's 0700
+      // parent (`mktemp -d`): Node dies with "EACCES: process.cwd failed". --wdns opens it there.
       ...(this.namespaceHolder
-        ? ['nsenter', `--target=${this.namespaceHolder.pid}`, '--mount', `--wd=${cwd}`, '--']
+        ? ['nsenter', `--target=${this.namespaceHolder.pid}`, '--mount', `--wdns=${cwd}`, '--']
         : []),
       ...(asUser ? ['setpriv', ...AS_USER, '--'] : []),
       ...argv,
