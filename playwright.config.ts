@@ -9,6 +9,9 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   outputDir: 'test-results',
+  // Marks every process the run starts; at the end, any still running fails the run and is killed.
+  globalSetup: './tests/e2e/support/globalSetup.ts',
+  globalTeardown: './tests/e2e/support/globalTeardown.ts',
   reporter: process.env.CI
     ? [['list'], ['json', { outputFile: 'test-results/results.json' }]]
     : 'list',

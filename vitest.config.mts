@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Marks every process the run starts, and fails the run if any is still running at its end.
+    globalSetup: ['tests/support/vitestGlobalSetup.ts'],
     projects: [
       {
         extends: true,

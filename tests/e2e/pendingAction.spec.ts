@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionPlan } from '../../electron/shared/contract';
 import { createHarness, SYSTEM_PYTHON } from '../unit/remedies/actionHarness';
 import { buildDemoWheels } from '../unit/remedies/buildWheel';
-import { runActionInChild } from '../unit/remedies/childAction';
+import { runActionInChild } from '../support/childAction';
+import { errorCodeOf } from '../support/errorCode';
 import { test, expect, checkStep } from './support/wizardTest';
 import { sharedTempDir } from './support/pythonFixtures';
 
@@ -48,10 +48,11 @@ test.describe('a fix the app was killed in the middle of', () => {
       join(root.path, 'job.json'),
     );
     plan = await run.plan;
-    await run.paused;
-    const exited = once(run.child, 'exit');
-    run.child.kill('SIGKILL');
-    await exited;
+    const paused = await run.paused;
+    // The process killed is the one that ran the action, and it is gone before the wizard reads the journal.
+    expect(paused).toBe(run.child.pid);
+    await run.killGroup();
+    expect(errorCodeOf(() => process.kill(paused, 0))).toBe('ESRCH');
   });
   test.afterAll(() => root.remove());
 

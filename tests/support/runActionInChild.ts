@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ActionService } from '../../../electron/remedies/run/actionService';
-import { PlanRequestSchema } from '../../../electron/shared/planRequest';
-import { DiagnosisSchema } from '../../../electron/shared/model/diagnosis';
-import { createPosixSystemProbe } from '../../../electron/platform/posix/posixSystemProbe';
+import { ActionService } from '../../electron/remedies/run/actionService';
+import { PlanRequestSchema } from '../../electron/shared/planRequest';
+import { DiagnosisSchema } from '../../electron/shared/model/diagnosis';
+import { createPosixSystemProbe } from '../../electron/platform/posix/posixSystemProbe';
 
 /**
  * Runs one action in a process of its own, the way the app would: for the
@@ -43,7 +43,8 @@ async function main(): Promise<void> {
       if (event.type === 'consent-needed')
         service.answerConsent(event.runId, event.stepId, job.consent);
       if (event.type === 'step-started' && event.stepId === job.pauseAt) {
-        print({ paused: event.stepId });
+        // Its own pid: the test checks that the process it kills is this one.
+        print({ paused: { stepId: event.stepId, pid: process.pid } });
         // Blocks this process for good: no timer, no I/O, no further journal entry.
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
       }

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { registerRunFolder } from './testRun';
 
 /**
  * A temporary folder removed after the file's tests, readable and
@@ -10,6 +11,7 @@ import { afterAll } from 'vitest';
 export function tempTree(label: string): string {
   const dir = mkdtempSync(join(tmpdir(), `pip-doctor-${label}-`));
   chmodSync(dir, 0o755);
+  registerRunFolder(dir);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registerRunFolder } from '../../support/testRun';
 
 /** Debian's Python: every user can run it (pyenv's live under root's 0700 home). */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -10,6 +11,7 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
 export function sharedTempDir(label: string): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), `pip-doctor-e2e-${label}-`));
   chmodSync(path, 0o755);
+  registerRunFolder(path);
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 

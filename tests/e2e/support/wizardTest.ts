@@ -8,6 +8,7 @@ import { bindBridge, bindDispatch } from '../../support/bindBridge';
 import type { BoundBridge } from '../../support/bindBridge';
 import { realHandlerDeps } from '../../support/handlerDeps';
 import type { DepsRecord } from '../../support/handlerDeps';
+import { registerRunFolder } from '../../support/testRun';
 import type { SystemProbe } from '../../../electron/platform/systemProbe';
 import { startHandlersAsUser } from './handlersAsUser/handlersAsUser';
 import type { HandlersAsUser } from './handlersAsUser/handlersAsUser';
@@ -83,6 +84,7 @@ export const test = base.extend<WizardFixtures, { server: RendererServer }>({
     await use(async (options = {}) => {
       const saveDir = mkdtempSync(join(tmpdir(), 'pip-doctor-e2e-save-'));
       saveDirs.push(saveDir);
+      registerRunFolder(saveDir);
       const { deps, record } = realHandlerDeps({
         appPageUrl: server.url,
         saveDir,

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { NOBODY } from '../../unit/platform/accessAsUser';
+import { registerRunFolder } from '../../support/testRun';
 import { buildDemoPackages } from './demoPackages';
 import type { PackageForm } from './demoPackages';
 
@@ -100,6 +101,7 @@ export class Machine {
   static create(label: string, options: MachineOptions = {}): Machine {
     const root = mkdtempSync(join(tmpdir(), `pip-doctor-machine-${label}-`));
     chmodSync(root, 0o755);
+    registerRunFolder(root);
     const wheels = join(root, 'wheels');
     buildDemoPackages(wheels, options.packages ?? 'wheels');
     const home = join(root, 'home');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ActionOutcome, StepItem } from '../../../electron/shared/actionModel';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
-import { runActionInChild } from './childAction';
+import { runActionInChild } from '../../support/childAction';
 import { killAll, startHolder } from './holderProcess';
 import type { Holder } from './holderProcess';
 

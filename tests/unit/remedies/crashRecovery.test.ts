@@ -5,7 +5,8 @@ import { ActionJournal } from '../../../electron/remedies/run/journal';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
-import { runActionInChild } from './childAction';
+import { runActionInChild } from '../../support/childAction';
+import { errorCodeOf } from '../../support/errorCode';
 
 describe('the journal survives a crash, a torn line and a cancel', () => {
   const root = tempTree('crash');
@@ -40,8 +41,12 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
       join(root, 'killed-job.json'),
     );
     const plan = await run.plan;
-    await run.paused;
-    run.child.kill('SIGKILL');
+    const paused = await run.paused;
+    // The process killed is the one that ran the action and paused in it, and it is gone before the journal is read.
+    expect(paused).toBe(run.child.pid);
+    const group = await run.killGroup();
+    expect(group).toContain(paused);
+    expect(errorCodeOf(() => process.kill(paused, 0))).toBe('ESRCH');
     // And the power went while the next line was half written.
     const journalFile = join(dataDir, 'actions', 'journal.jsonl');
     appendFileSync(
