@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHolder } from '../unit/remedies/holderProcess';
-import type { Holder } from '../unit/remedies/holderProcess';
+import { startHolder } from '../support/pythonHolder';
+import type { HolderProcess } from '../support/pythonHolder';
+import { venvWithHeldFile } from '../support/heldVenv';
 import { pidsHolding } from './support/fileHolders';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
-import { makeVenv, sharedTempDir } from './support/pythonFixtures';
+import { sharedTempDir } from './support/pythonFixtures';
 
 /**
  * Issue #7 (a): a real Python process holds a file in a venv's
@@ -22,16 +22,15 @@ test.describe('closing the program that holds a file, from the wizard', () => {
     LANG: 'C.UTF-8',
   };
   let heldFile: string;
-  let holder: Holder;
+  let holder: HolderProcess;
 
   test.beforeAll(async () => {
-    const venv = makeVenv(join(project, '.venv'));
-    heldFile = join(venv.sitePackages, 'held_module.py');
-    writeFileSync(heldFile, '# held open by a running program\n');
-    holder = await startHolder(venv.python, heldFile, 'stubborn');
+    ({ heldFile, holder } = await venvWithHeldFile(join(project, '.venv'), 'held_module.py', {
+      onSigterm: 'ignore',
+    }));
   });
   test.afterAll(async () => {
-    if (holder?.alive()) holder.child.kill('SIGKILL');
+    await holder?.kill();
     root.remove();
   });
 
@@ -118,7 +117,10 @@ test.describe('closing the program that holds a file, from the wizard', () => {
     page,
     openWizard,
   }) => {
-    const second = await startHolder(join(project, '.venv', 'bin', 'python'), heldFile, 'stubborn');
+    const second = await startHolder([`open:${heldFile}`], {
+      python: join(project, '.venv', 'bin', 'python'),
+      onSigterm: 'ignore',
+    });
     try {
       await openWizard({ env, projectDir: project });
       await page

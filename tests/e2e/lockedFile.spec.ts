@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHolder } from '../unit/platform/pythonHolder';
-import type { HolderProcess } from '../unit/platform/pythonHolder';
+import { SYSTEM_PYTHON } from '../support/pythonHolder';
+import type { HolderProcess } from '../support/pythonHolder';
+import { venvWithHeldFile } from '../support/heldVenv';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
-import { makeVenv, sharedTempDir } from './support/pythonFixtures';
+import { sharedTempDir } from './support/pythonFixtures';
 
 /**
  * Scenario (b): a real Python process holds a file in a venv's
@@ -22,10 +22,9 @@ test.describe('a file another program holds open', () => {
   let holder: HolderProcess;
 
   test.beforeAll(async () => {
-    const venv = makeVenv(join(project, '.venv'));
-    heldFile = join(venv.sitePackages, 'held module.py');
-    writeFileSync(heldFile, '# held open by a running program\n');
-    holder = await startHolder([`open:${heldFile}`]);
+    ({ heldFile, holder } = await venvWithHeldFile(join(project, '.venv'), 'held module.py', {
+      python: SYSTEM_PYTHON,
+    }));
   });
   test.afterAll(async () => {
     await holder?.stop();

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { asNobodyTitle, canSwitchUser } from '../unit/platform/accessAsUser';
-import { startHolder } from '../unit/remedies/holderProcess';
+import { startHolder } from '../support/pythonHolder';
 import { diagnoseAsUser } from './support/diagnoseAsUser';
 import {
   expectFirstRemedy,
@@ -28,7 +28,10 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('a file held by a running Python')
     const venv = await userVenv(machine, join(machine.project, '.venv'));
     await userPipInstall(machine, venv.python, ['demo==1.0']);
     const held = join(venv.sitePackages, 'demo_dep', '__init__.py');
-    const holder = await startHolder(venv.python, held, 'polite', ['setpriv', ...AS_USER, '--']);
+    const holder = await startHolder([`open:${held}`], {
+      python: venv.python,
+      via: ['setpriv', ...AS_USER, '--'],
+    });
     try {
       machine.activate(venv.dir);
       const log = machine.saveLog(

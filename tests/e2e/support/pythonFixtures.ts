@@ -15,24 +15,9 @@ export function sharedTempDir(label: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export interface Venv {
-  dir: string;
-  python: string;
-  sitePackages: string;
-}
-
-/** A real venv made by /usr/bin/python3; made by root, so only root may write into it. */
-export function makeVenv(dir: string): Venv {
-  mkdirSync(join(dir, '..'), { recursive: true });
-  execFileSync(SYSTEM_PYTHON, ['-m', 'venv', dir]);
-  const python = join(dir, 'bin', 'python');
-  const sitePackages = execFileSync(
-    python,
-    ['-c', 'import sysconfig; print(sysconfig.get_path("purelib"))'],
-    { encoding: 'utf8' },
-  ).trim();
-  return { dir, python, sitePackages };
-}
+// Moved to tests/support/ (unit and machine tests use them too).
+export { makeVenv } from '../../support/heldVenv';
+export type { Venv } from '../../support/heldVenv';
 
 /**
  * A folder whose `python3` never answers: a probe of it can only time out.

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { makeVenv } from '../../e2e/support/pythonFixtures';
+import { makeVenv } from '../../support/heldVenv';
 import type { Venv } from '../../e2e/support/pythonFixtures';
 import { DEBIAN_WHEELS, SUDO_ENV, SYSTEM_PYTHON } from './machine';
 import type { Machine } from './machine';

@@ -6,8 +6,8 @@ import type { ActionProgress, Reply } from '../../../electron/shared/contract';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
 import { buildDemoWheels } from '../remedies/buildWheel';
-import { SYSTEM_PYTHON, startHolder } from '../platform/pythonHolder';
-import type { HolderProcess } from '../platform/pythonHolder';
+import { SYSTEM_PYTHON, startHolder } from '../../support/pythonHolder';
+import type { HolderProcess } from '../../support/pythonHolder';
 import { realHandlerDeps } from '../../support/handlerDeps';
 import { tempTree } from '../../support/tempTree';
 

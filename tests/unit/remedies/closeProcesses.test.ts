@@ -6,8 +6,8 @@ import type { ActionOutcome, StepItem } from '../../../electron/shared/actionMod
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { runActionInChild } from '../../support/childAction';
-import { killAll, startHolder } from './holderProcess';
-import type { Holder } from './holderProcess';
+import { killAll, startHolder } from '../../support/pythonHolder';
+import type { HolderProcess } from '../../support/pythonHolder';
 
 const isRoot = process.geteuid?.() === 0;
 const SETPRIV = '/usr/bin/setpriv';
@@ -20,7 +20,7 @@ const root = tempTree('close-processes');
 const venv = join(root, 'venv');
 const python = join(venv, 'bin', 'python');
 const held = join(venv, 'lib', 'held', 'données.txt');
-const holders: Holder[] = [];
+const holders: HolderProcess[] = [];
 
 beforeAll(() => {
   execFileSync(SYSTEM_PYTHON, ['-m', 'venv', venv]);
@@ -31,8 +31,12 @@ beforeAll(() => {
 
 afterAll(() => killAll(holders));
 
-async function hold(mode: 'polite' | 'stubborn', via: string[] = []): Promise<Holder> {
-  const holder = await startHolder(python, held, mode, via);
+async function hold(mode: 'polite' | 'stubborn', via: string[] = []): Promise<HolderProcess> {
+  const holder = await startHolder([`open:${held}`], {
+    python,
+    via,
+    onSigterm: mode === 'stubborn' ? 'ignore' : 'end',
+  });
   holders.push(holder);
   return holder;
 }

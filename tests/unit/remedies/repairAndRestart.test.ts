@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
-import { killAll, startHolder } from './holderProcess';
-import type { Holder } from './holderProcess';
+import { killAll, startHolder } from '../../support/pythonHolder';
+import type { HolderProcess } from '../../support/pythonHolder';
 
 const root = tempTree('repair-restart');
 const wheels = join(root, 'wheels');
-const holders: Holder[] = [];
+const holders: HolderProcess[] = [];
 
 function makeVenv(name: string): { venv: string; python: string; site: string } {
   const venv = join(root, name);
@@ -40,7 +40,7 @@ describe('repair-install', () => {
     writeFileSync(join(stash, '__init__.py'), 'VALUE = 1\n');
     const deleteme = join(venv, 'bin', 'demo-tool.deleteme');
     writeFileSync(deleteme, '');
-    const holder = await startHolder(python, join(stash, '__init__.py'), 'polite');
+    const holder = await startHolder([`open:${join(stash, '__init__.py')}`], { python });
     holders.push(holder);
 
     const harness = createHarness(root);
@@ -106,7 +106,7 @@ describe('restart', () => {
     const { python, site } = makeVenv('restart');
     const held = join(site, 'held.py');
     writeFileSync(held, '');
-    const holder = await startHolder(python, held, 'stubborn');
+    const holder = await startHolder([`open:${held}`], { python, onSigterm: 'ignore' });
     holders.push(holder);
 
     const harness = createHarness(root, { wheelDir: wheels });

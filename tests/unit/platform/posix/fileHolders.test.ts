@@ -23,8 +23,8 @@ import {
   readProcessDetails,
   readProcessSummaries,
 } from '../../../../electron/platform/posix/procProcessTable';
-import { HOLDER_CODE, SYSTEM_PYTHON, startHolder } from '../pythonHolder';
-import type { HolderProcess } from '../pythonHolder';
+import { HOLDER_CODE, SYSTEM_PYTHON, startHolder } from '../../../support/pythonHolder';
+import type { HolderProcess } from '../../../support/pythonHolder';
 import { REPO } from '../../../support/repoPaths';
 
 /** Every process with its details, read the way a scan reads them: summaries, then details. */

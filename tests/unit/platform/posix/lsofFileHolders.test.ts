@@ -11,7 +11,7 @@ import {
 } from '../../../../electron/platform/posix/lsofFileHolders';
 import { parseLsofFields, unescapeLsof } from '../../../../electron/platform/posix/lsofFields';
 import { findHoldersLinux } from '../../../../electron/platform/posix/procFileHolders';
-import { SYSTEM_PYTHON, startHolder } from '../pythonHolder';
+import { SYSTEM_PYTHON, startHolder } from '../../../support/pythonHolder';
 import { FIXTURES } from '../../../support/repoPaths';
 
 // Recorded with real lsof while a Python held files of a fake venv: see README.md beside it.

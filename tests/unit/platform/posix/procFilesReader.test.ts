@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findHoldersLinux } from '../../../../electron/platform/posix/procFileHolders';
-import { startHolder } from '../pythonHolder';
-import type { HolderProcess } from '../pythonHolder';
+import { startHolder } from '../../../support/pythonHolder';
+import type { HolderProcess } from '../../../support/pythonHolder';
 
 // The worker threads that read /proc, on the real machine. This file runs in a
 // process of its own (vitest forks), so its first scan meets threads not yet started.
