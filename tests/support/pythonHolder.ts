@@ -88,7 +88,9 @@ export async function startHolder(
   await Promise.race([
     said('ready'),
     exited.then(() => {
-      throw new Error(`holder exited (${child.exitCode ?? child.signalCode}) before holding: ${stderr}`);
+      throw new Error(
+        `holder exited (${child.exitCode ?? child.signalCode}) before holding: ${stderr}`,
+      );
     }),
   ]);
   const alive = () => child.exitCode === null && child.signalCode === null;

@@ -1,5 +1,5 @@
 import type { StepItem } from '../../shared/actionModel';
-import { checkTargets, ownerOf, waitForExit } from '../run/liveTargets';
+import { checkTargets, fixedGrace, ownerOf, waitForExit } from '../run/liveTargets';
 import type { TargetState } from '../run/liveTargets';
 import { signalProcesses } from '../../platform/signalProcesses';
 import type { SignalAnswer } from '../../platform/signalProcesses';
@@ -76,12 +76,11 @@ async function closeTargets(
   const signalled = answers.filter(
     (answer) => answer.answer === 'sent' || answer.answer === 'refused',
   );
-  const survivors = await waitForExit(
-    signalled.map((answer) => answer.target),
-    ctx.probe,
-    force ? FORCE_WAIT_MS : GRACEFUL_WAIT_MS,
-    ctx.signal,
-  );
+  const asked = signalled.map((answer) => answer.target);
+  const grace = force
+    ? fixedGrace(FORCE_WAIT_MS)
+    : (ctx.closeGrace ?? fixedGrace(GRACEFUL_WAIT_MS));
+  const survivors = await waitForExit(asked, ctx.probe, grace(asked, ctx.signal), ctx.signal);
   for (const answer of answers) items.push(await describeAnswer(answer, survivors, force, ctx));
 
   const closed = items.filter((item) => item.status === 'done').length;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CloseGrace } from './liveTargets';
 import type { Diagnosis } from '../../shared/model/diagnosis';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type {
@@ -62,6 +63,8 @@ export interface ActionServiceOptions {
   maxScanAgeMs?: number;
   now?: () => Date;
   selfPid?: number;
+  /** When programs asked to close have had their time; unset, the fixed GRACEFUL_WAIT_MS. */
+  closeGrace?: CloseGrace;
   /** Windows: the app window's handle when a step asks UAC (main's window; null from the CLI). */
   ownerWindow?: () => string | null;
 }
@@ -353,6 +356,7 @@ export class ActionService {
           probe: this.options.probe,
           env: this.options.env,
           selfPid: this.selfPid,
+          closeGrace: this.options.closeGrace,
           emit: (progress) => this.options.onProgress(progress),
           waitForConsent: (runId, stepId, question, items, command) =>
             this.waitForConsent(active, runId, stepId, question, items, command),

@@ -50,25 +50,44 @@ export async function checkTargets(
 
 const POLL_MS = 200;
 
-/** Waits until the targets have exited or the time is up; returns those still running. */
+/**
+ * Waits until the targets have exited or `timeUp` resolves, then looks once
+ * more; returns those still running.
+ */
 export async function waitForExit(
   targets: readonly ProcessTarget[],
   probe: SystemProbe,
-  timeoutMs: number,
+  timeUp: Promise<void>,
   signal: AbortSignal,
 ): Promise<ProcessTarget[]> {
-  const deadline = Date.now() + timeoutMs;
+  let over = false;
+  const ended = timeUp.then(() => {
+    over = true;
+  });
   let running = [...targets];
   while (running.length > 0 && !signal.aborted) {
+    const last = over;
     const table = await probe.listProcesses();
     running = running.filter((target) => {
       const now = table.get(target.pid);
       return now !== undefined && isSameProcess(target.startTime, now.startTime);
     });
-    if (running.length === 0 || Date.now() >= deadline) break;
-    await sleep(POLL_MS, undefined, { signal }).catch(() => undefined);
+    if (running.length === 0 || last) break;
+    await Promise.race([sleep(POLL_MS, undefined, { signal }).catch(() => undefined), ended]);
   }
   return running;
+}
+
+/**
+ * When the programs asked to close have had their time: resolves then (or
+ * when `signal` aborts). The app gives them a fixed time; a test ends it
+ * when each program has answered, so a loaded machine cannot make it flaky.
+ */
+export type CloseGrace = (asked: readonly ProcessTarget[], signal: AbortSignal) => Promise<void>;
+
+/** The app's grace: a fixed time, enough to save, short enough to wait for. */
+export function fixedGrace(ms: number): CloseGrace {
+  return (_asked, signal) => sleep(ms, undefined, { signal }).catch(() => undefined);
 }
 
 /** Who runs a process, for a refusal the user can act on. */

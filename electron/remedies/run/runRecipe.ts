@@ -22,12 +22,14 @@ import type { StepContext, StepOutcome } from '../steps/stepContext';
 import { outcome as stepOutcome } from '../steps/stepContext';
 import { undoableStepIds } from '../planning/undoPlan';
 import { verifyAction } from '../checks/verifyAction';
+import type { CloseGrace } from './liveTargets';
 
 export interface RunnerDeps {
   journal: ActionJournal;
   probe: SystemProbe;
   env: NodeJS.ProcessEnv;
   selfPid: number;
+  closeGrace?: CloseGrace;
   emit(progress: ActionProgress): void;
   /** Shows the question and resolves with the user's answer (false when the run is cancelled). */
   waitForConsent(
@@ -163,6 +165,7 @@ function stepContext(
     env: deps.env,
     runFolder,
     selfPid: deps.selfPid,
+    closeGrace: deps.closeGrace,
     recordOf: (id) => run.results.get(id),
     async askConsent(question, items, command) {
       const agreed = signal.aborted

@@ -5,6 +5,7 @@ import type { StepData } from '../run/journalEntry';
 import type { SpecOf, StepKind } from '../planning/recipe';
 import type { StepRecord } from '../run/replayJournal';
 import type { StepUndo } from '../planning/undoSteps';
+import type { CloseGrace } from '../run/liveTargets';
 
 /** What a step's work may use: the OS through the probe and the one runner, and the run's own records. */
 export interface StepContext {
@@ -21,6 +22,8 @@ export interface StepContext {
   /** This run's folder beside the journal (backups, elevated output). */
   runFolder: string;
   selfPid: number;
+  /** When programs asked to close have had their time (close-processes); unset: GRACEFUL_WAIT_MS. */
+  closeGrace?: CloseGrace;
   /** The latest record of an earlier step of this run. */
   recordOf(stepId: string): StepRecord | undefined;
   /** Asks the user and waits; false when they say no or the run is cancelled. Journaled by the runner. */

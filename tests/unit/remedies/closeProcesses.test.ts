@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ActionOutcome, StepItem } from '../../../electron/shared/actionModel';
+import type { CloseGrace } from '../../../electron/remedies/run/liveTargets';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { runActionInChild } from '../../support/childAction';
@@ -41,6 +42,18 @@ async function hold(mode: 'polite' | 'stubborn', via: string[] = []): Promise<Ho
   return holder;
 }
 
+/**
+ * The graceful step's time is up once every program asked has answered:
+ * closed, or (a stubborn one) said it ignores the request. An event, not
+ * the app's fixed wait, so a loaded machine cannot turn "closed when
+ * asked" into "still running".
+ */
+const untilAnswered: CloseGrace = async (asked) => {
+  await Promise.all(
+    asked.map((target) => holders.find((holder) => holder.pid === target.pid)?.answeredSigterm),
+  );
+};
+
 function itemsOf(outcome: ActionOutcome, stepId: string): StepItem[] {
   return outcome.steps.find((step) => step.stepId === stepId)?.items ?? [];
 }
@@ -59,6 +72,7 @@ describe('close-processes against real processes', () => {
     const consents: boolean[] = [];
     let answer = false;
     const harness = createHarness(root, {
+      extra: { closeGrace: untilAnswered },
       onProgress(event, service) {
         if (event.type === 'consent-needed') {
           consents.push(answer);
