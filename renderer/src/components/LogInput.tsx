@@ -7,7 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentRegular } from '@fluentui/react-icons';
+import { ClipboardPasteRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useRef } from 'react';
 import { useAppStore } from '../state/store';
 import { formatSize } from '../logFile/readLogFile';
@@ -40,6 +40,7 @@ export function LogInput() {
   const fileError = useAppStore((state) => state.fileError);
   const setLogText = useAppStore((state) => state.setLogText);
   const loadLogFile = useAppStore((state) => state.loadLogFile);
+  const pasteClipboard = useAppStore((state) => state.pasteClipboard);
   const fileInput = useRef<HTMLInputElement>(null);
 
   return (
@@ -60,6 +61,9 @@ export function LogInput() {
         />
       </Field>
       <div className={styles.row}>
+        <Button icon={<ClipboardPasteRegular />} onClick={() => void pasteClipboard()}>
+          Paste
+        </Button>
         <Button icon={<DocumentRegular />} onClick={() => fileInput.current?.click()}>
           Open a log file…
         </Button>
