@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chownSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOBODY } from './support/probeAsUser/probeAsUser';
 import { startProbeAsUser } from './support/probeAsUser/probeAsUser';
-import type { ProbeAsUser } from './support/probeAsUser/probeAsUser';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
 import { NEEDS_ROOT, canSwitchUser, makeVenv, sharedTempDir } from './support/pythonFixtures';
 import type { Venv } from './support/pythonFixtures';
 import { buildRequestsWheels, realPipLog } from './support/requestsIndex';
+import { OLD_PIP_WHEEL, UPGRADE_WHEELS, makeVenvWithPip } from './support/oldPip';
 
 /**
  * Issue #16 items 1 and 11, on a machine the test builds for real: a
@@ -134,7 +134,124 @@ test.describe('the package the user asked for, and what upgrading pip would do',
       '- The failing file belongs to: `charset-normalizer`, which `requests` needs',
     );
   });
-});
+  test('item 11: Paste reads the clipboard through main; upgrading pip is answered with the version the scan read', async ({
+    page,
+    openWizard,
+  }) => {
+    const pipVersion = execFileSync(venv.python, ['-c', 'import pip; print(pip.__version__)'], {
+      encoding: 'utf8',
+    }).trim();
+    const asNobody = await startProbeAsUser(env);
+    try {
+      const { record } = await openWizard({
+        probe: asNobody.probe,
+        env,
+        projectDir: project,
+        homeDir: home,
+      });
+      // The user copied pip's output in their terminal; Paste puts it in the box.
+      record.clipboard.push(log);
+      const box = page.getByRole('textbox', { name: 'The error pip printed' });
+      await page.getByRole('button', { name: 'Paste' }).click();
+      await expect(box).toHaveValue(log);
+      await expect(page.getByRole('region', { name: 'What the error says' })).toContainText(
+        'Folder needs admin rights',
+      );
+      await checkStep(page, 'pkg-11-pasted');
+      // An empty clipboard says what to do instead of emptying the box.
+      record.clipboard.push('');
+      await page.getByRole('button', { name: 'Paste' }).click();
+      await expect(page.getByText('The clipboard holds no text.')).toBeVisible();
+      await expect(box).toHaveValue(log);
 
-export { existsSync, readFileSync, startProbeAsUser };
-export type { ProbeAsUser };
+      await page.getByRole('button', { name: 'Check my computer' }).click();
+      await page.getByRole('button', { name: "See what's wrong" }).click({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'See how to fix it' }).click();
+      await expectStep(page, 'How to fix it');
+      await page.getByRole('button', { name: /Fixes that would not help here/ }).click();
+      const upgrade = page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { name: 'Upgrade pip', exact: true }) });
+      await expect(upgrade).toContainText(
+        `Your pip ${pipVersion} is recent enough: upgrading it will not fix this.`,
+      );
+      await checkStep(page, 'pkg-11-upgrade-not-helping');
+    } finally {
+      await asNobody.close();
+    }
+  });
+
+  test('item 11: an old pip (19.2.3) is offered as a fix, and its printed command upgrades it', async ({
+    page,
+    openWizard,
+  }) => {
+    test.skip(OLD_PIP_WHEEL === null, 'needs a pip 19 wheel (a pyenv Python 2.7 bundles one)');
+    test.skip(
+      UPGRADE_WHEELS === null,
+      'needs pip, setuptools and wheel wheels to upgrade to offline',
+    );
+    const oldProject = join(root.path, 'old-pip-project');
+    mkdirSync(oldProject);
+    chownSync(oldProject, NOBODY, NOBODY);
+    const oldVenv = makeVenvWithPip(join(oldProject, '.venv'), OLD_PIP_WHEEL!);
+    const oldEnv = { ...env, PATH: `${join(oldVenv.dir, 'bin')}:/usr/bin:/bin` };
+    const oldLog = await realPipLog({
+      wheels,
+      env: oldEnv,
+      cwd: oldProject,
+      args: ['install', 'requests'],
+    });
+    expect(oldLog).toContain('Collecting requests');
+    expect(oldLog).toMatch(/Errno 13\] Permission denied/);
+
+    const asNobody = await startProbeAsUser(oldEnv);
+    try {
+      await openWizard({
+        probe: asNobody.probe,
+        env: oldEnv,
+        projectDir: oldProject,
+        homeDir: home,
+      });
+      await page.getByRole('textbox', { name: 'The error pip printed' }).fill(oldLog);
+      await page.getByRole('button', { name: 'Check my computer' }).click();
+      await page.getByRole('button', { name: "See what's wrong" }).click({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'See how to fix it' }).click();
+      await expectStep(page, 'How to fix it');
+      // The card: the heading's title row, then its panel.
+      const card = page
+        .getByRole('heading', { name: 'Other fixes' })
+        .locator('..')
+        .getByRole('heading', { level: 3, name: 'Upgrade pip', exact: true })
+        .locator('xpath=../..');
+      await expect(card).toContainText('Your pip 19.2.3 is old.');
+      await expect(card.getByRole('button', { name: 'Upgrade pip' })).toBeVisible();
+      const command = (await card.locator('pre').allTextContents()).join('\n');
+      expect(command).toBe(`${oldVenv.python} -m pip install --upgrade pip setuptools wheel`);
+      await checkStep(page, 'pkg-11-old-pip');
+
+      // The printed command, pasted into bash by the venv's owner (offline: the test's wheels).
+      const ran = execFileSync(
+        'env',
+        [
+          '-i',
+          `PATH=${oldEnv.PATH}`,
+          'HOME=/root',
+          'PIP_NO_INDEX=1',
+          `PIP_FIND_LINKS=${UPGRADE_WHEELS}`,
+          'bash',
+          '-euc',
+          command,
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(ran).toMatch(/Successfully installed .*pip-2\d/);
+      expect(
+        execFileSync(oldVenv.python, ['-m', 'pip', '--version'], { encoding: 'utf8' }),
+      ).toMatch(/^pip 2\d\./);
+    } finally {
+      await asNobody.close();
+    }
+  });
+});

@@ -25,7 +25,11 @@ describe('the Markdown report: what the user asked for (issue #16 item 1)', () =
   const report = (log: Partial<NonNullable<ReturnType<typeof windowsDiagnosis>['log']>>) => {
     const diagnosis = windowsDiagnosis();
     diagnosis.log = { ...diagnosis.log!, ...log };
-    return markdownReport(diagnosis, { includePersonal: true, app: WINDOWS_APP });
+    return markdownReport(diagnosis, {
+      includePersonal: true,
+      app: WINDOWS_APP,
+      homeDir: 'C:\\Users\\alice',
+    });
   };
 
   test('a dependency failed: the package asked for, and whose file failed as evidence', () => {
