@@ -154,6 +154,12 @@ test.describe('the package the user asked for, and what upgrading pip would do',
       const box = page.getByRole('textbox', { name: 'The error pip printed' });
       await page.getByRole('button', { name: 'Paste' }).click();
       await expect(box).toHaveValue(log);
+      // Scrolled to the end, where pip's error is, as after Ctrl+V.
+      await expect
+        .poll(() =>
+          box.evaluate((area) => area.scrollTop + area.clientHeight >= area.scrollHeight - 1),
+        )
+        .toBe(true);
       await expect(page.getByRole('region', { name: 'What the error says' })).toContainText(
         'Folder needs admin rights',
       );

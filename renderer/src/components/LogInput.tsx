@@ -42,6 +42,11 @@ export function LogInput() {
   const loadLogFile = useAppStore((state) => state.loadLogFile);
   const pasteClipboard = useAppStore((state) => state.pasteClipboard);
   const fileInput = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const paste = async () => {
+    // Like Ctrl+V, show the end of what was pasted: pip prints its error last.
+    if (await pasteClipboard()) box.current?.scrollTo({ top: box.current.scrollHeight });
+  };
 
   return (
     <div className={styles.root}>
@@ -50,7 +55,7 @@ export function LogInput() {
         hint="Everything from the first ERROR line to the end is enough."
       >
         <Textarea
-          textarea={{ className: styles.textarea }}
+          textarea={{ className: styles.textarea, ref: box }}
           value={logText}
           onChange={(_, data) => setLogText(data.value)}
           resize="vertical"
@@ -61,7 +66,7 @@ export function LogInput() {
         />
       </Field>
       <div className={styles.row}>
-        <Button icon={<ClipboardPasteRegular />} onClick={() => void pasteClipboard()}>
+        <Button icon={<ClipboardPasteRegular />} onClick={() => void paste()}>
           Paste
         </Button>
         <Button icon={<DocumentRegular />} onClick={() => fileInput.current?.click()}>

@@ -26,8 +26,11 @@ export interface LogSlice {
   fileError: string | null;
   setLogText(text: string): void;
   loadLogFile(file: File): Promise<void>;
-  /** The Paste button: main reads the clipboard's text (the page may not), which replaces the box's. */
-  pasteClipboard(): Promise<void>;
+  /**
+   * The Paste button: main reads the clipboard's text (the page may not),
+   * which replaces the box's. True when there was text to paste.
+   */
+  pasteClipboard(): Promise<boolean>;
   /**
    * Main's id for the text as it is now, classifying it first when the latest
    * reading is of an earlier text; null for no text. A failure is returned as
@@ -90,14 +93,14 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
       const reply = await invoke('clipboard:read', {});
       if (!reply.ok) {
         set({ fileError: `Pip Doctor could not read the clipboard. ${reply.error.message}` });
-        return;
+        return false;
       }
       if (reply.value.text.trim() === '') {
         set({
           fileError:
             'The clipboard holds no text. Select the error pip printed, copy it, then press Paste.',
         });
-        return;
+        return false;
       }
       set({
         logText: reply.value.text,
@@ -105,6 +108,7 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
         fileError: null,
       });
       await classifyNow(reply.value.text);
+      return true;
     },
 
     loadLogFile: async (file) => {
