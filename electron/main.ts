@@ -86,6 +86,7 @@ function startApp(): void {
         appPageUrl: entry.pageUrl,
         appInfo: appInfo(),
         writeClipboard: (text) => clipboard.writeText(text),
+        readClipboard: () => clipboard.readText(),
         chooseSavePath: async (suggestedName) => {
           const options = {
             title: 'Save the Pip Doctor report',

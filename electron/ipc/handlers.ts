@@ -10,7 +10,7 @@ import type { SystemProbe } from '../platform/systemProbe';
 import { allowedExternalUrl } from '../security/externalLinks';
 import { createActionHandlers } from './actionHandlers';
 import { ClassifiedLogs } from './classifiedLogs';
-import { channels } from '../shared/contract';
+import { channels, MAX_LOG_TEXT } from '../shared/contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from '../shared/contract';
 import { guardHandler } from './guardHandler';
 import type { ChannelHandler, SenderInfo } from './guardHandler';
@@ -35,6 +35,8 @@ export interface HandlerDeps {
   appPageUrl: string;
   appInfo: AppInfo;
   writeClipboard(text: string): void | Promise<void>;
+  /** The clipboard's plain text (Electron's clipboard.readText), read when the user clicks Paste. */
+  readClipboard(): string | Promise<string>;
   /** Asks the user where to save; null when they cancelled. Main shows the dialog, never the renderer. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
   /** Called only with links that passed the allowlist. */
@@ -144,6 +146,13 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     'clipboard:write': handle('clipboard:write', async ({ text }) => {
       await deps.writeClipboard(text);
       return {};
+    }),
+    'clipboard:read': handle('clipboard:read', async () => {
+      const text = await deps.readClipboard();
+      // pip prints its error last: a clipboard larger than a log may be keeps its end.
+      return text.length <= MAX_LOG_TEXT
+        ? { text, truncated: false }
+        : { text: text.slice(text.length - MAX_LOG_TEXT), truncated: true };
     }),
     'external:open': handle('external:open', async ({ url }) => {
       const allowed = allowedExternalUrl(url);

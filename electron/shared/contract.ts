@@ -124,6 +124,15 @@ export const channels = {
     request: z.object({ text: z.string().max(MAX_LOG_TEXT) }).strict(),
     response: z.object({}),
   },
+  /**
+   * The clipboard's plain text, for the Paste button: the renderer has no
+   * clipboard access of its own (hardening.ts refuses clipboard-read), and
+   * main answers with text only, its last MAX_LOG_TEXT characters.
+   */
+  'clipboard:read': {
+    request: z.object({}).strict(),
+    response: z.object({ text: z.string().max(MAX_LOG_TEXT), truncated: z.boolean() }),
+  },
   /** Only https links on the allowlist in main open; anything else is refused. */
   'external:open': {
     request: z.object({ url: z.string().url().max(2048) }).strict(),

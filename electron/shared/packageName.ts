@@ -20,12 +20,15 @@ export function normalizePackageName(name: string): string {
 }
 
 /**
- * The package a fix installs: the one the user asked for, else the one that
- * owns the failing file; only a PEP 508 name that may go on a command line,
+ * The package a fix installs: the one the user asked for, else (when the log
+ * shows no command) the one that owns the failing file; only a PEP 508 name that may go on a command line,
  * and not pip itself (a failed self-upgrade names pip, which is not what the
  * user wanted to install).
  */
 export function packageFromLog(log: LogFinding | null): string | null {
-  const logged = log?.requested ?? log?.package ?? null;
+  // A command that names no package (`pip install -r requirements.txt`, `pip install .`) asked
+  // for none: the file that failed belongs to a dependency, which is not what to install.
+  const askedForNone = log?.command != null && log.requested === null;
+  const logged = log?.requested ?? (askedForNone ? null : (log?.package ?? null));
   return logged !== null && logged !== 'pip' && isValidPackageName(logged) ? logged : null;
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDemoWheels } from '../unit/remedies/buildWheel';
+import { buildDemoWheels } from '../support/buildWheel';
 import { NOBODY } from './support/probeAsUser/probeAsUser';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
 import { NEEDS_ROOT, canSwitchUser, makeVenv, sharedTempDir } from './support/pythonFixtures';

@@ -7,6 +7,7 @@ const REPO = join(__dirname, '..', '..');
 
 /** What a test's stand-ins for Electron received. */
 export interface DepsRecord {
+  /** What was copied, oldest first; its last entry is what Paste reads (a test may push one). */
   clipboard: string[];
   opened: string[];
   /** Files the save "dialog" chose (under saveDir). */
@@ -57,6 +58,7 @@ export function realHandlerDeps(options: RealDepsOptions): {
       writeClipboard: (text) => {
         record.clipboard.push(text);
       },
+      readClipboard: () => record.clipboard.at(-1) ?? '',
       chooseSavePath: async (suggestedName) => {
         if (options.cancelSave) return null;
         const path = join(options.saveDir, suggestedName);

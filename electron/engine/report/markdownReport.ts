@@ -7,6 +7,7 @@ import type {
   Shell,
 } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
+import { commandYouRan, isDependency } from '../../shared/requestedInstall';
 import { mdCode, mdFence, mdText } from './markdownText';
 import { createRedactor, REDACTED_USER } from './redactPersonal';
 import type { Redactor } from './redactPersonal';
@@ -124,7 +125,9 @@ function logSection(log: LogFinding | null, w: ReportWriter): string[] {
   if (log.code) lines.push(`- Error: ${mdCode(log.code)}`);
   if (log.path) lines.push(`- Path: ${w.code(log.path)}`);
   if (log.secondPath) lines.push(`- Second path: ${w.code(log.secondPath)}`);
-  if (log.package) lines.push(`- Package: ${w.code(log.package)}`);
+  const ran = commandYouRan(log);
+  if (ran) lines.push(`- You ran: ${w.code(ran)}`);
+  if (log.package) lines.push(`- The failing file belongs to: ${ownerOfFailingFile(log, w)}`);
   if (log.alternatives.length > 0)
     lines.push(
       `- Other possible causes: ${log.alternatives.map((cause) => mdCode(cause)).join(', ')}`,
@@ -133,6 +136,12 @@ function logSection(log: LogFinding | null, w: ReportWriter): string[] {
   if (log.evidence.length > 0)
     lines.push('', 'The lines that decided it:', '', w.fence(log.evidence, 'text'));
   return lines;
+}
+
+/** `charset-normalizer`, which `requests` needs: names as code, so none reads as Markdown. */
+function ownerOfFailingFile(log: LogFinding, w: ReportWriter): string {
+  const owner = w.code(log.package ?? '');
+  return isDependency(log) ? `${owner}, which ${w.code(log.requested ?? '')} needs` : owner;
 }
 
 function pipSection(diagnosis: Diagnosis, w: ReportWriter): string[] {

@@ -1,5 +1,6 @@
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
 import type { Diagnosis, RunningProcess } from '../../../electron/shared/model/diagnosis';
+import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
 import { CONFIDENCE_WORDS, CAUSE_BADGES } from '../wording/causeWords';
 import { FOLDER_ROLE_WORDS, installName } from '../wording/installWords';
 import { AclTable } from './AclTable';
@@ -133,8 +134,9 @@ function LogEvidence({ log }: { log: NonNullable<Diagnosis['log']> }) {
           { label: 'The error says', value: CAUSE_BADGES[log.category] },
           { label: 'How sure', value: CONFIDENCE_WORDS[log.confidence] },
           { label: 'Error', value: log.code, code: true },
+          { label: 'You ran', value: commandYouRan(log), code: true },
           { label: 'File', value: log.path, code: true },
-          { label: 'Package', value: log.package, code: true },
+          { label: 'Belongs to', value: failingFileOwner(log) },
         ]}
       />
       {log.evidence.length > 0 && (

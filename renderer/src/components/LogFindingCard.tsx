@@ -8,6 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId } from 'react';
+import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
 import { useAppStore } from '../state/store';
 import { CAUSE_BADGES, CONFIDENCE_WORDS } from '../wording/causeWords';
 import { FactList } from './FactList';
@@ -69,9 +70,10 @@ export function LogFindingCard() {
           <p className={styles.summary}>{finding.summary}</p>
           <FactList
             facts={[
+              { label: 'You ran', value: commandYouRan(finding), code: true },
               { label: 'File', value: finding.path, code: true },
               { label: 'Then', value: finding.secondPath, code: true },
-              { label: 'Package', value: finding.package, code: true },
+              { label: 'Belongs to', value: failingFileOwner(finding) },
               { label: 'Error', value: finding.code, code: true },
             ]}
           />

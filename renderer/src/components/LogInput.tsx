@@ -7,7 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentRegular } from '@fluentui/react-icons';
+import { ClipboardPasteRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useRef } from 'react';
 import { useAppStore } from '../state/store';
 import { formatSize } from '../logFile/readLogFile';
@@ -40,7 +40,13 @@ export function LogInput() {
   const fileError = useAppStore((state) => state.fileError);
   const setLogText = useAppStore((state) => state.setLogText);
   const loadLogFile = useAppStore((state) => state.loadLogFile);
+  const pasteClipboard = useAppStore((state) => state.pasteClipboard);
   const fileInput = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const paste = async () => {
+    // Like Ctrl+V, show the end of what was pasted: pip prints its error last.
+    if (await pasteClipboard()) box.current?.scrollTo({ top: box.current.scrollHeight });
+  };
 
   return (
     <div className={styles.root}>
@@ -49,7 +55,7 @@ export function LogInput() {
         hint="Everything from the first ERROR line to the end is enough."
       >
         <Textarea
-          textarea={{ className: styles.textarea }}
+          textarea={{ className: styles.textarea, ref: box }}
           value={logText}
           onChange={(_, data) => setLogText(data.value)}
           resize="vertical"
@@ -60,6 +66,9 @@ export function LogInput() {
         />
       </Field>
       <div className={styles.row}>
+        <Button icon={<ClipboardPasteRegular />} onClick={() => void paste()}>
+          Paste
+        </Button>
         <Button icon={<DocumentRegular />} onClick={() => fileInput.current?.click()}>
           Open a log file…
         </Button>

@@ -22,10 +22,15 @@ export interface LogSlice {
   logText: string;
   logSource: LogSource;
   classification: Classification;
-  /** A file that could not be read, in words. */
+  /** A file, or the clipboard, that could not be read, in words. */
   fileError: string | null;
   setLogText(text: string): void;
   loadLogFile(file: File): Promise<void>;
+  /**
+   * The Paste button: main reads the clipboard's text (the page may not),
+   * which replaces the box's. True when there was text to paste.
+   */
+  pasteClipboard(): Promise<boolean>;
   /**
    * Main's id for the text as it is now, classifying it first when the latest
    * reading is of an earlier text; null for no text. A failure is returned as
@@ -82,6 +87,28 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
       if (reading.status === 'classified') return { logId: reading.logId };
       if (reading.status === 'failed') return { error: reading.error };
       return { logId: null };
+    },
+
+    pasteClipboard: async () => {
+      const reply = await invoke('clipboard:read', {});
+      if (!reply.ok) {
+        set({ fileError: `Pip Doctor could not read the clipboard. ${reply.error.message}` });
+        return false;
+      }
+      if (reply.value.text.trim() === '') {
+        set({
+          fileError:
+            'The clipboard holds no text. Select the error pip printed, copy it, then press Paste.',
+        });
+        return false;
+      }
+      set({
+        logText: reply.value.text,
+        logSource: { kind: 'typed', truncated: reply.value.truncated },
+        fileError: null,
+      });
+      await classifyNow(reply.value.text);
+      return true;
     },
 
     loadLogFile: async (file) => {

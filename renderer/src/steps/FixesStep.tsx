@@ -4,6 +4,7 @@ import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
 import { Expander } from '../components/Expander';
 import { FixCard } from '../components/FixCard';
+import { YouRan } from '../components/YouRan';
 import { Section } from '../components/Section';
 import { useListStyles } from '../components/listStyles';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
@@ -45,6 +46,7 @@ export function FixesStep() {
     >
       {diagnosis && (
         <>
+          <YouRan log={diagnosis.log} />
           {first ? (
             <div className={styles.list}>
               <Section title="Try this first">

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { channels } from '../../../electron/shared/contract';
+import { channels, MAX_LOG_TEXT } from '../../../electron/shared/contract';
 import type { Reply } from '../../../electron/shared/contract';
 import { createHandlers, dispatchRequest } from '../../../electron/ipc/handlers';
 import type { HandlerDeps, SenderInfo } from '../../../electron/ipc/handlers';
@@ -96,6 +96,8 @@ describe('IPC handlers: what they refuse', () => {
     for (const sender of foreign) {
       expectRefused(await handlers['clipboard:write']({ text: 'x' }, sender), /own window/);
       expectRefused(await dispatchRequest(handlers, 'app:info', {}, sender), /own window/);
+      // Another frame never reads what the user copied.
+      expectRefused(await handlers['clipboard:read']({}, sender), /own window/);
     }
     expect(record.clipboard).toEqual([]);
   });
@@ -147,6 +149,30 @@ describe('IPC handlers: what they do', () => {
       value: {},
     });
     expect(record.clipboard).toEqual(['pip install --user numpy']);
+  });
+
+  test('clipboard:read answers with the text only, keeping the end of a text longer than a log may be', async () => {
+    const { deps, record } = realHandlerDeps({ appPageUrl: APP_PAGE, saveDir });
+    const handlers = createHandlers({ ...deps, send: () => undefined });
+    expect(await handlers['clipboard:read']({}, APP_FRAME)).toEqual({
+      ok: true,
+      value: { text: '', truncated: false },
+    });
+    record.clipboard.push('Collecting requests\nERROR: …');
+    expect(await handlers['clipboard:read']({}, APP_FRAME)).toEqual({
+      ok: true,
+      value: { text: 'Collecting requests\nERROR: …', truncated: false },
+    });
+    // Anything else in the request is refused by the contract: the renderer asks, main decides.
+    expectRefused(
+      await dispatchRequest(handlers, 'clipboard:read', { format: 'html' }, APP_FRAME),
+      /could not understand/,
+    );
+    record.clipboard.push(`${'x'.repeat(MAX_LOG_TEXT)}ERROR: the end`);
+    const long = await handlers['clipboard:read']({}, APP_FRAME);
+    expect(long.ok && long.value.truncated).toBe(true);
+    expect(long.ok && long.value.text.length).toBe(MAX_LOG_TEXT);
+    expect(long.ok && long.value.text.endsWith('ERROR: the end')).toBe(true);
   });
 
   test('a failing dependency becomes an error reply, never a throw', async () => {

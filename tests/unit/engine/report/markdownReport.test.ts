@@ -21,6 +21,37 @@ const SECTIONS = [
   '## What could not be inspected',
 ];
 
+describe('the Markdown report: what the user asked for (issue #16 item 1)', () => {
+  const report = (log: Partial<NonNullable<ReturnType<typeof windowsDiagnosis>['log']>>) => {
+    const diagnosis = windowsDiagnosis();
+    diagnosis.log = { ...diagnosis.log!, ...log };
+    return markdownReport(diagnosis, {
+      includePersonal: true,
+      app: WINDOWS_APP,
+      homeDir: 'C:\\Users\\alice',
+    });
+  };
+
+  test('a dependency failed: the package asked for, and whose file failed as evidence', () => {
+    const text = report({ package: 'charset_normalizer', requested: 'requests', command: null });
+    expect(text).toContain('- You ran: `pip install requests`');
+    expect(text).toContain(
+      '- The failing file belongs to: `charset_normalizer`, which `requests` needs',
+    );
+    expect(text).not.toContain('- Package:');
+  });
+
+  test('a requirements file, as the log shows it', () => {
+    const text = report({
+      package: 'charset_normalizer',
+      requested: null,
+      command: 'pip install -r requirements.txt',
+    });
+    expect(text).toContain('- You ran: `pip install -r requirements.txt`');
+    expect(text).toContain('- The failing file belongs to: `charset_normalizer`\n');
+  });
+});
+
 describe('the Markdown report', () => {
   const windows = markdownReport(windowsDiagnosis(), {
     includePersonal: false,
@@ -41,7 +72,8 @@ describe('the Markdown report', () => {
     // The log finding: category, code, path, package, evidence.
     expect(windows).toContain('- Category: `lock` (confidence: high)');
     expect(windows).toContain('- Error: `WinError 32`');
-    expect(windows).toContain('- Package: `numpy`');
+    expect(windows).toContain('- You ran: `pip install --upgrade numpy`');
+    expect(windows).toContain('- The failing file belongs to: `numpy`\n');
     expect(windows).toMatch(/```text\nERROR: Could not install packages .*WinError 32/);
     // Which Python pip uses, and every install with its folders, reasons and leftovers.
     expect(windows).toMatch(

@@ -92,6 +92,7 @@ function wellFormed(channel: Channel, known: KnownIds): fc.Arbitrary<Record<stri
   );
   switch (channel) {
     case 'app:info':
+    case 'clipboard:read':
     case 'action:pending':
     case 'folder:choose':
       return fc.constant({});

@@ -1,0 +1,34 @@
+import type { LogFinding } from './model/logFinding';
+import { normalizePackageName } from './packageName';
+
+/**
+ * What the user ran, for "You ran: …": the pip command as the log shows it,
+ * else the `pip install requests` that pip's first `Collecting requests`
+ * answers; null when the log shows neither (or only pip upgrading itself,
+ * which is no install of the user's).
+ */
+export function commandYouRan(log: LogFinding | null): string | null {
+  if (!log) return null;
+  if (log.command !== null) return log.command;
+  if (log.requested === null || normalizePackageName(log.requested) === 'pip') return null;
+  return `pip install ${log.requested}`;
+}
+
+/**
+ * Whose file pip failed on, as evidence: "charset-normalizer, which requests
+ * needs" when it is a dependency of the package asked for, else the package
+ * alone; null when the log names none.
+ */
+export function failingFileOwner(log: LogFinding | null): string | null {
+  if (!log?.package) return null;
+  return isDependency(log) ? `${log.package}, which ${log.requested} needs` : log.package;
+}
+
+/** The file pip failed on belongs to another package than the one the user asked for. */
+export function isDependency(log: LogFinding): boolean {
+  return (
+    log.package !== null &&
+    log.requested !== null &&
+    normalizePackageName(log.package) !== normalizePackageName(log.requested)
+  );
+}
