@@ -45,17 +45,28 @@ interface StepLayoutProps {
   back?: ReactNode;
   /** Next (and anything that moves on), at the end. */
   forward: ReactNode;
+  /** A message about the whole step (a stale scan), between the intro and the content. */
+  notice?: ReactNode;
   children: ReactNode;
 }
 
 /** One wizard screen: its heading, a sentence of what it is for, its content, then Back and Next. */
-export function StepLayout({ id, heading, intro, back, forward, children }: StepLayoutProps) {
+export function StepLayout({
+  id,
+  heading,
+  intro,
+  back,
+  forward,
+  notice,
+  children,
+}: StepLayoutProps) {
   const styles = useStyles();
   const headingId = `${id}-heading`;
   return (
     <section aria-labelledby={headingId} className={styles.page}>
       <StepHeading id={headingId}>{heading}</StepHeading>
       <p className={styles.intro}>{intro}</p>
+      {notice}
       {children}
       <div className={styles.footer}>
         {back}
