@@ -23,8 +23,8 @@ export function adviseRunAgain(facts: RemedyFacts): Advice | null {
   if (!lockGone) return null;
   return {
     reason: facts.allProcessesInspected
-      ? 'No program is using these files now: it was closed since, or held them only for a moment. Run your install again.'
-      : 'No program Pip Doctor could look at is using these files now: it was probably closed since. Run your install again; if it fails the same way, sign out or restart first.',
+      ? 'No program is using these files now: the one that did was closed, or held them only for a moment. Run your install again.'
+      : 'No program Pip Doctor could look at is using these files now: the one that did was probably closed. Run your install again; if it fails the same way, sign out or restart first.',
     commands: runAgainCommands(facts),
     applicable: true,
   };

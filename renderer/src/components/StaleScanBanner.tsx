@@ -28,8 +28,8 @@ export function StaleScanBanner() {
     <MessageBar intent="warning" layout="multiline" role="status">
       <MessageBarBody>
         <MessageBarTitle>Your error changed — check again</MessageBarTitle>
-        What is shown here was found for the error you pasted before. The fixes and the report are
-        off until Pip Doctor checks your computer for the new one.
+        What you see here is for the error you pasted before. Fixes and the report wait for a new
+        check.
       </MessageBarBody>
       <MessageBarActions>
         <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={checkAgain}>

@@ -12,6 +12,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXL,
   },
+  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: {
     margin: 0,
     marginTop: `calc(-1 * ${tokens.spacingVerticalM})`,
@@ -45,7 +46,7 @@ interface StepLayoutProps {
   back?: ReactNode;
   /** Next (and anything that moves on), at the end. */
   forward: ReactNode;
-  /** A message about the whole step (a stale scan), between the intro and the content. */
+  /** A message about the whole step (a stale scan), right under the heading. */
   notice?: ReactNode;
   children: ReactNode;
 }
@@ -64,9 +65,12 @@ export function StepLayout({
   const headingId = `${id}-heading`;
   return (
     <section aria-labelledby={headingId} className={styles.page}>
-      <StepHeading id={headingId}>{heading}</StepHeading>
+      <div className={styles.top}>
+        <StepHeading id={headingId}>{heading}</StepHeading>
+        {/* Under the heading, before the intro: at 200 % zoom its button is still on screen. */}
+        {notice}
+      </div>
       <p className={styles.intro}>{intro}</p>
-      {notice}
       {children}
       <div className={styles.footer}>
         {back}
