@@ -7,6 +7,10 @@ import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import type { Diagnosis } from '../../../../electron/shared/model/diagnosis';
 import { RECORDED_WINDOWS_MACHINES, diagnoseRecorded } from './recordedRecommendations';
 import { folder, install } from './installFacts';
+import { buildRecipe } from '../../../../electron/remedies/planning/buildRecipe';
+import { scanFactsFor } from '../../../../electron/remedies/run/rebuildRun';
+import type { RunHistory } from '../../../../electron/remedies/run/replayJournal';
+import { windowsPlanContext } from '../../remedies/windowsScan';
 
 /**
  * Issue #16 items 4 and 8: the order of the fixes says what the words say.
@@ -124,5 +128,44 @@ describe('a lock whose program was closed since (the user quit Jupyter)', () => 
     const close = ranked.find((fix) => fix.id === 'close-processes')!;
     expect(close.applicable).toBe(false);
     expect(close.rank).toBeGreaterThan(ranked.filter((fix) => fix.applicable).length);
+  });
+});
+
+describe('the long-path venv, planned and undone', () => {
+  test('the plan creates the venv in the short folder the fix names, and the undo may remove it', async () => {
+    const diagnosis = await diagnoseRecorded('long-path');
+    const projectDir =
+      'C:\\Users\\ana\\Documents\\Course Material\\Semester 2\\Machine Learning\\Assignment 3\\environment';
+    const recipe = await buildRecipe({
+      ...windowsPlanContext(
+        {
+          remedy: 'venv',
+          installId: diagnosis.targetInstallId!,
+          packageName: 'jupyterlab-widgets',
+        },
+        diagnosis,
+      ),
+      projectDir,
+    });
+    const create = recipe.plan.steps.find((step) => step.id === 'create-venv')!;
+    expect(create.command?.args).toEqual(['-m', 'venv', 'C:\\venvs\\environment']);
+    const run: RunHistory = {
+      runId: 'act-00000000000000a1',
+      facts: null,
+      title: recipe.plan.title,
+      startedAt: diagnosis.scannedAt,
+      intents: new Map(),
+      results: new Map(),
+      consents: new Map(),
+      outcome: null,
+      resolved: false,
+      undoRuns: [],
+    };
+    const facts = scanFactsFor(
+      run,
+      { scanId: 'scan-00000000000000a1', diagnosis },
+      { projectDir, homeDir: 'C:\\Users\\ana' },
+    );
+    expect(facts.userFolders).toContain('C:\\venvs\\environment');
   });
 });
