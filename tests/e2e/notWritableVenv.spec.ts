@@ -104,7 +104,7 @@ test.describe('a venv the user cannot write into', () => {
     await expect(unhelpful).toContainText('belongs to the system');
     // As uid 65534 the scan cannot look at other users' programs: it says so, never "none".
     await expect(unhelpful).toContainText(
-      'No program Pip Doctor could look at holds files of this Python',
+      'No program Pip Doctor could look at is using these files now',
     );
     await checkStep(page, '4-fixes');
 

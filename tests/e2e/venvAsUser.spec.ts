@@ -105,7 +105,7 @@ test.describe('a virtual environment made for a user who cannot write the old on
     // Another folder goes through main's dialog; the page holds only its id and shows its path.
     await dialog.getByRole('button', { name: 'Choose another folder…' }).click();
     await expect(dialog).toContainText(`Create a virtual environment in ${picked}`);
-    await dialog.getByRole('button', { name: "Use the project's .venv" }).click();
+    await dialog.getByRole('button', { name: 'Use the suggested folder' }).click();
     await expect(dialog).toContainText(`Create a virtual environment in ${newVenv}`);
     await expect(dialog).toContainText('You can undo this afterwards');
     await expect(dialog.getByRole('button', { name: 'Do it' })).toBeEnabled();

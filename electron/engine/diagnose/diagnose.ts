@@ -187,7 +187,12 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
     allProcessesInspected,
     pep668Bypassed,
   });
-  const venvFolder = newVenvFolder(osTraits(probe.platform), options.projectDir, target);
+  const venvFolder = newVenvFolder(
+    osTraits(probe.platform),
+    options.projectDir,
+    target,
+    settled.cause,
+  );
   const recommendations = recommend(
     {
       platform: probe.platform,
@@ -205,6 +210,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
       tempDir,
       userName: user.name,
       userSid: user.sid,
+      elevated,
     },
     options.remedies,
   );

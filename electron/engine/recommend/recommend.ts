@@ -35,6 +35,8 @@ export interface RecommendInput {
   userName?: string;
   /** Windows: the scanning user's SID, which names the account in every language. */
   userSid?: string | null;
+  /** The scan runs with administrator (root) rights. */
+  elevated?: boolean;
 }
 
 /** The fixes to try first for each cause, in the order the app advises them. */
@@ -46,7 +48,10 @@ const FIRST_BY_CAUSE: { readonly [C in Cause | 'none']: readonly RemedyId[] } = 
   lock: ['close-processes', 'run-again', 'restart', 'venv'],
   'temp-dir': ['close-processes', 'restart', 'venv'],
   antivirus: ['close-processes', 'run-again', 'restart', 'venv'],
-  permission: ['venv', 'grant-access', 'user-install', 'elevated-install'],
+  // As the reasons rank them: the user's own folders first, then administrator rights,
+  // and widening a shared folder's permissions (which its reason calls the least
+  // recommended fix) last.
+  permission: ['venv', 'user-install', 'elevated-install', 'grant-access'],
   'not-permission': ['venv'],
   // Nothing is wrong: no fix to sell, least of all a new venv.
   none: [],
@@ -67,8 +72,12 @@ const ALWAYS_ANSWERED: readonly RemedyId[] = [
  * Facts that put one fix before the cause's usual order: what stands in the
  * way is known exactly, and this fix removes it.
  */
-function leadingRemedies(facts: RemedyFacts): RemedyId[] {
+function leadingRemedies(facts: RemedyFacts, elevated: boolean): RemedyId[] {
   const lead: RemedyId[] = [];
+  // Long paths can only be turned on by an administrator: a user who is none (and cannot
+  // become one) gets the short-folder venv first, the log's other advice.
+  if (facts.cause === 'long-path' && facts.settings?.canElevate === false && !elevated)
+    lead.push('venv');
   // Someone else's files in the user's own tree: take the tree back first (also before a
   // repair, whose removals would otherwise fail on those very files).
   if (facts.blocked?.reclaim) lead.push('grant-access');
@@ -118,7 +127,7 @@ export function recommend(input: RecommendInput, catalog: RemedyCatalog): Recomm
     ordered.push({ id, ...advice, reason });
   };
 
-  for (const id of leadingRemedies(facts)) consider(id);
+  for (const id of leadingRemedies(facts, input.elevated ?? false)) consider(id);
   for (const id of FIRST_BY_CAUSE[input.cause]) consider(id);
   for (const id of THEN) consider(id);
   for (const id of ALWAYS_ANSWERED) consider(id, true);
@@ -133,7 +142,7 @@ export function recommend(input: RecommendInput, catalog: RemedyCatalog): Recomm
       shell: facts.os.shell,
       installId: target.id,
       title: remedy.title,
-      changes: remedy.changes(facts.os),
+      changes: remedy.changes(facts),
       action: label === null ? null : { label, packageUse: remedy.packageUse },
     };
   });

@@ -72,8 +72,8 @@ export interface RemedyAdvisor {
   /** Why it would not help, said instead of its reason when advise() found it not applicable. */
   whyNot?(facts: RemedyFacts): string;
   title: string;
-  /** What carrying it out changes on this OS. */
-  changes(os: OsTraits): string;
+  /** What carrying it out changes on this machine (naming the folder it creates, where it makes one). */
+  changes(facts: Pick<RemedyFacts, 'os' | 'projectDir' | 'venvFolder'>): string;
   /** The button of the one-click fix; null for advice the user types. */
   actionLabel(facts: Pick<RemedyFacts, 'os' | 'loggedPackage'>): string | null;
   packageUse: 'required' | 'optional' | 'none';

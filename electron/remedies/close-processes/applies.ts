@@ -11,13 +11,14 @@ export function adviseCloseProcesses(facts: RemedyFacts): Advice {
         ? `${describeHolders(holders)} ${one ? 'holds' : 'hold'} files of this Python; close ${one ? 'it' : 'them'} and run pip again.`
         : 'Close the programs that use this Python (Jupyter, VS Code, running scripts) and run pip again.',
     commands: closeProcessesCommands(facts),
-    // With no holder in sight, closing programs can only help where some could not be looked at.
-    applicable: holders.length > 0 || (facts.cause === 'lock' && !facts.allProcessesInspected),
+    // With no holder in sight there is nothing to close: the plan's list would be empty. Where
+    // some programs could not be looked at, running pip again (run-again) finds out sooner.
+    applicable: holders.length > 0,
   };
 }
 
 export function whyNotCloseProcesses({ allProcessesInspected }: RemedyFacts): string {
   return allProcessesInspected
-    ? 'No running program holds files of this Python right now.'
-    : 'No program Pip Doctor could look at holds files of this Python (some could not be inspected; see what could not be checked).';
+    ? 'No program is using these files now.'
+    : 'No program Pip Doctor could look at is using these files now (some could not be inspected; see what could not be checked).';
 }

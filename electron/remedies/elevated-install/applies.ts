@@ -1,11 +1,18 @@
 import type { Advice, RemedyFacts } from '../../engine/recommend/remedyFacts';
 import { elevatedInstallCommands } from './commands';
 
+/** A user who is no administrator can only do this with an administrator's password. */
+function needsSomeoneElse({ settings }: RemedyFacts): string {
+  return settings?.canElevate === false
+    ? ' You are not an administrator: someone who is must type their password.'
+    : '';
+}
+
 export function adviseElevatedInstall(facts: RemedyFacts): Advice {
   return {
     reason:
       facts.os.administrator === 'administrator'
-        ? 'Runs pip as administrator. It works, but every later install and upgrade needs administrator rights again.'
+        ? `Runs pip as administrator. It works, but every later install and upgrade needs administrator rights again.${needsSomeoneElse(facts)}`
         : 'Runs pip as root. It works, but it mixes pip files with the ones your system manages; prefer a virtual environment.',
     commands: elevatedInstallCommands(facts),
     applicable:

@@ -2,7 +2,7 @@ import type { RemedyWords } from '../remedyWords';
 
 export const elevatedInstallWords: RemedyWords = {
   title: 'Install with administrator rights',
-  changes: (os) =>
+  changes: ({ os }) =>
     `Changes the shared Python for every user of this computer, with ${os.administrator === 'root' ? 'root (sudo)' : 'administrator'} rights.`,
   actionLabel: ({ os, loggedPackage }) => {
     const rights = `${os.administrator} rights`;

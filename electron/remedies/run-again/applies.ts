@@ -3,9 +3,11 @@ import { runAgainCommands, runAgainWithTempCommands } from './commands';
 
 /**
  * When nothing stands in the way any more, or only pip's temporary folder
- * does: the file pip could not replace is held by no program now and every
- * program could be looked at (a claim the scan can back, DESIGN.md rule 11),
- * or TMPDIR is unusable and a folder that works is known.
+ * does: the file pip could not replace is held by no program now (the
+ * common case: the user closed Jupyter since), or TMPDIR is unusable and a
+ * folder that works is known. Where some programs could not be looked at,
+ * the reason says so instead of claiming none holds it (DESIGN.md rule 11):
+ * running the command again is still the quickest way to find out.
  */
 export function adviseRunAgain(facts: RemedyFacts): Advice | null {
   const temp = facts.tempDir;
@@ -17,13 +19,12 @@ export function adviseRunAgain(facts: RemedyFacts): Advice | null {
     };
   }
   const lockGone =
-    (facts.cause === 'lock' || facts.cause === 'antivirus') &&
-    facts.holders.length === 0 &&
-    facts.allProcessesInspected;
+    (facts.cause === 'lock' || facts.cause === 'antivirus') && facts.holders.length === 0;
   if (!lockGone) return null;
   return {
-    reason:
-      'No running program holds files of this Python now: it was closed since, or held the file only for a moment. Run your install again.',
+    reason: facts.allProcessesInspected
+      ? 'No program is using these files now: the one that did was closed, or held them only for a moment. Run your install again.'
+      : 'No program Pip Doctor could look at is using these files now: the one that did was probably closed. Run your install again; if it fails the same way, sign out or restart first.',
     commands: runAgainCommands(facts),
     applicable: true,
   };

@@ -1,3 +1,4 @@
+import { shortVenvFolder } from '../../engine/diagnose/newVenvFolder';
 import type { Diagnosis } from '../../shared/model/diagnosis';
 import { osTraits } from '../../platform/osTraits';
 import type { PlanRequest } from '../../shared/planRequest';
@@ -108,6 +109,9 @@ export function scanFactsFor(
   const picked = run.facts?.request.venvFolder;
   const userFolders = [settings.projectDir, settings.homeDir];
   if (picked !== undefined && picked !== 'project') userFolders.push(picked.pickedPath);
+  // A long-path error's venv goes to a short folder outside the project (newVenvFolder).
+  const short = shortVenvFolder(os, settings.projectDir);
+  if (short !== null) userFolders.push(short);
   const installs = scan.diagnosis.installs.filter((install) => install.status === 'ok');
   const pythons = new Set(installs.map((install) => install.executable));
   const adminPythons = new Set(

@@ -99,7 +99,7 @@ function venvFolder(ctx: PlanContext): string {
     // By the scan's own rule (as the recommender shows it): never over the environment pip failed in.
     const failing = ctx.diagnosis.installs.find((install) => install.id === ctx.request.installId);
     return (
-      newVenvFolder(ctx.os, ctx.projectDir, failing ?? null) ??
+      newVenvFolder(ctx.os, ctx.projectDir, failing ?? null, ctx.diagnosis.cause) ??
       ctx.os.paths.join(ctx.projectDir, '.venv')
     );
   }

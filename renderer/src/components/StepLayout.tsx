@@ -12,6 +12,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXL,
   },
+  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: {
     margin: 0,
     marginTop: `calc(-1 * ${tokens.spacingVerticalM})`,
@@ -45,16 +46,30 @@ interface StepLayoutProps {
   back?: ReactNode;
   /** Next (and anything that moves on), at the end. */
   forward: ReactNode;
+  /** A message about the whole step (a stale scan), right under the heading. */
+  notice?: ReactNode;
   children: ReactNode;
 }
 
 /** One wizard screen: its heading, a sentence of what it is for, its content, then Back and Next. */
-export function StepLayout({ id, heading, intro, back, forward, children }: StepLayoutProps) {
+export function StepLayout({
+  id,
+  heading,
+  intro,
+  back,
+  forward,
+  notice,
+  children,
+}: StepLayoutProps) {
   const styles = useStyles();
   const headingId = `${id}-heading`;
   return (
     <section aria-labelledby={headingId} className={styles.page}>
-      <StepHeading id={headingId}>{heading}</StepHeading>
+      <div className={styles.top}>
+        <StepHeading id={headingId}>{heading}</StepHeading>
+        {/* Under the heading, before the intro: at 200 % zoom its button is still on screen. */}
+        {notice}
+      </div>
       <p className={styles.intro}>{intro}</p>
       {children}
       <div className={styles.footer}>

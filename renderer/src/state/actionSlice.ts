@@ -10,6 +10,7 @@ import { invoke, onActionProgress } from '../bridge/pipDoctorBridge';
 import type { ActionSession, PlanChoices, PlanState } from './actionSession';
 import { applyActionProgress, startedRun } from './actionSession';
 import type { AppState } from './appState';
+import { scanIsStale } from './staleScan';
 import { loggedPackage, planRequestFor } from './planChoices';
 
 export interface ActionSlice {
@@ -143,7 +144,12 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
 
     openRemedy: async (fix) => {
       const scanId = get().scan.scanId;
-      if (get().actionSession?.run?.status === 'running' || fix.installId === null || !scanId)
+      if (
+        get().actionSession?.run?.status === 'running' ||
+        fix.installId === null ||
+        !scanId ||
+        scanIsStale(get())
+      )
         return;
       const origin = {
         kind: 'remedy',

@@ -19,6 +19,8 @@ export interface ScanState {
   scanId: string | null;
   /** Whether the pasted error went along with this scan. */
   withLog: boolean;
+  /** The text in the error box when the scan started: an edit since makes the scan stale (staleScan.ts). */
+  logText: string;
   progress: Record<ScanStepName, StepProgress>;
   diagnosis: Diagnosis | null;
   error: UserError | null;
@@ -40,6 +42,7 @@ const IDLE: ScanState = {
   status: 'idle',
   scanId: null,
   withLog: false,
+  logText: '',
   progress: waitingProgress(),
   diagnosis: null,
   error: null,
@@ -68,7 +71,10 @@ export const createScanSlice: StateCreator<AppState, [], [], ScanSlice> = (set, 
       if (previous.scanId !== null && previous.status === 'running')
         void invoke('scan:cancel', { scanId: previous.scanId });
       const withText = withLog && get().logText.trim() !== '';
-      set({ scan: { ...IDLE, status: 'running', withLog: withText }, report: null });
+      set({
+        scan: { ...IDLE, status: 'running', withLog: withText, logText: get().logText },
+        report: null,
+      });
       // Events can arrive before scan:start replies: keep them until the id is known.
       const early: ScanProgressEvent[] = [];
       const unsubscribe = onScanProgress((event) => {

@@ -2,6 +2,7 @@ import { Button } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
+import { StaleScanBanner } from '../components/StaleScanBanner';
 import { CauseSummary } from '../components/CauseSummary';
 import { EvidenceAccordion } from '../components/EvidenceAccordion';
 import { PipMapping } from '../components/PipMapping';
@@ -14,6 +15,7 @@ export function FindingsStep() {
   const goTo = useAppStore((state) => state.goTo);
   return (
     <StepLayout
+      notice={<StaleScanBanner />}
       id="findings"
       heading={WIZARD_STEP_WORDS.findings.heading}
       intro="What the check found on this computer, in plain words first. Open the evidence to see the facts behind it."

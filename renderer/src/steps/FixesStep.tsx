@@ -2,6 +2,7 @@ import { Accordion, Button, makeStyles, tokens } from '@fluentui/react-component
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
+import { StaleScanBanner } from '../components/StaleScanBanner';
 import { Expander } from '../components/Expander';
 import { FixCard } from '../components/FixCard';
 import { YouRan } from '../components/YouRan';
@@ -30,6 +31,7 @@ export function FixesStep() {
 
   return (
     <StepLayout
+      notice={<StaleScanBanner />}
       id="fixes"
       heading={WIZARD_STEP_WORDS.fixes.heading}
       intro="The fixes that suit this computer, the one to try first at the top. Pip Doctor shows what a fix will change before it does anything, and checks afterwards that it worked. The commands are there too, for those who prefer to type them."

@@ -9,9 +9,11 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeftRegular, CopyRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
+import { scanIsStale } from '../state/staleScan';
 import { useAppStore } from '../state/store';
 import type { ExportOutcome } from '../state/reportSlice';
 import { StepLayout } from '../components/StepLayout';
+import { StaleScanBanner } from '../components/StaleScanBanner';
 import { Section } from '../components/Section';
 import { TechnicalCause } from '../components/TechnicalCause';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
@@ -85,14 +87,17 @@ export function ReportStep() {
   const copyReport = useAppStore((state) => state.copyReport);
   const saveReport = useAppStore((state) => state.saveReport);
   const stale = report?.scanId !== scanId;
+  const scanStale = useAppStore(scanIsStale);
 
   useEffect(() => {
     if (stale) void loadReportPreview();
   }, [stale, loadReportPreview]);
 
-  const ready = report?.preview.status === 'ready';
+  // A report of the scan made for an earlier error would not describe the error shown now.
+  const ready = report?.preview.status === 'ready' && !scanStale;
   return (
     <StepLayout
+      notice={<StaleScanBanner />}
       id="report"
       heading={WIZARD_STEP_WORDS.report.heading}
       intro="A summary of what Pip Doctor found, in Markdown, to paste into a help request or an issue."

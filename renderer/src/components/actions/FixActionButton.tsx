@@ -1,6 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
 import type { Recommendation } from '../../../../electron/shared/model/diagnosis';
+import { scanIsStale } from '../../state/staleScan';
 import { useAppStore } from '../../state/store';
 
 interface FixActionButtonProps {
@@ -14,12 +15,15 @@ interface FixActionButtonProps {
  */
 export function FixActionButton({ fix, recommended }: FixActionButtonProps) {
   const openRemedy = useAppStore((state) => state.openRemedy);
+  // A plan for the error as it was before an edit would fix the wrong thing.
+  const stale = useAppStore(scanIsStale);
   if (fix.action === null || fix.installId === null) return null;
   return (
     <Button
       appearance={recommended ? 'primary' : 'secondary'}
       icon={<WrenchRegular />}
       aria-haspopup="dialog"
+      disabled={stale}
       onClick={() => void openRemedy(fix)}
     >
       {fix.action.label}

@@ -78,15 +78,21 @@ function FolderChoice({ choices }: { choices: PlanChoices }) {
   const labelId = useId();
   const chooseVenvFolder = useAppStore((state) => state.chooseVenvFolder);
   const useProjectFolder = useAppStore((state) => state.useProjectFolder);
+  // The folder the scan chose (`.venv`, `.venv-new`, a short one for a long-path error), as the plan names it.
+  const suggested = useAppStore((state) => state.scan.diagnosis?.newVenvFolder ?? null);
   return (
     <div role="group" aria-labelledby={labelId} className={styles.folder}>
       <span id={labelId} className={styles.folderLabel}>
         Where it goes
       </span>
       {choices.folder === null ? (
-        <span className={styles.folderText}>
-          A .venv folder in your project; the plan below names it.
-        </span>
+        suggested === null ? (
+          <span className={styles.folderText}>
+            A folder in your project; the plan below names it.
+          </span>
+        ) : (
+          <span className={styles.folderPath}>{suggested}</span>
+        )
       ) : (
         <span className={styles.folderPath}>{choices.folder.displayPath}</span>
       )}
@@ -96,7 +102,7 @@ function FolderChoice({ choices }: { choices: PlanChoices }) {
         </Button>
         {choices.folder !== null && (
           <Button appearance="subtle" onClick={useProjectFolder}>
-            Use the project&apos;s .venv
+            Use the suggested folder
           </Button>
         )}
       </span>

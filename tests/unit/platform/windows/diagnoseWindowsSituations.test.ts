@@ -321,7 +321,7 @@ describe('a Chinese Windows', () => {
 });
 
 describe('a path over 260 characters with long paths off', () => {
-  it('says long paths are off and recommends turning them on first', async () => {
+  it('says long paths are off; a standard user gets a venv in a short folder first, turning long paths on next', async () => {
     const { diagnosis } = await scan('long-path');
     expect(diagnosis.log!.path!.length).toBeGreaterThan(260);
     expect(diagnosis.cause).toBe('long-path');
@@ -329,8 +329,16 @@ describe('a path over 260 characters with long paths off', () => {
       /^The file path is longer than Windows allows by default \(260 characters\)/,
     );
     expect(diagnosis.settings.longPathsEnabled).toBe(false);
-    expect(first(diagnosis)).toMatchObject({ id: 'enable-long-paths', applicable: true });
-    expect(first(diagnosis).commands[0]).toContain('LongPathsEnabled -Value 1');
+    // ana is a standard user: turning long paths on needs an administrator, a short venv does not.
+    expect(diagnosis.settings.canElevate).toBe(false);
+    expect(first(diagnosis)).toMatchObject({ id: 'venv', applicable: true });
+    // Where the log's explanation says to put it: a short folder at the top of the drive.
+    expect(diagnosis.newVenvFolder).toBe('C:\\venvs\\environment');
+    expect(first(diagnosis).commands[1]).toContain("'C:\\venvs\\environment\\Scripts\\python.exe'");
+    expect(first(diagnosis).changes).toContain('C:\\venvs\\environment');
+    const longPaths = diagnosis.recommendations[1]!;
+    expect(longPaths).toMatchObject({ id: 'enable-long-paths', applicable: true });
+    expect(longPaths.commands[0]).toContain('LongPathsEnabled -Value 1');
     // The active venv is what pip on PATH reaches.
     expect(target(diagnosis).kind).toBe('venv');
     expect(target(diagnosis).names).toContain('VIRTUAL_ENV (the active venv)');
