@@ -9,6 +9,7 @@ import { markdownReport } from '../engine/report/markdownReport';
 import type { SystemProbe } from '../platform/systemProbe';
 import { allowedExternalUrl } from '../security/externalLinks';
 import { createActionHandlers } from './actionHandlers';
+import { createRerunHandlers } from './rerunHandlers';
 import { ClassifiedLogs } from './classifiedLogs';
 import { channels } from '../shared/contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from '../shared/contract';
@@ -168,6 +169,13 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       scans,
       appPageUrl: deps.appPageUrl,
       chooseFolder: deps.chooseFolder,
+      signal: deps.signal,
+    }),
+    ...createRerunHandlers({
+      service: actionService,
+      appPageUrl: deps.appPageUrl,
+      env: deps.env,
+      sendOutput: (payload) => deps.send('rerun:output', payload),
       signal: deps.signal,
     }),
   };

@@ -20,6 +20,14 @@ export type {
   StepStatus,
 } from './actionModel';
 import { isValidPackageName } from './packageName';
+import {
+  RerunIdSchema,
+  RerunOutcomeSchema,
+  RerunOutputSchema,
+  RerunStartedSchema,
+} from './rerunModel';
+import type { RerunOutput } from './rerunModel';
+export type { RerunOutcome, RerunOutput, RerunStarted } from './rerunModel';
 import { PlanRequestSchema, ProcessRefSchema } from './planRequest';
 import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
 import { LogFindingSchema } from './model/logFinding';
@@ -182,6 +190,24 @@ export const channels = {
   },
   /** Main shows the folder dialog; the renderer gets an id for the folder and its path to show. */
   'folder:choose': { request: z.object({}).strict(), response: PickedFolderSchema.nullable() },
+  /**
+   * "Run my install again" after the fix with this run id worked: main
+   * builds the command from its own record of that fix and the scan; the
+   * renderer names only the fix. Output streams as `rerun:output`.
+   */
+  'rerun:start': {
+    request: z.object({ runId: ActionRunIdSchema }).strict(),
+    response: RerunStartedSchema,
+  },
+  /** Resolves when the install ends: what pip's exit code says, and the end of its output. */
+  'rerun:result': {
+    request: z.object({ rerunId: RerunIdSchema }).strict(),
+    response: RerunOutcomeSchema,
+  },
+  'rerun:cancel': {
+    request: z.object({ rerunId: RerunIdSchema }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -195,6 +221,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
 export const events = {
   'scan:progress': ScanProgressSchema,
   'action:progress': ActionProgressSchema,
+  'rerun:output': RerunOutputSchema,
 } as const;
 export type EventName = keyof typeof events;
 
@@ -203,4 +230,5 @@ export interface PipDoctorBridge {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Reply<ResponseOf<C>>>;
   onScanProgress(listener: (event: ScanProgressEvent) => void): () => void;
   onActionProgress(listener: (event: ActionProgress) => void): () => void;
+  onRerunOutput(listener: (event: RerunOutput) => void): () => void;
 }

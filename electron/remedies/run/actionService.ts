@@ -37,6 +37,7 @@ import {
   scanFactsFor,
 } from './rebuildRun';
 import { recordedPlan } from './recordedPlan';
+import type { RerunBasis } from '../run-again/rerunCommand';
 
 export interface ActionServiceOptions {
   probe: SystemProbe;
@@ -79,6 +80,9 @@ interface ShownPlan {
   resumes: boolean;
 }
 
+/** A fix whose checks passed in this session: "Run my install again" is built from it. */
+type CheckedRun = Omit<RerunBasis, 'pipSourceArgs'>;
+
 interface ActiveRun {
   runId: string;
   controller: AbortController;
@@ -100,6 +104,9 @@ export class ActionService {
   private readonly plans = new Map<string, ShownPlan>();
   private readonly pickedFolders = new Map<string, string>();
   private active: ActiveRun | null = null;
+  private readonly checkedRuns = new Map<string, CheckedRun>();
+  /** The runs started in this session, oldest first: what the report says Pip Doctor changed. */
+  private readonly sessionRuns: string[] = [];
 
   constructor(private readonly options: ActionServiceOptions) {
     this.journal = new ActionJournal(options.dataDir);
@@ -335,6 +342,42 @@ export class ActionService {
     await this.journal.append({ type: 'resolved', runId });
   }
 
+  /**
+   * What "Run my install again" is built from: a fix of this session that
+   * ran to the end and whose checks passed. Only main's own record counts,
+   * never the journal file (any program of the user may rewrite it).
+   */
+  rerunBasis(runId: string): RerunBasis {
+    const checked = this.checkedRuns.get(runId);
+    if (!checked) {
+      throw new UserFacingError(
+        'Pip Doctor runs your install again only after a fix it made and checked in this session. Choose the fix again, or run your install yourself.',
+        `run ${runId} is not a checked fix of this session`,
+      );
+    }
+    return { ...checked, pipSourceArgs: this.options.pipSourceArgs ?? [] };
+  }
+
+  /**
+   * Runs other work that uses pip (the user's install again) as the one
+   * thing running: refused while a fix runs, and no fix starts meanwhile.
+   * cancel(id) stops it like a fix.
+   */
+  runAside<T>(id: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.refuseWhileBusy();
+    const active: ActiveRun = { runId: id, controller: new AbortController(), consents: new Map() };
+    this.active = active;
+    return work(active.controller.signal).finally(() => {
+      if (this.active === active) this.active = null;
+    });
+  }
+
+  /** The journal's record of each run of this session, oldest first. */
+  async sessionHistories(): Promise<RunHistory[]> {
+    const histories = await this.journal.histories();
+    return this.sessionRuns.flatMap((runId) => histories.get(runId) ?? []);
+  }
+
   private async execute(shown: ShownPlan, history: RunHistory | null): Promise<ActionOutcome> {
     const { recipe } = shown;
     const active: ActiveRun = {
@@ -343,8 +386,11 @@ export class ActionService {
       consents: new Map(),
     };
     this.active = active;
+    // run() and resume() refused a stale plan: the latest scan is the one this fix is for.
+    const scanned = this.latest?.diagnosis ?? null;
+    if (!this.sessionRuns.includes(recipe.plan.id)) this.sessionRuns.push(recipe.plan.id);
     try {
-      return await runRecipe(
+      const outcome = await runRecipe(
         recipe,
         shown.facts,
         history,
@@ -359,6 +405,14 @@ export class ActionService {
         },
         active.controller.signal,
       );
+      if (outcome.status === 'succeeded' && outcome.verification.ok === true && scanned) {
+        this.checkedRuns.set(recipe.plan.id, {
+          recipe,
+          scanned,
+          plannedPackage: shown.facts.request.packageName,
+        });
+      }
+      return outcome;
     } finally {
       this.active = null;
     }
