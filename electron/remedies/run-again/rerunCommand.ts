@@ -22,7 +22,7 @@ export interface RerunBasis {
 export interface InstallRerun {
   command: Command;
   packageName: string;
-  /** The command as the user would type it, in their shell. */
+  /** The command exactly as it runs, written for the user's shell. */
   commandLine: string;
   /** Plain words for where it installs. */
   where: string;
@@ -54,13 +54,8 @@ export function rerunCommand(basis: RerunBasis): InstallRerun {
   return {
     command,
     packageName,
-    commandLine: commandLine(os.shell, command.program, [
-      '-m',
-      'pip',
-      'install',
-      ...target.options,
-      packageName,
-    ]),
+    // Exactly what runs, as every command the app shows is.
+    commandLine: commandLine(os.shell, command.program, command.args),
     where: target.where,
   };
 }
