@@ -68,7 +68,7 @@ export const createScanSlice: StateCreator<AppState, [], [], ScanSlice> = (set, 
       if (previous.scanId !== null && previous.status === 'running')
         void invoke('scan:cancel', { scanId: previous.scanId });
       const withText = withLog && get().logText.trim() !== '';
-      set({ scan: { ...IDLE, status: 'running', withLog: withText }, report: null });
+      set({ scan: { ...IDLE, status: 'running', withLog: withText }, report: null, rerun: null });
       // Events can arrive before scan:start replies: keep them until the id is known.
       const early: ScanProgressEvent[] = [];
       const unsubscribe = onScanProgress((event) => {

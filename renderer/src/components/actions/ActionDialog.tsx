@@ -17,6 +17,7 @@ import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { TechnicalCause } from '../TechnicalCause';
 import { ActionOutcomeView } from './ActionOutcomeView';
+import { InstallAgain, InstallAgainButtons, installAgainRunId } from './InstallAgain';
 import { PlanChoicesForm } from './PlanChoicesForm';
 import { PlanDetails } from './PlanDetails';
 import { RunProgress } from './RunProgress';
@@ -84,14 +85,19 @@ function SessionContent({ session }: { session: ActionSession }) {
     switch (run.status) {
       case 'running':
         return <RunProgress plan={plan.plan} run={run} />;
-      case 'finished':
+      case 'finished': {
+        const againFor = installAgainRunId(session);
         return (
-          <ActionOutcomeView
-            plan={plan.plan}
-            outcome={run.outcome}
-            nextAfter={origin.kind === 'remedy' ? origin.remedy : null}
-          />
+          <>
+            <ActionOutcomeView
+              plan={plan.plan}
+              outcome={run.outcome}
+              nextAfter={origin.kind === 'remedy' ? origin.remedy : null}
+            />
+            {againFor !== null && <InstallAgain runId={againFor} />}
+          </>
         );
+      }
       case 'failed':
         return <ProblemMessage title="The fix did not start" error={run.error} />;
     }
@@ -150,11 +156,15 @@ function SessionButtons({ session }: { session: ActionSession }) {
   }
   if (run?.status === 'finished') {
     const { outcome } = run;
+    const undo = outcome.undoAvailable && session.origin.kind !== 'undo' && (
+      <Button onClick={() => void planUndo(run.runId)}>Undo</Button>
+    );
+    // After a fix that worked, the next thing is the user's own install: the one primary button.
+    const againFor = installAgainRunId(session);
+    if (againFor !== null) return <InstallAgainButtons runId={againFor} secondary={undo} />;
     return (
       <>
-        {outcome.undoAvailable && session.origin.kind !== 'undo' && (
-          <Button onClick={() => void planUndo(run.runId)}>Undo</Button>
-        )}
+        {undo}
         {checkAgain && <Button onClick={checkAgain}>Check again</Button>}
         <Button appearance="primary" onClick={closeActionSession}>
           Close
