@@ -88,12 +88,17 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
   const logs = new ClassifiedLogs();
 
-  const reportOf = async (request: RequestOf<'report:markdown'>) =>
-    markdownReport(await scans.result(request.scanId), {
+  const reportOf = async (request: RequestOf<'report:markdown'>) => {
+    const diagnosis = await scans.result(request.scanId);
+    const changes = await actionService.changesThisSession();
+    const markdown = markdownReport(diagnosis, {
       includePersonal: request.includePersonal,
       app: deps.appInfo,
       homeDir,
+      changes,
     });
+    return { markdown, changes };
+  };
 
   const handle = <C extends Channel>(
     channel: C,
@@ -125,11 +130,9 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       cancelled: scans.cancel(scanId),
     })),
     'scan:result': handle('scan:result', ({ scanId }) => scans.result(scanId)),
-    'report:markdown': handle('report:markdown', async (request) => ({
-      markdown: await reportOf(request),
-    })),
+    'report:markdown': handle('report:markdown', reportOf),
     'report:save': handle('report:save', async (request) => {
-      const markdown = await reportOf(request);
+      const { markdown } = await reportOf(request);
       const path = await deps.chooseSavePath(reportFileName(new Date()));
       if (path === null) return { saved: false, fileName: null };
       try {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ActionService } from '../remedies/run/actionService';
 import { installAgain } from '../remedies/run/installAgain';
 import { rerunCommand } from '../remedies/run-again/rerunCommand';
+import type { InstallRerun } from '../remedies/run-again/rerunCommand';
 import type { Channel, RequestOf, ResponseOf, events } from '../shared/contract';
 import type { RerunOutcome } from '../shared/rerunModel';
 import { UserFacingError } from '../shared/userFacingError';
@@ -75,7 +76,11 @@ export function createRerunHandlers(deps: RerunHandlerDeps): RerunHandlers {
       );
       running.add(rerunId);
       void outcome.finally(() => running.delete(rerunId)).catch(() => undefined);
-      jobs.start(rerunId, () => outcome);
+      jobs.start(rerunId, async () => {
+        const ended = await outcome;
+        await recordInJournal(service, runId, rerun, ended);
+        return ended;
+      });
       return {
         rerunId,
         runId,
@@ -89,4 +94,29 @@ export function createRerunHandlers(deps: RerunHandlerDeps): RerunHandlers {
       cancelled: running.has(rerunId) && service.cancel(rerunId),
     })),
   };
+}
+
+/**
+ * What the report's "What Pip Doctor changed" reads: the install's facts,
+ * under the fix it followed. A journal that cannot be written must not hide
+ * the install's result from the user, so a failure here is only a gap there.
+ */
+async function recordInJournal(
+  service: ActionService,
+  runId: string,
+  rerun: InstallRerun,
+  ended: RerunOutcome,
+): Promise<void> {
+  try {
+    await service.journal.append({
+      type: 'install-again',
+      runId,
+      packageName: rerun.packageName,
+      where: rerun.where,
+      status: ended.status,
+      exitCode: ended.exitCode,
+    });
+  } catch {
+    // See above: the result still reaches the user.
+  }
 }

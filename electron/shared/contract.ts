@@ -27,6 +27,8 @@ import {
   RerunStartedSchema,
 } from './rerunModel';
 import type { RerunOutput } from './rerunModel';
+import { ChangeSummarySchema } from './changeModel';
+export type { ChangeSummary } from './changeModel';
 export type { RerunOutcome, RerunOutput, RerunStarted } from './rerunModel';
 import { PlanRequestSchema, ProcessRefSchema } from './planRequest';
 import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
@@ -121,7 +123,8 @@ export const channels = {
   'scan:result': { request: z.object({ scanId: ScanId }).strict(), response: DiagnosisSchema },
   'report:markdown': {
     request: z.object({ scanId: ScanId, includePersonal: z.boolean() }).strict(),
-    response: z.object({ markdown: z.string() }),
+    /** `changes`: what Pip Doctor changed in this session, from the journal (the report has it too). */
+    response: z.object({ markdown: z.string(), changes: z.array(ChangeSummarySchema) }),
   },
   /** Main shows the save dialog; the renderer never names the file. */
   'report:save': {

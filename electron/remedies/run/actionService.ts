@@ -38,6 +38,8 @@ import {
 } from './rebuildRun';
 import { recordedPlan } from './recordedPlan';
 import type { RerunBasis } from '../run-again/rerunCommand';
+import type { ChangeSummary } from '../../shared/changeModel';
+import { sessionChanges } from './sessionChanges';
 
 export interface ActionServiceOptions {
   probe: SystemProbe;
@@ -372,10 +374,11 @@ export class ActionService {
     });
   }
 
-  /** The journal's record of each run of this session, oldest first. */
-  async sessionHistories(): Promise<RunHistory[]> {
+  /** What this session's runs changed, oldest first, as the journal records it. */
+  async changesThisSession(): Promise<ChangeSummary[]> {
     const histories = await this.journal.histories();
-    return this.sessionRuns.flatMap((runId) => histories.get(runId) ?? []);
+    const runs = this.sessionRuns.flatMap((runId) => histories.get(runId) ?? []);
+    return sessionChanges(runs, histories);
   }
 
   private async execute(shown: ShownPlan, history: RunHistory | null): Promise<ActionOutcome> {

@@ -1,9 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type {
-  RerunOutcome,
-  RerunStarted,
-  UserError,
-} from '../../../electron/shared/contract';
+import type { RerunOutcome, RerunStarted, UserError } from '../../../electron/shared/contract';
 import { invoke, onRerunOutput } from '../bridge/pipDoctorBridge';
 import type { AppState } from './appState';
 

@@ -76,6 +76,31 @@ describe('run my install again, after a checked fix', () => {
       }).trim(),
     ).toBe('42');
 
+    // The report lists what changed, from the journal: the fix's finished steps and the install.
+    const report = valueOf(
+      await handlers['report:markdown']({ scanId, includePersonal: true }, APP_FRAME),
+    );
+    expect(report.changes).toEqual([
+      expect.objectContaining({
+        title: expect.stringContaining('Create a virtual environment'),
+        status: 'succeeded',
+        verified: true,
+        changed: [expect.stringContaining(join(folders.project, '.venv'))],
+        installsAgain: [
+          {
+            packageName: 'pipdoctor-demo',
+            where: `in the new virtual environment ${join(folders.project, '.venv')}`,
+            status: 'succeeded',
+          },
+        ],
+      }),
+    ]);
+    expect(report.markdown).toContain('## What Pip Doctor changed');
+    expect(report.markdown).toContain('done, and checked: it worked');
+    expect(report.markdown).toMatch(
+      /Ran your install again: pip install pipdoctor-demo .*: it worked\./,
+    );
+
     // Names made up by the page are refused with words.
     const unknown = await handlers['rerun:result'](
       { rerunId: 'rerun-0000000000000000' },

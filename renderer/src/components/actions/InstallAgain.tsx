@@ -72,8 +72,8 @@ export function InstallAgain({ runId }: { runId: string }) {
       <section className={styles.section}>
         <h3 className={styles.heading}>Next: run your install again</h3>
         <p className={styles.text}>
-          Pip Doctor can run your install now, the way that works after this fix, and show you
-          what pip prints.
+          Pip Doctor can run your install now, the way that works after this fix, and show you what
+          pip prints.
         </p>
       </section>
     );
@@ -152,7 +152,13 @@ function Finished({ rerun }: { rerun: Extract<RerunState, { status: 'finished' }
   );
 }
 
-function Problem({ title, error }: { title: string; error: { message: string; cause: string | null } }) {
+function Problem({
+  title,
+  error,
+}: {
+  title: string;
+  error: { message: string; cause: string | null };
+}) {
   const styles = useStyles();
   const heading = useFocusOnMount<HTMLSpanElement>();
   return (
