@@ -47,7 +47,7 @@ export async function installAgain(
     return {
       ...base,
       status: 'succeeded',
-      summary: `Your install worked: pip installed ${rerun.packageName} ${rerun.where}.`,
+      summary: `pip installed ${rerun.packageName} ${rerun.where}.`,
     };
   }
   const why = result.spawnError
@@ -58,6 +58,6 @@ export async function installAgain(
   return {
     ...base,
     status: 'failed',
-    summary: `Your install did not work this time: ${why} Check the new error to see what stands in the way now.`,
+    summary: `${why} Check the new error to see what stands in the way now.`,
   };
 }

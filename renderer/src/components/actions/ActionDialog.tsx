@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { TechnicalCause } from '../TechnicalCause';
@@ -85,19 +86,8 @@ function SessionContent({ session }: { session: ActionSession }) {
     switch (run.status) {
       case 'running':
         return <RunProgress plan={plan.plan} run={run} />;
-      case 'finished': {
-        const againFor = installAgainRunId(session);
-        return (
-          <>
-            <ActionOutcomeView
-              plan={plan.plan}
-              outcome={run.outcome}
-              nextAfter={origin.kind === 'remedy' ? origin.remedy : null}
-            />
-            {againFor !== null && <InstallAgain runId={againFor} />}
-          </>
-        );
-      }
+      case 'finished':
+        return <FinishedRun session={session} plan={plan.plan} outcome={run.outcome} />;
       case 'failed':
         return <ProblemMessage title="The fix did not start" error={run.error} />;
     }
@@ -115,6 +105,35 @@ function SessionContent({ session }: { session: ActionSession }) {
       {plan.status === 'ready' && <PlanDetails plan={plan.plan} />}
     </>
   );
+}
+
+/**
+ * A finished fix, and after one that worked, the user's install again: below
+ * the fix while it is offered, above it once it ran (the newest news
+ * first). Keyed, so moving them keeps them mounted and focus where it is.
+ */
+function FinishedRun({
+  session,
+  plan,
+  outcome,
+}: {
+  session: ActionSession;
+  plan: ActionPlan;
+  outcome: ActionOutcome;
+}) {
+  const againFor = installAgainRunId(session);
+  const ranAgain = useAppStore((state) => againFor !== null && state.rerun?.runId === againFor);
+  const fix = (
+    <ActionOutcomeView
+      key="fix"
+      plan={plan}
+      outcome={outcome}
+      nextAfter={session.origin.kind === 'remedy' ? session.origin.remedy : null}
+    />
+  );
+  if (againFor === null) return fix;
+  const again = <InstallAgain key="again" runId={againFor} />;
+  return <>{ranAgain ? [again, fix] : [fix, again]}</>;
 }
 
 function ProblemMessage({

@@ -43,6 +43,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   title: { display: 'block', ':focus': { outline: 'none' } },
+  // The next step's name is read at a glance: never broken over two lines.
+  primary: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 /** The fix's run whose install may be run again: finished, checked, and not an undo. */
@@ -186,6 +188,7 @@ export function InstallAgainButtons({ runId, secondary }: { runId: string; secon
   const checkNewError = useAppStore((state) => state.checkNewError);
   const finish = useAppStore((state) => state.finish);
   const closeActionSession = useAppStore((state) => state.closeActionSession);
+  const styles = useStyles();
   if (rerun?.status === 'starting' || rerun?.status === 'running') {
     const cancelling = rerun.status === 'running' && rerun.cancelling;
     return (
@@ -216,7 +219,11 @@ export function InstallAgainButtons({ runId, secondary }: { runId: string; secon
   }
   return (
     <>
-      <Button appearance="primary" onClick={() => void runInstallAgain(runId)}>
+      <Button
+        appearance="primary"
+        className={styles.primary}
+        onClick={() => void runInstallAgain(runId)}
+      >
         Run my install again
       </Button>
       {secondary}
