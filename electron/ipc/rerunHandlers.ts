@@ -62,6 +62,16 @@ export function createRerunHandlers(deps: RerunHandlerDeps): RerunHandlers {
     );
 
   return {
+    // The same builder from the same record as rerun:start: what is shown is what runs.
+    'rerun:plan': handle('rerun:plan', async ({ runId }) => {
+      const rerun = rerunCommand(service.rerunBasis(runId));
+      return {
+        runId,
+        packageName: rerun.packageName,
+        commandLine: rerun.commandLine,
+        where: rerun.where,
+      };
+    }),
     'rerun:start': handle('rerun:start', async ({ runId }) => {
       const rerun = rerunCommand(service.rerunBasis(runId));
       const rerunId = `rerun-${randomBytes(8).toString('hex')}`;

@@ -24,12 +24,13 @@ import {
   RerunIdSchema,
   RerunOutcomeSchema,
   RerunOutputSchema,
+  RerunPlanSchema,
   RerunStartedSchema,
 } from './rerunModel';
 import type { RerunOutput } from './rerunModel';
 import { ChangeSummarySchema } from './changeModel';
 export type { ChangeSummary } from './changeModel';
-export type { RerunOutcome, RerunOutput, RerunStarted } from './rerunModel';
+export type { RerunOutcome, RerunOutput, RerunPlan, RerunStarted } from './rerunModel';
 import { PlanRequestSchema, ProcessRefSchema } from './planRequest';
 import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
 import { LogFindingSchema } from './model/logFinding';
@@ -198,6 +199,11 @@ export const channels = {
    * builds the command from its own record of that fix and the scan; the
    * renderer names only the fix. Output streams as `rerun:output`.
    */
+  /** The install "Run my install again" would run after that fix, shown before it runs. */
+  'rerun:plan': {
+    request: z.object({ runId: ActionRunIdSchema }).strict(),
+    response: RerunPlanSchema,
+  },
   'rerun:start': {
     request: z.object({ runId: ActionRunIdSchema }).strict(),
     response: RerunStartedSchema,

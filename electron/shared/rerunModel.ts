@@ -23,6 +23,10 @@ export const RerunStartedSchema = z.object({
 });
 export type RerunStarted = z.infer<typeof RerunStartedSchema>;
 
+/** What would run, shown before the user starts it (DESIGN.md rule 6). */
+export const RerunPlanSchema = RerunStartedSchema.omit({ rerunId: true });
+export type RerunPlan = z.infer<typeof RerunPlanSchema>;
+
 export const RerunStatusSchema = z.enum(['succeeded', 'failed', 'cancelled']);
 export type RerunStatus = z.infer<typeof RerunStatusSchema>;
 

@@ -115,6 +115,9 @@ test.describe('the finish: run my install again, then Done', () => {
       dialog.getByRole('heading', { name: 'Next: run your install again' }),
     ).toBeVisible();
     expect(await looksPrimary(again)).toBe(true);
+    // Shown before it runs: the user's package, by the new venv's own python -m pip.
+    const command = `${join(newVenv, 'bin', 'python')} -m pip install --no-index --find-links ${wheels} pipdoctor-demo`;
+    await expect(dialog.locator('pre', { hasText: '-m pip install' })).toHaveText(command);
     expect(await looksPrimary(dialog.getByRole('button', { name: 'Close', exact: true }))).toBe(
       false,
     );
@@ -146,13 +149,11 @@ test.describe('the finish: run my install again, then Done', () => {
       'pip output shown while the install still ran',
     ).toBe(true);
 
-    // What ran: the user's package, by the new venv's own python -m pip.
+    // What ran is what was shown.
     await expect(dialog.getByRole('log', { name: 'What pip prints' })).toContainText(
       'Successfully installed pipdoctor-demo-1.0 pipdoctor-helper-2.0',
     );
-    await expect(dialog.locator('pre', { hasText: '-m pip install' })).toHaveText(
-      `${join(newVenv, 'bin', 'python')} -m pip install --no-index --find-links ${wheels} pipdoctor-demo`,
-    );
+    await expect(dialog.locator('pre', { hasText: '-m pip install' })).toHaveText(command);
     expect(importsDemo(newVenv)).toBe(true);
     const done = dialog.getByRole('button', { name: 'Done' });
     expect(await looksPrimary(done)).toBe(true);

@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { RerunOutcome, RerunStarted, UserError } from '../../../electron/shared/contract';
+import type {
+  RerunOutcome,
+  RerunPlan,
+  RerunStarted,
+  UserError,
+} from '../../../electron/shared/contract';
 import { invoke, onRerunOutput } from '../bridge/pipDoctorBridge';
 import type { AppState } from './appState';
 
@@ -21,8 +26,17 @@ export type RerunState =
   /** It could not start, or its end could not be read. */
   | { status: 'failed'; runId: string; error: UserError };
 
+/** The install that would run after a fix, as main built it; shown before the user starts it. */
+export type RerunPlanState =
+  | { runId: string; status: 'loading' }
+  | { runId: string; status: 'ready'; plan: RerunPlan }
+  | { runId: string; status: 'failed'; error: UserError };
+
 export interface RerunSlice {
   rerun: RerunState | null;
+  rerunPlan: RerunPlanState | null;
+  /** Asks main what "Run my install again" would run after the fix with this run id. */
+  loadInstallAgainPlan(runId: string): Promise<void>;
   /** Runs the user's install again after the fix with this run id. */
   runInstallAgain(runId: string): Promise<void>;
   cancelInstallAgain(): Promise<void>;
@@ -37,6 +51,19 @@ const MAX_SHOWN_OUTPUT = 200_000;
 
 export const createRerunSlice: StateCreator<AppState, [], [], RerunSlice> = (set, get) => ({
   rerun: null,
+  rerunPlan: null,
+
+  loadInstallAgainPlan: async (runId) => {
+    if (get().rerunPlan?.runId === runId) return;
+    set({ rerunPlan: { runId, status: 'loading' } });
+    const reply = await invoke('rerun:plan', { runId });
+    if (get().rerunPlan?.runId !== runId) return;
+    set({
+      rerunPlan: reply.ok
+        ? { runId, status: 'ready', plan: reply.value }
+        : { runId, status: 'failed', error: reply.error },
+    });
+  },
 
   runInstallAgain: async (runId) => {
     const current = get().rerun;

@@ -51,8 +51,16 @@ describe('run my install again, after a checked fix', () => {
     expect(outcome.verification.ok).toBe(true);
 
     const venvPython = join(folders.project, '.venv', 'bin', 'python');
+    // Shown before it runs, by the same builder: what the offer shows is what runs.
+    const shown = valueOf(await handlers['rerun:plan']({ runId: plan.id }, APP_FRAME));
     const started = valueOf(await handlers['rerun:start']({ runId: plan.id }, APP_FRAME));
     expect(started.packageName).toBe('pipdoctor-demo');
+    expect(shown).toEqual({
+      runId: plan.id,
+      packageName: started.packageName,
+      commandLine: started.commandLine,
+      where: started.where,
+    });
     expect(started.commandLine).toBe(
       `${venvPython} -m pip install --no-index --find-links ${folders.wheelDir} pipdoctor-demo`,
     );

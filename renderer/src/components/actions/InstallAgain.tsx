@@ -67,19 +67,8 @@ function useRerunOf(runId: string): RerunState | null {
  * or the new error to check.
  */
 export function InstallAgain({ runId }: { runId: string }) {
-  const styles = useStyles();
   const rerun = useRerunOf(runId);
-  if (rerun === null) {
-    return (
-      <section className={styles.section}>
-        <h3 className={styles.heading}>Next: run your install again</h3>
-        <p className={styles.text}>
-          Pip Doctor can run your install now, the way that works after this fix, and show you what
-          pip prints.
-        </p>
-      </section>
-    );
-  }
+  if (rerun === null) return <Offer runId={runId} />;
   switch (rerun.status) {
     case 'starting':
       return <Spinner size="tiny" labelPosition="after" label="Starting your install…" />;
@@ -95,6 +84,33 @@ export function InstallAgain({ runId }: { runId: string }) {
     case 'failed':
       return <Problem title="Your install did not start" error={rerun.error} />;
   }
+}
+
+/** What would run, exactly, before the user starts it. */
+function Offer({ runId }: { runId: string }) {
+  const styles = useStyles();
+  const shown = useAppStore((state) => state.rerunPlan);
+  const load = useAppStore((state) => state.loadInstallAgainPlan);
+  useEffect(() => void load(runId), [load, runId]);
+  const plan = shown?.runId === runId ? shown : null;
+  return (
+    <section className={styles.section}>
+      <h3 className={styles.heading}>Next: run your install again</h3>
+      {plan?.status === 'ready' ? (
+        <>
+          <p className={styles.text}>
+            Pip Doctor can run your install of {plan.plan.packageName} now, {plan.plan.where}, and
+            show you what pip prints. It runs:
+          </p>
+          <CommandLine command={plan.plan.commandLine} />
+        </>
+      ) : plan?.status === 'failed' ? (
+        <p className={styles.text}>{plan.error.message}</p>
+      ) : (
+        <Spinner size="tiny" labelPosition="after" label="Working out your install…" />
+      )}
+    </section>
+  );
 }
 
 function Running({ title, children }: { title: string; children: ReactNode }) {
@@ -188,6 +204,9 @@ export function InstallAgainButtons({ runId, secondary }: { runId: string; secon
   const checkNewError = useAppStore((state) => state.checkNewError);
   const finish = useAppStore((state) => state.finish);
   const closeActionSession = useAppStore((state) => state.closeActionSession);
+  const planFailed = useAppStore(
+    (state) => state.rerunPlan?.runId === runId && state.rerunPlan.status === 'failed',
+  );
   const styles = useStyles();
   if (rerun?.status === 'starting' || rerun?.status === 'running') {
     const cancelling = rerun.status === 'running' && rerun.cancelling;
@@ -214,6 +233,17 @@ export function InstallAgainButtons({ runId, secondary }: { runId: string; secon
           Check the new error
         </Button>
         <Button onClick={closeActionSession}>Close</Button>
+      </>
+    );
+  }
+  // Nothing to run (the log names no package): the dialog ends as any other.
+  if (rerun === null && planFailed) {
+    return (
+      <>
+        {secondary}
+        <Button appearance="primary" onClick={closeActionSession}>
+          Close
+        </Button>
       </>
     );
   }
