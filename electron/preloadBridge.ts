@@ -4,6 +4,7 @@ import type {
   PipDoctorBridge,
   Reply,
   RequestOf,
+  RerunOutput,
   ResponseOf,
   ScanProgressEvent,
 } from './shared/contract';
@@ -72,6 +73,9 @@ export function createPipDoctorBridge(
     },
     onActionProgress(listener) {
       return subscribe<ActionProgress>('action:progress', listener);
+    },
+    onRerunOutput(listener) {
+      return subscribe<RerunOutput>('rerun:output', listener);
     },
   };
   return Object.freeze(bridge);

@@ -9,6 +9,7 @@ import { markdownReport } from '../engine/report/markdownReport';
 import type { SystemProbe } from '../platform/systemProbe';
 import { allowedExternalUrl } from '../security/externalLinks';
 import { createActionHandlers } from './actionHandlers';
+import { createRerunHandlers } from './rerunHandlers';
 import { ClassifiedLogs } from './classifiedLogs';
 import { channels, MAX_LOG_TEXT } from '../shared/contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from '../shared/contract';
@@ -89,12 +90,17 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
   const logs = new ClassifiedLogs();
 
-  const reportOf = async (request: RequestOf<'report:markdown'>) =>
-    markdownReport(await scans.result(request.scanId), {
+  const reportOf = async (request: RequestOf<'report:markdown'>) => {
+    const diagnosis = await scans.result(request.scanId);
+    const changes = await actionService.changesThisSession();
+    const markdown = markdownReport(diagnosis, {
       includePersonal: request.includePersonal,
       app: deps.appInfo,
       homeDir,
+      changes,
     });
+    return { markdown, changes };
+  };
 
   const handle = <C extends Channel>(
     channel: C,
@@ -126,11 +132,9 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       cancelled: scans.cancel(scanId),
     })),
     'scan:result': handle('scan:result', ({ scanId }) => scans.result(scanId)),
-    'report:markdown': handle('report:markdown', async (request) => ({
-      markdown: await reportOf(request),
-    })),
+    'report:markdown': handle('report:markdown', reportOf),
     'report:save': handle('report:save', async (request) => {
-      const markdown = await reportOf(request);
+      const { markdown } = await reportOf(request);
       const path = await deps.chooseSavePath(reportFileName(new Date()));
       if (path === null) return { saved: false, fileName: null };
       try {
@@ -177,6 +181,13 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       scans,
       appPageUrl: deps.appPageUrl,
       chooseFolder: deps.chooseFolder,
+      signal: deps.signal,
+    }),
+    ...createRerunHandlers({
+      service: actionService,
+      appPageUrl: deps.appPageUrl,
+      env: deps.env,
+      sendOutput: (payload) => deps.send('rerun:output', payload),
       signal: deps.signal,
     }),
   };

@@ -20,6 +20,12 @@ export interface RunOptions {
   cwd?: string;
   /** Written to the child's stdin, which is then closed; without it stdin is the null device. */
   stdin?: string;
+  /**
+   * Each piece of output as it arrives, decoded (stdout and stderr alike,
+   * interleaved as they come): for a run the user watches live. Past the
+   * cap nothing more is passed on, as nothing more is kept.
+   */
+  onOutput?: (text: string) => void;
 }
 
 export interface RunResult {
@@ -54,7 +60,10 @@ class CappedText {
   private bytes = 0;
   truncated = false;
 
-  constructor(private readonly cap: number) {}
+  constructor(
+    private readonly cap: number,
+    private readonly onText?: (text: string) => void,
+  ) {}
 
   /** Keeps reading past the cap so the child never blocks on a full pipe. */
   attach(stream: Readable | null): void {
@@ -68,7 +77,9 @@ class CappedText {
     const room = this.cap - this.bytes;
     const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
     this.bytes += kept.length;
-    this.text += this.decoder.write(kept);
+    const text = this.decoder.write(kept);
+    this.text += text;
+    if (text !== '') this.onText?.(text);
     if (kept.length < chunk.length) this.truncated = true;
   }
 
@@ -118,8 +129,14 @@ export function runProcess(
   options: RunOptions,
 ): Promise<RunResult> {
   const started = performance.now();
-  const stdout = new CappedText(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
-  const stderr = new CappedText(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
+  const stdout = new CappedText(
+    options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    options.onOutput,
+  );
+  const stderr = new CappedText(
+    options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    options.onOutput,
+  );
 
   const outcome = (fields: Partial<RunResult>): RunResult => ({
     exitCode: null,

@@ -20,6 +20,17 @@ export type {
   StepStatus,
 } from './actionModel';
 import { isValidPackageName } from './packageName';
+import {
+  RerunIdSchema,
+  RerunOutcomeSchema,
+  RerunOutputSchema,
+  RerunPlanSchema,
+  RerunStartedSchema,
+} from './rerunModel';
+import type { RerunOutput } from './rerunModel';
+import { ChangeSummarySchema } from './changeModel';
+export type { ChangeSummary } from './changeModel';
+export type { RerunOutcome, RerunOutput, RerunPlan, RerunStarted } from './rerunModel';
 import { PlanRequestSchema, ProcessRefSchema } from './planRequest';
 import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
 import { LogFindingSchema } from './model/logFinding';
@@ -113,7 +124,8 @@ export const channels = {
   'scan:result': { request: z.object({ scanId: ScanId }).strict(), response: DiagnosisSchema },
   'report:markdown': {
     request: z.object({ scanId: ScanId, includePersonal: z.boolean() }).strict(),
-    response: z.object({ markdown: z.string() }),
+    /** `changes`: what Pip Doctor changed in this session, from the journal (the report has it too). */
+    response: z.object({ markdown: z.string(), changes: z.array(ChangeSummarySchema) }),
   },
   /** Main shows the save dialog; the renderer never names the file. */
   'report:save': {
@@ -191,6 +203,29 @@ export const channels = {
   },
   /** Main shows the folder dialog; the renderer gets an id for the folder and its path to show. */
   'folder:choose': { request: z.object({}).strict(), response: PickedFolderSchema.nullable() },
+  /**
+   * "Run my install again" after the fix with this run id worked: main
+   * builds the command from its own record of that fix and the scan; the
+   * renderer names only the fix. Output streams as `rerun:output`.
+   */
+  /** The install "Run my install again" would run after that fix, shown before it runs. */
+  'rerun:plan': {
+    request: z.object({ runId: ActionRunIdSchema }).strict(),
+    response: RerunPlanSchema,
+  },
+  'rerun:start': {
+    request: z.object({ runId: ActionRunIdSchema }).strict(),
+    response: RerunStartedSchema,
+  },
+  /** Resolves when the install ends: what pip's exit code says, and the end of its output. */
+  'rerun:result': {
+    request: z.object({ rerunId: RerunIdSchema }).strict(),
+    response: RerunOutcomeSchema,
+  },
+  'rerun:cancel': {
+    request: z.object({ rerunId: RerunIdSchema }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -204,6 +239,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
 export const events = {
   'scan:progress': ScanProgressSchema,
   'action:progress': ActionProgressSchema,
+  'rerun:output': RerunOutputSchema,
 } as const;
 export type EventName = keyof typeof events;
 
@@ -212,4 +248,5 @@ export interface PipDoctorBridge {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Reply<ResponseOf<C>>>;
   onScanProgress(listener: (event: ScanProgressEvent) => void): () => void;
   onActionProgress(listener: (event: ActionProgress) => void): () => void;
+  onRerunOutput(listener: (event: RerunOutput) => void): () => void;
 }

@@ -107,7 +107,7 @@ test.describe('the Electron shell, for real', () => {
     const keys = await page.evaluate(() =>
       Object.keys((window as unknown as AppWindow).pipDoctor).sort(),
     );
-    expect(keys).toEqual(['invoke', 'onActionProgress', 'onScanProgress']);
+    expect(keys).toEqual(['invoke', 'onActionProgress', 'onRerunOutput', 'onScanProgress']);
     const info = await page.evaluate(() =>
       (window as unknown as AppWindow).pipDoctor.invoke('app:info', {}),
     );

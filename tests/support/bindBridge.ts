@@ -58,7 +58,7 @@ export async function bindBridge(
     ...deps,
     send: (event, payload) => {
       if (event === 'scan:progress') progress.push(payload as ScanProgressEvent);
-      else actionProgress.push(payload as ActionProgress);
+      else if (event === 'action:progress') actionProgress.push(payload as ActionProgress);
       deliver(event, payload);
     },
   });

@@ -8,6 +8,8 @@ import type {
 } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
 import { commandYouRan, isDependency } from '../../shared/requestedInstall';
+import type { ChangeSummary } from '../../shared/changeModel';
+import { changesSection } from './changesSection';
 import { mdCode, mdFence, mdText } from './markdownText';
 import { createRedactor, REDACTED_USER } from './redactPersonal';
 import type { Redactor } from './redactPersonal';
@@ -20,6 +22,8 @@ export interface ReportOptions {
   app: { name: string; version: string; platform: Platform };
   /** The user's home folder, hidden even when its name differs from the user name. */
   homeDir: string | null;
+  /** What Pip Doctor changed in this session, from the action journal; none when nothing ran. */
+  changes?: readonly ChangeSummary[];
 }
 
 /** Past these, a list says how many more there are: the report is pasted into help requests. */
@@ -51,6 +55,7 @@ export function markdownReport(diagnosis: Diagnosis, options: ReportOptions): st
   const sections = [
     header(diagnosis, options, w),
     found(diagnosis, w),
+    changesSection(options.changes ?? [], (text) => w.text(text)),
     logSection(diagnosis.log, w),
     pipSection(diagnosis, w),
     installsSection(diagnosis, w),

@@ -38,6 +38,9 @@ import {
   scanFactsFor,
 } from './rebuildRun';
 import { recordedPlan } from './recordedPlan';
+import type { RerunBasis } from '../run-again/rerunCommand';
+import type { ChangeSummary } from '../../shared/changeModel';
+import { sessionChanges } from './sessionChanges';
 
 export interface ActionServiceOptions {
   probe: SystemProbe;
@@ -82,6 +85,9 @@ interface ShownPlan {
   resumes: boolean;
 }
 
+/** A fix whose checks passed in this session: "Run my install again" is built from it. */
+type CheckedRun = Omit<RerunBasis, 'pipSourceArgs'>;
+
 interface ActiveRun {
   runId: string;
   controller: AbortController;
@@ -103,6 +109,9 @@ export class ActionService {
   private readonly plans = new Map<string, ShownPlan>();
   private readonly pickedFolders = new Map<string, string>();
   private active: ActiveRun | null = null;
+  private readonly checkedRuns = new Map<string, CheckedRun>();
+  /** The runs started in this session, oldest first: what the report says Pip Doctor changed. */
+  private readonly sessionRuns: string[] = [];
 
   constructor(private readonly options: ActionServiceOptions) {
     this.journal = new ActionJournal(options.dataDir);
@@ -338,6 +347,43 @@ export class ActionService {
     await this.journal.append({ type: 'resolved', runId });
   }
 
+  /**
+   * What "Run my install again" is built from: a fix of this session that
+   * ran to the end and whose checks passed. Only main's own record counts,
+   * never the journal file (any program of the user may rewrite it).
+   */
+  rerunBasis(runId: string): RerunBasis {
+    const checked = this.checkedRuns.get(runId);
+    if (!checked) {
+      throw new UserFacingError(
+        'Pip Doctor runs your install again only after a fix it made and checked in this session. Choose the fix again, or run your install yourself.',
+        `run ${runId} is not a checked fix of this session`,
+      );
+    }
+    return { ...checked, pipSourceArgs: this.options.pipSourceArgs ?? [] };
+  }
+
+  /**
+   * Runs other work that uses pip (the user's install again) as the one
+   * thing running: refused while a fix runs, and no fix starts meanwhile.
+   * cancel(id) stops it like a fix.
+   */
+  runAside<T>(id: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.refuseWhileBusy();
+    const active: ActiveRun = { runId: id, controller: new AbortController(), consents: new Map() };
+    this.active = active;
+    return work(active.controller.signal).finally(() => {
+      if (this.active === active) this.active = null;
+    });
+  }
+
+  /** What this session's runs changed, oldest first, as the journal records it. */
+  async changesThisSession(): Promise<ChangeSummary[]> {
+    const histories = await this.journal.histories();
+    const runs = this.sessionRuns.flatMap((runId) => histories.get(runId) ?? []);
+    return sessionChanges(runs, histories);
+  }
+
   private async execute(shown: ShownPlan, history: RunHistory | null): Promise<ActionOutcome> {
     const { recipe } = shown;
     const active: ActiveRun = {
@@ -346,8 +392,11 @@ export class ActionService {
       consents: new Map(),
     };
     this.active = active;
+    // run() and resume() refused a stale plan: the latest scan is the one this fix is for.
+    const scanned = this.latest?.diagnosis ?? null;
+    if (!this.sessionRuns.includes(recipe.plan.id)) this.sessionRuns.push(recipe.plan.id);
     try {
-      return await runRecipe(
+      const outcome = await runRecipe(
         recipe,
         shown.facts,
         history,
@@ -363,6 +412,14 @@ export class ActionService {
         },
         active.controller.signal,
       );
+      if (outcome.status === 'succeeded' && outcome.verification.ok === true && scanned) {
+        this.checkedRuns.set(recipe.plan.id, {
+          recipe,
+          scanned,
+          plannedPackage: shown.facts.request.packageName,
+        });
+      }
+      return outcome;
     } finally {
       this.active = null;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionOutcomeSchema, StepItemSchema, StepStatusSchema } from '../../shared/actionModel';
+import { RerunStatusSchema } from '../../shared/rerunModel';
 import { PlanFactsSchema } from './planFacts';
 
 /**
@@ -45,6 +46,15 @@ export const JournalEntrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('finished'), outcome: ActionOutcomeSchema }),
   /** The user said it needs nothing more: the app stops offering it. */
   z.object({ ...base, type: z.literal('resolved') }),
+  /** The user's install, run again after this run's fix: its facts, never its command. */
+  z.object({
+    ...base,
+    type: z.literal('install-again'),
+    packageName: z.string().max(200),
+    where: z.string(),
+    status: RerunStatusSchema,
+    exitCode: z.number().int().nullable(),
+  }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 

@@ -1,4 +1,5 @@
 import type { ActionOutcome, StepItem, StepStatus } from '../../shared/actionModel';
+import type { RerunStatus } from '../../shared/rerunModel';
 import type { JournalLine, StepData } from './journalEntry';
 import type { PlanFacts, StepFact } from './planFacts';
 
@@ -17,6 +18,16 @@ export interface RunHistory {
   resolved: boolean;
   /** The undo runs of this run, oldest first. */
   undoRuns: string[];
+  /** The user's install, run again after this fix, oldest first. */
+  installsAgain: InstallAgainRecord[];
+}
+
+export interface InstallAgainRecord {
+  at: string;
+  packageName: string;
+  where: string;
+  status: RerunStatus;
+  exitCode: number | null;
 }
 
 export interface StepRecord {
@@ -76,6 +87,15 @@ export function replayEntries(entries: readonly JournalLine[]): Map<string, RunH
       case 'resolved':
         run.resolved = true;
         break;
+      case 'install-again':
+        run.installsAgain.push({
+          at: entry.at,
+          packageName: entry.packageName,
+          where: entry.where,
+          status: entry.status,
+          exitCode: entry.exitCode,
+        });
+        break;
     }
   }
   return runs;
@@ -130,5 +150,6 @@ export function newRunHistory(
     outcome: null,
     resolved: false,
     undoRuns: [],
+    installsAgain: [],
   };
 }

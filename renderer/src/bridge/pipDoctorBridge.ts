@@ -3,6 +3,7 @@ import type {
   Channel,
   PipDoctorBridge,
   Reply,
+  RerunOutput,
   RequestOf,
   ResponseOf,
   ScanProgressEvent,
@@ -53,4 +54,8 @@ export function onScanProgress(listener: (event: ScanProgressEvent) => void): ()
 
 export function onActionProgress(listener: (event: ActionProgress) => void): () => void {
   return window.pipDoctor?.onActionProgress(listener) ?? (() => undefined);
+}
+
+export function onRerunOutput(listener: (event: RerunOutput) => void): () => void {
+  return window.pipDoctor?.onRerunOutput(listener) ?? (() => undefined);
 }

@@ -246,7 +246,9 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
     },
 
     closeActionSession: () => {
-      if (runningSession()) return;
+      // While the user's install runs again, the dialog stays: only Stop ends it.
+      const rerun = get().rerun?.status;
+      if (runningSession() || rerun === 'starting' || rerun === 'running') return;
       clearTimeout(replanTimer);
       set({ actionSession: null });
     },

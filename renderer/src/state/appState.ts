@@ -2,6 +2,7 @@ import type { ActionSlice } from './actionSlice';
 import type { LogSlice } from './logSlice';
 import type { PendingSlice } from './pendingSlice';
 import type { ReportSlice } from './reportSlice';
+import type { RerunSlice } from './rerunSlice';
 import type { ScanSlice } from './scanSlice';
 import type { WizardSlice } from './wizardSlice';
 
@@ -11,4 +12,5 @@ export type AppState = WizardSlice &
   ScanSlice &
   ReportSlice &
   ActionSlice &
-  PendingSlice;
+  PendingSlice &
+  RerunSlice;

@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { UserError } from '../../../electron/shared/contract';
+import type { ChangeSummary, UserError } from '../../../electron/shared/contract';
 import { invoke } from '../bridge/pipDoctorBridge';
 import type { AppState } from './appState';
 
 export type ReportPreview =
   | { status: 'loading' }
-  | { status: 'ready'; markdown: string }
+  /** `changes`: what Pip Doctor changed in this session, as the report lists it. */
+  | { status: 'ready'; markdown: string; changes: ChangeSummary[] }
   | { status: 'failed'; error: UserError };
 
 export type ExportOutcome =
@@ -62,7 +63,7 @@ export const createReportSlice: StateCreator<AppState, [], [], ReportSlice> = (s
           scanId,
           outcome: null,
           preview: reply.ok
-            ? { status: 'ready', markdown: reply.value.markdown }
+            ? { status: 'ready', markdown: reply.value.markdown, changes: reply.value.changes }
             : { status: 'failed', error: reply.error },
         },
       });

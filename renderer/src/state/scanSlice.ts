@@ -74,6 +74,7 @@ export const createScanSlice: StateCreator<AppState, [], [], ScanSlice> = (set, 
       set({
         scan: { ...IDLE, status: 'running', withLog: withText, logText: get().logText },
         report: null,
+        rerun: null,
       });
       // Events can arrive before scan:start replies: keep them until the id is known.
       const early: ScanProgressEvent[] = [];

@@ -4,6 +4,7 @@ import type { AppState } from './appState';
 import { createLogSlice } from './logSlice';
 import { createPendingSlice } from './pendingSlice';
 import { createReportSlice } from './reportSlice';
+import { createRerunSlice } from './rerunSlice';
 import { createScanSlice } from './scanSlice';
 import { createWizardSlice } from './wizardSlice';
 
@@ -14,4 +15,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createReportSlice(...args),
   ...createActionSlice(...args),
   ...createPendingSlice(...args),
+  ...createRerunSlice(...args),
 }));

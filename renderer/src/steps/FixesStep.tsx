@@ -25,6 +25,10 @@ export function FixesStep() {
   const listStyles = useListStyles();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const goTo = useAppStore((state) => state.goTo);
+  // Once the user's install worked again, the one thing left is the end.
+  const installWorks = useAppStore(
+    (state) => state.rerun?.status === 'finished' && state.rerun.outcome.status === 'succeeded',
+  );
   const helpful = diagnosis?.recommendations.filter((r) => r.applicable) ?? [];
   const unhelpful = diagnosis?.recommendations.filter((r) => !r.applicable) ?? [];
   const [first, ...others] = helpful;
@@ -41,8 +45,13 @@ export function FixesStep() {
         </Button>
       }
       forward={
-        <Button appearance="primary" disabled={!diagnosis} onClick={() => goTo('report')}>
-          Share what was found
+        // The fix is this screen's primary action; sharing is secondary until the end.
+        <Button
+          appearance={installWorks ? 'primary' : 'secondary'}
+          disabled={!diagnosis}
+          onClick={() => goTo('report')}
+        >
+          {installWorks ? 'Done' : 'Share what was found'}
         </Button>
       }
     >

@@ -2,6 +2,7 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Switch,
   makeStyles,
@@ -15,6 +16,7 @@ import type { ExportOutcome } from '../state/reportSlice';
 import { StepLayout } from '../components/StepLayout';
 import { StaleScanBanner } from '../components/StaleScanBanner';
 import { Section } from '../components/Section';
+import { ChangeList } from '../components/ChangeList';
 import { TechnicalCause } from '../components/TechnicalCause';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
 
@@ -88,6 +90,10 @@ export function ReportStep() {
   const saveReport = useAppStore((state) => state.saveReport);
   const stale = report?.scanId !== scanId;
   const scanStale = useAppStore(scanIsStale);
+  // The finish: the user's own install ran again after the fix, and worked.
+  const installWorks = useAppStore(
+    (state) => state.rerun?.status === 'finished' && state.rerun.outcome.status === 'succeeded',
+  );
 
   useEffect(() => {
     if (stale) void loadReportPreview();
@@ -108,6 +114,19 @@ export function ReportStep() {
       }
       forward={<Button onClick={() => goTo('start')}>Start over</Button>}
     >
+      {installWorks && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Your install works now</MessageBarTitle>
+            Nothing more to do. Keep this report if you want a record of what was changed.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {report?.preview.status === 'ready' && (
+        <Section title="What Pip Doctor changed">
+          <ChangeList changes={report.preview.changes} />
+        </Section>
+      )}
       <div className={styles.controls}>
         <Switch
           checked={includePersonal}

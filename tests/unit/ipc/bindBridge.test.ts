@@ -65,7 +65,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the e2e bridge harness, in real Chromium
     const keys = await page.evaluate(() =>
       Object.keys((window as unknown as HarnessWindow).pipDoctor).sort(),
     );
-    expect(keys).toEqual(['invoke', 'onActionProgress', 'onScanProgress']);
+    expect(keys).toEqual(['invoke', 'onActionProgress', 'onRerunOutput', 'onScanProgress']);
     const info = await page.evaluate(() => {
       const { pipDoctor } = window as unknown as HarnessWindow;
       return pipDoctor.invoke('app:info', {});

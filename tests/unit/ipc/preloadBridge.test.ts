@@ -5,6 +5,7 @@ import type {
   ActionProgress,
   Channel,
   PipDoctorBridge,
+  RerunOutput,
   ScanProgressEvent,
 } from '../../../electron/shared/contract';
 import { createPipDoctorBridge } from '../../../electron/preloadBridge';
@@ -52,7 +53,12 @@ const ACTION_PROGRESS: ActionProgress = {
 describe('the preload bridge (window.pipDoctor)', () => {
   test('exposes exactly the contract: invoke and one subscription per event, frozen', () => {
     const bridge = createPipDoctorBridge(fakeIpc().ipc, Object.keys(channels));
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onActionProgress', 'onScanProgress']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'onActionProgress',
+      'onRerunOutput',
+      'onScanProgress',
+    ]);
     expect(Object.isFrozen(bridge)).toBe(true);
     // Nothing reachable from it is ipcRenderer.
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
@@ -132,6 +138,27 @@ describe('the preload bridge (window.pipDoctor)', () => {
     expect(() => bridge.onActionProgress('not a function' as never)).toThrow(TypeError);
   });
 
+  test("an install's output reaches its own listeners only, the payload alone", () => {
+    const { ipc, emit, listeners } = fakeIpc();
+    const bridge = createPipDoctorBridge(ipc, Object.keys(channels));
+    const output: RerunOutput[] = [];
+    const actions: ActionProgress[] = [];
+    const leave = bridge.onRerunOutput((event) => output.push(event));
+    bridge.onActionProgress((event) => actions.push(event));
+    const chunk: RerunOutput = { rerunId: 'rerun-0123456789abcdef', text: 'Collecting requests\n' };
+
+    emit('rerun:output', chunk);
+    emit('action:progress', ACTION_PROGRESS);
+    expect(output).toEqual([chunk]);
+    expect(actions).toEqual([ACTION_PROGRESS]);
+
+    leave();
+    emit('rerun:output', chunk);
+    expect(output).toHaveLength(1);
+    expect(listeners.get('rerun:output')?.size).toBe(0);
+    expect(() => bridge.onRerunOutput('not a function' as never)).toThrow(TypeError);
+  });
+
   test('the e2e init script builds the same bridge from the shipped source, in a bare context', async () => {
     // Only what a page has: no require, no module scope, nothing from this file.
     const sent: Array<[string, unknown]> = [];
@@ -143,7 +170,12 @@ describe('the preload bridge (window.pipDoctor)', () => {
     };
     runInNewContext(bridgeInitScript(), { window });
     const bridge = window.pipDoctor as PipDoctorBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onActionProgress', 'onScanProgress']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'onActionProgress',
+      'onRerunOutput',
+      'onScanProgress',
+    ]);
 
     const channel: Channel = 'app:info';
     expect(await bridge.invoke(channel, {})).toEqual({ ok: true, value: {} });

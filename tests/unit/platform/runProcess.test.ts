@@ -200,6 +200,23 @@ describe('runProcess', () => {
     expect(result.spawnError?.code).toBe('EACCES');
   });
 
+  it('passes output on as it arrives, before the program ends, and keeps it all too', async () => {
+    const seen: Array<{ text: string; at: number }> = [];
+    const started = Date.now();
+    const script = `process.stdout.write('first ü\\n'); setTimeout(() => { process.stderr.write('second\\n'); }, 1500);`;
+    const result = await runProcess(node, ['-e', script], {
+      timeoutMs: 10_000,
+      onOutput: (text) => seen.push({ text, at: Date.now() - started }),
+    });
+    const ended = Date.now() - started;
+    expect(seen.map((chunk) => chunk.text).join('')).toBe('first ü\nsecond\n');
+    expect(seen[0]!.text).toBe('first ü\n');
+    // The first line was shown while the program still ran.
+    expect(ended - seen[0]!.at).toBeGreaterThan(1000);
+    expect(result.stdout).toBe('first ü\n');
+    expect(result.stderr).toBe('second\n');
+  });
+
   it('reports an argument that cannot be passed (NUL byte) instead of throwing', async () => {
     const result = await runProcess(node, ['a\0b'], { timeoutMs: 5_000 });
     expect(result.spawnError?.code).toBe('ERR_INVALID_ARG_VALUE');

@@ -1,4 +1,4 @@
-import type { ActionProgress, Reply } from '../../../electron/shared/contract';
+import type { ActionProgress, Reply, RerunOutput } from '../../../electron/shared/contract';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
 import { SYSTEM_PYTHON } from './actionHarness';
@@ -29,6 +29,7 @@ export interface IpcAppFolders {
 
 export function ipcApp(folders: IpcAppFolders) {
   const progress: ActionProgress[] = [];
+  const rerunOutput: RerunOutput[] = [];
   const real = realHandlerDeps({
     appPageUrl: APP_PAGE,
     saveDir: folders.saveDir,
@@ -42,6 +43,7 @@ export function ipcApp(folders: IpcAppFolders) {
     ...real.deps,
     send: (event, payload) => {
       if (event === 'action:progress') progress.push(payload as ActionProgress);
+      if (event === 'rerun:output') rerunOutput.push(payload as RerunOutput);
     },
   });
   /** A scan without a log, and the system Python's install id in it. */
@@ -61,5 +63,5 @@ export function ipcApp(folders: IpcAppFolders) {
     const outcome = valueOf(await handlers['action:result']({ runId: plan.id }, APP_FRAME));
     return { plan, outcome };
   };
-  return { handlers, scan, runVenvFix, progress };
+  return { handlers, scan, runVenvFix, progress, rerunOutput };
 }

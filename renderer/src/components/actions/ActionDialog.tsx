@@ -13,10 +13,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { TechnicalCause } from '../TechnicalCause';
 import { ActionOutcomeView } from './ActionOutcomeView';
+import { InstallAgain, InstallAgainButtons, installAgainRunId } from './InstallAgain';
 import { PlanChoicesForm } from './PlanChoicesForm';
 import { PlanDetails } from './PlanDetails';
 import { RunProgress } from './RunProgress';
@@ -85,13 +87,7 @@ function SessionContent({ session }: { session: ActionSession }) {
       case 'running':
         return <RunProgress plan={plan.plan} run={run} />;
       case 'finished':
-        return (
-          <ActionOutcomeView
-            plan={plan.plan}
-            outcome={run.outcome}
-            nextAfter={origin.kind === 'remedy' ? origin.remedy : null}
-          />
-        );
+        return <FinishedRun session={session} plan={plan.plan} outcome={run.outcome} />;
       case 'failed':
         return <ProblemMessage title="The fix did not start" error={run.error} />;
     }
@@ -109,6 +105,35 @@ function SessionContent({ session }: { session: ActionSession }) {
       {plan.status === 'ready' && <PlanDetails plan={plan.plan} />}
     </>
   );
+}
+
+/**
+ * A finished fix, and after one that worked, the user's install again: below
+ * the fix while it is offered, above it once it ran (the newest news
+ * first). Keyed, so moving them keeps them mounted and focus where it is.
+ */
+function FinishedRun({
+  session,
+  plan,
+  outcome,
+}: {
+  session: ActionSession;
+  plan: ActionPlan;
+  outcome: ActionOutcome;
+}) {
+  const againFor = installAgainRunId(session);
+  const ranAgain = useAppStore((state) => againFor !== null && state.rerun?.runId === againFor);
+  const fix = (
+    <ActionOutcomeView
+      key="fix"
+      plan={plan}
+      outcome={outcome}
+      nextAfter={session.origin.kind === 'remedy' ? session.origin.remedy : null}
+    />
+  );
+  if (againFor === null) return fix;
+  const again = <InstallAgain key="again" runId={againFor} />;
+  return <>{ranAgain ? [again, fix] : [fix, again]}</>;
 }
 
 function ProblemMessage({
@@ -150,11 +175,15 @@ function SessionButtons({ session }: { session: ActionSession }) {
   }
   if (run?.status === 'finished') {
     const { outcome } = run;
+    const undo = outcome.undoAvailable && session.origin.kind !== 'undo' && (
+      <Button onClick={() => void planUndo(run.runId)}>Undo</Button>
+    );
+    // After a fix that worked, the next thing is the user's own install: the one primary button.
+    const againFor = installAgainRunId(session);
+    if (againFor !== null) return <InstallAgainButtons runId={againFor} secondary={undo} />;
     return (
       <>
-        {outcome.undoAvailable && session.origin.kind !== 'undo' && (
-          <Button onClick={() => void planUndo(run.runId)}>Undo</Button>
-        )}
+        {undo}
         {checkAgain && <Button onClick={checkAgain}>Check again</Button>}
         <Button appearance="primary" onClick={closeActionSession}>
           Close

@@ -160,6 +160,7 @@ describe('the long-path venv, planned and undone', () => {
       outcome: null,
       resolved: false,
       undoRuns: [],
+      installsAgain: [],
     };
     const facts = scanFactsFor(
       run,

@@ -169,6 +169,13 @@ function wellFormed(channel: Channel, known: KnownIds): fc.Arbitrary<Record<stri
     case 'action:resume-plan':
     case 'action:dismiss':
       return fc.record({ runId });
+    // Only a fix whose checks passed in this session may be run again: none has here.
+    case 'rerun:plan':
+    case 'rerun:start':
+      return fc.record({ runId });
+    case 'rerun:result':
+    case 'rerun:cancel':
+      return fc.record({ rerunId: hex16.map((hex) => `rerun-${hex}`) });
   }
 }
 
