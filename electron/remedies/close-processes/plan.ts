@@ -1,4 +1,4 @@
-import { describeHolder } from '../../engine/recommend/describeHolder';
+import { describeHolder, holderName } from '../../engine/recommend/describeHolder';
 import type { RunningProcess } from '../../shared/model/diagnosis';
 import { holdersIn } from '../../engine/recommend/settleCause';
 import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
@@ -68,8 +68,8 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
           title: 'Ask the programs to close',
           command: graceful,
           changes: windows
-            ? `Asks ${names} to close, the way clicking their close button does; they may save their work first.`
-            : `Sends ${names} the signal to end (SIGTERM); programs save and exit on it.`,
+            ? `Asks ${names} to end on their own: a program with a window closes it, as its close button would; a kernel or a background program just stops.`
+            : `Sends ${names} the signal to end (SIGTERM): a program with a window closes it, a kernel or a background program just stops.`,
         }),
         spec: { kind: 'close-gracefully', targets, systemRoot: windows ? systemRoot : null },
       },
@@ -95,6 +95,8 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
     verify: closeProcessesChecks(roots, heldPaths, ['close-gracefully', 'close-by-force']),
     undoable: false,
     warnings: [
+      // What the user loses comes first, where the warning box says it, not in grey under a step.
+      dataLossWarning(chosen),
       ...warnings,
       'A closed program cannot be reopened by Undo; open it again yourself afterwards.',
     ],
@@ -130,4 +132,12 @@ function labelOf(process: RunningProcess): string {
 function nameOf(process: RunningProcess): string | null {
   const path = process.executable ?? process.commandLine.split(' ')[0] ?? null;
   return path ? (path.split(/[\\/]/).at(-1) ?? null) : null;
+}
+
+/** What closing loses, for this kind of program: a kernel forgets its variables even when the notebook is saved. */
+function dataLossWarning(chosen: readonly RunningProcess[]): string {
+  const kernel = chosen.some((process) => / kernel/.test(holderName(process)));
+  return kernel
+    ? 'Unsaved work in these programs will be lost: save it first. A notebook keeps its saved file, but its kernel forgets every variable; run its cells again afterwards.'
+    : 'Unsaved work in these programs will be lost: save it first.';
 }

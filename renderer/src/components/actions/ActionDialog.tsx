@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
+import { runButtonLabel } from '../../wording/actionWords';
 import { TechnicalCause } from '../TechnicalCause';
 import { ActionOutcomeView } from './ActionOutcomeView';
 import { PlanChoicesForm } from './PlanChoicesForm';
@@ -176,7 +177,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
         disabled={plan.status !== 'ready'}
         onClick={() => void runPlan()}
       >
-        Do it
+        {runButtonLabel(session)}
       </Button>
       <Button onClick={closeActionSession}>Cancel</Button>
     </>
