@@ -1,4 +1,4 @@
-import { describeHolder, holderName } from '../../engine/recommend/describeHolder';
+import { holderName } from '../../engine/recommend/describeHolder';
 import type { RunningProcess } from '../../shared/model/diagnosis';
 import { holdersIn } from '../../engine/recommend/settleCause';
 import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
@@ -51,6 +51,14 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   }
 
   const names = targets.map((target) => target.label).join(', ');
+  // The title names each program once: a launcher and its kernel are one notebook to the user.
+  const programs = [
+    ...new Set(
+      chosen
+        .filter((process) => targets.some((target) => target.pid === process.pid))
+        .map(holderName),
+    ),
+  ];
   const windows = ctx.os.closeMethod === 'process-handle';
   const systemRoot = ctx.elevation.systemRoot;
   const graceful = windows ? closeProcessesCommand(systemRoot, targets, false) : null;
@@ -59,7 +67,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   const roots = holderRootsOf(install);
 
   return recipeOf(ctx, {
-    title: `Close ${names}`,
+    title: `Close ${programs.length === 1 ? `the ${programs[0]}` : programs.join(' and ')}`,
     installId: install.id,
     steps: [
       {
@@ -124,9 +132,15 @@ function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] 
   });
 }
 
-/** The program itself with its pid, and the app that started it: the pid is the program's. */
+/**
+ * The program as the user knows it, with its pid to tell two alike apart:
+ * "Jupyter kernel (VS Code notebook, pid 8852)". The pid is the program's.
+ */
 function labelOf(process: RunningProcess): string {
-  return describeHolder(process);
+  const name = holderName(process);
+  return name.endsWith(')')
+    ? `${name.slice(0, -1)}, pid ${process.pid})`
+    : `${name} (pid ${process.pid})`;
 }
 
 function nameOf(process: RunningProcess): string | null {

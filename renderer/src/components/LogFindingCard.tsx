@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useAppStore } from '../state/store';
-import { CAUSE_BADGES, CONFIDENCE_WORDS } from '../wording/causeWords';
+import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FactList } from './FactList';
 import { ScreenReaderStatus } from './ScreenReaderStatus';
 import { Panel } from './Panel';
@@ -62,7 +62,7 @@ export function LogFindingCard() {
               What the error says
             </h2>
             <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
-              {CAUSE_BADGES[finding.category]}
+              {findingBadge(finding)}
             </Badge>
             <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
           </div>

@@ -1,6 +1,7 @@
 import type { ActionOutcome, StepReport } from '../../../electron/shared/contract';
 import type { ActionSession, StepProgressStatus } from '../state/actionSession';
 import { holderGroups, tickedGroups } from '../state/holderGroups';
+import { packageNameProblem } from '../state/planChoices';
 
 /** A step's state in a word or two, for the icon's neighbour and for screen readers. */
 export const STEP_STATUS_WORDS: Readonly<Record<StepProgressStatus, string>> = {
@@ -102,7 +103,9 @@ export function runButtonLabel(session: ActionSession): string {
   const { origin, choices } = session;
   if (origin.kind === 'undo') return 'Undo the fix';
   if (origin.kind === 'resume') return 'Resume the fix';
-  const pkg = choices.packageName.trim();
+  // A name that is not one yet (being typed, refused) stays out of the button.
+  const typed = choices.packageName.trim();
+  const pkg = packageNameProblem(typed) === '' ? typed : '';
   switch (origin.remedy) {
     case 'venv':
       return pkg ? `Create the environment and install ${pkg}` : 'Create the environment';
