@@ -93,7 +93,9 @@ test.describe('the administrator plan on Windows (replayed machine)', () => {
     await checkStep(page, 'dialog-admin-plan');
 
     await show.click();
-    await expect(install.getByText(/\$psi\.FileName = 'C:\\Program Files\\Python312\\python\.exe'/)).toBeVisible();
+    await expect(
+      install.getByText(/\$psi\.FileName = 'C:\\Program Files\\Python312\\python\.exe'/),
+    ).toBeVisible();
     await checkStep(page, 'dialog-admin-script');
   });
 });
@@ -143,9 +145,7 @@ test.describe('closing programs, grouped as the user knows them', () => {
         name: /^Jupyter kernel \(VS Code notebook\)/,
       });
       await expect(notebook).toBeChecked();
-      await expect(programs).toContainText(
-        `pid ${kernel.launcherPid} and pid ${kernel.kernelPid}`,
-      );
+      await expect(programs).toContainText(`pid ${kernel.launcherPid} and pid ${kernel.kernelPid}`);
       await expect(
         programs.getByRole('checkbox', { name: new RegExp(`pid ${script.pid}\\b`) }),
       ).toBeChecked();
@@ -168,7 +168,9 @@ test.describe('closing programs, grouped as the user knows them', () => {
 
       // Closing the notebook closes both of its processes.
       await closeTwo.click();
-      await expect(dialog.getByRole('heading', { name: 'Done, and checked: it worked' })).toBeFocused({
+      await expect(
+        dialog.getByRole('heading', { name: 'Done, and checked: it worked' }),
+      ).toBeFocused({
         timeout: 30_000,
       });
       expect(pidsHolding(heldFile)).toEqual([]);
@@ -221,7 +223,7 @@ test.describe('closing programs, grouped as the user knows them', () => {
       await keep.click();
       const notYet = dialog.getByRole('heading', { name: 'Not fixed yet' });
       await expect(notYet).toBeFocused({ timeout: 30_000 });
-      await expect(dialog).toContainText('you chose to keep');
+      await expect(dialog).toContainText('You chose to keep');
       await expect(dialog).not.toContainText('Almost');
       expect(stubborn.alive()).toBe(true);
       await checkStep(page, 'dialog-close-kept-running');

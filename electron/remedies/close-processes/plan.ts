@@ -50,7 +50,6 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
     );
   }
 
-  const names = targets.map((target) => target.label).join(', ');
   // The title names each program once: a launcher and its kernel are one notebook to the user.
   const programs = [
     ...new Set(
@@ -75,9 +74,10 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
           id: 'close-gracefully',
           title: 'Ask the programs to close',
           command: graceful,
+          // The programs are named in the list above: here, what asking does to each kind.
           changes: windows
-            ? `Asks ${names} to end on their own: a program with a window closes it, as its close button would; a kernel or a background program just stops.`
-            : `Sends ${names} the signal to end (SIGTERM): a program with a window closes it, a kernel or a background program just stops.`,
+            ? 'Asks each program to end on its own: one with a window closes it, as its close button would; a kernel or a background program just stops.'
+            : 'Sends each program the signal to end (SIGTERM): one with a window closes it; a kernel or a background program just stops.',
         }),
         spec: { kind: 'close-gracefully', targets, systemRoot: windows ? systemRoot : null },
       },

@@ -98,10 +98,14 @@ async function closeTargets(
     .filter((answer) => answer.answer === 'denied')
     .map((answer) => answer.target);
   const said = detail.join(', ');
-  return outcome(ctx.signal.aborted ? 'cancelled' : 'done', `${said[0]!.toUpperCase()}${said.slice(1)}.`, {
-    items,
-    data: { survivors, denied },
-  });
+  return outcome(
+    ctx.signal.aborted ? 'cancelled' : 'done',
+    `${said[0]!.toUpperCase()}${said.slice(1)}.`,
+    {
+      items,
+      data: { survivors, denied },
+    },
+  );
 }
 
 function describeUntouched(state: Exclude<TargetState, { state: 'present' }>): StepItem {

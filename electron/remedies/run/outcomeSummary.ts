@@ -30,7 +30,7 @@ export function outcomeSummary(
     case 'failed':
       if (!stoppedAt && kept.length > 0) {
         const it = kept.length === 1 ? 'it' : 'them';
-        return `Not fixed yet: you chose to keep ${kept.join(', ')} running, so the files are still in use. Save your work, close ${it} yourself, then run your pip command again.${undo}`;
+        return `You chose to keep ${kept.join(', ')} running, so the files are still in use. Save your work, close ${it} yourself, then run your pip command again.${undo}`;
       }
       return stoppedAt
         ? `"${stepTitle}" failed: ${stoppedAt.detail}${undo}`

@@ -40,5 +40,7 @@ export type LogFinding = z.infer<typeof LogFindingSchema>;
  * code and no evidence line.
  */
 export function isUnrecognisedLog(finding: LogFinding): boolean {
-  return finding.category === 'not-permission' && finding.code === null && finding.evidence.length === 0;
+  return (
+    finding.category === 'not-permission' && finding.code === null && finding.evidence.length === 0
+  );
 }

@@ -40,6 +40,9 @@ export function holderGroups(holders: readonly HolderChoice[]): HolderGroup[] {
 }
 
 /** The groups the user left ticked (a group is ticked while none of its pids is unticked). */
-export function tickedGroups(groups: readonly HolderGroup[], unticked: readonly number[]): HolderGroup[] {
+export function tickedGroups(
+  groups: readonly HolderGroup[],
+  unticked: readonly number[],
+): HolderGroup[] {
   return groups.filter((group) => group.members.every((member) => !unticked.includes(member.pid)));
 }

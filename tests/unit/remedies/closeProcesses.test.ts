@@ -112,7 +112,7 @@ describe('close-processes against real processes', () => {
     expect(reused.alive()).toBe(true);
     // Files are still held by a program the user chose to keep: not fixed yet, and not a restart's to fix.
     expect(first.status).toBe('failed');
-    expect(first.summary).toMatch(/^Not fixed yet: you chose to keep .*pid \d+\) running/);
+    expect(first.summary).toMatch(/^You chose to keep .*pid \d+\) running/);
     expect(first.verification.ok).toBe(false);
 
     await reused.stop();

@@ -138,7 +138,9 @@ function StepCommand({ step, command }: { step: ActionStep; command: Command }) 
           <CommandLine command={readableCommandText(step.readable)} />
         </>
       ) : (
-        <p className={styles.runs}>Runs a PowerShell script{who}: every line is under “Show script”.</p>
+        <p className={styles.runs}>
+          Runs a PowerShell script{who}: every line is under “Show script”.
+        </p>
       )}
       <Accordion collapsible>
         <AccordionItem value="script">
