@@ -77,7 +77,7 @@ test.describe('closing the program that holds a file, from the wizard', () => {
     // Unticking the only program leaves nothing to do.
     await ticked.uncheck();
     await expect(dialog).toContainText('Tick at least one program to close.');
-    await expect(doIt).toBeDisabled();
+    await expect(dialog.getByRole('button', { name: 'Close programs' })).toBeDisabled();
     await ticked.check();
     await expect(doIt).toBeEnabled();
 

@@ -115,6 +115,7 @@ export function runButtonLabel(session: ActionSession): string {
       return pkg ? `Install ${pkg} as administrator` : 'Install as administrator';
     case 'close-processes': {
       const count = tickedGroups(holderGroups(choices.holders ?? []), choices.unticked).length;
+      if (count === 0) return 'Close programs';
       return `Close ${count} ${count === 1 ? 'program' : 'programs'}`;
     }
     case 'grant-access':
