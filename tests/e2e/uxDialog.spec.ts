@@ -195,6 +195,7 @@ test.describe('closing programs, grouped as the user knows them', () => {
       const reading = page.getByRole('region', { name: 'What the error says' });
       await expect(reading).toContainText('Not recognised');
       await expect(reading).not.toContainText('Not a permission problem');
+      await expect(reading).not.toContainText('Possible');
       await checkStep(page, 'dialog-not-recognised');
 
       await toFixes(

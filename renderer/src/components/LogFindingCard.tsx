@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useAppStore } from '../state/store';
+import { isUnrecognisedLog } from '../../../electron/shared/model/logFinding';
 import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FactList } from './FactList';
 import { ScreenReaderStatus } from './ScreenReaderStatus';
@@ -64,7 +65,10 @@ export function LogFindingCard() {
             <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
               {findingBadge(finding)}
             </Badge>
-            <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+            {/* How sure is about a cause; text with no pip error in it has none to be sure of. */}
+            {!isUnrecognisedLog(finding) && (
+              <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+            )}
           </div>
           <p className={styles.summary}>{finding.summary}</p>
           <FactList
