@@ -1,3 +1,4 @@
+import { isUnrecognisedLog } from '../shared/model/logFinding';
 import type { LogFinding } from '../shared/model/logFinding';
 
 const CAUSE_TITLES: Record<LogFinding['category'], string> = {
@@ -17,7 +18,7 @@ export function formatFinding(label: string, finding: LogFinding): string {
   const mark = finding.category === 'not-permission' ? '•' : '✗';
   const lines = [
     `${label}`,
-    `  ${mark} ${CAUSE_TITLES[finding.category]} (${finding.category}, ${finding.confidence} confidence)`,
+    `  ${mark} ${isUnrecognisedLog(finding) ? 'Not recognised: no pip error found' : CAUSE_TITLES[finding.category]} (${finding.category}, ${finding.confidence} confidence)`,
     `    ${finding.summary}`,
   ];
   if (finding.code) lines.push(`    Error:    ${finding.code}`);

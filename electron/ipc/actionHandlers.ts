@@ -1,6 +1,6 @@
 import type { ActionService } from '../remedies/run/actionService';
 import type { Diagnosis, RunningProcess } from '../shared/model/diagnosis';
-import { describeHolder } from '../engine/recommend/describeHolder';
+import { describeHolder, holderName, programOf } from '../engine/recommend/describeHolder';
 import { holdersIn } from '../engine/recommend/settleCause';
 import { ActionRuns, asUserFacingError } from './actionRuns';
 import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from '../shared/contract';
@@ -55,14 +55,21 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
   };
 
   return {
-    'action:holders': handle('action:holders', async ({ scanId, installId }) => ({
-      holders: (await holdersShown(scanId, installId)).map((process) => ({
-        pid: process.pid,
-        startTime: process.startTime,
-        description: describeHolder(process),
-        sameUser: process.sameUser,
-      })),
-    })),
+    'action:holders': handle('action:holders', async ({ scanId, installId }) => {
+      const holders = await holdersShown(scanId, installId);
+      const listed = new Set(holders.map((process) => process.pid));
+      return {
+        holders: holders.map((process) => ({
+          pid: process.pid,
+          startTime: process.startTime,
+          description: describeHolder(process),
+          name: holderName(process),
+          program: programOf(process),
+          parentPid: process.parents.find((parent) => listed.has(parent.pid))?.pid ?? null,
+          sameUser: process.sameUser,
+        })),
+      };
+    }),
     'action:plan': handle('action:plan', async (request) => {
       if (request.processes !== undefined) await refuseUnlisted(request, holdersShown);
       return service.plan(request);

@@ -40,6 +40,8 @@ export interface PlannedRun {
   run: ElevatedRun;
   /** The PowerShell behind an -EncodedCommand, for the plan's details. */
   script: string | null;
+  /** What runs, as a person reads it, when the command carries it encoded (ActionStep.readable). */
+  readable: Command | null;
   elevated: boolean;
 }
 
@@ -47,6 +49,7 @@ export function plainRun(command: Command, timeoutMs: number): PlannedRun {
   return {
     run: { command, elevation: 'none', outputDir: null, outputEncoding: 'utf8', timeoutMs },
     script: scriptOf(command),
+    readable: null,
     elevated: false,
   };
 }
@@ -83,6 +86,8 @@ export function administratorRun(
         timeoutMs,
       },
       script: `${elevated.script}\n\n# Runs as administrator:\n${elevated.elevatedScript}`,
+      // A script run as administrator is read in `script`; a program, in its own words.
+      readable: scriptOf(command) === null ? command : null,
       elevated: true,
     };
   }
@@ -96,6 +101,7 @@ export function administratorRun(
       timeoutMs,
     },
     script: null,
+    readable: null,
     elevated: true,
   };
 }

@@ -27,6 +27,14 @@ export const ActionStepSchema = z.object({
   command: CommandSchema.nullable(),
   /** A PowerShell script a command carries as -EncodedCommand, decoded, so it can be read. */
   script: z.string().nullable(),
+  /**
+   * What `command` runs, as a person reads it, where `command` carries it
+   * encoded: the program a UAC step starts as administrator. Null when
+   * `command` reads as it is, or carries a whole script (then `script` is it).
+   */
+  readable: CommandSchema.nullable(),
+  /** The user does this step (signs out, restarts); the app waits and goes on afterwards. */
+  byUser: z.boolean(),
   /** What the step changes on this machine, in plain words; null for a check that changes nothing. */
   changes: z.string().nullable(),
   /** Asked, with what is left to do, right before the step runs; the step is skipped on "no". */

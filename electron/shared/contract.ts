@@ -89,6 +89,12 @@ export type ActionPlanRequest = z.infer<typeof ActionPlanRequestSchema>;
 export const HolderChoiceSchema = ProcessRefSchema.extend({
   /** "python3.11 (pid 4862, Jupyter kernel started by VS Code)". */
   description: z.string(),
+  /** What the user calls it, without a pid: "Jupyter kernel (VS Code notebook)". */
+  name: z.string(),
+  /** The program's file name: "python.exe". */
+  program: z.string(),
+  /** Another listed holder that started this one (a venv launcher and its kernel): one program to the user. */
+  parentPid: z.number().int().nullable(),
   /** False for another user's program: only an administrator may close it. */
   sameUser: z.boolean(),
 });

@@ -82,7 +82,7 @@ test.describe('a fix the app was killed in the middle of', () => {
         timeout: 60_000,
       },
     );
-    await dialog.getByRole('button', { name: 'Do it' }).click();
+    await dialog.getByRole('button', { name: 'Resume the fix' }).click();
     const done = dialog.getByRole('heading', { name: 'Done, and checked: it worked' });
     await expect(done).toBeFocused({ timeout: 60_000 });
     await expect(dialog).toContainText('`import demo_module` works');

@@ -93,7 +93,8 @@ test.describe('a virtual environment made for a user who cannot write the old on
     // The name is checked as the user types: a command line is never what comes out of it.
     await packageField.fill('pipdoctor-demo; rm -rf ~');
     await expect(dialog.getByText(/Use the name as on PyPI/)).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Do it' })).toBeDisabled();
+    // The button says what it would do; no package name means only the environment.
+    await expect(dialog.getByRole('button', { name: 'Create the environment' })).toBeDisabled();
     await packageField.fill('pipdoctor-demo');
     const installStep = dialog
       .getByRole('listitem')
@@ -108,10 +109,13 @@ test.describe('a virtual environment made for a user who cannot write the old on
     await dialog.getByRole('button', { name: 'Use the suggested folder' }).click();
     await expect(dialog).toContainText(`Create a virtual environment in ${newVenv}`);
     await expect(dialog).toContainText('You can undo this afterwards');
-    await expect(dialog.getByRole('button', { name: 'Do it' })).toBeEnabled();
+    const createAndInstall = dialog.getByRole('button', {
+      name: 'Create the environment and install pipdoctor-demo',
+    });
+    await expect(createAndInstall).toBeEnabled();
     await checkStep(page, '4-venv-plan');
 
-    await dialog.getByRole('button', { name: 'Do it' }).click();
+    await createAndInstall.click();
     const done = dialog.getByRole('heading', { name: 'Done, and checked: it worked' });
     await expect(done).toBeFocused({ timeout: 60_000 });
     await expect(dialog).toContainText('`import demo_module` works');
@@ -137,7 +141,7 @@ test.describe('a virtual environment made for a user who cannot write the old on
     const undo = page.getByRole('dialog', { name: 'Undo a fix' });
     await expect(undo).toContainText(newVenv);
     await checkStep(page, '4-venv-undo-plan');
-    await undo.getByRole('button', { name: 'Do it' }).click();
+    await undo.getByRole('button', { name: 'Undo the fix' }).click();
     await expect(undo.getByRole('heading', { name: /^Done/ })).toBeFocused({ timeout: 60_000 });
     expect(existsSync(newVenv)).toBe(false);
     // The venv pip failed in is root's and untouched.

@@ -1,4 +1,4 @@
-import { describeHolder } from '../../engine/recommend/describeHolder';
+import { holderName } from '../../engine/recommend/describeHolder';
 import type { RunningProcess } from '../../shared/model/diagnosis';
 import { holdersIn } from '../../engine/recommend/settleCause';
 import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
@@ -50,7 +50,14 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
     );
   }
 
-  const names = targets.map((target) => target.label).join(', ');
+  // The title names each program once: a launcher and its kernel are one notebook to the user.
+  const programs = [
+    ...new Set(
+      chosen
+        .filter((process) => targets.some((target) => target.pid === process.pid))
+        .map(holderName),
+    ),
+  ];
   const windows = ctx.os.closeMethod === 'process-handle';
   const systemRoot = ctx.elevation.systemRoot;
   const graceful = windows ? closeProcessesCommand(systemRoot, targets, false) : null;
@@ -59,7 +66,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   const roots = holderRootsOf(install);
 
   return recipeOf(ctx, {
-    title: `Close ${names}`,
+    title: `Close ${programs.length === 1 ? `the ${programs[0]}` : programs.join(' and ')}`,
     installId: install.id,
     steps: [
       {
@@ -67,9 +74,10 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
           id: 'close-gracefully',
           title: 'Ask the programs to close',
           command: graceful,
+          // The programs are named in the list above: here, what asking does to each kind.
           changes: windows
-            ? `Asks ${names} to close, the way clicking their close button does; they may save their work first.`
-            : `Sends ${names} the signal to end (SIGTERM); programs save and exit on it.`,
+            ? 'Asks each program to end on its own: one with a window closes it, as its close button would; a kernel or a background program just stops.'
+            : 'Sends each program the signal to end (SIGTERM): one with a window closes it; a kernel or a background program just stops.',
         }),
         spec: { kind: 'close-gracefully', targets, systemRoot: windows ? systemRoot : null },
       },
@@ -95,6 +103,8 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
     verify: closeProcessesChecks(roots, heldPaths, ['close-gracefully', 'close-by-force']),
     undoable: false,
     warnings: [
+      // What the user loses comes first, where the warning box says it, not in grey under a step.
+      dataLossWarning(chosen),
       ...warnings,
       'A closed program cannot be reopened by Undo; open it again yourself afterwards.',
     ],
@@ -122,12 +132,26 @@ function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] 
   });
 }
 
-/** The program itself with its pid, and the app that started it: the pid is the program's. */
+/**
+ * The program as the user knows it, with its pid to tell two alike apart:
+ * "Jupyter kernel (VS Code notebook, pid 8852)". The pid is the program's.
+ */
 function labelOf(process: RunningProcess): string {
-  return describeHolder(process);
+  const name = holderName(process);
+  return name.endsWith(')')
+    ? `${name.slice(0, -1)}, pid ${process.pid})`
+    : `${name} (pid ${process.pid})`;
 }
 
 function nameOf(process: RunningProcess): string | null {
   const path = process.executable ?? process.commandLine.split(' ')[0] ?? null;
   return path ? (path.split(/[\\/]/).at(-1) ?? null) : null;
+}
+
+/** What closing loses, for this kind of program: a kernel forgets its variables even when the notebook is saved. */
+function dataLossWarning(chosen: readonly RunningProcess[]): string {
+  const kernel = chosen.some((process) => / kernel/.test(holderName(process)));
+  return kernel
+    ? 'Unsaved work in these programs will be lost: save it first. A notebook keeps its saved file, but its kernel forgets every variable; run its cells again afterwards.'
+    : 'Unsaved work in these programs will be lost: save it first.';
 }

@@ -85,19 +85,26 @@ async function closeTargets(
 
   const closed = items.filter((item) => item.status === 'done').length;
   const deniedCount = items.filter((item) => item.status === 'denied').length;
+  // What did not close is said first and never as "0 closed": it is what the user must act on.
   const detail = [
-    `${closed} closed`,
-    ...(survivors.length > 0 ? [`${survivors.length} still running`] : []),
-    ...(deniedCount > 0 ? [`${deniedCount} not allowed`] : []),
+    ...(survivors.length > 0 ? [`${survivors.length} did not close`] : []),
+    ...(deniedCount > 0 ? [`${deniedCount} could not be closed (not allowed)`] : []),
+    ...(closed > 0 ? [`${closed} closed`] : []),
     ...(items.some((item) => item.status === 'gone') ? ['some had closed already'] : []),
-  ].join(', ');
+  ];
+  if (detail.length === 0) detail.push('nothing was left to close');
   const denied = answers
     .filter((answer) => answer.answer === 'denied')
     .map((answer) => answer.target);
-  return outcome(ctx.signal.aborted ? 'cancelled' : 'done', `${detail}.`, {
-    items,
-    data: { survivors, denied },
-  });
+  const said = detail.join(', ');
+  return outcome(
+    ctx.signal.aborted ? 'cancelled' : 'done',
+    `${said[0]!.toUpperCase()}${said.slice(1)}.`,
+    {
+      items,
+      data: { survivors, denied },
+    },
+  );
 }
 
 function describeUntouched(state: Exclude<TargetState, { state: 'present' }>): StepItem {

@@ -56,6 +56,7 @@ export function elevatedInstallPlan(ctx: PlanContext): Recipe {
           title,
           command: admin.run.command,
           script: admin.script,
+          readable: admin.readable,
           elevated: admin.elevated,
           changes: `Installs ${pkg} (and what it needs) into ${install.executable}'s own folders, as administrator.`,
         }),

@@ -53,6 +53,7 @@ export function enableLongPathsPlan(ctx: PlanContext): Recipe {
           title: 'Enable long paths',
           command: set.run.command,
           script: set.script,
+          readable: set.readable,
           elevated: set.elevated,
           changes:
             'Sets LongPathsEnabled to 1 in HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem, for every account on this computer.',

@@ -90,6 +90,7 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessC
           title: 'Save the current permissions, then grant your account Modify',
           command: grant.run.command,
           script: grant.script,
+          readable: grant.readable,
           elevated: grant.elevated,
           changes: `First saves a copy of the permissions of ${named} and everything in ${dirs.length === 1 ? 'it' : 'them'}, for Undo, in Pip Doctor's folder under ProgramData that only administrators can change. Then lets your account create, change and delete files in ${named} and everything below (Modify, inherited by new files).`,
         }),

@@ -133,7 +133,15 @@ export function dryRunStep(
 export function shownStep(
   fields: Pick<ActionStep, 'id' | 'title' | 'changes'> & Partial<ActionStep>,
 ): ActionStep {
-  return { command: null, script: null, confirmation: null, elevated: false, ...fields };
+  return {
+    command: null,
+    script: null,
+    readable: null,
+    byUser: false,
+    confirmation: null,
+    elevated: false,
+    ...fields,
+  };
 }
 
 export interface DraftStep {

@@ -99,6 +99,8 @@ export function undoStep(
     title,
     command: planned?.run.command ?? null,
     script: planned?.script ?? null,
+    readable: planned?.readable ?? null,
+    byUser: false,
     changes,
     confirmation: null,
     elevated: planned?.elevated ?? false,

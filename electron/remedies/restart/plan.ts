@@ -35,6 +35,7 @@ export function restartPlan(ctx: PlanContext): Recipe {
         id: 'await-restart',
         title: ctx.os.signOutOrRestart,
         changes: null,
+        byUser: true,
       }),
       spec: { kind: 'await-restart', roots, paths: [...new Set(held)] },
     },

@@ -8,6 +8,8 @@ export function outcomeSummary(
   stoppedAt: StepReport | null,
   verification: Verification,
   undoAvailable: boolean,
+  /** What the user chose to keep as it was when asked (programs left running). */
+  kept: readonly string[] = [],
 ): string {
   const title = recipe.plan.title;
   const stepTitle = stoppedAt
@@ -26,6 +28,10 @@ export function outcomeSummary(
     case 'cancelled':
       return `Cancelled at "${stepTitle ?? 'the start'}".${undo}`;
     case 'failed':
+      if (!stoppedAt && kept.length > 0) {
+        const it = kept.length === 1 ? 'it' : 'them';
+        return `You chose to keep ${kept.join(', ')} running, so the files are still in use. Save your work, close ${it} yourself, then run your pip command again.${undo}`;
+      }
       return stoppedAt
         ? `"${stepTitle}" failed: ${stoppedAt.detail}${undo}`
         : `The steps ran, but the check afterwards failed: ${verification.detail}${undo}`;

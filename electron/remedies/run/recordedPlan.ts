@@ -18,6 +18,8 @@ export function recordedPlan(runId: string, facts: PlanFacts | null, title = '')
       title: step.title,
       command: null,
       script: null,
+      readable: null,
+      byUser: false,
       changes: step.changes,
       confirmation: null,
       elevated: false,

@@ -120,8 +120,14 @@ export async function runRecipe(
       stepContext: stepContext(recipe, run, 'verify', 1, runFolder, deps, signal),
     });
     verification = checked.verification;
+    // Programs the user chose to keep running hold the files: a restart is not what is left, their answer is.
+    const keptByChoice = [...run.consents.values()].some((agreed) => !agreed);
     status =
-      verification.ok === false ? (checked.onlyHeld ? 'needs-restart' : 'failed') : 'succeeded';
+      verification.ok === false
+        ? checked.onlyHeld && !keptByChoice
+          ? 'needs-restart'
+          : 'failed'
+        : 'succeeded';
   }
 
   const undoAvailable = recipe.plan.undoOf === null && undoableStepIds(run).length > 0;
@@ -129,7 +135,7 @@ export async function runRecipe(
     runId,
     remedy: recipe.plan.remedy,
     status,
-    summary: outcomeSummary(recipe, status, stopped, verification, undoAvailable),
+    summary: outcomeSummary(recipe, status, stopped, verification, undoAvailable, keptRunning(run)),
     steps: recipe.specs.map(({ stepId }) => {
       const record = run.results.get(stepId);
       return record ? reportOf(stepId, record) : notRun(stepId);
@@ -186,6 +192,15 @@ function reportOf(stepId: string, record: StepRecord): StepReport {
     output: record.output,
     items: record.items,
   };
+}
+
+/** The things the user chose to leave as they were when asked (the programs kept running). */
+function keptRunning(run: RunHistory): string[] {
+  return [...run.consents.entries()]
+    .filter(([, agreed]) => !agreed)
+    .flatMap(([stepId]) => run.results.get(stepId)?.items ?? [])
+    .filter((item) => item.status === 'still-running')
+    .map((item) => item.label);
 }
 
 function notRun(stepId: string): StepReport {

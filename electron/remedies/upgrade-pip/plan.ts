@@ -51,6 +51,7 @@ export function upgradePipPlan(ctx: PlanContext): Recipe {
           title: 'Upgrade pip, setuptools and wheel',
           command: planned.run.command,
           script: planned.script,
+          readable: planned.readable,
           elevated: planned.elevated,
           changes:
             `Replaces pip ${install.pipVersion ?? ''} (and setuptools and wheel) in ${install.executable}'s folders with their newest versions.`.replace(

@@ -1,7 +1,7 @@
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
-import { CAUSE_BADGES } from '../wording/causeWords';
+import { CAUSE_BADGES, findingBadge } from '../wording/causeWords';
 import { Panel } from './Panel';
 
 const useStyles = makeStyles({
@@ -32,7 +32,9 @@ export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
           <p className={styles.summary}>{diagnosis.causeSummary}</p>
           <div>
             <Badge appearance="tint" color={healthy ? 'success' : 'warning'}>
-              {CAUSE_BADGES[diagnosis.cause]}
+              {diagnosis.log !== null && diagnosis.cause === diagnosis.log.category
+                ? findingBadge(diagnosis.log)
+                : CAUSE_BADGES[diagnosis.cause]}
             </Badge>
           </div>
         </div>

@@ -1,7 +1,7 @@
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
 import type { Diagnosis, RunningProcess } from '../../../electron/shared/model/diagnosis';
 import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
-import { CONFIDENCE_WORDS, CAUSE_BADGES } from '../wording/causeWords';
+import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FOLDER_ROLE_WORDS, installName } from '../wording/installWords';
 import { AclTable } from './AclTable';
 import { Expander } from './Expander';
@@ -131,7 +131,7 @@ function LogEvidence({ log }: { log: NonNullable<Diagnosis['log']> }) {
     <div className={styles.panel}>
       <FactList
         facts={[
-          { label: 'The error says', value: CAUSE_BADGES[log.category] },
+          { label: 'The error says', value: findingBadge(log) },
           { label: 'How sure', value: CONFIDENCE_WORDS[log.confidence] },
           { label: 'Error', value: log.code, code: true },
           { label: 'You ran', value: commandYouRan(log), code: true },

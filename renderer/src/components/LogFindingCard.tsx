@@ -10,7 +10,8 @@ import {
 import { useId } from 'react';
 import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
 import { useAppStore } from '../state/store';
-import { CAUSE_BADGES, CONFIDENCE_WORDS } from '../wording/causeWords';
+import { isUnrecognisedLog } from '../../../electron/shared/model/logFinding';
+import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FactList } from './FactList';
 import { ScreenReaderStatus } from './ScreenReaderStatus';
 import { Panel } from './Panel';
@@ -63,9 +64,12 @@ export function LogFindingCard() {
               What the error says
             </h2>
             <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
-              {CAUSE_BADGES[finding.category]}
+              {findingBadge(finding)}
             </Badge>
-            <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+            {/* How sure is about a cause; text with no pip error in it has none to be sure of. */}
+            {!isUnrecognisedLog(finding) && (
+              <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+            )}
           </div>
           <p className={styles.summary}>{finding.summary}</p>
           <FactList

@@ -21,7 +21,8 @@ export interface ActionSlice {
   setPackageName(name: string): void;
   chooseVenvFolder(): Promise<void>;
   useProjectFolder(): void;
-  setHolderTicked(pid: number, ticked: boolean): void;
+  /** Ticks or unticks one program: all the pids of its group at once. */
+  setHolderTicked(pids: readonly number[], ticked: boolean): void;
   /** Runs the plan on screen, exactly as shown. */
   runPlan(): Promise<void>;
   answerConsent(agreed: boolean): Promise<void>;
@@ -175,12 +176,11 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
 
     setPackageName: (packageName) => changeChoices({ packageName }, 'soon'),
     useProjectFolder: () => changeChoices({ folder: null }, 'now'),
-    setHolderTicked: (pid, ticked) => {
-      const unticked = get().actionSession?.choices.unticked ?? [];
-      changeChoices(
-        { unticked: ticked ? unticked.filter((other) => other !== pid) : [...unticked, pid] },
-        'now',
+    setHolderTicked: (pids, ticked) => {
+      const unticked = (get().actionSession?.choices.unticked ?? []).filter(
+        (other) => !pids.includes(other),
       );
+      changeChoices({ unticked: ticked ? unticked : [...unticked, ...pids] }, 'now');
     },
     chooseVenvFolder: async () => {
       const id = get().actionSession?.id;

@@ -1,3 +1,5 @@
+import { isUnrecognisedLog } from '../../../electron/shared/model/logFinding';
+import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import type { Cause } from '../../../electron/shared/model/vocabulary';
 
 /** A short name for each cause, for the badge next to the plain-words summary. */
@@ -19,3 +21,8 @@ export const CONFIDENCE_WORDS = {
   medium: 'Likely',
   low: 'Possible',
 } as const;
+
+/** The badge for what a log says: "Not recognised" when it holds no pip error at all. */
+export function findingBadge(finding: LogFinding): string {
+  return isUnrecognisedLog(finding) ? 'Not recognised' : CAUSE_BADGES[finding.category];
+}

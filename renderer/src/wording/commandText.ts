@@ -27,3 +27,12 @@ export function commandText(command: Command): string {
 function shellFor(program: string): Shell {
   return /^(?:[A-Za-z]:\\|\\\\)/.test(program) ? 'powershell' : 'bash';
 }
+
+/**
+ * The command as a person reads it: the program and its arguments without
+ * the variables the app sets for itself ($env:PIP_NO_INPUT='1'; …), which
+ * only make pip never wait for input. What runs is unchanged.
+ */
+export function readableCommandText(command: Command): string {
+  return commandLine(shellFor(command.program), command.program, command.args);
+}

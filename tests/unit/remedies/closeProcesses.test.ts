@@ -128,8 +128,9 @@ describe('close-processes against real processes', () => {
     expect(polite.alive()).toBe(false);
     expect(stubborn.alive()).toBe(true);
     expect(reused.alive()).toBe(true);
-    // Files are still held: the action waits for the user to close them, or for a restart.
-    expect(first.status).toBe('needs-restart');
+    // Files are still held by a program the user chose to keep: not fixed yet, and not a restart's to fix.
+    expect(first.status).toBe('failed');
+    expect(first.summary).toMatch(/^You chose to keep .*pid \d+\) running/);
     expect(first.verification.ok).toBe(false);
 
     await reused.stop();

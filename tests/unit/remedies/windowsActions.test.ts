@@ -385,7 +385,9 @@ describe('close-processes on Windows', () => {
     expect(scriptOf(force!.command!)).toContain('$p.Kill()');
     expect(force!.changes).toContain('programs they started are left running');
     expect(force!.confirmation).toMatch(/by force/);
-    expect(recipe.plan.warnings[0]).toBe('System (pid 4) is left alone: it is part of Windows.');
+    // What closing loses comes first in the warning box; then what is left alone, and why.
+    expect(recipe.plan.warnings[0]).toMatch(/^Unsaved work in these programs will be lost/);
+    expect(recipe.plan.warnings[1]).toBe('System (pid 4) is left alone: it is part of Windows.');
   });
 });
 

@@ -22,12 +22,18 @@ const HOLDERS = [
     pid: 4862,
     startTime: '2026-11-24T07:00:00.000Z',
     description: 'python3.11 (pid 4862)',
+    name: 'Python program',
+    program: 'python3.11',
+    parentPid: null,
     sameUser: true,
   },
   {
     pid: 4870,
     startTime: '2026-11-24T07:01:00.000Z',
     description: 'python3.11 (pid 4870)',
+    name: 'Python program',
+    program: 'python3.11',
+    parentPid: null,
     sameUser: true,
   },
 ];

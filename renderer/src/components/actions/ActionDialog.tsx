@@ -16,6 +16,7 @@ import {
 import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
+import { runButtonLabel } from '../../wording/actionWords';
 import { TechnicalCause } from '../TechnicalCause';
 import { ActionOutcomeView } from './ActionOutcomeView';
 import { InstallAgain, InstallAgainButtons, installAgainRunId } from './InstallAgain';
@@ -205,7 +206,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
         disabled={plan.status !== 'ready'}
         onClick={() => void runPlan()}
       >
-        Do it
+        {runButtonLabel(session)}
       </Button>
       <Button onClick={closeActionSession}>Cancel</Button>
     </>

@@ -3,11 +3,15 @@ import {
   CheckmarkCircleFilled,
   CircleRegular,
   DismissCircleFilled,
+  PersonClockRegular,
+  QuestionCircleFilled,
   SubtractCircleRegular,
+  WarningFilled,
 } from '@fluentui/react-icons';
 import type { ActionPlan } from '../../../../electron/shared/contract';
-import type { StepProgress, StepProgressStatus } from '../../state/actionSession';
-import { STEP_ITEM_WORDS, STEP_STATUS_WORDS } from '../../wording/actionWords';
+import type { StepProgress } from '../../state/actionSession';
+import { STEP_ITEM_WORDS, stepShownAs, stepShownWords } from '../../wording/actionWords';
+import type { StepShownAs } from '../../wording/actionWords';
 import { useListStyles } from '../listStyles';
 
 const useStyles = makeStyles({
@@ -39,13 +43,21 @@ const useStyles = makeStyles({
   },
   done: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
   failed: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
+  warning: { color: tokens.colorStatusWarningForeground1, fontSize: '20px' },
+  asking: { color: tokens.colorBrandForeground1, fontSize: '20px' },
   quiet: { color: tokens.colorNeutralForeground3, fontSize: '20px' },
 });
 
 /** The words beside it say the same, so the icon is hidden from screen readers. */
-function StatusIcon({ status }: { status: StepProgressStatus }) {
+function StatusIcon({ status }: { status: StepShownAs }) {
   const styles = useStyles();
   switch (status) {
+    case 'asking':
+      return <QuestionCircleFilled className={styles.asking} />;
+    case 'incomplete':
+      return <WarningFilled className={styles.warning} />;
+    case 'by-user':
+      return <PersonClockRegular className={styles.quiet} />;
     case 'running':
       return <Spinner size="extra-tiny" aria-hidden="true" />;
     case 'done':
@@ -59,13 +71,16 @@ function StatusIcon({ status }: { status: StepProgressStatus }) {
   }
 }
 
-/** Each step of the plan with where it is: waiting, running, done, or how it stopped, and why. */
+/** Each step of the plan with where it is: waiting, running, asking, done, or how it stopped, and why. */
 export function ActionStepList({
   plan,
   steps,
+  askingAt = null,
 }: {
   plan: ActionPlan;
   steps: Readonly<Record<string, StepProgress>>;
+  /** The step whose question waits for the user's answer. */
+  askingAt?: string | null;
 }) {
   const styles = useStyles();
   const listStyles = useListStyles();
@@ -74,14 +89,15 @@ export function ActionStepList({
       {plan.steps.map((step) => {
         const progress = steps[step.id] ?? { status: 'waiting', report: null };
         const report = progress.report;
+        const shown = stepShownAs(progress.status, report, step.id === askingAt);
         return (
           <li key={step.id} className={styles.item}>
             <span className={styles.icon} aria-hidden="true">
-              <StatusIcon status={progress.status} />
+              <StatusIcon status={shown} />
             </span>
             <span className={styles.text}>
               <span className={styles.title}>{step.title}</span>
-              <span className={styles.status}>{STEP_STATUS_WORDS[progress.status]}</span>
+              <span className={styles.status}>{stepShownWords(shown)}</span>
               {report !== null && report.detail !== '' && (
                 <p className={styles.detail}>{report.detail}</p>
               )}

@@ -2,6 +2,8 @@ import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/re
 import { FolderOpenRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { ActionOrigin, PlanChoices } from '../../state/actionSession';
+import { holderGroups } from '../../state/holderGroups';
+import type { HolderGroup } from '../../state/holderGroups';
 import { packageNameProblem } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';
 
@@ -19,6 +21,9 @@ const useStyles = makeStyles({
   },
   holders: { margin: 0, padding: 0, border: 'none', minWidth: 0 },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
+  holder: { display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
+  holderName: { fontWeight: tokens.fontWeightSemibold },
+  holderDetail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -113,23 +118,38 @@ function FolderChoice({ choices }: { choices: PlanChoices }) {
 function HolderChecklist({ choices }: { choices: PlanChoices }) {
   const styles = useStyles();
   const setHolderTicked = useAppStore((state) => state.setHolderTicked);
-  const holders = choices.holders ?? [];
+  const groups = holderGroups(choices.holders ?? []);
   return (
     <fieldset className={styles.holders}>
       <legend className={styles.legend}>Programs to close</legend>
-      {holders.map((holder) => (
-        <Checkbox
-          key={`${holder.pid}@${holder.startTime}`}
-          checked={!choices.unticked.includes(holder.pid)}
-          onChange={(_, data) => setHolderTicked(holder.pid, data.checked === true)}
-          label={
-            holder.sameUser ? holder.description : `${holder.description}, another user's program`
-          }
-        />
-      ))}
-      <p className={styles.hint}>
-        Untick a program to leave it running. Save your work in the others first.
-      </p>
+      {groups.map((group) => {
+        const pids = group.members.map((member) => member.pid);
+        return (
+          <Checkbox
+            key={group.members.map((member) => `${member.pid}@${member.startTime}`).join(' ')}
+            checked={pids.every((pid) => !choices.unticked.includes(pid))}
+            onChange={(_, data) => setHolderTicked(pids, data.checked === true)}
+            label={
+              <span className={styles.holder}>
+                <span className={styles.holderName}>
+                  {group.sameUser ? group.name : `${group.name}, another user's program`}
+                </span>
+                <span className={styles.holderDetail}>{holderDetail(group)}</span>
+              </span>
+            }
+          />
+        );
+      })}
+      <p className={styles.hint}>Untick a program to leave it running.</p>
     </fieldset>
   );
+}
+
+/** The processes behind a program, for telling two alike apart: "python.exe, pid 8840 and pid 8852". */
+function holderDetail(group: HolderGroup): string {
+  const programs = [...new Set(group.members.map((member) => member.program))].join(', ');
+  const pids = group.members.map((member) => `pid ${member.pid}`);
+  const listed = pids.length === 1 ? pids[0] : `${pids.slice(0, -1).join(', ')} and ${pids.at(-1)}`;
+  const launcher = group.members.length > 1 ? ' (a launcher and the program it started)' : '';
+  return `${programs}, ${listed}${launcher}`;
 }

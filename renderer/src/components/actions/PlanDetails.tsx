@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   MessageBar,
   MessageBarBody,
@@ -6,8 +10,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ActionPlan, ActionStep } from '../../../../electron/shared/contract';
-import { commandText } from '../../wording/commandText';
+import type { ActionPlan, ActionStep, Command } from '../../../../electron/shared/contract';
+import { readableCommandText } from '../../wording/commandText';
 import { CommandLine } from '../CommandLine';
 
 const useStyles = makeStyles({
@@ -30,6 +34,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   changes: { margin: 0, overflowWrap: 'anywhere' },
+  runs: { margin: 0, overflowWrap: 'anywhere' },
   quiet: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   script: {
     margin: 0,
@@ -102,17 +107,49 @@ function PlanStep({ step }: { step: ActionStep }) {
       {step.confirmation !== null && (
         <p className={styles.quiet}>Before this step it asks you: “{step.confirmation}”</p>
       )}
-      {step.command !== null ? (
-        <CommandLine command={commandText(step.command)} />
-      ) : (
+      {step.byUser ? (
+        <p className={styles.quiet}>
+          You sign out or restart; Pip Doctor continues next time you open it.
+        </p>
+      ) : step.command === null ? (
         <p className={styles.quiet}>Pip Doctor does this itself; there is no command to run.</p>
+      ) : (
+        <StepCommand step={step} command={step.command} />
       )}
-      {step.script !== null && (
-        <details>
-          <summary>The PowerShell script this command carries</summary>
-          <pre className={styles.script}>{step.script}</pre>
-        </details>
+    </>
+  );
+}
+
+/**
+ * The command in words a person can check. A command that carries a
+ * PowerShell script as -EncodedCommand shows what it runs (the program, or
+ * that it is a script) and keeps the script one click away: base64 on
+ * screen reads like malware and pushes the button out of sight.
+ */
+function StepCommand({ step, command }: { step: ActionStep; command: Command }) {
+  const styles = useStyles();
+  if (step.script === null) return <CommandLine command={readableCommandText(command)} />;
+  const who = step.elevated ? ' as administrator' : '';
+  return (
+    <>
+      {step.readable !== null ? (
+        <>
+          <p className={styles.runs}>Runs{who}:</p>
+          <CommandLine command={readableCommandText(step.readable)} />
+        </>
+      ) : (
+        <p className={styles.runs}>
+          Runs a PowerShell script{who}: every line is under “Show script”.
+        </p>
       )}
+      <Accordion collapsible>
+        <AccordionItem value="script">
+          <AccordionHeader size="small">Show script</AccordionHeader>
+          <AccordionPanel>
+            <pre className={styles.script}>{step.script}</pre>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </>
   );
 }

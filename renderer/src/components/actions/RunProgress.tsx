@@ -31,7 +31,7 @@ export function RunProgress({ plan, run }: { plan: ActionPlan; run: Running }) {
         {run.cancelling ? 'Cancelling: ' : 'Working on it: '}
         {plan.title}
       </h3>
-      <ActionStepList plan={plan} steps={run.steps} />
+      <ActionStepList plan={plan} steps={run.steps} askingAt={run.consent?.stepId ?? null} />
       {run.consent !== null && <ConsentPrompt consent={run.consent} />}
       {run.verifying && (
         <Spinner size="tiny" labelPosition="after" label="Checking that it worked…" />

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import type { HolderChoice, StepReport } from '../../../electron/shared/contract';
+import { holderGroups, tickedGroups } from '../../../renderer/src/state/holderGroups';
+import { stepShownAs, stepShownWords } from '../../../renderer/src/wording/actionWords';
+import { readableCommandText } from '../../../renderer/src/wording/commandText';
+
+/** Issue #16 items 2, 6, 7: the dialog's words for programs, steps and commands. */
+const holder = (pid: number, name: string, parentPid: number | null): HolderChoice => ({
+  pid,
+  startTime: '2026-03-06T10:31:02.000Z',
+  description: `python.exe (pid ${pid})`,
+  name,
+  program: 'python.exe',
+  parentPid,
+  sameUser: true,
+});
+
+describe('programs to close', () => {
+  test('a launcher and the kernel it started are one program; others stay apart', () => {
+    const groups = holderGroups([
+      holder(8852, 'Jupyter kernel (VS Code notebook)', 8840),
+      holder(8840, 'Jupyter kernel (VS Code notebook)', null),
+      holder(9100, 'Python program', null),
+    ]);
+    expect(groups.map((group) => [group.name, group.members.map((m) => m.pid)])).toEqual([
+      ['Jupyter kernel (VS Code notebook)', [8840, 8852]],
+      ['Python program', [9100]],
+    ]);
+    expect(tickedGroups(groups, [8852])).toHaveLength(1);
+    expect(tickedGroups(groups, [])).toHaveLength(2);
+  });
+});
+
+describe('a step as the user reads it', () => {
+  const report = (status: StepReport['status'], items: StepReport['items']): StepReport => ({
+    stepId: 'close-gracefully',
+    status,
+    detail: '',
+    output: '',
+    items,
+  });
+  test('"done" with a program still running is a warning; a question is waiting for an answer', () => {
+    const kept = report('done', [{ label: 'x', status: 'still-running', detail: '' }]);
+    expect(stepShownAs('done', kept, false)).toBe('incomplete');
+    expect(stepShownWords('incomplete')).toBe('not everything worked');
+    expect(stepShownAs('done', report('done', []), false)).toBe('done');
+    expect(stepShownWords(stepShownAs('running', null, true))).toBe('Waiting for your answer');
+    expect(stepShownAs('waiting', null, false)).toBe('waiting');
+    expect(stepShownAs('waiting', report('waiting', []), false)).toBe('by-user');
+  });
+});
+
+test('the command people read has no $env: prefixes; the program and arguments are unchanged', () => {
+  expect(
+    readableCommandText({
+      program: 'C:\\Program Files\\Python312\\python.exe',
+      args: ['-m', 'pip', 'install', 'requests'],
+      env: { PIP_NO_INPUT: '1', PYTHONIOENCODING: 'utf-8' },
+    }),
+  ).toBe("& 'C:\\Program Files\\Python312\\python.exe' -m pip install requests");
+});
