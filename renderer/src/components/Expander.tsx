@@ -22,7 +22,7 @@ interface ExpanderProps {
   value: string;
   title: string;
   /** The header's heading level where it sits in the step's outline. */
-  level: 'h2' | 'h3';
+  level: 'h2' | 'h3' | 'h4';
   children: ReactNode;
 }
 

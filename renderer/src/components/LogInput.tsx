@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentRegular } from '@fluentui/react-icons';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAppStore } from '../state/store';
 import { formatSize } from '../logFile/readLogFile';
 import { MAX_LOG_TEXT } from '../logFile/logTextLimit';
@@ -41,6 +41,9 @@ export function LogInput() {
   const setLogText = useAppStore((state) => state.setLogText);
   const loadLogFile = useAppStore((state) => state.loadLogFile);
   const fileInput = useRef<HTMLInputElement>(null);
+  const pasteBox = useRef<HTMLTextAreaElement>(null);
+  // The first thing to do on this step is paste: Ctrl+V works the moment the window opens.
+  useEffect(() => pasteBox.current?.focus(), []);
 
   return (
     <div className={styles.root}>
@@ -49,6 +52,7 @@ export function LogInput() {
         hint="Everything from the first ERROR line to the end is enough."
       >
         <Textarea
+          ref={pasteBox}
           textarea={{ className: styles.textarea }}
           value={logText}
           onChange={(_, data) => setLogText(data.value)}

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { StepHeading } from './StepHeading';
+import { PAGE_BACKGROUND_VAR } from '../theme/pageBackground';
 
 const useStyles = makeStyles({
   page: {
@@ -19,13 +20,19 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground2,
   },
+  // Always on screen, at the bottom of <main>'s scroll area: the way on is never below the fold.
   footer: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalL,
+    paddingBlock: tokens.spacingVerticalL,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    // The page's own colour (set by App for light and dark): content scrolls away beneath it.
+    backgroundColor: `var(${PAGE_BACKGROUND_VAR})`,
   },
   // Next sits at the end, like in every Windows wizard.
   forward: {
@@ -45,16 +52,28 @@ interface StepLayoutProps {
   back?: ReactNode;
   /** Next (and anything that moves on), at the end. */
   forward: ReactNode;
+  /** False where the step focuses its first field on arrival instead of its heading. */
+  focusHeading?: boolean;
   children: ReactNode;
 }
 
 /** One wizard screen: its heading, a sentence of what it is for, its content, then Back and Next. */
-export function StepLayout({ id, heading, intro, back, forward, children }: StepLayoutProps) {
+export function StepLayout({
+  id,
+  heading,
+  intro,
+  back,
+  forward,
+  focusHeading = true,
+  children,
+}: StepLayoutProps) {
   const styles = useStyles();
   const headingId = `${id}-heading`;
   return (
     <section aria-labelledby={headingId} className={styles.page}>
-      <StepHeading id={headingId}>{heading}</StepHeading>
+      <StepHeading id={headingId} takesFocus={focusHeading}>
+        {heading}
+      </StepHeading>
       <p className={styles.intro}>{intro}</p>
       {children}
       <div className={styles.footer}>

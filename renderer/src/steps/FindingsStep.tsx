@@ -7,6 +7,7 @@ import { EvidenceAccordion } from '../components/EvidenceAccordion';
 import { PipMapping } from '../components/PipMapping';
 import { InstallList } from '../components/InstallList';
 import { GapList } from '../components/GapList';
+import { FoldedSections } from '../components/Section';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
 
 export function FindingsStep() {
@@ -32,9 +33,11 @@ export function FindingsStep() {
         <>
           <CauseSummary diagnosis={diagnosis} />
           <EvidenceAccordion diagnosis={diagnosis} />
-          <PipMapping diagnosis={diagnosis} />
-          <InstallList diagnosis={diagnosis} />
-          <GapList gaps={diagnosis.gaps} />
+          <FoldedSections title="Details">
+            <PipMapping diagnosis={diagnosis} />
+            <InstallList diagnosis={diagnosis} />
+            <GapList gaps={diagnosis.gaps} />
+          </FoldedSections>
         </>
       )}
     </StepLayout>
