@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { StepHeading } from './StepHeading';
 import { PAGE_BACKGROUND_VAR } from '../theme/pageBackground';
+import { NARROW_WINDOW } from '../theme/narrowWindow';
 
 const useStyles = makeStyles({
   page: {
@@ -9,6 +10,11 @@ const useStyles = makeStyles({
     marginInline: 'auto',
     paddingBlock: tokens.spacingVerticalXXXL,
     paddingInline: '40px',
+    // At 200 % zoom every pixel of height counts: the margins shrink with the window.
+    [NARROW_WINDOW]: {
+      paddingBlock: tokens.spacingVerticalL,
+      paddingInline: tokens.spacingHorizontalL,
+    },
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXL,

@@ -17,7 +17,7 @@ export function FindingsStep() {
     <StepLayout
       id="findings"
       heading={WIZARD_STEP_WORDS.findings.heading}
-      intro="What the check found on this computer, in plain words first. Open the evidence to see the facts behind it."
+      intro="What the check found, in plain words. The facts behind it are below."
       back={
         <Button icon={<ArrowLeftRegular />} onClick={() => goTo('scan')}>
           Back
