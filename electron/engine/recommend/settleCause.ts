@@ -152,7 +152,8 @@ function summaryFor(cause: Cause, facts: SummaryFacts): string {
           : 'Pip Doctor could not look at every program: close the Python programs you have open, then install again.'
       }`;
     case 'pep668':
-      return `${capitalised(where)} is managed by your operating system, which does not let pip install into it. Install into a virtual environment instead, or use pipx for command-line tools.`;
+      // The log's word when the scan's target is not the managed one (pip3 on PATH may be a venv's).
+      return `${facts.target?.externallyManaged ? capitalised(where) : 'The Python pip ran with'} is managed by your operating system, which does not let pip install into it. Install into a virtual environment instead, or use pipx for command-line tools.`;
     case 'temp-dir':
       return facts.tempDir?.problem === 'full'
         ? "The disk that holds pip's temporary folder is full. Free some space on it, then install again."

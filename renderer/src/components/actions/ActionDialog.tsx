@@ -41,6 +41,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     minHeight: 0,
     overflowY: 'auto',
+    // Where the plan scrolls on under the buttons, a line says there is more.
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   quiet: { margin: 0, color: tokens.colorNeutralForeground2 },
   errorTitle: { display: 'block', ':focus': { outline: 'none' } },

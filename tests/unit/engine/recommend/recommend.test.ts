@@ -322,6 +322,22 @@ describe('the cause is settled from the log and the machine together', () => {
     expect(blockedFolder(target)?.reason).toContain('owned by root');
   });
 
+  test("a PEP 668 refusal names the install only when the scan's target is the managed one", () => {
+    const log = classifyLogText(
+      'error: externally-managed-environment\n\n× This environment is externally managed\n',
+    );
+    const facts = { log, processes: [], elevated: false, platform: 'linux' as const };
+    const managed = settleCause({
+      ...facts,
+      target: install({ externallyManaged: true, version: '3.11.2' }),
+    });
+    expect(managed.cause).toBe('pep668');
+    expect(managed.summary).toMatch(/^Python 3\.11 is managed by your operating system/);
+    // pip3 on PATH reached a venv, but the log says the Python pip ran with is managed.
+    const venv = settleCause({ ...facts, target: install({ kind: 'venv' }) });
+    expect(venv.summary).toMatch(/^The Python pip ran with is managed by your operating system/);
+  });
+
   test('a healthy machine says so', () => {
     const settled = settleCause({
       log: null,
