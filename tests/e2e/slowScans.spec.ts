@@ -26,12 +26,13 @@ test.describe('an interpreter that hangs', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Asking each Python about itself' });
     await expect(interpreters).toContainText('in progress');
-    // The window keeps answering while the probe waits: the heading still takes focus and a click.
+    // The window keeps answering while the probe waits: step 1 opens and its paste box takes focus.
     await page
       .getByRole('navigation', { name: 'Steps' })
       .getByRole('button', { name: 'What happened' })
       .click();
-    await expectStep(page, 'What happened?');
+    await expect(page.getByRole('heading', { level: 1, name: 'What happened?' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'The error pip printed' })).toBeFocused();
     await page
       .getByRole('navigation', { name: 'Steps' })
       .getByRole('button', { name: 'Check' })

@@ -33,11 +33,15 @@ const COPIED_FOR_MS = 2000;
 /** Enough of a command to tell the Copy buttons of one screen apart when they are listed by name. */
 const NAMED_LENGTH = 60;
 
-/** "Copy command: python -m venv .venv": a screen reader's button list says which command. */
-export function copyButtonName(command: string): string {
+/**
+ * "Copy command: python -m venv .venv": a screen reader's button list says
+ * which command. It starts with the visible label ("Copy", then "Copied"), so
+ * speech input that says what it sees still finds the button.
+ */
+export function copyButtonName(command: string, copied: boolean): string {
   const oneLine = command.replace(/\s+/g, ' ').trim();
   const shown = oneLine.length > NAMED_LENGTH ? `${oneLine.slice(0, NAMED_LENGTH - 1)}…` : oneLine;
-  return `Copy command: ${shown}`;
+  return `${copied ? 'Copied' : 'Copy'} command: ${shown}`;
 }
 
 /** One exact command, as the user would type it, with a copy button beside it. */
@@ -60,7 +64,7 @@ export function CommandLine({ command }: { command: string }) {
         size="small"
         appearance="subtle"
         icon={copied ? <CheckmarkRegular /> : <CopyRegular />}
-        aria-label={copyButtonName(command)}
+        aria-label={copyButtonName(command, copied === true)}
         onClick={async () => setCopied(await copyText(command))}
       >
         {copied ? 'Copied' : 'Copy'}
