@@ -17,7 +17,9 @@ export function pythonForPeople(install: PythonInstall | null): string {
 }
 
 /** What a process does for the user, as startedBy names it: a kernel or a server, not an app. */
-const ROLE = /\b(kernel|server|debugger|console|shell)\b/;
+const ROLE = /\b(kernel|server|debugger|console)\b|^IDLE shell$/;
+/** startedBy's fallback when only a shell is recognised ("bash shell"): the program ran from it. */
+const SHELL = / shell$/;
 
 /**
  * One holder as the user knows it: "A Jupyter kernel in VS Code", "A Python
@@ -28,7 +30,11 @@ function holderForPeople(process: RunningProcess): string {
   const starter = process.startedBy;
   if (starter) {
     const [role, app] = starter.split(' started by ');
-    if (role && ROLE.test(role)) return app ? `A ${role} in ${app}` : `A ${role}`;
+    if (role && ROLE.test(role)) {
+      const article = /^[AEIOU]/i.test(role) ? 'An' : 'A';
+      return app ? `${article} ${role} in ${app}` : `${article} ${role}`;
+    }
+    if (SHELL.test(starter)) return `A Python program run from the ${starter}`;
     return `A Python program in ${starter}`;
   }
   const program =
@@ -48,7 +54,7 @@ export function holdersSentence(holders: RunningProcess[], pkg: string | null): 
     names.length === 1
       ? `${names[0]} is`
       : names.length === 2
-        ? `${names[0]} and ${names[1]!.replace(/^A /, 'a ')} are`
+        ? `${names[0]} and ${names[1]!.replace(/^An? /, (article) => article.toLowerCase())} are`
         : `${names.length} programs are`;
   return `${subject} using ${what}. ${names.length === 1 ? 'Close it' : 'Close them'}, then install again.`;
 }

@@ -15,7 +15,13 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  panel: { paddingBottom: tokens.spacingVerticalL },
+  // A folded Section's parts (a list, then a nested accordion) keep the gap they have unfolded.
+  panel: {
+    paddingBottom: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 interface ExpanderProps {
