@@ -15,6 +15,8 @@ import { StepNav } from './components/StepNav';
 import { useAppStore } from './state/store';
 import { CurrentStep } from './steps/CurrentStep';
 import { usePrefersDark } from './theme/usePrefersDark';
+import { PAGE_BACKGROUND_VAR } from './theme/pageBackground';
+import { NARROW_WINDOW } from './theme/narrowWindow';
 
 // Through Griffel like every other style: a <link>ed CSS file would need its own CSP allowance.
 const useGlobalStyles = makeStaticStyles({
@@ -31,12 +33,20 @@ const useStyles = makeStyles({
     flexDirection: 'column',
   },
   // Windows 11's page colours (#f3f3f3 light, #202020 dark): the cards on them are lighter in both.
-  lightPage: { backgroundColor: tokens.colorNeutralBackground3 },
-  darkPage: { backgroundColor: tokens.colorNeutralBackground2 },
+  lightPage: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    [PAGE_BACKGROUND_VAR]: tokens.colorNeutralBackground3,
+  },
+  darkPage: {
+    backgroundColor: tokens.colorNeutralBackground2,
+    [PAGE_BACKGROUND_VAR]: tokens.colorNeutralBackground2,
+  },
   body: {
     flex: 1,
     minHeight: 0,
     display: 'flex',
+    // A narrow window (200 % zoom of a laptop's) has no room for the rail: the steps go on top.
+    [NARROW_WINDOW]: { flexDirection: 'column' },
   },
   main: {
     flex: 1,

@@ -75,10 +75,12 @@ test.describe('the window around the steps', () => {
     await tabTo('Back');
     await page.keyboard.press('Enter');
     await expectStep(page, 'How to fix it');
-    // The step list is keyboard-reachable too.
+    // The step list is keyboard-reachable too. Step 1 focuses its paste box, not its heading:
+    // pasting is the first thing to do there (#16 item 10).
     await tabTo('What happened');
     await page.keyboard.press('Enter');
-    await expectStep(page, 'What happened?');
+    await expect(page.getByRole('heading', { level: 1, name: 'What happened?' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'The error pip printed' })).toBeFocused();
   });
 
   test('follows the system between light and dark while open', async ({ page, openWizard }) => {

@@ -75,9 +75,12 @@ test.describe('a venv the user cannot write into', () => {
     // 3. The cause in one sentence, the evidence one click away.
     await next.click();
     await expectStep(page, "What's wrong");
-    await expect(page.getByRole('heading', { name: 'In short' }).locator('..')).toContainText(
-      venv.sitePackages,
+    // In plain words (#16 item 5): the folder, its owner and mode are the evidence below.
+    const inShort = page.getByRole('heading', { name: 'In short' }).locator('..');
+    await expect(inShort).toContainText(
+      'You are not allowed to change the folder where this virtual environment installs packages.',
     );
+    await expect(inShort).not.toContainText(venv.sitePackages);
     await page.getByRole('button', { name: /Folders pip cannot write/ }).click();
     const packagesFolder = page
       .getByRole('definition')
@@ -85,6 +88,7 @@ test.describe('a venv the user cannot write into', () => {
       .first();
     await expect(packagesFolder).toBeVisible();
     await expect(page.getByRole('main')).toContainText('owned by root, mode 755');
+    await page.getByRole('button', { name: 'Which Python your commands use' }).click();
     await expect(page.getByRole('main')).toContainText('pip installs here');
     await checkStep(page, '3-findings');
 

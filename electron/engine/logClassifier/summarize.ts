@@ -1,5 +1,6 @@
 import type { Verdict } from './decideCause';
 import type { NotPermissionKind } from './logSignals';
+import { pathForPeople } from '../../shared/pathForPeople';
 
 interface SummaryInput {
   verdict: Verdict;
@@ -10,21 +11,22 @@ interface SummaryInput {
 
 /** The cause in words a person who has never heard of site-packages understands. */
 export function summarize({ verdict, pkg, notPermission, binary }: SummaryInput): string {
-  const file = verdict.path ? `"${verdict.path}"` : 'a file it needed';
+  // Long paths are named by their last part: the whole path is in the finding (`path`), shown as evidence.
+  const file = named(verdict.path, 'a file it needed');
   const of = pkg ? ` (part of ${pkg})` : '';
-  const temp = verdict.tempFolder ? `"${verdict.tempFolder}"` : 'its temporary folder';
+  const temp = named(verdict.tempFolder, 'its temporary folder');
   switch (verdict.reason) {
     case 'pep668':
       return 'This Python is managed by your operating system, which does not let pip install into it (PEP 668). Install into a virtual environment instead, or use pipx for command-line tools.';
     case 'store-folder':
-      return `This is the Microsoft Store's Python. Its program folder is read-only for everyone, so pip could not write ${file}. Install with --user, into a virtual environment, or use the python.org installer.`;
+      return `The Microsoft Store's Python keeps its program folder read-only for everyone, so pip could not write ${file}. Install with --user, into a virtual environment, or use the python.org installer.`;
     case 'long-path-hint':
     case 'long-path-length':
       return `The file path is longer than Windows allows by default (260 characters), so Windows could not create ${file}. Turn on long path support, or use a virtual environment in a short folder such as C:\\venvs.`;
     case 'long-name-hint':
-      return `A single file or folder name in ${file}${of} is longer than 255 characters, which Windows never allows, even with long path support turned on. Try another version of the package, or install it on Linux or macOS.`;
+      return `A file or folder name in ${file}${of} is longer than the 255 characters Windows allows, even with long paths turned on. Try another version of the package, or install it on Linux or macOS.`;
     case 'virus-detected':
-      return `Windows reported that ${file} contains a virus and blocked it. A virus scanner stopped the install; check its quarantine before trying again.`;
+      return `A virus scanner blocked ${file}, saying it contains a virus. Check the scanner's quarantine before trying again.`;
     case 'temp-invalid-argument':
     case 'temp-executable':
     case 'scanner-named':
@@ -51,7 +53,7 @@ export function summarize({ verdict, pkg, notPermission, binary }: SummaryInput)
     case 'cache-not-owned':
       return `pip's folder ${file} (or the folder above it) belongs to another user, usually root after an earlier "sudo pip", so pip could not use it. Give it back to your own account (for example: sudo chown -R "$USER" on that folder) and stop using sudo with pip.`;
     case 'broken-launcher':
-      return `${verdict.path ?? 'pip'} could not start: the Python it runs with no longer exists (it was deleted or moved), so the virtual environment it belongs to is broken. Make the environment again with a Python that exists.`;
+      return `${named(verdict.path, 'pip')} could not start: the Python it runs with no longer exists (it was deleted or moved), so its virtual environment is broken. Make the environment again with a Python that exists.`;
     case 'no-temp-dir':
       return `Python found no temporary folder it could write to${verdict.path ? ` (it tried ${file} first)` : ''}. Make sure TMPDIR (TEMP and TMP on Windows) points to a folder that exists, that you can write to, and whose disk is not full, then try again.`;
     case 'temp-disk-full':
@@ -78,6 +80,10 @@ export function summarize({ verdict, pkg, notPermission, binary }: SummaryInput)
     case 'nothing-matched':
       return 'Nothing in this text matched a known pip error. Paste the full output of the failing pip command, including the lines starting with ERROR.';
   }
+}
+
+function named(path: string | null, otherwise: string): string {
+  return (path ? pathForPeople(path) : null) ?? otherwise;
 }
 
 function notPermissionSentence(kinds: ReadonlySet<NotPermissionKind>): string {

@@ -4,7 +4,7 @@ import { logShowsFailure } from '../diagnose/observations';
 import { userSiteFallback } from '../diagnose/userSiteFallback';
 import { isInside } from '../../shared/paths';
 import type { LogFinding } from '../../shared/model/logFinding';
-import { describeHolders, sentence } from './describeHolder';
+import { holdersSentence, pythonForPeople } from './plainCause';
 import type { Platform } from '../../shared/model/platform';
 
 export interface CauseFacts {
@@ -64,9 +64,8 @@ export function settleCause(facts: CauseFacts): SettledCause {
   const { log, target } = facts;
   const blocked = blockedFolder(target, log?.path ?? null);
   const holders = holdersIn(target, facts.processes);
-  const where = target
-    ? `${target.executable}${target.version ? ` (Python ${target.version})` : ''}`
-    : 'this Python';
+  // The install as a person names it: its path is evidence, not the first sentence.
+  const where = pythonForPeople(target);
 
   const summaryFacts: SummaryFacts = {
     where,
@@ -97,9 +96,7 @@ export function settleCause(facts: CauseFacts): SettledCause {
   if (target?.status === 'broken') {
     return {
       cause: 'not-permission',
-      summary: sentence(
-        `${target.executable} cannot run: ${target.statusDetail ?? 'its base interpreter is gone'}`,
-      ),
+      summary: `The Python your pip command runs with cannot start any more (${target.statusDetail ? 'see the evidence' : 'its base interpreter is gone'}). Make the environment again with a Python that exists, or reinstall Python.`,
     };
   }
   // pip >= 20 installs into the user's own folder by itself: not a failure to report.
@@ -107,7 +104,8 @@ export function settleCause(facts: CauseFacts): SettledCause {
   if (fallback && !failed) {
     return {
       cause: 'none',
-      summary: `pip cannot write to ${fallback.blocked}, but it installs into your own folder ${fallback.userSite} instead: nothing to fix.`,
+      summary:
+        "pip cannot write to this Python's own folder, so it installs into your user folder instead. Nothing to fix.",
     };
   }
   if (target?.externallyManaged && !facts.pep668Bypassed && !(log && !failed))
@@ -124,7 +122,7 @@ export function settleCause(facts: CauseFacts): SettledCause {
       ? 'No working Python install was found on this machine.'
       : log
         ? `Your log shows pip finishing without an error, and the scan found nothing wrong with ${where}.`
-        : `pip on this machine installs into ${where}, and it can write there: no permission problem found.`,
+        : `pip installs into ${where}, and it can write there. No permission problem found.`,
   };
 }
 
@@ -140,31 +138,33 @@ interface SummaryFacts {
 
 function summaryFor(cause: Cause, facts: SummaryFacts): string {
   const { where, blocked, holders, log } = facts;
-  const holderWords = describeHolders(holders);
   switch (cause) {
     case 'permission':
+      // Who owns the folder and why it refuses (owner, mode, ACL) are the evidence.
       return blocked
-        ? sentence(
-            `pip installs into ${blocked.path}, which you cannot change: ${blocked.reason ?? 'it is not writable for you'}`,
-          )
+        ? `You are not allowed to change the folder where ${where} installs packages. Install into a virtual environment instead.`
         : (log?.summary ?? `pip cannot write where ${where} installs packages.`);
     case 'lock':
-      return holders.length > 0
-        ? `${holderWords} ${holders.length === 1 ? 'is' : 'are'} using files pip must replace.`
-        : `${log?.summary ?? 'A running program held a file pip had to replace.'} ${
-            facts.allProcessesInspected
-              ? 'No running process holds it now.'
-              : 'No program Pip Doctor could look at holds it now, but some could not be inspected: run Pip Doctor as administrator (root) to see them.'
-          }`;
+      if (holders.length > 0) return holdersSentence(holders, log?.package ?? null);
+      return `A program was using ${log?.package ?? 'a file pip had to replace'} when pip ran. ${
+        facts.allProcessesInspected
+          ? 'Nothing holds it now: run your pip command again.'
+          : 'Pip Doctor could not look at every program: close the Python programs you have open, then install again.'
+      }`;
     case 'pep668':
-      return `${where} is managed by the operating system, which does not let pip install into it (PEP 668).`;
+      // The log's word when the scan's target is not the managed one (pip3 on PATH may be a venv's).
+      return `${facts.target?.externallyManaged ? capitalised(where) : 'The Python pip ran with'} is managed by your operating system, which does not let pip install into it. Install into a virtual environment instead, or use pipx for command-line tools.`;
     case 'temp-dir':
-      return facts.tempDir?.problem
-        ? sentence(
-            `pip could not use its temporary folder: ${facts.tempDir.reason ?? facts.tempDir.path}`,
-          )
-        : (log?.summary ?? '');
+      return facts.tempDir?.problem === 'full'
+        ? "The disk that holds pip's temporary folder is full. Free some space on it, then install again."
+        : facts.tempDir?.problem
+          ? 'pip cannot use its temporary folder. Point TMPDIR (TEMP and TMP on Windows) to a folder you can write, then install again.'
+          : (log?.summary ?? '');
     default:
       return log?.summary ?? '';
   }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

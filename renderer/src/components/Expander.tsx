@@ -15,14 +15,20 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  panel: { paddingBottom: tokens.spacingVerticalL },
+  // A folded Section's parts (a list, then a nested accordion) keep the gap they have unfolded.
+  panel: {
+    paddingBottom: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 interface ExpanderProps {
   value: string;
   title: string;
   /** The header's heading level where it sits in the step's outline. */
-  level: 'h2' | 'h3';
+  level: 'h2' | 'h3' | 'h4';
   children: ReactNode;
 }
 

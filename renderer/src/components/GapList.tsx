@@ -23,7 +23,7 @@ export function GapList({ gaps }: { gaps: Gap[] }) {
   const listStyles = useListStyles();
   if (gaps.length === 0) return null;
   return (
-    <Section title="What could not be checked">
+    <Section title={`What could not be checked (${gaps.length})`}>
       <ul className={listStyles.list}>
         {gaps.map((gap) => (
           <li key={`${gap.area}:${gap.message}`} className={styles.item}>

@@ -1,4 +1,5 @@
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Expander } from './Expander';
 import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
 import { FOLDER_ROLE_WORDS, PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Panel } from './Panel';
@@ -25,7 +26,6 @@ const useStyles = makeStyles({
   },
   fine: { margin: 0, color: tokens.colorNeutralForeground2 },
   more: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  summary: { cursor: 'pointer', paddingBlock: tokens.spacingVerticalXS },
   moreList: {
     margin: 0,
     marginTop: tokens.spacingVerticalS,
@@ -124,18 +124,21 @@ export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
         </ul>
       )}
       {fine.length > 0 && (
-        <details className={styles.more}>
-          <summary className={styles.summary}>
-            {fine.length} {fine.length === 1 ? 'install' : 'installs'} without problems
-          </summary>
-          <ul className={styles.moreList}>
-            {fine.map((install) => (
-              <li key={install.id}>
-                {installName(install)}: <span className={styles.code}>{install.executable}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
+        <Accordion collapsible className={styles.more}>
+          <Expander
+            value="fine"
+            level="h4"
+            title={`${fine.length} ${fine.length === 1 ? 'install' : 'installs'} without problems`}
+          >
+            <ul className={styles.moreList}>
+              {fine.map((install) => (
+                <li key={install.id}>
+                  {installName(install)}: <span className={styles.code}>{install.executable}</span>
+                </li>
+              ))}
+            </ul>
+          </Expander>
+        </Accordion>
       )}
     </Section>
   );

@@ -9,8 +9,9 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase600,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
+    // Focus lands here only when the app moves it (tabIndex -1, never by Tab): a ring around
+    // a heading reads as something to act on, and a screen reader announces it anyway.
     ':focus': { outline: 'none' },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '4px' },
   },
 });
 
@@ -18,13 +19,22 @@ const useStyles = makeStyles({
  * The step's title. After the user moves to a step, focus lands here, so a
  * screen reader announces the new screen and Tab continues from its top.
  */
-export function StepHeading({ id, children }: { id: string; children: string }) {
+export function StepHeading({
+  id,
+  children,
+  takesFocus = true,
+}: {
+  id: string;
+  children: string;
+  /** False where the step focuses its first field instead (the paste box on step 1). */
+  takesFocus?: boolean;
+}) {
   const styles = useStyles();
   const ref = useRef<HTMLHeadingElement>(null);
   const hasNavigated = useAppStore((state) => state.hasNavigated);
   useEffect(() => {
     document.title = `Pip Doctor – ${children}`;
-    if (hasNavigated) ref.current?.focus();
+    if (hasNavigated && takesFocus) ref.current?.focus();
     // Once per screen: later re-renders of the same step must not pull focus back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

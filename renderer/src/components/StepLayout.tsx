@@ -1,6 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { StepHeading } from './StepHeading';
+import { PAGE_BACKGROUND_VAR } from '../theme/pageBackground';
+import { NARROW_WINDOW } from '../theme/narrowWindow';
 
 const useStyles = makeStyles({
   page: {
@@ -8,6 +10,11 @@ const useStyles = makeStyles({
     marginInline: 'auto',
     paddingBlock: tokens.spacingVerticalXXXL,
     paddingInline: '40px',
+    // At 200 % zoom every pixel of height counts: the margins shrink with the window.
+    [NARROW_WINDOW]: {
+      paddingBlock: tokens.spacingVerticalL,
+      paddingInline: tokens.spacingHorizontalL,
+    },
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXL,
@@ -20,13 +27,19 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground2,
   },
+  // Always on screen, at the bottom of <main>'s scroll area: the way on is never below the fold.
   footer: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalL,
+    paddingBlock: tokens.spacingVerticalL,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    // The page's own colour (set by App for light and dark): content scrolls away beneath it.
+    backgroundColor: `var(${PAGE_BACKGROUND_VAR})`,
   },
   // Next sits at the end, like in every Windows wizard.
   forward: {
@@ -48,6 +61,8 @@ interface StepLayoutProps {
   forward: ReactNode;
   /** A message about the whole step (a stale scan), right under the heading. */
   notice?: ReactNode;
+  /** False where the step focuses its first field on arrival instead of its heading. */
+  focusHeading?: boolean;
   children: ReactNode;
 }
 
@@ -59,6 +74,7 @@ export function StepLayout({
   back,
   forward,
   notice,
+  focusHeading = true,
   children,
 }: StepLayoutProps) {
   const styles = useStyles();
@@ -66,7 +82,9 @@ export function StepLayout({
   return (
     <section aria-labelledby={headingId} className={styles.page}>
       <div className={styles.top}>
-        <StepHeading id={headingId}>{heading}</StepHeading>
+        <StepHeading id={headingId} takesFocus={focusHeading}>
+          {heading}
+        </StepHeading>
         {/* Under the heading, before the intro: at 200 % zoom its button is still on screen. */}
         {notice}
       </div>

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
 import { WIZARD_STEPS, canVisit } from '../state/wizardSlice';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
+import { NARROW_WINDOW } from '../theme/narrowWindow';
 
 const useStyles = makeStyles({
   nav: {
@@ -10,8 +11,19 @@ const useStyles = makeStyles({
     flexShrink: 0,
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: tokens.spacingHorizontalS,
+    [NARROW_WINDOW]: {
+      width: 'auto',
+      paddingBlock: tokens.spacingVerticalXS,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
   },
-  list: { listStyle: 'none', margin: 0, padding: 0 },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    // A compact stepper: the numbers in a row, the current step's name beside its number.
+    [NARROW_WINDOW]: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  },
   item: {
     display: 'flex',
     alignItems: 'center',
@@ -29,6 +41,12 @@ const useStyles = makeStyles({
     textAlign: 'start',
     cursor: 'pointer',
     position: 'relative',
+    [NARROW_WINDOW]: {
+      width: 'auto',
+      minHeight: '32px',
+      marginBottom: 0,
+      paddingInline: tokens.spacingHorizontalS,
+    },
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': {
       outline: `2px solid ${tokens.colorStrokeFocus2}`,
@@ -54,6 +72,28 @@ const useStyles = makeStyles({
       width: '3px',
       borderRadius: tokens.borderRadiusCircular,
       backgroundColor: tokens.colorCompoundBrandBackground,
+    },
+    // In the row the pill lies under the current step, like a tab's.
+    [NARROW_WINDOW]: {
+      '::before': {
+        top: 'auto',
+        bottom: 0,
+        insetInlineStart: tokens.spacingHorizontalS,
+        insetInlineEnd: tokens.spacingHorizontalS,
+        width: 'auto',
+        height: '3px',
+      },
+    },
+  },
+  // In the compact row only the current step is named on screen; every button keeps its name.
+  otherLabel: {
+    [NARROW_WINDOW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clipPath: 'inset(50%)',
+      whiteSpace: 'nowrap',
     },
   },
   number: {
@@ -92,7 +132,9 @@ export function StepNav() {
               <span className={styles.number} aria-hidden="true">
                 {index + 1}
               </span>
-              {WIZARD_STEP_WORDS[step].nav}
+              <span className={step === current ? undefined : styles.otherLabel}>
+                {WIZARD_STEP_WORDS[step].nav}
+              </span>
             </button>
           </li>
         ))}

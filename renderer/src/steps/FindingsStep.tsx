@@ -8,6 +8,7 @@ import { EvidenceAccordion } from '../components/EvidenceAccordion';
 import { PipMapping } from '../components/PipMapping';
 import { InstallList } from '../components/InstallList';
 import { GapList } from '../components/GapList';
+import { FoldedSections } from '../components/Section';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
 
 export function FindingsStep() {
@@ -18,7 +19,7 @@ export function FindingsStep() {
       notice={<StaleScanBanner />}
       id="findings"
       heading={WIZARD_STEP_WORDS.findings.heading}
-      intro="What the check found on this computer, in plain words first. Open the evidence to see the facts behind it."
+      intro="What the check found, in plain words. The facts behind it are below."
       back={
         <Button icon={<ArrowLeftRegular />} onClick={() => goTo('scan')}>
           Back
@@ -34,9 +35,11 @@ export function FindingsStep() {
         <>
           <CauseSummary diagnosis={diagnosis} />
           <EvidenceAccordion diagnosis={diagnosis} />
-          <PipMapping diagnosis={diagnosis} />
-          <InstallList diagnosis={diagnosis} />
-          <GapList gaps={diagnosis.gaps} />
+          <FoldedSections title="Details">
+            <PipMapping diagnosis={diagnosis} />
+            <InstallList diagnosis={diagnosis} />
+            <GapList gaps={diagnosis.gaps} />
+          </FoldedSections>
         </>
       )}
     </StepLayout>

@@ -19,6 +19,8 @@ export function StartStep() {
   return (
     <StepLayout
       id="start"
+      // The paste box takes focus on arrival (LogInput), not the heading.
+      focusHeading={false}
       heading={WIZARD_STEP_WORDS.start.heading}
       intro="Paste the error pip printed, or drop a log file anywhere on this window. Pip Doctor then looks at your computer and explains what went wrong. Nothing is changed and nothing leaves your computer."
       forward={

@@ -28,8 +28,26 @@ import { useReturnFocus } from './useReturnFocus';
 
 const useStyles = makeStyles({
   // Commands and paths are long: wider than Fluent's default 600px, still inside the window.
-  surface: { maxWidth: 'min(760px, calc(100vw - 48px))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // At 200 % zoom the window is 400 CSS px high: the body scrolls inside the dialog, and the
+  // title and the buttons stay on screen, so "Do it" is never seen without its plan.
+  surface: {
+    maxWidth: 'min(760px, calc(100vw - 48px))',
+    maxHeight: 'calc(100dvh - 24px)',
+    display: 'flex',
+    flexDirection: 'column',
+    overflow: 'hidden',
+  },
+  body: { maxHeight: '100%', minHeight: 0, gridTemplateRows: 'auto minmax(0, 1fr) auto' },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    minHeight: 0,
+    overflowY: 'auto',
+    // Where the plan scrolls on under the buttons, a line says there is more.
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   quiet: { margin: 0, color: tokens.colorNeutralForeground2 },
   errorTitle: { display: 'block', ':focus': { outline: 'none' } },
 });
@@ -54,7 +72,7 @@ export function ActionDialog() {
     >
       <DialogSurface className={styles.surface}>
         {session !== null && (
-          <DialogBody>
+          <DialogBody className={styles.body}>
             <DialogTitle>{dialogTitle(session)}</DialogTitle>
             <DialogContent className={styles.content}>
               <SessionContent session={session} />

@@ -4,7 +4,7 @@ import { newVenvFolder } from '../../../../electron/engine/diagnose/newVenvFolde
 import { osTraits } from '../../../../electron/platform/osTraits';
 import { REMEDY_CATALOG } from '../../../../electron/remedies/registry';
 import type { RecommendInput } from '../../../../electron/engine/recommend/recommend';
-import { settleCause } from '../../../../electron/engine/recommend/settleCause';
+import { blockedFolder, settleCause } from '../../../../electron/engine/recommend/settleCause';
 import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import { RecommendationSchema } from '../../../../electron/shared/model/diagnosis';
 import { folder, holder, install } from './installFacts';
@@ -300,10 +300,13 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'win32',
     });
     expect(settled.cause).toBe('lock');
-    expect(settled.summary).toContain('python3.11 (pid 7, VS Code) is using files');
+    // The program as the user knows it, and what to do; its pid is evidence, not the first sentence.
+    expect(settled.summary).toBe(
+      'A Python program in VS Code is using mod. Close it, then install again.',
+    );
   });
 
-  test('without a log, an unwritable site-packages is the cause, in words from the folder', () => {
+  test('without a log, an unwritable site-packages is the cause, in plain words (the folder and its owner are evidence)', () => {
     const target = install({ folders: [folder('purelib', SITE, false, ROOT_REASON)] });
     const settled = settleCause({
       log: null,
@@ -313,8 +316,26 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'linux',
     });
     expect(settled.cause).toBe('permission');
-    expect(settled.summary).toContain(SITE);
-    expect(settled.summary).toContain('owned by root');
+    expect(settled.summary).toBe(
+      'You are not allowed to change the folder where Python 3.11 installs packages. Install into a virtual environment instead.',
+    );
+    expect(blockedFolder(target)?.reason).toContain('owned by root');
+  });
+
+  test("a PEP 668 refusal names the install only when the scan's target is the managed one", () => {
+    const log = classifyLogText(
+      'error: externally-managed-environment\n\n× This environment is externally managed\n',
+    );
+    const facts = { log, processes: [], elevated: false, platform: 'linux' as const };
+    const managed = settleCause({
+      ...facts,
+      target: install({ externallyManaged: true, version: '3.11.2' }),
+    });
+    expect(managed.cause).toBe('pep668');
+    expect(managed.summary).toMatch(/^Python 3\.11 is managed by your operating system/);
+    // pip3 on PATH reached a venv, but the log says the Python pip ran with is managed.
+    const venv = settleCause({ ...facts, target: install({ kind: 'venv' }) });
+    expect(venv.summary).toMatch(/^The Python pip ran with is managed by your operating system/);
   });
 
   test('a healthy machine says so', () => {
@@ -326,7 +347,7 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'linux',
     });
     expect(settled.cause).toBe('none');
-    expect(settled.summary).toMatch(/no permission problem found/);
+    expect(settled.summary).toMatch(/No permission problem found/);
   });
 
   test("root's files in the user's own home: take the exact tree back first, never sudo pip", () => {
