@@ -40,5 +40,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Helpers the end-to-end tests share with the unit tests live in tests/support (issue #18):
+    // a spec importing tests/unit would tie the two suites' fixtures together again.
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+unit(/.*)?$',
+              message: 'Move the helper to tests/support and import it from there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...layers,
 );
