@@ -84,7 +84,8 @@ test.describe('the finish: run my install again, then Done', () => {
     await dialog.getByRole('textbox', { name: 'Package to install' }).fill('');
     await expect(dialog).toContainText(`Create a virtual environment in ${newVenv}`);
     await expect(dialog.getByText(/^Install .* into it$/)).toHaveCount(0);
-    await dialog.getByRole('button', { name: 'Do it' }).click();
+    // No package yet: the button says it only creates the environment.
+    await dialog.getByRole('button', { name: 'Create the environment', exact: true }).click();
     await expect(dialog.getByRole('heading', { name: 'Done, and checked: it worked' })).toBeFocused(
       { timeout: 60_000 },
     );

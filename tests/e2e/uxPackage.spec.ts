@@ -117,7 +117,9 @@ test.describe('the package the user asked for, and what upgrading pip would do',
     await expect(
       dialog.getByRole('listitem').filter({ hasText: 'Install requests into it' }).locator('pre'),
     ).toContainText(`${join(newVenv, 'bin', 'python')} -m pip install`);
-    await dialog.getByRole('button', { name: 'Do it' }).click();
+    await dialog
+      .getByRole('button', { name: 'Create the environment and install requests' })
+      .click();
     await expect(dialog.getByRole('heading', { name: 'Done, and checked: it worked' })).toBeFocused(
       { timeout: 60_000 },
     );
