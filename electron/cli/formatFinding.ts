@@ -1,4 +1,4 @@
-import { isUnrecognisedLog } from '../shared/model/logFinding';
+import { isUnrecognisedLog } from '../shared/unrecognisedLog';
 import type { LogFinding } from '../shared/model/logFinding';
 
 const CAUSE_TITLES: Record<LogFinding['category'], string> = {

@@ -32,15 +32,3 @@ export const LogFindingSchema = z.object({
   summary: z.string(),
 });
 export type LogFinding = z.infer<typeof LogFindingSchema>;
-
-/**
- * Text in which nothing matched a pip error at all (a shopping list, half a
- * traceback): "not a permission problem" would claim a pip error was read.
- * The classifier's `nothing-matched` verdict, the only one with no error
- * code and no evidence line.
- */
-export function isUnrecognisedLog(finding: LogFinding): boolean {
-  return (
-    finding.category === 'not-permission' && finding.code === null && finding.evidence.length === 0
-  );
-}

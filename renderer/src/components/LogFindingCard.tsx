@@ -10,7 +10,7 @@ import {
 import { useId } from 'react';
 import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
 import { useAppStore } from '../state/store';
-import { isUnrecognisedLog } from '../../../electron/shared/model/logFinding';
+import { isUnrecognisedLog } from '../../../electron/shared/unrecognisedLog';
 import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FactList } from './FactList';
 import { ScreenReaderStatus } from './ScreenReaderStatus';

@@ -1,4 +1,4 @@
-import { isUnrecognisedLog } from '../../../electron/shared/model/logFinding';
+import { isUnrecognisedLog } from '../../../electron/shared/unrecognisedLog';
 import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import type { Cause } from '../../../electron/shared/model/vocabulary';
 
