@@ -23,10 +23,12 @@ function reasonFor(facts: RemedyFacts): string {
 
 function blockedReason({ blocked }: RemedyFacts): string {
   if (!blocked) return ANY_PROJECT;
+  // The reason is a sentence of its own ("Only root can change this folder (…)"): after a colon,
+  // not spliced after "which", where it read "which only root can change this folder".
   const why = blocked.reason
     ? blocked.reason.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())
-    : 'you cannot change';
-  return `pip installs into ${blocked.path}, which ${why}; a virtual environment lives in a folder you own.`;
+    : 'you cannot change it';
+  return `pip installs into ${blocked.path}: ${why}. A virtual environment lives in a folder you own.`;
 }
 
 export function adviseVenv(facts: RemedyFacts): Advice {
