@@ -20,7 +20,8 @@ export function commandYouRan(log: LogFinding | null): string | null {
  * alone; null when the log names none.
  */
 export function failingFileOwner(log: LogFinding | null): string | null {
-  if (!log?.package) return null;
+  // Only a file can belong to a package: a PEP 668 refusal names no file ("Belongs to: the package" misleads).
+  if (!log?.package || log.path === null) return null;
   return isDependency(log) ? `${log.package}, which ${log.requested} needs` : log.package;
 }
 

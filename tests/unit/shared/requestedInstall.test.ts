@@ -29,6 +29,15 @@ describe('the install the user asked for', () => {
     expect(failingFileOwner(log)).toBe('numpy');
   });
 
+  test('a PEP 668 refusal names no file: nothing "belongs to" the package asked for', () => {
+    const log = classifyLogText(
+      `# pip3 install amdgpu-fan\nerror: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.\n`,
+    );
+    expect(log.category).toBe('pep668');
+    expect(commandYouRan(log)).toBe('pip3 install amdgpu-fan');
+    expect(failingFileOwner(log)).toBeNull();
+  });
+
   test('a requirements file: no package is put in a fix, least of all the dependency that failed', () => {
     const log = classifyLogText(
       `$ pip install -r requirements.txt\nCollecting requests (from -r requirements.txt (line 1))\n  Downloading requests-2.32.3-py3-none-any.whl.metadata (4.6 kB)\nCollecting charset-normalizer<4,>=2 (from requests->-r requirements.txt (line 1))\nInstalling collected packages: charset-normalizer, requests\n${denied(`${SITE}/charset_normalizer`)}`,
