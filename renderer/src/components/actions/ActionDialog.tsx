@@ -6,9 +6,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   makeStyles,
   tokens,
@@ -17,13 +14,12 @@ import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/cont
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { runButtonLabel } from '../../wording/actionWords';
-import { TechnicalCause } from '../TechnicalCause';
 import { ActionOutcomeView } from './ActionOutcomeView';
 import { InstallAgain, InstallAgainButtons, installAgainRunId } from './InstallAgain';
 import { PlanChoicesForm } from './PlanChoicesForm';
 import { PlanDetails } from './PlanDetails';
 import { RunProgress } from './RunProgress';
-import { useFocusOnMount } from './useFocusOnMount';
+import { ProblemMessage } from './ProblemMessage';
 import { useReturnFocus } from './useReturnFocus';
 
 const useStyles = makeStyles({
@@ -49,7 +45,6 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   quiet: { margin: 0, color: tokens.colorNeutralForeground2 },
-  errorTitle: { display: 'block', ':focus': { outline: 'none' } },
 });
 
 /**
@@ -153,28 +148,6 @@ function FinishedRun({
   if (againFor === null) return fix;
   const again = <InstallAgain key="again" runId={againFor} />;
   return <>{ranAgain ? [again, fix] : [fix, again]}</>;
-}
-
-function ProblemMessage({
-  title,
-  error,
-}: {
-  title: string;
-  error: { message: string; cause: string | null };
-}) {
-  const styles = useStyles();
-  const heading = useFocusOnMount<HTMLSpanElement>();
-  return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle ref={heading} tabIndex={-1} className={styles.errorTitle}>
-          {title}
-        </MessageBarTitle>
-        {error.message}
-        <TechnicalCause cause={error.cause} />
-      </MessageBarBody>
-    </MessageBar>
-  );
 }
 
 function SessionButtons({ session }: { session: ActionSession }) {

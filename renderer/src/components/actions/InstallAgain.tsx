@@ -14,7 +14,7 @@ import type { RerunState } from '../../state/rerunSlice';
 import { useAppStore } from '../../state/store';
 import { CommandLine } from '../CommandLine';
 import { ScreenReaderStatus } from '../ScreenReaderStatus';
-import { TechnicalCause } from '../TechnicalCause';
+import { ProblemMessage } from './ProblemMessage';
 import { useFocusOnMount } from './useFocusOnMount';
 
 const useStyles = makeStyles({
@@ -82,7 +82,7 @@ export function InstallAgain({ runId }: { runId: string }) {
     case 'finished':
       return <Finished rerun={rerun} />;
     case 'failed':
-      return <Problem title="Your install did not start" error={rerun.error} />;
+      return <ProblemMessage title="Your install did not start" error={rerun.error} />;
   }
 }
 
@@ -167,28 +167,6 @@ function Finished({ rerun }: { rerun: Extract<RerunState, { status: 'finished' }
       <PipOutput text={rerun.output || rerun.outcome.output} />
       <ScreenReaderStatus message={`${title}. ${rerun.outcome.summary}`} />
     </section>
-  );
-}
-
-function Problem({
-  title,
-  error,
-}: {
-  title: string;
-  error: { message: string; cause: string | null };
-}) {
-  const styles = useStyles();
-  const heading = useFocusOnMount<HTMLSpanElement>();
-  return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle ref={heading} tabIndex={-1} className={styles.title}>
-          {title}
-        </MessageBarTitle>
-        {error.message}
-        <TechnicalCause cause={error.cause} />
-      </MessageBarBody>
-    </MessageBar>
   );
 }
 
