@@ -20,6 +20,19 @@ import { FIXTURES } from './repoPaths';
 
 export const WINDOWS_FIXTURES = join(FIXTURES, 'windows');
 
+/** Every recorded Windows machine in tests/fixtures/windows (a test checks the folder agrees). */
+export const RECORDED_WINDOWS_MACHINES = [
+  'all-users-not-elevated',
+  'per-user-spyder',
+  'store-python',
+  'venv-jupyter-vscode',
+  'pip-self-upgrade',
+  'deny-entry',
+  'german-windows',
+  'chinese-windows',
+  'long-path',
+] as const;
+
 /**
  * A Windows machine replayed from tests/fixtures/windows/<situation>: the
  * outputs where.exe, py.exe, reg.exe and the PowerShell script printed

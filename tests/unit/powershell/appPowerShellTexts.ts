@@ -42,7 +42,10 @@ import { CAUSES, REMEDIES as REMEDY_IDS } from '../../../electron/shared/model/v
 import type { Cause, RemedyId } from '../../../electron/shared/model/vocabulary';
 import { commandText } from '../../../renderer/src/wording/commandText';
 import { REPO } from '../../support/repoPaths';
-import { loadRecordedMachine } from '../platform/windows/support/recordedMachine';
+import {
+  loadRecordedMachine,
+  RECORDED_WINDOWS_MACHINES,
+} from '../platform/windows/support/recordedMachine';
 import { WINDOWS_DIAGNOSIS, windowsPlanContext } from '../remedies/windowsScan';
 import { historyAfter, windowsUndoContext } from '../remedies/windowsHistory';
 import { HOSTILE_HOME, HOSTILE_NAME, HOSTILE_PROGRAM_FOLDER, LONG_PROJECT } from './hostileText';
@@ -84,19 +87,6 @@ const USER_BASE = win32.join(HOSTILE_HOME, 'AppData', 'Roaming', 'Python', 'Pyth
 const DATA_DIR = win32.join(HOSTILE_HOME, 'AppData', 'Roaming', 'Pip Doctor');
 const VENV = win32.join(LONG_PROJECT, '.venv');
 const SID = 'S-1-5-21-1004336348-1177238915-682003330-1001';
-
-/** The recorded Windows machines of tests/fixtures/windows (real tool output, real paths). */
-const RECORDED_MACHINES = [
-  'all-users-not-elevated',
-  'per-user-spyder',
-  'store-python',
-  'venv-jupyter-vscode',
-  'pip-self-upgrade',
-  'deny-entry',
-  'german-windows',
-  'chinese-windows',
-  'long-path',
-];
 
 function folder(role: AccessCheck['role'], path: string, writable: boolean): AccessCheck {
   return {
@@ -439,7 +429,7 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
 
   // (c) The commands shown for copying. First the recorded Windows machines through the real engine.
   const recordedMachines: string[] = [];
-  for (const situation of RECORDED_MACHINES) {
+  for (const situation of RECORDED_WINDOWS_MACHINES) {
     const machine = loadRecordedMachine(situation);
     const diagnosis = await diagnose(machine.probe, {
       projectDir: machine.setup.projectDir,

@@ -4,23 +4,13 @@ import { diagnose } from '../../../../electron/engine/diagnose/diagnose';
 import { REMEDY_CATALOG } from '../../../../electron/remedies/registry';
 import type { Diagnosis } from '../../../../electron/shared/model/diagnosis';
 import {
+  RECORDED_WINDOWS_MACHINES,
   WINDOWS_FIXTURES,
   loadRecordedMachine,
   recordedRun,
 } from '../../platform/windows/support/recordedMachine';
 
-/** Every recorded Windows machine in tests/fixtures/windows. */
-export const RECORDED_WINDOWS_MACHINES = [
-  'all-users-not-elevated',
-  'per-user-spyder',
-  'store-python',
-  'venv-jupyter-vscode',
-  'pip-self-upgrade',
-  'deny-entry',
-  'german-windows',
-  'chinese-windows',
-  'long-path',
-] as const;
+export { RECORDED_WINDOWS_MACHINES };
 
 /**
  * The real engine's diagnosis of a recorded Windows machine. `holdersGone`:

@@ -6,7 +6,12 @@ import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
 import type { Diagnosis } from '../../../../electron/shared/model/diagnosis';
 import { SECTION_NAMES } from '../../../../electron/platform/windows/probeDocument';
 import { probeArguments, readProbeOutput } from '../../../../electron/platform/windows/probeScript';
-import { WINDOWS_FIXTURES, loadRecordedMachine, recordedRun } from './support/recordedMachine';
+import {
+  RECORDED_WINDOWS_MACHINES,
+  WINDOWS_FIXTURES,
+  loadRecordedMachine,
+  recordedRun,
+} from './support/recordedMachine';
 import type { RecordedMachine } from './support/recordedMachine';
 import { REMEDY_CATALOG } from '../../../../electron/remedies/registry';
 
@@ -46,19 +51,7 @@ function folder(diagnosis: Diagnosis, role: string) {
 
 const first = (diagnosis: Diagnosis) => diagnosis.recommendations[0]!;
 
-const SITUATIONS = [
-  'all-users-not-elevated',
-  'per-user-spyder',
-  'store-python',
-  'venv-jupyter-vscode',
-  'pip-self-upgrade',
-  'deny-entry',
-  'german-windows',
-  'chinese-windows',
-  'long-path',
-];
-
-describe.each(SITUATIONS)('the recorded machine "%s"', (situation) => {
+describe.each(RECORDED_WINDOWS_MACHINES)('the recorded machine "%s"', (situation) => {
   it('is scanned with one PowerShell run that asked for exactly what the fixture answers', async () => {
     const { machine, diagnosis } = await scan(situation);
     const powershell = machine.runs.filter((run) => run.program.endsWith('powershell.exe'));

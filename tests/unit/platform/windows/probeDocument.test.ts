@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../../electron/platform/runProcess';
@@ -21,7 +21,7 @@ import type {
   ScriptRequest,
 } from '../../../../electron/platform/windows/probeScript';
 import { probeScriptPath } from '../../../../electron/platform/windows/probeScriptPath';
-import { WINDOWS_FIXTURES } from './support/recordedMachine';
+import { RECORDED_WINDOWS_MACHINES, WINDOWS_FIXTURES } from './support/recordedMachine';
 
 /** A recorded machine's probe output: the lines the script printed under Windows PowerShell 5.1. */
 const recordedLines = (situation: string) =>
@@ -43,18 +43,15 @@ function run(fields: Partial<RunResult>): RunResult {
 }
 
 describe('the PowerShell document', () => {
+  it('the list of recorded machines is every folder of tests/fixtures/windows', () => {
+    const folders = readdirSync(WINDOWS_FIXTURES, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...RECORDED_WINDOWS_MACHINES].sort()).toEqual(folders.sort());
+  });
+
   it('reads every recorded run (Windows PowerShell 5.1 lines), every section answered', () => {
-    for (const situation of [
-      'all-users-not-elevated',
-      'per-user-spyder',
-      'store-python',
-      'venv-jupyter-vscode',
-      'pip-self-upgrade',
-      'deny-entry',
-      'german-windows',
-      'chinese-windows',
-      'long-path',
-    ]) {
+    for (const situation of RECORDED_WINDOWS_MACHINES) {
       const document = readProbeOutput(run({ stdout: recordedLines(situation) }), 60_000);
       expect(document.fatal, situation).toBeNull();
       // Each answered: ok, or skipped where the scan did not ask (no folder refused).
