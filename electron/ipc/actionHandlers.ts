@@ -2,9 +2,8 @@ import type { ActionService } from '../remedies/run/actionService';
 import type { Diagnosis, RunningProcess } from '../shared/model/diagnosis';
 import { describeHolder, holderName, programOf } from '../engine/recommend/describeHolder';
 import { holdersIn } from '../engine/recommend/settleCause';
-import { ActionRuns, asUserFacingError } from './actionRuns';
+import { ActionRuns, guardActionHandler } from './actionRuns';
 import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from '../shared/contract';
-import { guardHandler } from './guardHandler';
 import type { ChannelHandler } from './guardHandler';
 import type { ScanRegistry } from './scanRegistry';
 import { UserFacingError } from '../shared/userFacingError';
@@ -42,12 +41,7 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
   const handle = <C extends ActionChannel>(
     channel: C,
     work: (request: RequestOf<C>) => Promise<ResponseOf<C>>,
-  ): ChannelHandler<C> =>
-    guardHandler(channel, deps.appPageUrl, (request) =>
-      work(request).catch((error: unknown) => {
-        throw asUserFacingError(error);
-      }),
-    );
+  ): ChannelHandler<C> => guardActionHandler(channel, deps.appPageUrl, work);
 
   const holdersShown = async (scanId: string, installId: string): Promise<RunningProcess[]> => {
     const diagnosis = await scans.result(scanId);

@@ -1,4 +1,7 @@
 import type { ActionOutcome } from '../shared/actionModel';
+import type { Channel, RequestOf, ResponseOf } from '../shared/contract';
+import { guardHandler } from './guardHandler';
+import type { ChannelHandler } from './guardHandler';
 import { UserFacingError } from '../shared/userFacingError';
 import { JobRegistry } from './jobRegistry';
 
@@ -57,5 +60,18 @@ export function asUserFacingError(error: unknown): UserFacingError {
   return new UserFacingError(
     'The fix stopped with an error in Pip Doctor. Look at the list of interrupted fixes; if it keeps failing, report the details.',
     error instanceof Error ? error.message : String(error),
+  );
+}
+
+/** guardHandler for the action engine's channels: whatever the work throws reaches the user as asUserFacingError words. */
+export function guardActionHandler<C extends Channel>(
+  channel: C,
+  appPageUrl: string,
+  work: (request: RequestOf<C>) => Promise<ResponseOf<C>>,
+): ChannelHandler<C> {
+  return guardHandler(channel, appPageUrl, (request) =>
+    work(request).catch((error: unknown) => {
+      throw asUserFacingError(error);
+    }),
   );
 }

@@ -7,8 +7,7 @@ import type { InstallRerun } from '../remedies/run-again/rerunCommand';
 import type { Channel, RequestOf, ResponseOf, events } from '../shared/contract';
 import type { RerunOutcome } from '../shared/rerunModel';
 import { UserFacingError } from '../shared/userFacingError';
-import { asUserFacingError } from './actionRuns';
-import { guardHandler } from './guardHandler';
+import { asUserFacingError, guardActionHandler } from './actionRuns';
 import type { ChannelHandler } from './guardHandler';
 import { JobRegistry } from './jobRegistry';
 
@@ -54,12 +53,7 @@ export function createRerunHandlers(deps: RerunHandlerDeps): RerunHandlers {
   const handle = <C extends RerunChannel>(
     channel: C,
     work: (request: RequestOf<C>) => Promise<ResponseOf<C>>,
-  ): ChannelHandler<C> =>
-    guardHandler(channel, deps.appPageUrl, (request) =>
-      work(request).catch((error: unknown) => {
-        throw asUserFacingError(error);
-      }),
-    );
+  ): ChannelHandler<C> => guardActionHandler(channel, deps.appPageUrl, work);
 
   return {
     // The same builder from the same record as rerun:start: what is shown is what runs.
