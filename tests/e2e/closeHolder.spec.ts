@@ -4,7 +4,7 @@ import type { HolderProcess } from '../support/pythonHolder';
 import { venvWithHeldFile } from '../support/heldVenv';
 import { pidsHolding } from './support/fileHolders';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
-import { sharedTempDir } from './support/pythonFixtures';
+import { activatedProject } from './support/pythonFixtures';
 
 /**
  * Issue #7 (a): a real Python process holds a file in a venv's
@@ -14,13 +14,7 @@ import { sharedTempDir } from './support/pythonFixtures';
  * handlers run in this process, as the same user that started the holder.
  */
 test.describe('closing the program that holds a file, from the wizard', () => {
-  const root = sharedTempDir('close-holder');
-  const project = join(root.path, 'project');
-  const env = {
-    PATH: `${join(project, '.venv', 'bin')}:/usr/bin:/bin`,
-    HOME: join(root.path, 'home'),
-    LANG: 'C.UTF-8',
-  };
+  const { root, project, env } = activatedProject('close-holder');
   let heldFile: string;
   let holder: HolderProcess;
 

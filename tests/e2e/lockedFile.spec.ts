@@ -3,7 +3,7 @@ import { SYSTEM_PYTHON } from '../support/pythonHolder';
 import type { HolderProcess } from '../support/pythonHolder';
 import { venvWithHeldFile } from '../support/heldVenv';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
-import { sharedTempDir } from './support/pythonFixtures';
+import { activatedProject } from './support/pythonFixtures';
 
 /**
  * Scenario (b): a real Python process holds a file in a venv's
@@ -11,13 +11,7 @@ import { sharedTempDir } from './support/pythonFixtures';
  * wizard names that process and the one that started it.
  */
 test.describe('a file another program holds open', () => {
-  const root = sharedTempDir('locked');
-  const project = join(root.path, 'project');
-  const env = {
-    PATH: `${join(project, '.venv', 'bin')}:/usr/bin:/bin`,
-    HOME: join(root.path, 'home'),
-    LANG: 'C.UTF-8',
-  };
+  const { root, project, env } = activatedProject('locked');
   let heldFile: string;
   let holder: HolderProcess;
 

@@ -12,7 +12,7 @@ import { startNotebookKernel } from './support/notebookKernel';
 import type { NotebookKernel } from './support/notebookKernel';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
 import type { Page } from '@playwright/test';
-import { makeVenv, sharedTempDir } from './support/pythonFixtures';
+import { activatedProject, makeVenv } from './support/pythonFixtures';
 
 /**
  * Issue #16, items 2, 6 and 7: the fix dialog as a person in trouble reads
@@ -101,13 +101,7 @@ test.describe('the administrator plan on Windows (replayed machine)', () => {
 });
 
 test.describe('closing programs, grouped as the user knows them', () => {
-  const root = sharedTempDir('ux-dialog-close');
-  const project = join(root.path, 'project');
-  const env = {
-    PATH: `${join(project, '.venv', 'bin')}:/usr/bin:/bin`,
-    HOME: join(root.path, 'home'),
-    LANG: 'C.UTF-8',
-  };
+  const { root, project, env } = activatedProject('ux-dialog-close');
   let heldFile: string;
   let python: string;
 

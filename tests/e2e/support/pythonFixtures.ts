@@ -15,6 +15,26 @@ export function sharedTempDir(label: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/**
+ * A shared temporary folder with a `project/` whose `.venv/bin` comes first
+ * on PATH, as after `source .venv/bin/activate`: the environment the
+ * handlers' scans see (the venv itself is the spec's to make).
+ */
+export function activatedProject(label: string): {
+  root: { path: string; remove(): void };
+  project: string;
+  env: NodeJS.ProcessEnv;
+} {
+  const root = sharedTempDir(label);
+  const project = join(root.path, 'project');
+  const env = {
+    PATH: `${join(project, '.venv', 'bin')}:/usr/bin:/bin`,
+    HOME: join(root.path, 'home'),
+    LANG: 'C.UTF-8',
+  };
+  return { root, project, env };
+}
+
 // Moved to tests/support/ (unit and machine tests use them too).
 export { makeVenv } from '../../support/heldVenv';
 export type { Venv } from '../../support/heldVenv';

@@ -9,6 +9,7 @@ import { RECORDED_WINDOWS_MACHINES, diagnoseRecorded } from './recordedRecommend
 import { folder, install } from './installFacts';
 import { buildRecipe } from '../../../../electron/remedies/planning/buildRecipe';
 import { scanFactsFor } from '../../../../electron/remedies/run/rebuildRun';
+import { newRunHistory } from '../../../../electron/remedies/run/replayJournal';
 import type { RunHistory } from '../../../../electron/remedies/run/replayJournal';
 import { windowsPlanContext } from '../../remedies/windowsScan';
 
@@ -150,17 +151,8 @@ describe('the long-path venv, planned and undone', () => {
     const create = recipe.plan.steps.find((step) => step.id === 'create-venv')!;
     expect(create.command?.args).toEqual(['-m', 'venv', 'C:\\venvs\\environment']);
     const run: RunHistory = {
-      runId: 'act-00000000000000a1',
-      facts: null,
+      ...newRunHistory('act-00000000000000a1', null, diagnosis.scannedAt),
       title: recipe.plan.title,
-      startedAt: diagnosis.scannedAt,
-      intents: new Map(),
-      results: new Map(),
-      consents: new Map(),
-      outcome: null,
-      resolved: false,
-      undoRuns: [],
-      installsAgain: [],
     };
     const facts = scanFactsFor(
       run,
