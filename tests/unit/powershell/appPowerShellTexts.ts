@@ -40,7 +40,7 @@ import type {
 import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import { CAUSES, REMEDIES as REMEDY_IDS } from '../../../electron/shared/model/vocabulary';
 import type { Cause, RemedyId } from '../../../electron/shared/model/vocabulary';
-import { commandText } from '../../../renderer/src/wording/commandText';
+import { commandText, readableCommandText } from '../../../renderer/src/wording/commandText';
 import { REPO } from '../../support/repoPaths';
 import {
   loadRecordedMachine,
@@ -489,8 +489,16 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
   // The plans for Windows, as the renderer shows their steps, scripts and instructions; undo plans too.
   const addRecipe = (label: string, recipe: Recipe) => {
     for (const step of recipe.plan.steps) {
-      if (step.command !== null)
-        add(`${label} step ${step.id}: command as shown`, commandText(step.command));
+      if (step.command !== null) {
+        add(`${label} step ${step.id}: command as run`, commandText(step.command));
+        // What the plan shows, with a Copy button: without the app's own $env: prefixes.
+        add(`${label} step ${step.id}: command as shown`, readableCommandText(step.command));
+      }
+      if (step.readable !== null)
+        add(
+          `${label} step ${step.id}: what runs as administrator`,
+          readableCommandText(step.readable),
+        );
       if (step.script !== null) add(`${label} step ${step.id}: script shown`, step.script);
     }
     for (const instruction of recipe.plan.instructions) {
