@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import formatjs from 'eslint-plugin-formatjs';
 import { layers } from './eslint.layers.mjs';
 
 export default tseslint.config(
@@ -36,6 +37,40 @@ export default tseslint.config(
               message: 'The renderer has no Node; ask main through window.pipDoctor.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Every message, wherever it is defined (issue #17): an explicit dotted id the catalogs in
+    // i18n/ key it by, English that is one literal, and ICU that compiles.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/enforce-default-message': ['error', 'literal'],
+      'formatjs/enforce-placeholders': 'error',
+      'formatjs/no-invalid-icu': 'error',
+      'formatjs/no-multiple-whitespaces': 'error',
+      'formatjs/enforce-plural-rules': ['error', { one: true, other: true }],
+      'formatjs/prefer-pound-in-plural': 'error',
+      'formatjs/no-offset': 'error',
+    },
+  },
+  {
+    // What the user reads in the renderer goes through react-intl: a literal in JSX (text, or a
+    // label, title, placeholder or alt) is English that the other nine languages would never see.
+    files: ['renderer/**/*.tsx'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        {
+          props: {
+            include: [
+              ['*', '{label,title,placeholder,alt,aria-label,aria-description,aria-valuetext}'],
+              ['*', '{description,content,hint,validationMessage,header,headline}'],
+            ],
+          },
         },
       ],
     },

@@ -100,6 +100,9 @@ function startApp(): void {
         },
         openExternal: (url) => shell.openExternal(url),
         dataDir: app.getPath('userData'),
+        // The languages set in Windows (Settings > Time & language), most preferred first.
+        systemLanguages: app.getPreferredSystemLanguages(),
+        offerPseudoLocale: !app.isPackaged,
         chooseFolder: async () => {
           const options: OpenDialogOptions = {
             title: 'Choose a folder for the virtual environment',

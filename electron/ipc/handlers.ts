@@ -11,6 +11,7 @@ import { allowedExternalUrl } from '../security/externalLinks';
 import { createActionHandlers } from './actionHandlers';
 import { createRerunHandlers } from './rerunHandlers';
 import { ClassifiedLogs } from './classifiedLogs';
+import { LanguageSetting } from './languageSetting';
 import { channels, MAX_LOG_TEXT } from '../shared/contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from '../shared/contract';
 import { guardHandler } from './guardHandler';
@@ -55,6 +56,10 @@ export interface HandlerDeps {
   send<E extends EventName>(event: E, payload: z.infer<(typeof events)[E]>): void;
   /** The app window's native handle (decimal), for the UAC prompt's owner; null when there is none. */
   ownerWindow?(): string | null;
+  /** The system's preferred languages, most preferred first (app.getPreferredSystemLanguages()). */
+  systemLanguages: readonly string[];
+  /** Offers the pseudo-locale in the language menu: test builds only. */
+  offerPseudoLocale?: boolean;
   /** Aborting it cancels every running scan (the app is quitting). */
   signal?: AbortSignal;
 }
@@ -89,6 +94,12 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
   });
 
   const logs = new ClassifiedLogs();
+  const language = new LanguageSetting({
+    dataDir: deps.dataDir,
+    systemLanguages: deps.systemLanguages,
+    offerPseudoLocale: deps.offerPseudoLocale ?? false,
+  });
+  const languageInfo = () => ({ locale: language.current(), available: [...language.available] });
 
   const reportOf = async (request: RequestOf<'report:markdown'>) => {
     const diagnosis = await scans.result(request.scanId);
@@ -109,6 +120,11 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
 
   return {
     'app:info': handle('app:info', async () => deps.appInfo),
+    'language:get': handle('language:get', async () => languageInfo()),
+    'language:set': handle('language:set', async ({ locale }) => {
+      language.choose(locale);
+      return languageInfo();
+    }),
     'log:classify': handle('log:classify', async ({ text }) => {
       const finding = classifyLogText(text);
       return { logId: logs.remember(finding), finding };

@@ -35,6 +35,7 @@ import { PlanRequestSchema, ProcessRefSchema } from './planRequest';
 import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
 import { LogFindingSchema } from './model/logFinding';
 import { PlatformSchema } from './model/platform';
+import { LOCALES, PSEUDO_LOCALE } from './i18n/locales';
 
 /**
  * The one map of everything the renderer may ask of main (DESIGN.md, rule 2).
@@ -111,8 +112,24 @@ export const AppInfoSchema = z.object({
   shell: ShellSchema,
 });
 
+const LocaleSchema = z.enum([...LOCALES, PSEUDO_LOCALE]);
+
+export const LanguageInfoSchema = z.object({
+  /** The language the app speaks now: the user's choice, else the system's, else English. */
+  locale: LocaleSchema,
+  /** What the language menu offers (the pseudo-locale only in test builds). */
+  available: z.array(LocaleSchema),
+});
+export type LanguageInfo = z.infer<typeof LanguageInfoSchema>;
+
 export const channels = {
   'app:info': { request: z.object({}).strict(), response: AppInfoSchema },
+  'language:get': { request: z.object({}).strict(), response: LanguageInfoSchema },
+  /** The language menu's choice: remembered by main for the next start and used by the report. */
+  'language:set': {
+    request: z.object({ locale: LocaleSchema }).strict(),
+    response: LanguageInfoSchema,
+  },
   'log:classify': {
     request: z.object({ text: z.string().max(MAX_LOG_TEXT) }).strict(),
     response: z.object({ logId: LogId, finding: LogFindingSchema }),

@@ -2,12 +2,15 @@ import { RendererProvider } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LanguageProvider } from './i18n/LanguageProvider';
 import { createStyleRenderer } from './theme/styleRenderer';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <RendererProvider renderer={createStyleRenderer(document)} targetDocument={document}>
-      <App />
+      <LanguageProvider>
+        <App />
+      </LanguageProvider>
     </RendererProvider>
   </StrictMode>,
 );

@@ -32,6 +32,8 @@ export interface RealDepsOptions {
   pickedFolder?: string | null;
   /** Where actions' pip finds packages: a local wheel folder, with --no-index (no network in tests). */
   wheelDir?: string;
+  /** The "system's" preferred languages; default English, as a machine set to English has. */
+  systemLanguages?: readonly string[];
 }
 
 /**
@@ -74,6 +76,9 @@ export function realHandlerDeps(options: RealDepsOptions): {
         return options.pickedFolder ?? null;
       },
       pipSourceArgs: options.wheelDir ? ['--no-index', '--find-links', options.wheelDir] : [],
+      systemLanguages: options.systemLanguages ?? ['en-US'],
+      // Test builds offer the pseudo-locale (issue #17): long accented words find clipped text.
+      offerPseudoLocale: true,
     },
   };
 }

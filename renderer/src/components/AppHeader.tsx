@@ -1,4 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { FormattedMessage } from 'react-intl';
+import { LanguageMenu } from './LanguageMenu';
 // The app's one icon source (assets/icon/icon.svg); small enough that Vite inlines it.
 import appIconUrl from '../../../assets/icon/icon.svg';
 
@@ -19,6 +21,12 @@ const useStyles = makeStyles({
   tagline: {
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground3,
+    // A longer translation gives way to the language menu instead of pushing it off the window.
+    flex: 1,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
   },
 });
 
@@ -29,7 +37,14 @@ export function AppHeader() {
       {/* Decorative: the name beside it says what it is. */}
       <img src={appIconUrl} alt="" width={24} height={24} />
       <span className={styles.name}>Pip Doctor</span>
-      <span className={styles.tagline}>Finds out why pip install fails, and how to fix it</span>
+      <span className={styles.tagline}>
+        <FormattedMessage
+          id="app.tagline"
+          defaultMessage="Finds out why pip install fails, and how to fix it"
+          description="Beside the app's name in its header"
+        />
+      </span>
+      <LanguageMenu />
     </header>
   );
 }

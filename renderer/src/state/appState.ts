@@ -1,4 +1,5 @@
 import type { ActionSlice } from './actionSlice';
+import type { LanguageSlice } from './languageSlice';
 import type { LogSlice } from './logSlice';
 import type { PendingSlice } from './pendingSlice';
 import type { ReportSlice } from './reportSlice';
@@ -13,4 +14,5 @@ export type AppState = WizardSlice &
   ReportSlice &
   ActionSlice &
   PendingSlice &
-  RerunSlice;
+  RerunSlice &
+  LanguageSlice;

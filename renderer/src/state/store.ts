@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createActionSlice } from './actionSlice';
 import type { AppState } from './appState';
+import { createLanguageSlice } from './languageSlice';
 import { createLogSlice } from './logSlice';
 import { createPendingSlice } from './pendingSlice';
 import { createReportSlice } from './reportSlice';
@@ -16,4 +17,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createActionSlice(...args),
   ...createPendingSlice(...args),
   ...createRerunSlice(...args),
+  ...createLanguageSlice(...args),
 }));

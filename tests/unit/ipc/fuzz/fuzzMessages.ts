@@ -92,10 +92,18 @@ function wellFormed(channel: Channel, known: KnownIds): fc.Arbitrary<Record<stri
   );
   switch (channel) {
     case 'app:info':
+    case 'language:get':
     case 'clipboard:read':
     case 'action:pending':
     case 'folder:choose':
       return fc.constant({});
+    case 'language:set':
+      return fc.record({
+        locale: fc.oneof(
+          fc.constantFrom('de', 'zh-Hans', 'en-XA'),
+          fc.constantFrom('../../etc/passwd', 'de-DE', 'xx', `${CANARY}`),
+        ),
+      });
     case 'log:classify':
     case 'clipboard:write':
       return fc.record({ text: canaryText });
