@@ -5,6 +5,8 @@ export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   stdin: Readable;
+  /** The environment whose LC_ALL, LC_MESSAGES or LANG choose the language; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit codes shared by every command. */

@@ -9,6 +9,8 @@ import { createSystemProbe } from '../platform/createSystemProbe';
 import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { formatDiagnosis } from './formatDiagnosis';
+import type { Translator } from '../engine/i18n/translator';
+import { withEnglish } from '../engine/i18n/withEnglish';
 import { parseOptions } from './parseOptions';
 import { REMEDY_CATALOG } from '../remedies/registry';
 
@@ -28,7 +30,11 @@ Options:
 Exit status: 0 when the scan finished, 1 when the log could not be read, 2 for a usage error.
 `;
 
-export async function runDiagnoseCommand(args: string[], io: CliIo): Promise<number> {
+export async function runDiagnoseCommand(
+  args: string[],
+  io: CliIo,
+  t: Translator,
+): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     json: { type: 'boolean', default: false },
     log: { type: 'string' },
@@ -68,7 +74,9 @@ export async function runDiagnoseCommand(args: string[], io: CliIo): Promise<num
     log,
   });
   io.stdout.write(
-    values.json ? `${JSON.stringify(diagnosis, null, 2)}\n` : formatDiagnosis(diagnosis),
+    values.json
+      ? `${JSON.stringify(withEnglish(diagnosis), null, 2)}\n`
+      : formatDiagnosis(diagnosis, t),
   );
   return EXIT.ok;
 }

@@ -1,3 +1,6 @@
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+import type { Translator } from '../engine/i18n/translator';
 import type { Diagnosis, PythonInstall, TargetReason } from '../shared/model/diagnosis';
 
 const OK = '✓';
@@ -6,7 +9,15 @@ const INFO = '•';
 const WARN = '!';
 
 /** The terminal report: the cause and the fix to try first, then the facts behind them. */
-export function formatDiagnosis(diagnosis: Diagnosis): string {
+const words = defineMessages({
+  tryFirst: {
+    id: 'cli.diagnosis.tryFirst',
+    defaultMessage: 'Try first: {remedy} — {reason}',
+    description: 'The fix to try first: {remedy} is its id (venv, user-install, …), not translated',
+  },
+});
+
+export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
   const lines: string[] = [];
   const target =
     diagnosis.installs.find((install) => install.id === diagnosis.targetInstallId) ?? null;
@@ -14,7 +25,7 @@ export function formatDiagnosis(diagnosis: Diagnosis): string {
 
   lines.push(`${diagnosis.cause === 'none' ? OK : BAD} ${diagnosis.causeSummary}`);
   if (first) {
-    lines.push('', `Try first: ${first.id} — ${first.reason}`);
+    lines.push('', t.text(msg(words.tryFirst, { remedy: first.id, reason: first.reason })));
     for (const command of first.commands) lines.push(`    ${command}`);
   }
   if (diagnosis.observations.length > 0) {

@@ -3,6 +3,8 @@ import type { LogFinding } from '../shared/model/logFinding';
 import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { formatFinding } from './formatFinding';
+import type { Translator } from '../engine/i18n/translator';
+import { withEnglish } from '../engine/i18n/withEnglish';
 import { parseOptions } from './parseOptions';
 
 export const LOG_HELP = `Usage: pip-doctor log [--json] FILE... | -
@@ -18,7 +20,7 @@ Exit status: 0 when every input was read, 1 when an input could not be read
 (the others are still answered), 2 for a usage error.
 `;
 
-export async function runLogCommand(args: string[], io: CliIo): Promise<number> {
+export async function runLogCommand(args: string[], io: CliIo, t: Translator): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -42,10 +44,10 @@ export async function runLogCommand(args: string[], io: CliIo): Promise<number> 
       continue;
     }
     if (values.json) {
-      io.stdout.write(`${JSON.stringify({ input, ...finding })}\n`);
+      io.stdout.write(`${JSON.stringify(withEnglish({ input, ...finding }))}\n`);
     } else {
       if (index > 0) io.stdout.write('\n');
-      io.stdout.write(formatFinding(input === '-' ? 'standard input' : input, finding));
+      io.stdout.write(formatFinding(input === '-' ? 'standard input' : input, finding, t));
     }
   }
   return exitCode;

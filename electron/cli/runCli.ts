@@ -1,3 +1,5 @@
+import { translator } from '../engine/i18n/translator';
+import { pickLocale, posixMessagesLocale } from '../shared/i18n/locales';
 import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { DIAGNOSE_HELP, runDiagnoseCommand } from './diagnoseCommand';
@@ -19,6 +21,8 @@ const HELP_OF: Record<string, string> = { log: LOG_HELP, diagnose: DIAGNOSE_HELP
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // The language POSIX programs print in (LC_ALL, then LC_MESSAGES, then LANG); English otherwise.
+  const t = translator(pickLocale(posixMessagesLocale(io.env ?? process.env)));
   try {
     switch (command) {
       case undefined:
@@ -28,9 +32,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(MAIN_HELP);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'log':
-        return await runLogCommand(rest, io);
+        return await runLogCommand(rest, io, t);
       case 'diagnose':
-        return await runDiagnoseCommand(rest, io);
+        return await runDiagnoseCommand(rest, io, t);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

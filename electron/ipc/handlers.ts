@@ -6,6 +6,7 @@ import { ActionService } from '../remedies/run/actionService';
 import { diagnose } from '../engine/diagnose/diagnose';
 import { classifyLogText } from '../engine/logClassifier';
 import { markdownReport } from '../engine/report/markdownReport';
+import { translator } from '../engine/i18n/translator';
 import type { SystemProbe } from '../platform/systemProbe';
 import { allowedExternalUrl } from '../security/externalLinks';
 import { createActionHandlers } from './actionHandlers';
@@ -109,6 +110,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       app: deps.appInfo,
       homeDir,
       changes,
+      translator: translator(language.current()),
     });
     return { markdown, changes };
   };

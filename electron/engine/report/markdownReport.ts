@@ -10,6 +10,9 @@ import type { LogFinding } from '../../shared/model/logFinding';
 import { commandYouRan, isDependency } from '../../shared/requestedInstall';
 import type { ChangeSummary } from '../../shared/changeModel';
 import { changesSection } from './changesSection';
+import { translator as translatorFor } from '../i18n/translator';
+import type { Translator } from '../i18n/translator';
+import type { Message } from '../../shared/i18n/message';
 import { mdCode, mdFence, mdText } from './markdownText';
 import { createRedactor, REDACTED_USER } from './redactPersonal';
 import type { Redactor } from './redactPersonal';
@@ -24,6 +27,8 @@ export interface ReportOptions {
   homeDir: string | null;
   /** What Pip Doctor changed in this session, from the action journal; none when nothing ran. */
   changes?: readonly ChangeSummary[];
+  /** The language the report is written in: the app's; English by default. */
+  translator?: Translator;
 }
 
 /** Past these, a list says how many more there are: the report is pasted into help requests. */
@@ -50,7 +55,7 @@ export function markdownReport(diagnosis: Diagnosis, options: ReportOptions): st
         homeDir: options.homeDir,
         platform: diagnosis.platform,
       });
-  const w = new ReportWriter(redactor);
+  const w = new ReportWriter(redactor, options.translator ?? translatorFor('en'));
 
   const sections = [
     header(diagnosis, options, w),
@@ -68,7 +73,16 @@ export function markdownReport(diagnosis: Diagnosis, options: ReportOptions): st
 
 /** Every value from the machine goes through here: redacted, then made inert for Markdown. */
 class ReportWriter {
-  constructor(private readonly redactor: Redactor) {}
+  constructor(
+    private readonly redactor: Redactor,
+    /** The report's language: the engine's messages and the report's own words. */
+    readonly t: Translator,
+  ) {}
+
+  /** One of the engine's messages in the report's language, redacted and made inert like any value. */
+  message(value: Message): string {
+    return this.text(this.t.text(value));
+  }
 
   text(value: string): string {
     return mdText(this.redactor.text(value));
