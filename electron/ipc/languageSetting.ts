@@ -34,16 +34,24 @@ export class LanguageSetting {
     return this.chosen ?? pickLocale(this.options.systemLanguages);
   }
 
-  /** Remembers the user's choice; a failed write keeps the choice for this session. */
-  choose(locale: Locale): Locale {
+  /**
+   * Speaks `locale` from now on and remembers it for the next start. Returns
+   * whether it was remembered: a data folder that cannot be written keeps
+   * the choice for this session only, which is no reason to refuse it.
+   */
+  choose(locale: Locale): boolean {
     if (!this.available.includes(locale)) throw new Error(`not an offered language: ${locale}`);
     this.chosen = locale;
     const file = join(this.options.dataDir, SETTINGS_FILE);
-    mkdirSync(this.options.dataDir, { recursive: true });
-    // Written beside and renamed over: a crash mid-write never leaves half a file.
-    writeFileSync(`${file}.tmp`, `${JSON.stringify({ language: locale })}\n`, 'utf8');
-    renameSync(`${file}.tmp`, file);
-    return locale;
+    try {
+      mkdirSync(this.options.dataDir, { recursive: true });
+      // Written beside and renamed over: a crash mid-write never leaves half a file.
+      writeFileSync(`${file}.tmp`, `${JSON.stringify({ language: locale })}\n`, 'utf8');
+      renameSync(`${file}.tmp`, file);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private readChoice(): Locale | null {
