@@ -35,6 +35,10 @@ export interface WizardOptions {
    * Needs root and setpriv(1); dataDir and projectDir must be theirs.
    */
   runAs?: number;
+  /** The "system's" preferred languages, as app.getPreferredSystemLanguages() gives them; default English. */
+  systemLanguages?: string[];
+  /** The first step's heading in that language: open waits for it. */
+  firstHeading?: string;
 }
 
 export interface OpenedWizard {
@@ -94,6 +98,7 @@ export const test = base.extend<WizardFixtures, { server: RendererServer }>({
         dataDir: options.dataDir,
         wheelDir: options.wheelDir,
         pickedFolder: options.pickedFolder,
+        systemLanguages: options.systemLanguages,
       });
       let bridge: BoundBridge | null = null;
       if (options.runAs === undefined) {
@@ -108,6 +113,7 @@ export const test = base.extend<WizardFixtures, { server: RendererServer }>({
             homeDir: options.homeDir ?? saveDir,
             wheelDir: options.wheelDir ?? null,
             pickedFolder: options.pickedFolder ?? null,
+            systemLanguages: options.systemLanguages ?? null,
           },
           options.env ?? process.env,
           options.runAs,
@@ -116,7 +122,9 @@ export const test = base.extend<WizardFixtures, { server: RendererServer }>({
         remote.forwardEvents(await bindDispatch(page, remote.dispatch));
       }
       await page.goto(server.url);
-      await expect(page.getByRole('heading', { level: 1, name: 'What happened?' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 1, name: options.firstHeading ?? 'What happened?' }),
+      ).toBeVisible();
       return { bridge, record, saveDir };
     });
     for (const remote of remotes) await remote.close();

@@ -23,6 +23,7 @@ const { deps } = realHandlerDeps({
   dataDir: config.dataDir,
   wheelDir: config.wheelDir ?? undefined,
   pickedFolder: config.pickedFolder,
+  systemLanguages: config.systemLanguages ?? undefined,
 });
 const handlers = createHandlers({ ...deps, send: (event, payload) => send({ event, payload }) });
 

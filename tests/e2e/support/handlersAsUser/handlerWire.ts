@@ -16,6 +16,7 @@ export interface HandlerServerConfig {
   homeDir: string;
   wheelDir: string | null;
   pickedFolder: string | null;
+  systemLanguages: string[] | null;
 }
 
 export interface HandlerRequest {
