@@ -26,15 +26,20 @@ const RECORD_FIRST_STEP = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-/** Every script the renderer ships, gzipped at the level a download would use. */
-function shippedJsGzipKb(): { totalKb: number; files: string[] } {
-  const assets = join(RENDERER_DIR, 'assets');
-  const files = readdirSync(assets).filter((name) => name.endsWith('.js'));
+const ASSETS = join(RENDERER_DIR, 'assets');
+
+/** Scripts' size gzipped at the level a download would use, in KB. */
+function gzipKb(files: readonly string[]): number {
   const bytes = files.reduce(
-    (sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length,
+    (sum, name) => sum + gzipSync(readFileSync(join(ASSETS, name)), { level: 9 }).length,
     0,
   );
-  return { totalKb: bytes / 1024, files };
+  return bytes / 1024;
+}
+
+/** Every script the renderer ships: the app and every language's messages (issue #17). */
+function shippedScripts(): string[] {
+  return readdirSync(ASSETS).filter((name) => name.endsWith('.js'));
 }
 
 /**
@@ -45,7 +50,9 @@ function shippedJsGzipKb(): { totalKb: number; files: string[] } {
  */
 export async function benchFirstRender(): Promise<BenchResult> {
   execFileSync(ELECTRON_VITE, ['build'], { stdio: 'ignore' });
-  const size = shippedJsGzipKb();
+  const shipped = shippedScripts();
+  // What the first screen loads: the app and one language's messages, fetched on demand.
+  const firstScreen = new Set<string>();
   const server = await startRendererServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -56,6 +63,10 @@ export async function benchFirstRender(): Promise<BenchResult> {
     for (let i = 0; i < RUNS + 1; i++) {
       const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
       const page = await context.newPage();
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+        if (shipped.includes(name)) firstScreen.add(name);
+      });
       await page.addInitScript({ content: RECORD_FIRST_STEP });
       await page.goto(server.url);
       const handle = await page.waitForFunction(
@@ -71,23 +82,27 @@ export async function benchFirstRender(): Promise<BenchResult> {
     await server.close();
   }
   const timeMs = median(runs);
-  const worst = Math.max(timeMs / TIME_BUDGET_MS, size.totalKb / SIZE_BUDGET_KB);
+  const firstScreenKb = gzipKb([...firstScreen]);
+  const shippedKb = gzipKb(shipped);
+  const worst = Math.max(timeMs / TIME_BUDGET_MS, firstScreenKb / SIZE_BUDGET_KB);
   return {
-    name: `wizard first render in Chromium (median of ${RUNS}) and shipped JS size`,
+    name: `wizard first render in Chromium (median of ${RUNS}) and first-screen JS size`,
     unit: 'ms',
     medians: {
       'navigation to first step on screen (ms)': timeMs,
-      'shipped JS, gzip -9 (KB)': size.totalKb,
+      'first-screen JS, gzip -9 (KB)': firstScreenKb,
+      'all shipped JS incl. every language, gzip -9 (KB)': shippedKb,
     },
     ratio: {
       label: `worst of time/${TIME_BUDGET_MS} ms and size/${SIZE_BUDGET_KB} KB`,
       value: worst,
       budget: '< 1.0',
-      withinBudget: timeMs < TIME_BUDGET_MS && size.totalKb <= SIZE_BUDGET_KB,
+      withinBudget: timeMs < TIME_BUDGET_MS && firstScreenKb <= SIZE_BUDGET_KB,
     },
     notes: [
       `runs (ms): ${runs.map((ms) => ms.toFixed(0)).join(' ')}`,
-      `scripts: ${size.files.join(', ')}`,
+      `first screen loads: ${[...firstScreen].sort().join(', ')}`,
+      `shipped: ${shipped.length} scripts`,
     ],
   };
 }

@@ -9,13 +9,13 @@ const branch = process.argv[2];
 const locales = ['de', 'fr', 'es', 'it', 'pt-BR', 'ru', 'zh-Hans', 'ja', 'ko'];
 for (const locale of locales) {
   const file = `i18n/${locale}.json`;
-  let theirs = {};
+  let theirs;
   try {
     theirs = JSON.parse(execFileSync('git', ['show', `${branch}:${file}`], { encoding: 'utf8' }));
   } catch {
     continue;
   }
-  let ours = {};
+  let ours;
   try {
     ours = JSON.parse(readFileSync(file, 'utf8'));
   } catch {

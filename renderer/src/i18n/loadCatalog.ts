@@ -1,25 +1,17 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Locale } from '../../../electron/shared/i18n/locales';
 
-/** A language's messages as react-intl takes them: ICU text, or the pseudo-locale's compiled AST. */
-export type RendererCatalog = Record<string, string> | Record<string, MessageFormatElement[]>;
-
-type ExtractedEnglish = Record<string, { defaultMessage: string }>;
+/** A language's messages as react-intl takes them: compiled at build time (compiledCatalogsPlugin). */
+export type RendererCatalog = Record<string, MessageFormatElement[]>;
 
 // One chunk per language, fetched when that language is shown (issue #17: the first screen
 // carries no language's messages but its own).
-const CATALOGS = import.meta.glob<{ default: unknown }>('../../../i18n/*.json');
+const CATALOGS = import.meta.glob<{ default: RendererCatalog }>('../../../i18n/*.json');
 
-async function load(locale: Locale): Promise<unknown> {
+async function load(locale: Locale): Promise<RendererCatalog> {
   const loader = CATALOGS[`../../../i18n/${locale}.json`];
   if (!loader) throw new Error(`No messages for ${locale}`);
   return (await loader()).default;
-}
-
-function englishMessages(extracted: ExtractedEnglish): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(extracted).map(([id, { defaultMessage }]) => [id, defaultMessage]),
-  );
 }
 
 /**
@@ -28,11 +20,7 @@ function englishMessages(extracted: ExtractedEnglish): Record<string, string> {
  * keep every language complete; this only guards a stale build).
  */
 export async function loadCatalog(locale: Locale): Promise<RendererCatalog> {
-  if (locale === 'en-XA') return (await load(locale)) as Record<string, MessageFormatElement[]>;
-  if (locale === 'en') return englishMessages((await load('en')) as ExtractedEnglish);
+  if (locale === 'en' || locale === 'en-XA') return load(locale);
   const [english, translated] = await Promise.all([load('en'), load(locale)]);
-  return {
-    ...englishMessages(english as ExtractedEnglish),
-    ...(translated as Record<string, string>),
-  };
+  return { ...english, ...translated };
 }
