@@ -52,9 +52,17 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
   return into;
 }
 
-/** The plural categories a language has, beyond exact matches like `=0`. */
+/**
+ * The plural categories a count of things (0 to 1000 programs, files,
+ * processes) can fall in, in that language, and "other", which ICU always
+ * needs: Russian needs one, few and many; French one; Chinese none. (French's
+ * "many" is for "1 million": no count here reaches it.)
+ */
 function pluralCategories(locale: string): Set<string> {
-  return new Set(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
+  const rules = new Intl.PluralRules(locale);
+  const categories = new Set<string>(['other']);
+  for (let count = 0; count <= 1000; count++) categories.add(rules.select(count));
+  return categories;
 }
 
 /** Plural branches a message offers that this language never selects, or needs and lacks. */
