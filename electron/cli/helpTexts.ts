@@ -88,9 +88,11 @@ const wordsOf =
   (descriptor, values) =>
     t.text(msg(descriptor, values));
 
-/** An option and its explanation, the explanation starting in one column. */
-function option(name: string, explanation: string, column: number): string {
-  return `  ${name.padEnd(column - 2)} ${explanation}`;
+/** An option and its explanation, the explanation starting in one column and wrapped under itself. */
+function option(t: Translator, name: string, explanation: string, column: number): string {
+  const indent = ' '.repeat(column + 1);
+  const wrapped = wrapText(explanation, t.locale, 79 - indent.length).replace(/\n/g, `\n${indent}`);
+  return `  ${name.padEnd(column - 2)} ${wrapped}`;
 }
 
 const DIAGNOSE_USAGE =
@@ -119,11 +121,11 @@ export function diagnoseHelp(t: Translator): string {
 ${wrapText(say(HELP.diagnoseAbout), t.locale)}
 
 ${say(HELP.options)}
-${option('--json', say(HELP.diagnoseJson), 17)}
-${option('--log FILE|-', say(HELP.diagnoseLog), 17)}
-${option('--python PATH', say(HELP.diagnosePython), 17)}
-${option('--project DIR', say(HELP.diagnoseProject), 17)}
-${option('-h, --help', say(HELP.showHelp), 17)}
+${option(t, '--json', say(HELP.diagnoseJson), 17)}
+${option(t, '--log FILE|-', say(HELP.diagnoseLog), 17)}
+${option(t, '--python PATH', say(HELP.diagnosePython), 17)}
+${option(t, '--project DIR', say(HELP.diagnoseProject), 17)}
+${option(t, '-h, --help', say(HELP.showHelp), 17)}
 
 ${wrapText(say(HELP.diagnoseExit), t.locale)}
 `;
@@ -136,8 +138,8 @@ export function logHelp(t: Translator): string {
 ${wrapText(say(HELP.logAbout), t.locale)}
 
 ${say(HELP.options)}
-${option('--json', say(HELP.logJson), 12)}
-${option('-h, --help', say(HELP.showHelp), 12)}
+${option(t, '--json', say(HELP.logJson), 12)}
+${option(t, '-h, --help', say(HELP.showHelp), 12)}
 
 ${wrapText(say(HELP.logExit), t.locale)}
 `;
