@@ -41,6 +41,11 @@ export const ERROR_WORDS = defineMessages({
     description: 'FILE and "-" are what the user types after "log"',
   },
   dashOnce: { id: 'cli.error.dashOnce', defaultMessage: '"-" may be given only once' },
+  unexpected: {
+    id: 'cli.error.unexpected',
+    defaultMessage: 'unexpected failure: {detail}',
+    description: 'A bug in Pip Doctor; {detail} is the program’s own error text, shown as it is',
+  },
   unknownCommand: {
     id: 'cli.error.unknownCommand',
     defaultMessage: 'unknown command "{command}"',

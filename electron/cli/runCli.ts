@@ -37,6 +37,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`pip-doctor: ${t.text(error.words)}\n\n${help(t)}`);
       return EXIT.usage;
     }
-    throw error;
+    // A bug, not the user's input: said in their language, with the error as the program gave it.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`pip-doctor: ${t.text(msg(ERROR_WORDS.unexpected, { detail }))}\n`);
+    return EXIT.inputFailed;
   }
 }
