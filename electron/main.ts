@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { createHandlers } from './ipc/handlers';
 import type { AppInfo } from './ipc/handlers';
 import { registerIpc } from './ipc/registerIpc';
+import { cannotRunTitle } from './ipc/dialogWords';
+import { LanguageSetting } from './ipc/languageSetting';
+import { translator } from './engine/i18n/translator';
 import { createSystemProbe } from './platform/createSystemProbe';
 import type { SystemProbe } from './platform/systemProbe';
 import {
@@ -87,11 +90,11 @@ function startApp(): void {
         appInfo: appInfo(),
         writeClipboard: (text) => clipboard.writeText(text),
         readClipboard: () => clipboard.readText(),
-        chooseSavePath: async (suggestedName) => {
+        chooseSavePath: async (suggestedName, words) => {
           const options = {
-            title: 'Save the Pip Doctor report',
+            title: words.title,
             defaultPath: join(app.getPath('documents'), suggestedName),
-            filters: [{ name: 'Markdown', extensions: ['md'] }],
+            filters: [{ name: words.filterName, extensions: ['md'] }],
           };
           const choice = mainWindow
             ? await dialog.showSaveDialog(mainWindow, options)
@@ -103,10 +106,10 @@ function startApp(): void {
         // The languages set in Windows (Settings > Time & language), most preferred first.
         systemLanguages: app.getPreferredSystemLanguages(),
         offerPseudoLocale: !app.isPackaged,
-        chooseFolder: async () => {
+        chooseFolder: async (words) => {
           const options: OpenDialogOptions = {
-            title: 'Choose a folder for the virtual environment',
-            buttonLabel: 'Use this folder',
+            title: words.title,
+            buttonLabel: words.buttonLabel,
             defaultPath: app.getPath('home'),
             // An empty new folder is fine too: the action fills it and Undo empties it again.
             properties: ['openDirectory', 'createDirectory'],
@@ -144,8 +147,14 @@ function systemProbeOrExplain(): SystemProbe | null {
   try {
     return createSystemProbe(process.env);
   } catch (error) {
+    // No handlers yet: the language comes from the same setting they would read.
+    const language = new LanguageSetting({
+      dataDir: app.getPath('userData'),
+      systemLanguages: app.getPreferredSystemLanguages(),
+      offerPseudoLocale: !app.isPackaged,
+    });
     dialog.showErrorBox(
-      'Pip Doctor cannot run on this computer',
+      cannotRunTitle(translator(language.current())),
       error instanceof Error ? error.message : String(error),
     );
     app.quit();

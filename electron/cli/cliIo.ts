@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { Message } from '../shared/i18n/message';
 
 /** The streams a command talks to; tests pass their own. */
 export interface CliIo {
@@ -12,4 +13,9 @@ export interface CliIo {
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
 
-export class UsageError extends Error {}
+/** A command line the CLI cannot run; runCli prints its words, in the terminal's language, and the help. */
+export class UsageError extends Error {
+  constructor(readonly words: Message) {
+    super(words.messageId);
+  }
+}

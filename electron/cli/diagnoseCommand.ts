@@ -12,23 +12,10 @@ import { formatDiagnosis } from './formatDiagnosis';
 import type { Translator } from '../engine/i18n/translator';
 import { withEnglish } from '../engine/i18n/withEnglish';
 import { parseOptions } from './parseOptions';
+import { ERROR_WORDS, readErrorReason } from './errorWords';
+import { diagnoseHelp } from './helpTexts';
+import { msg } from '../shared/i18n/message';
 import { REMEDY_CATALOG } from '../remedies/registry';
-
-export const DIAGNOSE_HELP = `Usage: pip-doctor diagnose [--json] [--log FILE|-] [--python PATH]... [--project DIR]
-
-Looks at this machine: every Python install and which one pip runs, whether
-pip can write where it installs, which running programs hold its files, and
-the fixes ranked for this machine.
-
-Options:
-  --json          Print the Diagnosis document (the same one the app shows)
-  --log FILE|-    A saved pip error (or standard input): its failing file is looked at first
-  --python PATH   Also inspect this interpreter (may be repeated)
-  --project DIR   The project folder (default: the folder you run it from), for its .venv
-  -h, --help      Show this help
-
-Exit status: 0 when the scan finished, 1 when the log could not be read, 2 for a usage error.
-`;
 
 export async function runDiagnoseCommand(
   args: string[],
@@ -43,10 +30,11 @@ export async function runDiagnoseCommand(
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
-    io.stdout.write(DIAGNOSE_HELP);
+    io.stdout.write(diagnoseHelp(t));
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length > 0)
+    throw new UsageError(msg(ERROR_WORDS.unexpectedArgument, { argument: positionals[0] ?? '' }));
 
   // Through `npm run`, the working folder is the tool's own checkout; npm says where the user stands.
   const userDir = process.env.INIT_CWD ?? process.cwd();
@@ -58,13 +46,16 @@ export async function runDiagnoseCommand(
           ? await classifyLogStream(io.stdin)
           : await classifyLogFile(resolve(userDir, values.log));
     } catch (error) {
-      io.stderr.write(`pip-doctor: cannot read ${values.log}: ${(error as Error).message}\n`);
+      io.stderr.write(
+        `pip-doctor: ${t.text(msg(ERROR_WORDS.cannotRead, { file: values.log, reason: readErrorReason(error) }))}\n`,
+      );
       return EXIT.inputFailed;
     }
   }
   const projectDir = outsideTheApp(resolve(userDir, values.project ?? '.'));
   const project = await stat(projectDir).catch(() => null);
-  if (!project?.isDirectory()) throw new UsageError(`--project: "${projectDir}" is not a folder`);
+  if (!project?.isDirectory())
+    throw new UsageError(msg(ERROR_WORDS.projectNotFolder, { path: projectDir }));
 
   const diagnosis = await diagnose(createSystemProbe(), {
     remedies: REMEDY_CATALOG,

@@ -1,7 +1,9 @@
-import { defineMessages } from '@formatjs/intl';
 import { msg } from '../shared/i18n/message';
 import type { Translator } from '../engine/i18n/translator';
-import type { Diagnosis, PythonInstall, TargetReason } from '../shared/model/diagnosis';
+import type { Diagnosis, PythonInstall } from '../shared/model/diagnosis';
+import type { MessageDescriptor } from '@formatjs/intl';
+import type { MessageValue } from '../shared/i18n/message';
+import { DIAGNOSIS_WORDS as W, TARGET_WORDS } from './diagnosisWords';
 
 const OK = '✓';
 const BAD = '✗';
@@ -9,15 +11,13 @@ const INFO = '•';
 const WARN = '!';
 
 /** The terminal report: the cause and the fix to try first, then the facts behind them. */
-const words = defineMessages({
-  tryFirst: {
-    id: 'cli.diagnosis.tryFirst',
-    defaultMessage: 'Try first: {remedy} — {reason}',
-    description: 'The fix to try first: {remedy} is its id (venv, user-install, …), not translated',
-  },
-});
-
 export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
+  const say = (descriptor: MessageDescriptor, values?: Record<string, MessageValue>) =>
+    t.text(msg(descriptor, values));
+  const describe = (install: PythonInstall) =>
+    install.version
+      ? say(W.install, { version: install.version, kind: install.kind, path: install.executable })
+      : say(W.installNoVersion, { kind: install.kind, path: install.executable });
   const lines: string[] = [];
   const target =
     diagnosis.installs.find((install) => install.id === diagnosis.targetInstallId) ?? null;
@@ -25,88 +25,91 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
 
   lines.push(`${diagnosis.cause === 'none' ? OK : BAD} ${diagnosis.causeSummary}`);
   if (first) {
-    lines.push('', t.text(msg(words.tryFirst, { remedy: first.id, reason: first.reason })));
+    lines.push('', say(W.tryFirst, { remedy: first.id, reason: first.reason }));
     for (const command of first.commands) lines.push(`    ${command}`);
   }
   if (diagnosis.observations.length > 0) {
-    lines.push('', 'Also noticed:');
+    lines.push('', say(W.alsoNoticed));
     for (const observation of diagnosis.observations)
       lines.push(`  ${WARN} ${observation.message}`);
   }
 
-  lines.push('', 'Which Python each command runs:');
+  lines.push('', say(W.whichPython));
   for (const entry of diagnosis.pipOnPath) {
     const install = diagnosis.installs.find((i) => i.id === entry.installId);
-    lines.push(
-      `  ${entry.path ? INFO : WARN} ${entry.command.padEnd(8)} ${entry.path ? `→ ${install ? describe(install) : 'an interpreter that could not be identified'}` : 'not on PATH'}`,
-    );
+    const runs = entry.path
+      ? `→ ${install ? describe(install) : say(W.unidentified)}`
+      : say(W.notOnPath);
+    lines.push(`  ${entry.path ? INFO : WARN} ${entry.command.padEnd(8)} ${runs}`);
   }
 
-  lines.push('', `Python installs (${diagnosis.installs.length}):`);
+  lines.push('', say(W.installsHeading, { count: diagnosis.installs.length }));
   for (const install of diagnosis.installs) {
     const marker =
       install.status !== 'ok' ? WARN : install.folders.some((f) => f.writable === false) ? BAD : OK;
-    lines.push(
-      `  ${marker} ${describe(install)}${install.id === target?.id ? `   ← ${TARGET_WORDS[diagnosis.targetBecause ?? 'only-install']}` : ''}`,
-    );
+    const why =
+      install.id === target?.id
+        ? `   ← ${say(TARGET_WORDS[diagnosis.targetBecause ?? 'only-install'])}`
+        : '';
+    lines.push(`  ${marker} ${describe(install)}${why}`);
     if (install.status !== 'ok')
       lines.push(`      ${install.status}: ${install.statusDetail ?? ''}`);
     for (const folder of install.folders) {
       if (folder.writable === false)
         lines.push(
-          `      ${BAD} ${folder.role} ${folder.path}: ${folder.reason ?? 'not writable'}`,
+          `      ${BAD} ${say(W.folderBlocked, {
+            role: folder.role,
+            path: folder.path,
+            reason: folder.reason ?? say(W.notWritable),
+          })}`,
         );
     }
-    if (install.externallyManaged) lines.push(`      ${INFO} externally managed (PEP 668)`);
+    if (install.externallyManaged) lines.push(`      ${INFO} ${say(W.externallyManaged)}`);
     for (const leftover of install.leftovers)
-      lines.push(`      ${WARN} leftover ${leftover.kind}: ${leftover.path}`);
+      lines.push(`      ${WARN} ${say(W.leftover, { kind: leftover.kind, path: leftover.path })}`);
   }
 
   const holders = diagnosis.processes.filter((p) => p.holds.length > 0);
   if (diagnosis.processes.length > 0) {
     lines.push(
       '',
-      `Running Python programs (${diagnosis.processes.length}, ${holders.length} holding files):`,
+      say(W.processesHeading, { count: diagnosis.processes.length, holding: holders.length }),
     );
     for (const p of diagnosis.processes.slice(0, 20)) {
-      lines.push(
-        `  ${p.holds.length > 0 ? WARN : INFO} pid ${p.pid} ${p.startedBy ? `(${p.startedBy}) ` : ''}${p.user && !p.sameUser ? `[user ${p.user}] ` : ''}${truncate(p.commandLine, 90)}`,
-      );
-      for (const path of p.holds.slice(0, 3)) lines.push(`      holds ${path}`);
+      const running = say(W.process, {
+        // The pid as text: a number would be formatted as a quantity ("4,242").
+        pid: String(p.pid),
+        hasStarter: p.startedBy ? 'yes' : 'no',
+        starter: p.startedBy ?? '',
+        otherUser: p.user && !p.sameUser ? 'yes' : 'no',
+        user: p.user ?? '',
+        command: truncate(p.commandLine, 90),
+      });
+      lines.push(`  ${p.holds.length > 0 ? WARN : INFO} ${running}`);
+      for (const path of p.holds.slice(0, 3)) lines.push(`      ${say(W.holds, { path })}`);
     }
   }
 
-  lines.push('', `Elevated: ${diagnosis.elevated ? 'yes (running as root/Administrator)' : 'no'}`);
+  lines.push('', say(W.elevated, { elevated: diagnosis.elevated ? 'yes' : 'no' }));
 
   if (diagnosis.recommendations.length > 0) {
-    lines.push('', 'Remedies, best first:');
+    lines.push('', say(W.remediesHeading));
     for (const r of diagnosis.recommendations) {
-      lines.push(`  ${r.rank}. ${r.applicable ? '' : '(would not help) '}${r.id}: ${r.reason}`);
+      const remedy = say(W.remedy, {
+        rank: String(r.rank),
+        applicable: r.applicable ? 'yes' : 'no',
+        remedy: r.id,
+        reason: r.reason,
+      });
+      lines.push(`  ${remedy}`);
       if (r.applicable) for (const command of r.commands) lines.push(`       ${command}`);
     }
   }
   for (const gap of diagnosis.gaps) {
-    lines.push(
-      '',
-      `${WARN} Not inspected: ${gap.message}${gap.howToReveal ? ` ${gap.howToReveal}` : ''}`,
-    );
+    const reveal = gap.howToReveal ? ` ${gap.howToReveal}` : '';
+    lines.push('', `${WARN} ${say(W.notInspected, { gap: `${gap.message}${reveal}` })}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Why the marked install is the one the report is about. */
-const TARGET_WORDS: Readonly<Record<TargetReason, string>> = {
-  'log-path': 'pip failed here (the path in your log)',
-  'log-interpreter': 'pip failed here (the Python in your log)',
-  'virtual-env': 'your active virtual environment',
-  'pip-on-path': 'pip installs here',
-  'python-on-path': 'python runs this one',
-  'only-install': 'the only working Python',
-};
-
-function describe(install: PythonInstall): string {
-  const version = install.version ? `Python ${install.version}` : 'Python (version unknown)';
-  return `${version} ${install.kind} ${install.executable}`;
 }
 
 function truncate(text: string, width: number): string {

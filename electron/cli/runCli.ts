@@ -2,22 +2,15 @@ import { translator } from '../engine/i18n/translator';
 import { pickLocale, posixMessagesLocale } from '../shared/i18n/locales';
 import { EXIT, UsageError } from './cliIo';
 import type { CliIo } from './cliIo';
-import { DIAGNOSE_HELP, runDiagnoseCommand } from './diagnoseCommand';
-import { LOG_HELP, runLogCommand } from './logCommand';
+import { runDiagnoseCommand } from './diagnoseCommand';
+import { runLogCommand } from './logCommand';
+import { ERROR_WORDS } from './errorWords';
+import { diagnoseHelp, logHelp, mainHelp } from './helpTexts';
+import { msg } from '../shared/i18n/message';
+import type { Translator } from '../engine/i18n/translator';
 
-const MAIN_HELP = `Pip Doctor — finds out why pip install fails, and how to fix it.
-
-Usage: pip-doctor <command> [options]
-
-Commands:
-  diagnose [--json] [--log FILE|-] [--python PATH]... [--project DIR]
-                             Inspect this machine's Pythons and rank the fixes
-  log [--json] FILE... | -   Explain a saved pip error log (or standard input)
-
-Run "pip-doctor <command> --help" for a command's options.
-`;
-
-const HELP_OF: Record<string, string> = { log: LOG_HELP, diagnose: DIAGNOSE_HELP };
+/** Each command's help, shown after a usage error in it. */
+const HELP_OF: Record<string, (t: Translator) => string> = { log: logHelp, diagnose: diagnoseHelp };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -29,20 +22,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case '-h':
       case '--help':
       case 'help':
-        io.stdout.write(MAIN_HELP);
+        io.stdout.write(mainHelp(t));
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'log':
         return await runLogCommand(rest, io, t);
       case 'diagnose':
         return await runDiagnoseCommand(rest, io, t);
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(msg(ERROR_WORDS.unknownCommand, { command }));
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`pip-doctor: ${error.message}\n\n${HELP_OF[command ?? ''] ?? MAIN_HELP}`);
+      const help = HELP_OF[command ?? ''] ?? mainHelp;
+      io.stderr.write(`pip-doctor: ${t.text(error.words)}\n\n${help(t)}`);
       return EXIT.usage;
     }
-    throw error;
+    // A bug, not the user's input: said in their language, with the error as the program gave it.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`pip-doctor: ${t.text(msg(ERROR_WORDS.unexpected, { detail }))}\n`);
+    return EXIT.inputFailed;
   }
 }

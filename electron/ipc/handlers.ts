@@ -13,6 +13,8 @@ import { createActionHandlers } from './actionHandlers';
 import { createRerunHandlers } from './rerunHandlers';
 import { ClassifiedLogs } from './classifiedLogs';
 import { LanguageSetting } from './languageSetting';
+import { folderDialogWords, saveDialogWords } from './dialogWords';
+import type { FolderDialogWords, SaveDialogWords } from './dialogWords';
 import { channels, MAX_LOG_TEXT } from '../shared/contract';
 import type { Channel, EventName, Reply, RequestOf, ResponseOf, events } from '../shared/contract';
 import { guardHandler } from './guardHandler';
@@ -40,14 +42,17 @@ export interface HandlerDeps {
   writeClipboard(text: string): void | Promise<void>;
   /** The clipboard's plain text (Electron's clipboard.readText), read when the user clicks Paste. */
   readClipboard(): string | Promise<string>;
-  /** Asks the user where to save; null when they cancelled. Main shows the dialog, never the renderer. */
-  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /**
+   * Asks the user where to save; null when they cancelled. Main shows the
+   * dialog, never the renderer, with `words` in the app's language.
+   */
+  chooseSavePath(suggestedName: string, words: SaveDialogWords): Promise<string | null>;
   /** Called only with links that passed the allowlist. */
   openExternal(url: string): Promise<void>;
   /** The app's data folder (Electron's userData): the action journal and its backups live in it. */
   dataDir: string;
-  /** Asks the user for a folder (for a virtual environment); null when they cancelled. */
-  chooseFolder(): Promise<string | null>;
+  /** Asks the user for a folder (for a virtual environment), in the app's language; null when they cancelled. */
+  chooseFolder(words: FolderDialogWords): Promise<string | null>;
   /**
    * Where pip finds packages when an action installs one: main's setting,
    * never the renderer's. The app leaves it unset (PyPI, as the user's pip
@@ -100,6 +105,8 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     systemLanguages: deps.systemLanguages,
     offerPseudoLocale: deps.offerPseudoLocale ?? false,
   });
+  // Main's own words (the report, the native dialogs) follow the language the user last chose.
+  const appTranslator = () => translator(language.current());
   const languageInfo = () => ({ locale: language.current(), available: [...language.available] });
 
   const reportOf = async (request: RequestOf<'report:markdown'>) => {
@@ -110,7 +117,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       app: deps.appInfo,
       homeDir,
       changes,
-      translator: translator(language.current()),
+      translator: appTranslator(),
     });
     return { markdown, changes };
   };
@@ -153,7 +160,10 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     'report:markdown': handle('report:markdown', reportOf),
     'report:save': handle('report:save', async (request) => {
       const { markdown } = await reportOf(request);
-      const path = await deps.chooseSavePath(reportFileName(new Date()));
+      const path = await deps.chooseSavePath(
+        reportFileName(new Date()),
+        saveDialogWords(appTranslator()),
+      );
       if (path === null) return { saved: false, fileName: null };
       try {
         await writeFile(path, markdown, 'utf8');
@@ -198,7 +208,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
       service: actionService,
       scans,
       appPageUrl: deps.appPageUrl,
-      chooseFolder: deps.chooseFolder,
+      chooseFolder: () => deps.chooseFolder(folderDialogWords(appTranslator())),
       signal: deps.signal,
     }),
     ...createRerunHandlers({

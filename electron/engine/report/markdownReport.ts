@@ -12,10 +12,12 @@ import type { ChangeSummary } from '../../shared/changeModel';
 import { changesSection } from './changesSection';
 import { translator as translatorFor } from '../i18n/translator';
 import type { Translator } from '../i18n/translator';
-import type { Message } from '../../shared/i18n/message';
-import { mdCode, mdFence, mdText } from './markdownText';
+import type { MessageDescriptor } from '@formatjs/intl';
+import type { MessageValue } from '../../shared/i18n/message';
+import { mdCode, mdText } from './markdownText';
 import { createRedactor, REDACTED_USER } from './redactPersonal';
-import type { Redactor } from './redactPersonal';
+import { ReportWriter } from './reportWriter';
+import { REPORT_WORDS as W } from './reportWords';
 import { osTraits } from '../../platform/osTraits';
 import type { Platform } from '../../shared/model/platform';
 
@@ -71,146 +73,137 @@ export function markdownReport(diagnosis: Diagnosis, options: ReportOptions): st
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 
-/** Every value from the machine goes through here: redacted, then made inert for Markdown. */
-class ReportWriter {
-  constructor(
-    private readonly redactor: Redactor,
-    /** The report's language: the engine's messages and the report's own words. */
-    readonly t: Translator,
-  ) {}
-
-  /** One of the engine's messages in the report's language, redacted and made inert like any value. */
-  message(value: Message): string {
-    return this.text(this.t.text(value));
-  }
-
-  text(value: string): string {
-    return mdText(this.redactor.text(value));
-  }
-
-  code(value: string): string {
-    return mdCode(this.redactor.text(value));
-  }
-
-  account(value: string): string {
-    return mdText(this.redactor.account(value));
-  }
-
-  fence(lines: readonly string[], language: string): string {
-    return mdFence(
-      lines.map((line) => this.redactor.text(line)),
-      language,
-    );
-  }
-}
-
 function header(diagnosis: Diagnosis, options: ReportOptions, w: ReportWriter): string[] {
   const { app } = options;
+  const { user } = diagnosis;
+  const elevated = diagnosis.elevated ? 'yes' : 'no';
+  const account = w.account(user.name);
   const lines = [
-    `# ${mdText(app.name)} report`,
+    `# ${w.say(W.title, { app: mdText(app.name) })}`,
     '',
-    `- App: ${mdText(`${app.name} ${app.version}`)} on ${app.platform}`,
-    `- Scanned: ${mdText(diagnosis.scannedAt)} on ${diagnosis.platform}`,
-    `- User: ${w.account(diagnosis.user.name)}${diagnosis.user.uid === null ? '' : ` (uid ${diagnosis.user.uid})`}, ${diagnosis.elevated ? 'elevated (administrator or root)' : 'not elevated'}`,
+    `- ${w.say(W.appLine, { app: mdText(app.name), version: mdText(app.version), platform: app.platform })}`,
+    `- ${w.say(W.scannedLine, { time: mdText(diagnosis.scannedAt), platform: diagnosis.platform })}`,
+    // The uid as text: a number would be formatted as a quantity ("1,000").
+    `- ${
+      user.uid === null
+        ? w.say(W.userLine, { user: account, elevated })
+        : w.say(W.userWithUidLine, { user: account, uid: String(user.uid), elevated })
+    }`,
   ];
   if (osTraits(diagnosis.platform).hasSystemSettings) {
     const { longPathsEnabled, controlledFolderAccess, canElevate } = diagnosis.settings;
     lines.push(
-      `- Long paths: ${onOff(longPathsEnabled)}; Controlled Folder Access: ${onOff(controlledFolderAccess)}; can elevate: ${yesNo(canElevate)}`,
+      `- ${w.say(W.settingsLine, {
+        longPaths: onOff(longPathsEnabled),
+        folderAccess: onOff(controlledFolderAccess),
+        canElevate: yesNo(canElevate),
+      })}`,
     );
   }
   if (!options.includePersonal)
-    lines.push('', `The user name and home folder are shown as ${mdCode(REDACTED_USER)}.`);
+    lines.push('', w.say(W.redacted, { placeholder: mdCode(REDACTED_USER) }));
   return lines;
 }
 
 function found(diagnosis: Diagnosis, w: ReportWriter): string[] {
-  const cause = diagnosis.cause === 'none' ? 'none found' : mdCode(diagnosis.cause);
+  const cause = diagnosis.cause === 'none' ? w.say(W.noCause) : mdCode(diagnosis.cause);
   const noticed = diagnosis.observations.map((observation) => `- ${w.text(observation.message)}`);
   return [
-    '## What was found',
+    `## ${w.say(W.foundHeading)}`,
     '',
-    `**Cause:** ${cause}`,
+    `**${w.say(W.causeLabel)}** ${cause}`,
     '',
     w.text(diagnosis.causeSummary),
-    ...(noticed.length > 0 ? ['', '**Also noticed:**', '', ...noticed] : []),
+    ...(noticed.length > 0 ? ['', `**${w.say(W.alsoNoticed)}**`, '', ...noticed] : []),
   ];
 }
 
 function logSection(log: LogFinding | null, w: ReportWriter): string[] {
-  const lines = ['## The pip error', ''];
-  if (!log) return [...lines, 'No pip log was given.'];
-  lines.push(`- Category: ${mdCode(log.category)} (confidence: ${log.confidence})`);
-  if (log.code) lines.push(`- Error: ${mdCode(log.code)}`);
-  if (log.path) lines.push(`- Path: ${w.code(log.path)}`);
-  if (log.secondPath) lines.push(`- Second path: ${w.code(log.secondPath)}`);
+  const lines = [`## ${w.say(W.logHeading)}`, ''];
+  if (!log) return [...lines, w.say(W.noLog)];
+  const item = (descriptor: MessageDescriptor, values: Record<string, MessageValue>) =>
+    lines.push(`- ${w.say(descriptor, values)}`);
+  item(W.category, { category: mdCode(log.category), confidence: log.confidence });
+  if (log.code) item(W.error, { code: mdCode(log.code) });
+  if (log.path) item(W.path, { path: w.code(log.path) });
+  if (log.secondPath) item(W.secondPath, { path: w.code(log.secondPath) });
   const ran = commandYouRan(log);
-  if (ran) lines.push(`- You ran: ${w.code(ran)}`);
-  if (log.package) lines.push(`- The failing file belongs to: ${ownerOfFailingFile(log, w)}`);
+  if (ran) item(W.youRan, { command: w.code(ran) });
+  if (log.package) lines.push(`- ${ownerOfFailingFile(log, w)}`);
   if (log.alternatives.length > 0)
-    lines.push(
-      `- Other possible causes: ${log.alternatives.map((cause) => mdCode(cause)).join(', ')}`,
-    );
-  lines.push(`- Summary: ${w.text(log.summary)}`);
-  if (log.evidence.length > 0)
-    lines.push('', 'The lines that decided it:', '', w.fence(log.evidence, 'text'));
+    // Ids and paths in code spans: a comma between them reads the same in every language.
+    item(W.alternatives, { causes: log.alternatives.map((cause) => mdCode(cause)).join(', ') });
+  item(W.summary, { summary: w.text(log.summary) });
+  if (log.evidence.length > 0) lines.push('', w.say(W.evidence), '', w.fence(log.evidence, 'text'));
   return lines;
 }
 
 /** `charset-normalizer`, which `requests` needs: names as code, so none reads as Markdown. */
 function ownerOfFailingFile(log: LogFinding, w: ReportWriter): string {
   const owner = w.code(log.package ?? '');
-  return isDependency(log) ? `${owner}, which ${w.code(log.requested ?? '')} needs` : owner;
+  return isDependency(log)
+    ? w.say(W.ownerDependency, { package: owner, requested: w.code(log.requested ?? '') })
+    : w.say(W.owner, { package: owner });
 }
 
 function pipSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
-  const lines = ['## Which Python pip uses', ''];
+  const lines = [`## ${w.say(W.pipHeading)}`, ''];
   for (const entry of diagnosis.pipOnPath) {
     if (!entry.path) {
-      lines.push(`- ${mdCode(entry.command)}: not on PATH`);
+      lines.push(`- ${w.say(W.notOnPath, { command: mdCode(entry.command) })}`);
       continue;
     }
     const install = installById(diagnosis, entry.installId);
-    const runs = install
-      ? describeInstall(install, w)
-      : 'an interpreter that could not be identified';
+    const runs = install ? describeInstall(install, w) : w.say(W.unidentified);
     lines.push(`- ${mdCode(entry.command)} → ${w.code(entry.path)} → ${runs}`);
   }
   const target = installById(diagnosis, diagnosis.targetInstallId);
   lines.push(
     '',
-    target
-      ? `pip most likely installs into ${describeInstall(target, w)}.`
-      : 'Which Python pip installs into could not be decided.',
+    target ? w.say(W.target, { install: describeInstall(target, w) }) : w.say(W.noTarget),
   );
   return lines;
 }
 
 function installsSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
-  const lines = [`## Python installs (${diagnosis.installs.length})`];
+  const lines = [`## ${w.say(W.installsHeading, { count: diagnosis.installs.length })}`];
   diagnosis.installs.forEach((install, index) => {
-    const target = install.id === diagnosis.targetInstallId ? ' (pip installs here)' : '';
-    lines.push('', `### ${index + 1}. ${installTitle(install)}${target}`, '');
-    lines.push(`- Path: ${w.code(install.executable)}`);
+    const title =
+      install.id === diagnosis.targetInstallId
+        ? w.say(W.installTitleTarget, { title: installTitle(install, w) })
+        : installTitle(install, w);
+    lines.push('', `### ${index + 1}. ${title}`, '');
+    const item = (descriptor: MessageDescriptor, values?: Record<string, MessageValue>) =>
+      lines.push(`- ${w.say(descriptor, values)}`);
+    item(W.installPath, { path: w.code(install.executable) });
     const otherNames = install.names.filter((name) => name !== install.executable);
     if (otherNames.length > 0)
-      lines.push(`- Reached as: ${otherNames.map((name) => w.code(name)).join(', ')}`);
-    if (install.prefix) lines.push(`- Prefix: ${w.code(install.prefix)}`);
-    lines.push(
-      install.status === 'ok'
-        ? `- Status: ok${install.statusDetail ? ` (${w.text(install.statusDetail)})` : ''}`
-        : `- Status: ${mdCode(install.status)}: ${w.text(install.statusDetail ?? 'no detail')}`,
-    );
+      item(W.reachedAs, { names: otherNames.map((name) => w.code(name)).join(', ') });
+    if (install.prefix) item(W.prefix, { path: w.code(install.prefix) });
+    if (install.status !== 'ok')
+      item(W.statusBroken, {
+        status: mdCode(install.status),
+        detail: install.statusDetail ? w.text(install.statusDetail) : w.say(W.noDetail),
+      });
+    else if (install.statusDetail) item(W.statusOkDetail, { detail: w.text(install.statusDetail) });
+    else item(W.statusOk);
     if (install.status === 'ok') {
-      lines.push(`- pip: ${install.pipVersion ? mdCode(install.pipVersion) : 'not installed'}`);
-      if (install.externallyManaged) lines.push('- Externally managed (PEP 668): yes');
+      if (install.pipVersion) item(W.pipVersion, { version: mdCode(install.pipVersion) });
+      else item(W.pipMissing);
+      if (install.externallyManaged) item(W.externallyManaged);
       lines.push(...foldersLines(install.folders, w));
     }
     if (install.leftovers.length > 0) {
-      lines.push('- Left behind by an interrupted pip run:');
+      item(W.leftovers);
       for (const leftover of install.leftovers) {
-        const owner = leftover.package ? ` (package ${w.code(leftover.package)})` : '';
-        lines.push(`  - ${leftover.kind}: ${w.code(leftover.path)}${owner}`);
+        const values = { kind: leftover.kind, path: w.code(leftover.path) };
+        lines.push(
+          `  - ${
+            leftover.package
+              ? w.say(W.leftoverOfPackage, { ...values, package: w.code(leftover.package) })
+              : w.say(W.leftover, values)
+          }`,
+        );
       }
     }
   });
@@ -219,66 +212,86 @@ function installsSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
 
 function foldersLines(folders: AccessCheck[], w: ReportWriter): string[] {
   const blocked = folders.filter((folder) => folder.writable !== true);
-  if (folders.length === 0) return ['- Folders pip writes to: none reported'];
-  if (blocked.length === 0) return [`- Folders pip writes to: all ${folders.length} writable`];
+  if (folders.length === 0) return [`- ${w.say(W.foldersNone)}`];
+  if (blocked.length === 0) return [`- ${w.say(W.foldersAll, { count: folders.length })}`];
   const lines = [
-    `- Folders pip writes to: ${folders.length - blocked.length} of ${folders.length} writable`,
+    `- ${w.say(W.foldersSome, { writable: folders.length - blocked.length, count: folders.length })}`,
   ];
   for (const folder of blocked) {
-    const state = folder.writable === false ? 'not writable' : 'could not be checked';
-    const facts = [
-      folder.owner ? `owner ${w.account(folder.owner)}` : null,
-      folder.mode ? `mode ${w.text(folder.mode)}` : null,
-    ].filter((fact): fact is string => fact !== null);
-    lines.push(
-      `  - ${folder.role} ${w.code(folder.path)} ${state}: ${w.text(folder.reason ?? 'no reason given')}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`,
-    );
+    const line = w.say(W.folderBlocked, {
+      role: folder.role,
+      path: w.code(folder.path),
+      state: folder.writable === false ? 'notWritable' : 'unknown',
+      reason: folder.reason ? w.text(folder.reason) : w.say(W.noReason),
+    });
+    const facts = folderFacts(folder, w);
+    lines.push(`  - ${facts ? w.say(W.folderWithFacts, { folder: line, facts }) : line}`);
     for (const entry of folder.acl ?? []) {
       if (!entry.appliesToUser) continue;
       lines.push(
-        `    - ${entry.type} ${w.account(entry.principal)}: ${w.text(entry.rights)}${entry.inherited ? ' (inherited)' : ''}`,
+        `    - ${w.say(W.aclEntry, {
+          type: entry.type,
+          principal: w.account(entry.principal),
+          rights: w.text(entry.rights),
+          inherited: entry.inherited ? 'yes' : 'no',
+        })}`,
       );
     }
   }
   return lines;
 }
 
+/** "owner root (uid 0), mode 755 (rwxr-xr-x)", or whichever of the two is known. */
+function folderFacts(folder: AccessCheck, w: ReportWriter): string | null {
+  const owner = folder.owner ? w.account(folder.owner) : null;
+  const mode = folder.mode ? w.text(folder.mode) : null;
+  if (owner !== null && mode !== null) return w.say(W.factsOwnerMode, { owner, mode });
+  if (owner !== null) return w.say(W.factsOwner, { owner });
+  if (mode !== null) return w.say(W.factsMode, { mode });
+  return null;
+}
+
 function processesSection(processes: RunningProcess[], w: ReportWriter): string[] {
   const holding = processes.filter((running) => running.holds.length > 0);
   const lines = [
-    '## Programs holding Python files',
+    `## ${w.say(W.processesHeading)}`,
     '',
-    holding.length === 0
-      ? 'No running program holds files of the inspected installs.'
-      : `${holding.length} running program${holding.length === 1 ? '' : 's'} hold${holding.length === 1 ? 's' : ''} files of the inspected installs.`,
+    holding.length === 0 ? w.say(W.noHolders) : w.say(W.holders, { count: holding.length }),
   ];
   // Holders first: they are the ones that block pip.
   const ordered = [...holding, ...processes.filter((running) => running.holds.length === 0)];
   for (const running of ordered.slice(0, MAX_PROCESSES))
     lines.push('', ...processLines(running, w));
   if (ordered.length > MAX_PROCESSES)
-    lines.push('', `…and ${ordered.length - MAX_PROCESSES} more running Python programs.`);
+    lines.push('', w.say(W.moreProcesses, { count: ordered.length - MAX_PROCESSES }));
   return lines;
 }
 
 function processLines(running: RunningProcess, w: ReportWriter): string[] {
-  const who = running.user
-    ? `, user ${w.account(running.user)}${running.sameUser ? '' : ' (another user)'}`
-    : '';
-  const startedBy = running.startedBy ? `, started by ${w.text(running.startedBy)}` : '';
   const lines = [
-    `- pid ${running.pid}${startedBy}${who}, running since ${mdText(running.startTime)}`,
-    `  - Command line: ${w.code(running.commandLine)}`,
+    `- ${w.say(W.process, {
+      // Ids as text: a number would be formatted as a quantity ("4,242").
+      pid: String(running.pid),
+      hasStarter: running.startedBy ? 'yes' : 'no',
+      starter: running.startedBy ? w.text(running.startedBy) : '',
+      hasUser: running.user ? 'yes' : 'no',
+      user: running.user ? w.account(running.user) : '',
+      otherUser: running.sameUser ? 'no' : 'yes',
+      since: mdText(running.startTime),
+    })}`,
+    `  - ${w.say(W.commandLine, { command: w.code(running.commandLine) })}`,
   ];
-  if (running.parents.length > 0)
-    lines.push(
-      `  - Started from: ${running.parents.map((parent) => `${w.text(parent.name)} (pid ${parent.pid})`).join(' ← ')}`,
-    );
+  if (running.parents.length > 0) {
+    const chain = running.parents
+      .map((parent) => w.say(W.parent, { name: w.text(parent.name), pid: String(parent.pid) }))
+      .join(' ← ');
+    lines.push(`  - ${w.say(W.startedFrom, { chain })}`);
+  }
   if (running.holds.length > 0) {
-    lines.push('  - Holds:');
+    lines.push(`  - ${w.say(W.holds)}`);
     for (const path of running.holds.slice(0, MAX_HELD_FILES)) lines.push(`    - ${w.code(path)}`);
     if (running.holds.length > MAX_HELD_FILES)
-      lines.push(`    - …and ${running.holds.length - MAX_HELD_FILES} more files`);
+      lines.push(`    - ${w.say(W.moreFiles, { count: running.holds.length - MAX_HELD_FILES })}`);
   }
   return lines;
 }
@@ -288,10 +301,10 @@ function remediesSection(
   diagnosis: Diagnosis,
   w: ReportWriter,
 ): string[] {
-  const lines = ['## Remedies, best first'];
+  const lines = [`## ${w.say(W.remediesHeading)}`];
   const applicable = recommendations.filter((r) => r.applicable);
   const notApplicable = recommendations.filter((r) => !r.applicable);
-  if (applicable.length === 0) lines.push('', 'No remedy applies to what was found.');
+  if (applicable.length === 0) lines.push('', w.say(W.noRemedy));
   for (const recommendation of applicable) {
     const install = installById(diagnosis, recommendation.installId);
     lines.push(
@@ -300,12 +313,12 @@ function remediesSection(
       '',
       w.text(recommendation.reason),
     );
-    if (install) lines.push('', `For ${describeInstall(install, w)}.`);
+    if (install) lines.push('', w.say(W.remedyFor, { install: describeInstall(install, w) }));
     if (recommendation.commands.length > 0)
       lines.push('', w.fence(recommendation.commands, FENCE_LANGUAGE[recommendation.shell]));
   }
   if (notApplicable.length > 0) {
-    lines.push('', '### Would not help here', '');
+    lines.push('', `### ${w.say(W.wouldNotHelp)}`, '');
     for (const recommendation of notApplicable)
       lines.push(
         `- ${recommendation.title} (${mdCode(recommendation.id)}): ${w.text(recommendation.reason)}`,
@@ -315,8 +328,8 @@ function remediesSection(
 }
 
 function gapsSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
-  const lines = ['## What could not be inspected', ''];
-  if (diagnosis.gaps.length === 0) return [...lines, 'Everything was inspected.'];
+  const lines = [`## ${w.say(W.gapsHeading)}`, ''];
+  if (diagnosis.gaps.length === 0) return [...lines, w.say(W.noGaps)];
   for (const gap of diagnosis.gaps) {
     const reveal = gap.howToReveal ? ` ${w.text(gap.howToReveal)}` : '';
     lines.push(`- ${gap.area}: ${w.text(gap.message)}${reveal}`);
@@ -328,17 +341,17 @@ function installById(diagnosis: Diagnosis, id: string | null): PythonInstall | n
   return id === null ? null : (diagnosis.installs.find((install) => install.id === id) ?? null);
 }
 
-function installTitle(install: PythonInstall): string {
-  const version = install.version
-    ? `Python ${mdText(install.version)}`
-    : 'Python (version unknown)';
-  return `${version}, ${install.kind}`;
+function installTitle(install: PythonInstall, w: ReportWriter): string {
+  return install.version
+    ? w.say(W.installTitle, { version: mdText(install.version), kind: install.kind })
+    : w.say(W.installTitleNoVersion, { kind: install.kind });
 }
 
 function describeInstall(install: PythonInstall, w: ReportWriter): string {
-  return `${installTitle(install)} at ${w.code(install.executable)}`;
+  return w.say(W.installAt, { title: installTitle(install, w), path: w.code(install.executable) });
 }
 
+/** Keys of the messages' `select`s: a setting that could not be read is "unknown". */
 function onOff(value: boolean | null): string {
   return value === null ? 'unknown' : value ? 'on' : 'off';
 }

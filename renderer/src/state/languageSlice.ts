@@ -41,7 +41,10 @@ export const createLanguageSlice: StateCreator<AppState, [], [], LanguageSlice> 
       await show(locale);
       // Remembered for the next start and the report's language; the screen has changed already.
       const reply = await invoke('language:set', { locale });
-      if (reply.ok) set({ availableLocales: reply.value.available });
+      if (!reply.ok) return;
+      set({ availableLocales: reply.value.available });
+      // Main writes the report in its language: a preview already shown is asked for again, now that main has switched.
+      if (get().report !== null) void get().loadReportPreview();
     },
   };
 };

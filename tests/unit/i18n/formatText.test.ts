@@ -13,7 +13,7 @@ describe("the engine's messages in each language", () => {
       'Also possible: lock, permission, and antivirus',
     );
     expect(translator('de', { strict: true }).text(alsoPossible(causes))).toBe(
-      'Auch möglich: lock, permission und antivirus',
+      'Ebenfalls möglich: lock, permission und antivirus',
     );
     expect(translator('ru', { strict: true }).text(alsoPossible(causes, 'or'))).toBe(
       'Также возможно: lock, permission или antivirus',
@@ -30,7 +30,7 @@ describe("the engine's messages in each language", () => {
       { remedy: 'close-processes', reason: cause },
     );
     expect(translator('fr', { strict: true }).text(tryFirst)).toBe(
-      "À essayer d'abord : close-processes — Verrouillé : un programme en cours d'exécution utilise le fichier",
+      "À essayer d’abord : close-processes — Verrouillé : un programme en cours d’exécution utilise le fichier",
     );
   });
 

@@ -200,7 +200,8 @@ describe('IPC handlers: what they do', () => {
     });
     const handlers = createHandlers({
       ...deps,
-      chooseSavePath: (name) => (userCancels ? Promise.resolve(null) : deps.chooseSavePath(name)),
+      chooseSavePath: (name, words) =>
+        userCancels ? Promise.resolve(null) : deps.chooseSavePath(name, words),
       send: () => undefined,
     });
     const started = await handlers['scan:start']({ logId: null }, APP_FRAME);
