@@ -12,14 +12,15 @@ describe("the engine's messages in each language", () => {
     expect(translator('en', { strict: true }).text(alsoPossible(causes))).toBe(
       'Also possible: lock, permission, and antivirus',
     );
-    expect(translator('de', { strict: true }).text(alsoPossible(causes))).toBe(
-      'Ebenfalls möglich: lock, permission und antivirus',
+    // The sentence around the list is the catalogs' to word; the list is the language's own.
+    expect(translator('de', { strict: true }).text(alsoPossible(causes))).toContain(
+      'lock, permission und antivirus',
     );
-    expect(translator('ru', { strict: true }).text(alsoPossible(causes, 'or'))).toBe(
-      'Также возможно: lock, permission или antivirus',
+    expect(translator('ru', { strict: true }).text(alsoPossible(causes, 'or'))).toContain(
+      'lock, permission или antivirus',
     );
-    expect(translator('ja', { strict: true }).text(alsoPossible(causes))).toBe(
-      'ほかの可能性: lock、permission、antivirus',
+    expect(translator('ja', { strict: true }).text(alsoPossible(causes))).toContain(
+      'lock、permission、antivirus',
     );
   });
 
@@ -29,9 +30,10 @@ describe("the engine's messages in each language", () => {
       { id: 'cli.diagnosis.tryFirst' },
       { remedy: 'close-processes', reason: cause },
     );
-    expect(translator('fr', { strict: true }).text(tryFirst)).toBe(
-      "À essayer d’abord : close-processes — Verrouillé : un programme en cours d’exécution utilise le fichier",
-    );
+    const french = translator('fr', { strict: true });
+    expect(french.text(tryFirst)).toContain('close-processes');
+    expect(french.text(tryFirst)).toContain(french.text(cause));
+    expect(french.text(cause)).toMatch(/programme/);
   });
 
   it('never translates what goes into a placeholder: paths, commands, names', () => {
@@ -39,7 +41,8 @@ describe("the engine's messages in each language", () => {
     const text = translator('zh-Hans', { strict: true }).text(
       msg({ id: 'cli.finding.alsoPossible' }, { causes: path }),
     );
-    expect(text).toBe(`也可能是：${path}`);
+    expect(text).toContain(path);
+    expect(text).not.toBe(path);
   });
 
   it('refuses, in the tests, a message that does not exist or lacks a value', () => {
