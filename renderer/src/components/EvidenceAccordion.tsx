@@ -72,10 +72,10 @@ const words = defineMessages<{
   logLines: NoMessageValues;
   yourError: NoMessageValues;
   folderTitle: { role: FolderRoleKey; install: string };
-  process: { program: string; pid: number };
+  process: { program: string; pid: string };
   startedByChain: { program: string; parent: string };
   andMore: { shown: string; count: number };
-  holdsFiles: { pid: number };
+  holdsFiles: { pid: string };
   foldersTitle: { count: number };
   holdersTitle: { count: number };
 }>({
@@ -254,7 +254,9 @@ function parentChain(intl: IntlShape, process: RunningProcess): string | null {
   if (process.parents.length === 0) return null;
   const named = process.parents
     .slice(0, PARENTS_SHOWN)
-    .map((parent) => intl.formatMessage(words.process, { program: parent.name, pid: parent.pid }));
+    .map((parent) =>
+      intl.formatMessage(words.process, { program: parent.name, pid: String(parent.pid) }),
+    );
   // Each link is one whole sentence with the chain so far as its value, so a language may reorder it.
   const shown = named.reduce((chain, parent) =>
     intl.formatMessage(words.startedByChain, { program: chain, parent }),
@@ -311,7 +313,8 @@ function HolderEvidence({ holders }: { holders: RunningProcess[] }) {
           <h4 className={styles.entryTitle}>
             {intl.formatMessage(words.process, {
               program: programName(intl, holder),
-              pid: holder.pid,
+              // A pid is an id, not a quantity: text, so that no language groups its digits.
+              pid: String(holder.pid),
             })}
           </h4>
           <FactList
@@ -330,7 +333,7 @@ function HolderEvidence({ holders }: { holders: RunningProcess[] }) {
                 value: (
                   <ul
                     className={styles.pathList}
-                    aria-label={intl.formatMessage(words.holdsFiles, { pid: holder.pid })}
+                    aria-label={intl.formatMessage(words.holdsFiles, { pid: String(holder.pid) })}
                   >
                     {holder.holds.map((path) => (
                       <li key={path}>{path}</li>
