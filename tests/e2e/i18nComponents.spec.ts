@@ -31,6 +31,13 @@ async function chooseLanguage(page: Page, name: string): Promise<void> {
  * 40 % longer than English ones, as German and Russian ones are.
  */
 async function clippedText(page: Page): Promise<string[]> {
+  // An accordion that opens clips its panel while it grows: judged once the motion ended.
+  await page.evaluate(async () => {
+    const ending = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
+  });
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((element) => {

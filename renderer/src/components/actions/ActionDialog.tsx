@@ -47,6 +47,9 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   quiet: { margin: 0, color: tokens.colorNeutralForeground2 },
+  // "Close 1 program" is read at a glance: a longer Cancel beside it (German, Russian) must not
+  // break it over two lines at 200 % zoom, as the pseudo-locale showed.
+  primary: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 const words = defineMessages({
@@ -216,6 +219,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
   const closeActionSession = useAppStore((state) => state.closeActionSession);
   const checkAgain = useCheckAgain();
   const intl = useIntl();
+  const styles = useStyles();
   const { run, plan } = session;
 
   if (run?.status === 'running') {
@@ -254,6 +258,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
     <>
       <Button
         appearance="primary"
+        className={styles.primary}
         disabled={plan.status !== 'ready'}
         onClick={() => void runPlan()}
       >
