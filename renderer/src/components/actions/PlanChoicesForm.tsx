@@ -239,7 +239,7 @@ function HolderChecklist({ choices }: { choices: PlanChoices }) {
 }
 
 /** The processes behind a program, for telling two alike apart: "python.exe, pid 8840 and pid 8852". */
-function holderDetail(intl: IntlShape, group: HolderGroup): string {
+export function holderDetail(intl: IntlShape, group: HolderGroup): string {
   // File names are not words: a plain "a, b" list, then the pids joined by the language's "and".
   const programs = intl.formatList([...new Set(group.members.map((member) => member.program))], {
     type: 'unit',
