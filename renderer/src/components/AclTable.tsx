@@ -41,7 +41,8 @@ const words = defineMessages({
   rights: {
     id: 'ui.aclTable.rights',
     defaultMessage: 'Rights',
-    description: 'Column heading of the access list: the rights, as Windows names them (Full control…)',
+    description:
+      'Column heading of the access list: the rights, as Windows names them (Full control…)',
   },
   aboutYou: {
     id: 'ui.aclTable.aboutYou',

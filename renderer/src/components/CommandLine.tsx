@@ -107,9 +107,7 @@ export function CommandLine({ command }: { command: string }) {
         {intl.formatMessage(copied ? words.copied : words.copy)}
       </Button>
       <ScreenReaderStatus
-        message={
-          copied === null ? '' : intl.formatMessage(copied ? words.copied : words.notCopied)
-        }
+        message={copied === null ? '' : intl.formatMessage(copied ? words.copied : words.notCopied)}
       />
     </div>
   );

@@ -18,7 +18,8 @@ const words = defineMessages({
   summary: {
     id: 'ui.technicalCause.summary',
     defaultMessage: 'Technical details',
-    description: "Opens an error's technical cause (the system's own message), under its plain-words message",
+    description:
+      "Opens an error's technical cause (the system's own message), under its plain-words message",
   },
 });
 
