@@ -15,6 +15,16 @@ function pseudo(messageId: string, values?: Record<string, MessageValue>): strin
   return inLanguage('en-XA', values === undefined ? { messageId } : { messageId, values });
 }
 
+/** Text as a regular expression that matches it literally (the pseudo-locale's brackets too). */
+const literally = (text: string) => text.replace(/[[\]().*+?^$|\\{}]/g, '\\$&');
+
+/** A pseudo-locale heading with a count in it, whatever the count is. */
+function withAnyCount(messageId: string): RegExp {
+  return new RegExp(
+    `^${literally(pseudo(messageId, { count: 'COUNT' })).replace('COUNT', '\\d+')}$`,
+  );
+}
+
 /**
  * The language menu in the header, whichever language it speaks now: its
  * name says the current language, in that language's own name.
@@ -110,6 +120,10 @@ test.describe('the components in the pseudo-locale', () => {
     await expect(holds).toContainText(heldFile);
     await page.getByRole('button', { name: pseudo('ui.evidence.yourError') }).click();
     await expect(page.getByText(pseudo('ui.evidence.belongsTo'), { exact: true })).toBeVisible();
+    // The details: which Python each command reaches, and the installs with their counts.
+    await page.getByRole('button', { name: pseudo('ui.pipMapping.title') }).click();
+    await page.getByRole('button', { name: withAnyCount('ui.installList.title') }).click();
+    await expect(page.getByText(pseudo('ui.installList.target')).first()).toBeVisible();
     expect(await clippedText(page)).toEqual([]);
     await checkStep(page, 'i18n-pseudo-findings');
 
@@ -142,9 +156,7 @@ test.describe('the components in the pseudo-locale', () => {
     const programs = dialog.getByRole('group', { name: pseudo('ui.planChoices.programsToClose') });
     // The pid is an id: the same digits in every language, never grouped like a number.
     const pid = pseudo('ui.planChoices.pid', { pid: String(holder.pid) });
-    await expect(programs.getByRole('checkbox')).toHaveAccessibleName(
-      new RegExp(pid.replace(/[[\]().*+?^$|\\]/g, '\\$&')),
-    );
+    await expect(programs.getByRole('checkbox')).toHaveAccessibleName(new RegExp(literally(pid)));
     await expect(dialog).toContainText(pseudo('ui.planDetails.asksFirst'));
     await expect(
       dialog.getByRole('button', { name: pseudo('ui.actionDialog.cancel') }),
