@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
 import type { AclEntry } from '../../../electron/shared/model/diagnosis';
 
 const useStyles = makeStyles({
@@ -18,19 +19,72 @@ const useStyles = makeStyles({
   deny: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
+const sentences = defineMessages<{ caption: { folder: string } }>({
+  caption: {
+    id: 'ui.aclTable.caption',
+    defaultMessage: 'Who may change {folder}',
+    description: "Caption of a Windows folder's access list (ACL); {folder} is the folder's path",
+  },
+});
+
+const words = defineMessages({
+  who: {
+    id: 'ui.aclTable.who',
+    defaultMessage: 'Who',
+    description: 'Column heading of the access list: the user or group an entry is about',
+  },
+  allowOrDeny: {
+    id: 'ui.aclTable.allowOrDeny',
+    defaultMessage: 'Allow or deny',
+    description: 'Column heading of the access list: whether the entry allows or denies',
+  },
+  rights: {
+    id: 'ui.aclTable.rights',
+    defaultMessage: 'Rights',
+    description:
+      'Column heading of the access list: the rights, as Windows names them (Full control…)',
+  },
+  aboutYou: {
+    id: 'ui.aclTable.aboutYou',
+    defaultMessage: 'About you',
+    description: 'Column heading of the access list: whether the entry applies to the current user',
+  },
+  inherited: {
+    id: 'ui.aclTable.inherited',
+    defaultMessage: 'Inherited',
+    description: 'Column heading of the access list: whether the entry comes from a parent folder',
+  },
+  allow: {
+    id: 'ui.aclTable.allow',
+    defaultMessage: 'Allow',
+    description: 'An access list entry that allows (Windows security dialog wording)',
+  },
+  deny: {
+    id: 'ui.aclTable.deny',
+    defaultMessage: 'Deny',
+    description: 'An access list entry that denies (Windows security dialog wording)',
+  },
+  yes: { id: 'ui.aclTable.yes', defaultMessage: 'Yes', description: 'A cell of the access list' },
+  no: { id: 'ui.aclTable.no', defaultMessage: 'No', description: 'A cell of the access list' },
+});
+
 /** A Windows folder's access list: who may do what, and which entries are about this user. */
 export function AclTable({ entries, folder }: { entries: AclEntry[]; folder: string }) {
   const styles = useStyles();
+  const intl = useIntl();
+  const yesOrNo = (value: boolean) => intl.formatMessage(value ? words.yes : words.no);
   return (
     <table className={styles.table}>
-      <caption className={styles.caption}>Who may change {folder}</caption>
+      <caption className={styles.caption}>
+        {intl.formatMessage(sentences.caption, { folder })}
+      </caption>
       <thead>
         <tr>
-          <th scope="col">Who</th>
-          <th scope="col">Allow or deny</th>
-          <th scope="col">Rights</th>
-          <th scope="col">About you</th>
-          <th scope="col">Inherited</th>
+          <th scope="col">{intl.formatMessage(words.who)}</th>
+          <th scope="col">{intl.formatMessage(words.allowOrDeny)}</th>
+          <th scope="col">{intl.formatMessage(words.rights)}</th>
+          <th scope="col">{intl.formatMessage(words.aboutYou)}</th>
+          <th scope="col">{intl.formatMessage(words.inherited)}</th>
         </tr>
       </thead>
       <tbody>
@@ -38,11 +92,11 @@ export function AclTable({ entries, folder }: { entries: AclEntry[]; folder: str
           <tr key={`${entry.principal}-${entry.type}-${index}`}>
             <td>{entry.principal}</td>
             <td className={entry.type === 'deny' ? styles.deny : undefined}>
-              {entry.type === 'deny' ? 'Deny' : 'Allow'}
+              {intl.formatMessage(entry.type === 'deny' ? words.deny : words.allow)}
             </td>
             <td>{entry.rights}</td>
-            <td>{entry.appliesToUser ? 'Yes' : 'No'}</td>
-            <td>{entry.inherited ? 'Yes' : 'No'}</td>
+            <td>{yesOrNo(entry.appliesToUser)}</td>
+            <td>{yesOrNo(entry.inherited)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,6 @@
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
+import { defineMessages, useIntl } from 'react-intl';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { CAUSE_BADGES, findingBadge } from '../wording/causeWords';
 import { Panel } from './Panel';
@@ -18,9 +19,18 @@ const useStyles = makeStyles({
   },
 });
 
+const words = defineMessages({
+  title: {
+    id: 'ui.causeSummary.title',
+    defaultMessage: 'In short',
+    description: 'Heading over the one-sentence summary of what is wrong',
+  },
+});
+
 /** The cause in one sentence, from this machine's facts: the first thing the user reads. */
 export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const intl = useIntl();
   const healthy = diagnosis.cause === 'none';
   const Icon = healthy ? CheckmarkCircleRegular : WarningRegular;
   return (
@@ -28,7 +38,7 @@ export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
       <div className={styles.row}>
         <Icon className={mergeClasses(styles.icon, healthy && styles.ok)} />
         <div className={styles.text}>
-          <h2 className={styles.title}>In short</h2>
+          <h2 className={styles.title}>{intl.formatMessage(words.title)}</h2>
           <p className={styles.summary}>{diagnosis.causeSummary}</p>
           <div>
             <Badge appearance="tint" color={healthy ? 'success' : 'warning'}>

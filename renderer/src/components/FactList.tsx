@@ -5,7 +5,9 @@ import type { ReactNode } from 'react';
 const useStyles = makeStyles({
   list: {
     display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    // Labels as long as they need, up to 40 %: a longer translation ("Sie haben ausgeführt")
+    // wraps in its column instead of squeezing the path beside it at 200 % zoom.
+    gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,

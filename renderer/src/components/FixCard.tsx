@@ -1,4 +1,6 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
+import type { NoMessageValues } from 'react-intl';
 import type { Recommendation } from '../../../electron/shared/model/diagnosis';
 import { SHELL_NAMES } from '../wording/remedyWords';
 import { FixActionButton } from './actions/FixActionButton';
@@ -20,6 +22,44 @@ const useStyles = makeStyles({
   },
 });
 
+const words = defineMessages<{
+  recommended: NoMessageValues;
+  whatItChanges: NoMessageValues;
+  nothingToType: NoMessageValues;
+  orRunYourself: { count: number; shell: string };
+  runYourself: { count: number; shell: string };
+}>({
+  recommended: {
+    id: 'ui.fixCard.recommended',
+    defaultMessage: 'Recommended',
+    description: 'Badge on the fix Pip Doctor recommends',
+  },
+  whatItChanges: {
+    id: 'ui.fixCard.whatItChanges',
+    defaultMessage: 'What it changes',
+    description: 'Label: what the fix changes on the computer',
+  },
+  nothingToType: {
+    id: 'ui.fixCard.nothingToType',
+    defaultMessage: 'Nothing to type for this one.',
+    description: 'Under a fix that has no commands to type (the user does it in Settings, say)',
+  },
+  orRunYourself: {
+    id: 'ui.fixCard.orRunYourself',
+    defaultMessage:
+      '{count, plural, one {Or run this yourself in {shell}:} other {Or run these yourself, one after the other, in {shell}:}}',
+    description:
+      'Above the commands of a fix Pip Doctor can also do itself; {count} is how many commands, {shell} the program to type them in (Command Prompt, PowerShell, Terminal)',
+  },
+  runYourself: {
+    id: 'ui.fixCard.runYourself',
+    defaultMessage:
+      '{count, plural, one {Run this yourself in {shell}:} other {Run these yourself, one after the other, in {shell}:}}',
+    description:
+      'Above the commands of a fix the user does themselves; {count} is how many commands, {shell} the program to type them in (Command Prompt, PowerShell, Terminal)',
+  },
+});
+
 interface FixCardProps {
   fix: Recommendation;
   recommended: boolean;
@@ -33,6 +73,7 @@ interface FixCardProps {
 export function FixCard({ fix, recommended }: FixCardProps) {
   const styles = useStyles();
   const titleRowStyles = useTitleRowStyles();
+  const intl = useIntl();
   const doable = fix.installId !== null && fix.action !== null;
   return (
     <Panel emphasis={recommended}>
@@ -40,12 +81,12 @@ export function FixCard({ fix, recommended }: FixCardProps) {
         <h3 className={styles.title}>{fix.title}</h3>
         {recommended && (
           <Badge appearance="filled" color="brand">
-            Recommended
+            {intl.formatMessage(words.recommended)}
           </Badge>
         )}
       </div>
       <p className={styles.reason}>{fix.reason}</p>
-      <FactList facts={[{ label: 'What it changes', value: fix.changes }]} />
+      <FactList facts={[{ label: intl.formatMessage(words.whatItChanges), value: fix.changes }]} />
       {doable && (
         <div className={styles.action}>
           <FixActionButton fix={fix} recommended={recommended} />
@@ -54,18 +95,17 @@ export function FixCard({ fix, recommended }: FixCardProps) {
       {fix.commands.length > 0 ? (
         <div className={styles.commands}>
           <p className={styles.shell}>
-            {doable ? 'Or run ' : 'Run '}
-            {fix.commands.length === 1
-              ? 'this yourself'
-              : 'these yourself, one after the other,'}{' '}
-            in {SHELL_NAMES[fix.shell]}:
+            {intl.formatMessage(doable ? words.orRunYourself : words.runYourself, {
+              count: fix.commands.length,
+              shell: SHELL_NAMES[fix.shell],
+            })}
           </p>
           {fix.commands.map((command) => (
             <CommandLine key={command} command={command} />
           ))}
         </div>
       ) : (
-        !doable && <p className={styles.nothingToType}>Nothing to type for this one.</p>
+        !doable && <p className={styles.nothingToType}>{intl.formatMessage(words.nothingToType)}</p>
       )}
     </Panel>
   );

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { InfoRegular } from '@fluentui/react-icons';
+import { defineMessages, useIntl } from 'react-intl';
 import type { Gap } from '../../../electron/shared/model/diagnosis';
 import { Section } from './Section';
 import { useListStyles } from './listStyles';
@@ -17,13 +18,22 @@ const useStyles = makeStyles({
   reveal: { gridColumn: 2, color: tokens.colorNeutralForeground3 },
 });
 
+const sentences = defineMessages<{ title: { count: number } }>({
+  title: {
+    id: 'ui.gapList.title',
+    defaultMessage: 'What could not be checked ({count})',
+    description: 'Heading of the list of things the scan could not look at; {count} is how many',
+  },
+});
+
 /** What the scan could not see, so "nothing found" is never mistaken for "nothing there". */
 export function GapList({ gaps }: { gaps: Gap[] }) {
   const styles = useStyles();
   const listStyles = useListStyles();
+  const intl = useIntl();
   if (gaps.length === 0) return null;
   return (
-    <Section title={`What could not be checked (${gaps.length})`}>
+    <Section title={intl.formatMessage(sentences.title, { count: gaps.length })}>
       <ul className={listStyles.list}>
         {gaps.map((gap) => (
           <li key={`${gap.area}:${gap.message}`} className={styles.item}>

@@ -1,7 +1,14 @@
 import { Accordion, Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
+import type { IntlShape, MessageTag, NoMessageValues } from 'react-intl';
 import { Expander } from './Expander';
-import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
-import { FOLDER_ROLE_WORDS, PROBE_STATUS_WORDS, installName } from '../wording/installWords';
+import type {
+  Diagnosis,
+  FolderRole,
+  ProbeStatus,
+  PythonInstall,
+} from '../../../electron/shared/model/diagnosis';
+import { PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Panel } from './Panel';
 import { useListStyles } from './listStyles';
 import { Section } from './Section';
@@ -41,35 +48,121 @@ interface Problem {
   path?: string;
 }
 
+const words = defineMessages<{
+  externallyManaged: NoMessageValues;
+  leftover: NoMessageValues;
+  target: NoMessageValues;
+  allFine: NoMessageValues;
+  status: { status: StatusKey };
+  folder: { role: FolderRoleKey };
+  title: { count: number };
+  fine: { count: number };
+  fineInstall: { install: string; path: string; code: MessageTag };
+}>({
+  externallyManaged: {
+    id: 'ui.installList.externallyManaged',
+    defaultMessage: 'Managed by your operating system (PEP 668): pip may not install into it.',
+    description:
+      'A problem of a Python install: the system marked it as managed by its package manager',
+  },
+  leftover: {
+    id: 'ui.installList.leftover',
+    defaultMessage: 'Left behind by an earlier pip run:',
+    description: 'A problem of a Python install; the path of a half-removed package follows',
+  },
+  target: {
+    id: 'ui.installList.target',
+    defaultMessage: 'pip installs here',
+    description: 'Badge on the Python that pip installs into',
+  },
+  allFine: {
+    id: 'ui.installList.allFine',
+    defaultMessage: 'Every Python answered, and pip can write where each of them installs.',
+    description: 'Shown when no Python install has a problem',
+  },
+  status: {
+    id: 'ui.installList.status',
+    defaultMessage:
+      '{status, select, timedOut {Did not answer in time.} crashed {Failed when asked.} malformed {Gave an answer that could not be read.} notPython {Not a Python.} other {Broken.}}',
+    description: 'A problem of a Python install, when Pip Doctor asked it about itself',
+  },
+  folder: {
+    id: 'ui.installList.folder',
+    defaultMessage:
+      '{role, select, purelib {Packages folder cannot be changed:} platlib {Compiled packages folder cannot be changed:} scripts {Commands (Scripts) folder cannot be changed:} userSite {Your user packages folder cannot be changed:} userScripts {Your user commands folder cannot be changed:} other {The folder pip failed in cannot be changed:}}',
+    description: "A problem of a Python install; the folder's path follows",
+  },
+  title: {
+    id: 'ui.installList.title',
+    defaultMessage: 'Python installs ({count})',
+    description: 'Heading; {count} is how many Python installs were found',
+  },
+  fine: {
+    id: 'ui.installList.fine',
+    defaultMessage:
+      '{count, plural, one {# install without problems} other {# installs without problems}}',
+    description: 'Opens the list of Python installs that have no problem',
+  },
+  fineInstall: {
+    id: 'ui.installList.fineInstall',
+    defaultMessage: '{install}: <code>{path}</code>',
+    description:
+      'A Python install without problems: {install} names it ("Python 3.12, virtual environment"), {path} is its program file',
+  },
+});
+
+/** An install's status as the select of `status` names it (ICU keys have no hyphens). */
+type StatusKey = 'timedOut' | 'crashed' | 'malformed' | 'notPython' | 'broken';
+const STATUS_KEYS: Readonly<Record<Exclude<ProbeStatus, 'ok'>, StatusKey>> = {
+  'timed-out': 'timedOut',
+  crashed: 'crashed',
+  malformed: 'malformed',
+  'not-python': 'notPython',
+  broken: 'broken',
+};
+
+type FolderRoleKey = 'purelib' | 'platlib' | 'scripts' | 'userSite' | 'userScripts' | 'failing';
+const ROLE_KEYS: Readonly<Record<FolderRole, FolderRoleKey>> = {
+  purelib: 'purelib',
+  platlib: 'platlib',
+  scripts: 'scripts',
+  'user-site': 'userSite',
+  'user-scripts': 'userScripts',
+  failing: 'failing',
+};
+
 /**
  * Each thing wrong with one install, in short words; empty when it is fine.
  * The reasons behind them are in the evidence, once.
  */
-function installProblems(install: PythonInstall): Problem[] {
+function installProblems(intl: IntlShape, install: PythonInstall): Problem[] {
   const problems: Problem[] = [];
   if (install.status !== 'ok')
     // The badge already names the status; the detail says what happened.
-    problems.push({ text: install.statusDetail ?? `${PROBE_STATUS_WORDS[install.status]}.` });
+    problems.push({
+      text:
+        install.statusDetail ??
+        intl.formatMessage(words.status, { status: STATUS_KEYS[install.status] }),
+    });
   for (const folder of install.folders) {
     if (folder.writable === false)
       problems.push({
-        text: `${FOLDER_ROLE_WORDS[folder.role]} folder cannot be changed:`,
+        text: intl.formatMessage(words.folder, { role: ROLE_KEYS[folder.role] }),
         path: folder.path,
       });
   }
   if (install.externallyManaged)
-    problems.push({
-      text: 'Managed by your operating system (PEP 668): pip may not install into it.',
-    });
+    problems.push({ text: intl.formatMessage(words.externallyManaged) });
   for (const leftover of install.leftovers)
-    problems.push({ text: 'Left behind by an earlier pip run:', path: leftover.path });
+    problems.push({ text: intl.formatMessage(words.leftover), path: leftover.path });
   return problems;
 }
 
 function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: boolean }) {
   const styles = useStyles();
   const titleRowStyles = useTitleRowStyles();
-  const problems = installProblems(install);
+  const intl = useIntl();
+  const problems = installProblems(intl, install);
   return (
     <li>
       <Panel>
@@ -82,7 +175,7 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
           )}
           {isTarget && (
             <Badge appearance="outline" color="brand" size="small">
-              pip installs here
+              {intl.formatMessage(words.target)}
             </Badge>
           )}
         </div>
@@ -104,14 +197,13 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
 export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
   const listStyles = useListStyles();
-  const withProblems = diagnosis.installs.filter((i) => installProblems(i).length > 0);
-  const fine = diagnosis.installs.filter((i) => installProblems(i).length === 0);
+  const intl = useIntl();
+  const withProblems = diagnosis.installs.filter((i) => installProblems(intl, i).length > 0);
+  const fine = diagnosis.installs.filter((i) => installProblems(intl, i).length === 0);
   return (
-    <Section title={`Python installs (${diagnosis.installs.length})`}>
+    <Section title={intl.formatMessage(words.title, { count: diagnosis.installs.length })}>
       {withProblems.length === 0 ? (
-        <p className={styles.fine}>
-          Every Python answered, and pip can write where each of them installs.
-        </p>
+        <p className={styles.fine}>{intl.formatMessage(words.allFine)}</p>
       ) : (
         <ul className={listStyles.list}>
           {withProblems.map((install) => (
@@ -128,12 +220,16 @@ export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
           <Expander
             value="fine"
             level="h4"
-            title={`${fine.length} ${fine.length === 1 ? 'install' : 'installs'} without problems`}
+            title={intl.formatMessage(words.fine, { count: fine.length })}
           >
             <ul className={styles.moreList}>
               {fine.map((install) => (
                 <li key={install.id}>
-                  {installName(install)}: <span className={styles.code}>{install.executable}</span>
+                  {intl.formatMessage(words.fineInstall, {
+                    install: installName(install),
+                    path: install.executable,
+                    code: (chunks) => <span className={styles.code}>{chunks}</span>,
+                  })}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
 import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
 import { PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Section } from './Section';
@@ -53,24 +54,51 @@ function rowsOf(diagnosis: Diagnosis): Row[] {
   return [...rows.values()];
 }
 
+const words = defineMessages({
+  title: {
+    id: 'ui.pipMapping.title',
+    defaultMessage: 'Which Python your commands use',
+    description: 'Heading of the list of commands (pip, python…) and the Python each one runs',
+  },
+  notOnPath: {
+    id: 'ui.pipMapping.notOnPath',
+    defaultMessage: 'Not found on your PATH',
+    description:
+      'Beside a command that no folder on PATH provides; PATH is the environment variable',
+  },
+  unidentified: {
+    id: 'ui.pipMapping.unidentified',
+    defaultMessage: 'A Python that could not be identified',
+    description: 'Beside a command that leads to a file that is no known Python install',
+  },
+  target: {
+    id: 'ui.pipMapping.target',
+    defaultMessage: 'pip installs here',
+    description: 'Badge on the Python that pip installs into',
+  },
+});
+
 /** Which Python each command reaches: `pip` and `python` are often not the same one. */
 export function PipMapping({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
   const listStyles = useListStyles();
+  const intl = useIntl();
   const rows = rowsOf(diagnosis);
   if (rows.length === 0) return null;
   return (
-    <Section title="Which Python your commands use">
+    <Section title={intl.formatMessage(words.title)}>
       <ul className={listStyles.spaciousList}>
         {rows.map((row) => (
           <li key={row.commands.join(' ')} className={styles.item}>
-            <span className={styles.commands}>{row.commands.join(', ')}</span>
+            <span className={styles.commands}>
+              {intl.formatList(row.commands, { type: 'unit', style: 'short' })}
+            </span>
             <span className={styles.where}>
               {row.path === null ? (
-                <span className={styles.missing}>Not found on your PATH</span>
+                <span className={styles.missing}>{intl.formatMessage(words.notOnPath)}</span>
               ) : (
                 <span className={styles.target}>
-                  {row.install ? installName(row.install) : 'A Python that could not be identified'}
+                  {row.install ? installName(row.install) : intl.formatMessage(words.unidentified)}
                   {row.install && row.install.status !== 'ok' && (
                     <Badge appearance="tint" color="danger" size="small">
                       {PROBE_STATUS_WORDS[row.install.status]}
@@ -78,7 +106,7 @@ export function PipMapping({ diagnosis }: { diagnosis: Diagnosis }) {
                   )}
                   {row.install?.id === diagnosis.targetInstallId && (
                     <Badge appearance="outline" color="brand" size="small">
-                      pip installs here
+                      {intl.formatMessage(words.target)}
                     </Badge>
                   )}
                 </span>

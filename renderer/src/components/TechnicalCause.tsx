@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
 
 const useStyles = makeStyles({
   details: { marginTop: tokens.spacingVerticalXS },
@@ -13,13 +14,23 @@ const useStyles = makeStyles({
   },
 });
 
+const words = defineMessages({
+  summary: {
+    id: 'ui.technicalCause.summary',
+    defaultMessage: 'Technical details',
+    description:
+      "Opens an error's technical cause (the system's own message), under its plain-words message",
+  },
+});
+
 /** An error's technical cause, one click away from its plain-words message. */
 export function TechnicalCause({ cause }: { cause: string | null }) {
   const styles = useStyles();
+  const intl = useIntl();
   if (!cause) return null;
   return (
     <details className={styles.details}>
-      <summary className={styles.summary}>Technical details</summary>
+      <summary className={styles.summary}>{intl.formatMessage(words.summary)}</summary>
       <pre className={styles.cause}>{cause}</pre>
     </details>
   );

@@ -24,21 +24,29 @@ const english = Object.fromEntries(
 );
 const translations = LOCALES.filter((locale) => locale !== 'en');
 
-/** "count:plural", "path:argument", "b:tag": what a message needs from its caller, and how. */
+/**
+ * "kind:select", "path:value", "b:tag": what a message needs from its caller,
+ * and how. A count may be a plural in one language and a plain value in
+ * another ("выполнено шагов: {done} из {total}" needs no plural forms): both
+ * are "value". A select is not: its keywords must never show as words.
+ */
 function placeholders(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
     switch (element.type) {
       case TYPE.argument:
-        into.add(`${element.value}:argument`);
-        break;
       case TYPE.number:
+        into.add(`${element.value}:value`);
+        break;
       case TYPE.date:
       case TYPE.time:
         into.add(`${element.value}:${TYPE[element.type]}`);
         break;
       case TYPE.plural:
+        into.add(`${element.value}:value`);
+        for (const option of Object.values(element.options)) placeholders(option.value, into);
+        break;
       case TYPE.select:
-        into.add(`${element.value}:${TYPE[element.type]}`);
+        into.add(`${element.value}:select`);
         for (const option of Object.values(element.options)) placeholders(option.value, into);
         break;
       case TYPE.tag:

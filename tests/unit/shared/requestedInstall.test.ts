@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { classifyLogText } from '../../../electron/engine/logClassifier';
 import { packageFromLog } from '../../../electron/shared/packageName';
+import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
+import { english, inLanguage } from '../../support/english';
+
+/** "Belongs to" as an English-speaking user reads it, or null when nothing is said. */
+const ownerText = (log: LogFinding) => {
+  const owner = failingFileOwner(log);
+  return owner === null ? null : english(owner);
+};
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const SITE = '/home/alice/proj/.venv/lib/python3.11/site-packages';
@@ -18,7 +26,16 @@ describe('the install the user asked for', () => {
     );
     expect(packageFromLog(log)).toBe('requests');
     expect(commandYouRan(log)).toBe('pip install requests');
-    expect(failingFileOwner(log)).toBe('charset_normalizer, which requests needs');
+    expect(ownerText(log)).toBe('charset_normalizer, which requests needs');
+  });
+
+  test('in German the dependency is said in German, the package names kept as they are', () => {
+    const log = classifyLogText(
+      readFileSync(join(FIXTURES, 'windows', 'all-users-not-elevated', 'pip-log.txt'), 'utf8'),
+    );
+    const owner = failingFileOwner(log);
+    expect(owner).not.toBeNull();
+    expect(inLanguage('de', owner!)).toBe('charset_normalizer, von requests benötigt');
   });
 
   test('the command as the log shows it, several packages too', () => {
@@ -26,7 +43,7 @@ describe('the install the user asked for', () => {
       `(.venv) PS C:\\Users\\alice\\proj> pip install numpy pandas\nCollecting numpy\n  Downloading numpy-2.1.3-cp312-cp312-win_amd64.whl.metadata (60 kB)\nInstalling collected packages: numpy, pandas\n${denied(`${SITE}/numpy/__init__.py`)}`,
     );
     expect(commandYouRan(log)).toBe('pip install numpy pandas');
-    expect(failingFileOwner(log)).toBe('numpy');
+    expect(ownerText(log)).toBe('numpy');
   });
 
   test('a PEP 668 refusal names no file: nothing "belongs to" the package asked for', () => {
@@ -44,7 +61,7 @@ describe('the install the user asked for', () => {
     );
     expect(commandYouRan(log)).toBe('pip install -r requirements.txt');
     expect(packageFromLog(log)).toBeNull();
-    expect(failingFileOwner(log)).toBe('charset-normalizer');
+    expect(ownerText(log)).toBe('charset-normalizer');
   });
 
   test('no command and no requirement line: the owner of the failing file is the best there is', () => {

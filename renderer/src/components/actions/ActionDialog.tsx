@@ -10,6 +10,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
 import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
@@ -45,6 +47,64 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   quiet: { margin: 0, color: tokens.colorNeutralForeground2 },
+  // "Close 1 program" is read at a glance: a longer Cancel beside it (German, Russian) must not
+  // break it over two lines at 200 % zoom, as the pseudo-locale showed.
+  primary: { whiteSpace: 'nowrap', flexShrink: 0 },
+});
+
+const words = defineMessages({
+  undoTitle: {
+    id: 'ui.actionDialog.undoTitle',
+    defaultMessage: 'Undo a fix',
+    description: 'Title of the dialog that plans taking back a fix Pip Doctor made',
+  },
+  resumeTitle: {
+    id: 'ui.actionDialog.resumeTitle',
+    defaultMessage: 'Resume a fix that did not finish',
+    description: 'Title of the dialog that plans going on with a fix that was interrupted',
+  },
+  notStarted: {
+    id: 'ui.actionDialog.notStarted',
+    defaultMessage: 'The fix did not start',
+    description: 'Title of a red bar: the fix could not be started; the reason follows',
+  },
+  planning: {
+    id: 'ui.actionDialog.planning',
+    defaultMessage: 'Making the plan…',
+    description: 'Beside a spinner while Pip Doctor works out the steps of a fix',
+  },
+  noPlan: {
+    id: 'ui.actionDialog.noPlan',
+    defaultMessage: 'Pip Doctor cannot make this plan',
+    description:
+      'Title of a red bar: the steps of the fix could not be worked out; the reason follows',
+  },
+  cancelling: {
+    id: 'ui.actionDialog.cancelling',
+    defaultMessage: 'Cancelling…',
+    description: 'The Cancel button while a running fix is being stopped',
+  },
+  cancel: {
+    id: 'ui.actionDialog.cancel',
+    defaultMessage: 'Cancel',
+    description:
+      'Button: stops the running fix, or closes the dialog before anything ran (Windows wording)',
+  },
+  undo: {
+    id: 'ui.actionDialog.undo',
+    defaultMessage: 'Undo',
+    description: 'Button: plans taking back the fix that just ran (Windows wording)',
+  },
+  checkAgain: {
+    id: 'ui.actionDialog.checkAgain',
+    defaultMessage: 'Check again',
+    description: 'Button: scans the computer again after a fix',
+  },
+  close: {
+    id: 'ui.actionDialog.close',
+    defaultMessage: 'Close',
+    description: 'Button: closes the dialog',
+  },
 });
 
 /**
@@ -56,6 +116,7 @@ export function ActionDialog() {
   const styles = useStyles();
   const session = useAppStore((state) => state.actionSession);
   const closeActionSession = useAppStore((state) => state.closeActionSession);
+  const intl = useIntl();
   useReturnFocus(session !== null);
   return (
     <Dialog
@@ -68,7 +129,7 @@ export function ActionDialog() {
       <DialogSurface className={styles.surface}>
         {session !== null && (
           <DialogBody className={styles.body}>
-            <DialogTitle>{dialogTitle(session)}</DialogTitle>
+            <DialogTitle>{dialogTitle(intl, session)}</DialogTitle>
             <DialogContent className={styles.content}>
               <SessionContent session={session} />
             </DialogContent>
@@ -82,19 +143,20 @@ export function ActionDialog() {
   );
 }
 
-function dialogTitle(session: ActionSession): string {
+function dialogTitle(intl: IntlShape, session: ActionSession): string {
   switch (session.origin.kind) {
     case 'remedy':
       return session.origin.title;
     case 'undo':
-      return 'Undo a fix';
+      return intl.formatMessage(words.undoTitle);
     case 'resume':
-      return 'Resume a fix that did not finish';
+      return intl.formatMessage(words.resumeTitle);
   }
 }
 
 function SessionContent({ session }: { session: ActionSession }) {
   const styles = useStyles();
+  const intl = useIntl();
   const { origin, plan, run } = session;
   if (run !== null && plan.status === 'ready') {
     switch (run.status) {
@@ -103,18 +165,18 @@ function SessionContent({ session }: { session: ActionSession }) {
       case 'finished':
         return <FinishedRun session={session} plan={plan.plan} outcome={run.outcome} />;
       case 'failed':
-        return <ProblemMessage title="The fix did not start" error={run.error} />;
+        return <ProblemMessage title={intl.formatMessage(words.notStarted)} error={run.error} />;
     }
   }
   return (
     <>
       {origin.kind === 'remedy' && <PlanChoicesForm origin={origin} choices={session.choices} />}
       {plan.status === 'loading' && (
-        <Spinner size="tiny" labelPosition="after" label="Making the plan…" />
+        <Spinner size="tiny" labelPosition="after" label={intl.formatMessage(words.planning)} />
       )}
       {plan.status === 'incomplete' && <p className={styles.quiet}>{plan.reason}</p>}
       {plan.status === 'failed' && (
-        <ProblemMessage title="Pip Doctor cannot make this plan" error={plan.error} />
+        <ProblemMessage title={intl.formatMessage(words.noPlan)} error={plan.error} />
       )}
       {plan.status === 'ready' && <PlanDetails plan={plan.plan} />}
     </>
@@ -156,19 +218,21 @@ function SessionButtons({ session }: { session: ActionSession }) {
   const planUndo = useAppStore((state) => state.planUndo);
   const closeActionSession = useAppStore((state) => state.closeActionSession);
   const checkAgain = useCheckAgain();
+  const intl = useIntl();
+  const styles = useStyles();
   const { run, plan } = session;
 
   if (run?.status === 'running') {
     return (
       <Button disabled={run.cancelling} onClick={() => void cancelAction()}>
-        {run.cancelling ? 'Cancelling…' : 'Cancel'}
+        {intl.formatMessage(run.cancelling ? words.cancelling : words.cancel)}
       </Button>
     );
   }
   if (run?.status === 'finished') {
     const { outcome } = run;
     const undo = outcome.undoAvailable && session.origin.kind !== 'undo' && (
-      <Button onClick={() => void planUndo(run.runId)}>Undo</Button>
+      <Button onClick={() => void planUndo(run.runId)}>{intl.formatMessage(words.undo)}</Button>
     );
     // After a fix that worked, the next thing is the user's own install: the one primary button.
     const againFor = installAgainRunId(session);
@@ -176,9 +240,9 @@ function SessionButtons({ session }: { session: ActionSession }) {
     return (
       <>
         {undo}
-        {checkAgain && <Button onClick={checkAgain}>Check again</Button>}
+        {checkAgain && <Button onClick={checkAgain}>{intl.formatMessage(words.checkAgain)}</Button>}
         <Button appearance="primary" onClick={closeActionSession}>
-          Close
+          {intl.formatMessage(words.close)}
         </Button>
       </>
     );
@@ -186,7 +250,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
   if (run?.status === 'failed') {
     return (
       <Button appearance="primary" onClick={closeActionSession}>
-        Close
+        {intl.formatMessage(words.close)}
       </Button>
     );
   }
@@ -194,12 +258,13 @@ function SessionButtons({ session }: { session: ActionSession }) {
     <>
       <Button
         appearance="primary"
+        className={styles.primary}
         disabled={plan.status !== 'ready'}
         onClick={() => void runPlan()}
       >
         {runButtonLabel(session)}
       </Button>
-      <Button onClick={closeActionSession}>Cancel</Button>
+      <Button onClick={closeActionSession}>{intl.formatMessage(words.cancel)}</Button>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
 import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
 import type { StepProgress } from '../../state/actionSession';
 import { outcomeHeadline } from '../../wording/actionWords';
@@ -23,6 +24,29 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
+const words = defineMessages({
+  steps: {
+    id: 'ui.actionOutcome.steps',
+    defaultMessage: 'What each step did',
+    description: "Screen reader name of the list of a finished fix's steps and how each ended",
+  },
+  next: {
+    id: 'ui.actionOutcome.next',
+    defaultMessage: 'What you do next',
+    description:
+      'Heading of what the user does themselves after the fix (activate the environment…)',
+  },
+});
+
+const sentences = defineMessages<{ spoken: { title: string; text: string } }>({
+  spoken: {
+    id: 'ui.actionOutcome.spoken',
+    defaultMessage: '{title}. {text}',
+    description:
+      'Read out by screen readers when a fix ends: {title} is the headline ("The fix worked"), {text} the sentence under it',
+  },
+});
+
 /**
  * How the fix ended, checked afresh: ✓ when the check passed, otherwise what
  * stopped it and the fix to try next. A refused prompt or a cancel is said
@@ -40,6 +64,7 @@ export function ActionOutcomeView({
 }) {
   const styles = useStyles();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const intl = useIntl();
   const { title, tone } = outcomeHeadline(outcome);
   const text = outcome.status === 'succeeded' ? outcome.verification.detail : outcome.summary;
   const steps: Record<string, StepProgress> = Object.fromEntries(
@@ -55,17 +80,17 @@ export function ActionOutcomeView({
           <span className={styles.text}>{text}</span>
         </MessageBarBody>
       </MessageBar>
-      <section className={styles.section} aria-label="What each step did">
+      <section className={styles.section} aria-label={intl.formatMessage(words.steps)}>
         <ActionStepList plan={plan} steps={steps} />
       </section>
       {outcome.instructions.length > 0 && (
         <section className={styles.section}>
-          <h3 className={styles.heading}>What you do next</h3>
+          <h3 className={styles.heading}>{intl.formatMessage(words.next)}</h3>
           <InstructionList instructions={outcome.instructions} />
         </section>
       )}
       {outcome.status !== 'succeeded' && nextAfter !== null && <NextFix after={nextAfter} />}
-      <ScreenReaderStatus message={`${title}. ${text}`} />
+      <ScreenReaderStatus message={intl.formatMessage(sentences.spoken, { title, text })} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import {
   SubtractCircleRegular,
   WarningFilled,
 } from '@fluentui/react-icons';
+import { defineMessages, useIntl } from 'react-intl';
 import type { ActionPlan } from '../../../../electron/shared/contract';
 import type { StepProgress } from '../../state/actionSession';
 import { STEP_ITEM_WORDS, stepShownAs, stepShownWords } from '../../wording/actionWords';
@@ -48,6 +49,15 @@ const useStyles = makeStyles({
   quiet: { color: tokens.colorNeutralForeground3, fontSize: '20px' },
 });
 
+const sentences = defineMessages<{ item: { label: string; detail: string } }>({
+  item: {
+    id: 'ui.actionStepList.item',
+    defaultMessage: '{label}: {detail}',
+    description:
+      'One thing a step did, such as a program it closed: {label} names it (a program), {detail} says how it went',
+  },
+});
+
 /** The words beside it say the same, so the icon is hidden from screen readers. */
 function StatusIcon({ status }: { status: StepShownAs }) {
   const styles = useStyles();
@@ -84,6 +94,7 @@ export function ActionStepList({
 }) {
   const styles = useStyles();
   const listStyles = useListStyles();
+  const intl = useIntl();
   return (
     <ol className={listStyles.list}>
       {plan.steps.map((step) => {
@@ -105,8 +116,10 @@ export function ActionStepList({
                 <ul className={styles.items}>
                   {report.items.map((item) => (
                     <li key={item.label}>
-                      {item.label}:{' '}
-                      {item.detail === '' ? STEP_ITEM_WORDS[item.status] : item.detail}
+                      {intl.formatMessage(sentences.item, {
+                        label: item.label,
+                        detail: item.detail === '' ? STEP_ITEM_WORDS[item.status] : item.detail,
+                      })}
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { WarningFilled } from '@fluentui/react-icons';
 import { useId } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { ConsentQuestion } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { commandText } from '../../wording/commandText';
@@ -29,6 +30,22 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+const words = defineMessages<{ keep: { count: number }; force: { count: number } }>({
+  keep: {
+    id: 'ui.consentPrompt.keep',
+    defaultMessage: '{count, plural, one {No, leave it running} other {No, leave them running}}',
+    description:
+      'Button (the default): do not close the listed programs by force; {count} is how many programs',
+  },
+  force: {
+    id: 'ui.consentPrompt.force',
+    defaultMessage:
+      '{count, plural, one {Yes, close it by force} other {Yes, close them by force}}',
+    description:
+      'Button: close the listed programs by force (unsaved work in them is lost); {count} is how many programs',
+  },
+});
+
 /**
  * A question the run waits for (closing by force). No is the default: it
  * has the focus, and Enter or Space on arrival keeps the programs running.
@@ -38,7 +55,8 @@ export function ConsentPrompt({ consent }: { consent: ConsentQuestion }) {
   const questionId = useId();
   const answerConsent = useAppStore((state) => state.answerConsent);
   const keepRunning = useFocusOnMount<HTMLButtonElement>();
-  const them = consent.items.length === 1 ? 'it' : 'them';
+  const intl = useIntl();
+  const count = consent.items.length;
   return (
     <div role="group" aria-labelledby={questionId} className={styles.box}>
       <p id={questionId} className={styles.question}>
@@ -53,9 +71,11 @@ export function ConsentPrompt({ consent }: { consent: ConsentQuestion }) {
       {consent.command !== null && <CommandLine command={commandText(consent.command)} />}
       <div className={styles.buttons}>
         <Button ref={keepRunning} appearance="primary" onClick={() => void answerConsent(false)}>
-          No, leave {them} running
+          {intl.formatMessage(words.keep, { count })}
         </Button>
-        <Button onClick={() => void answerConsent(true)}>Yes, close {them} by force</Button>
+        <Button onClick={() => void answerConsent(true)}>
+          {intl.formatMessage(words.force, { count })}
+        </Button>
       </div>
     </div>
   );

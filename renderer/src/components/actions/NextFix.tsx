@@ -1,4 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
 import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
 import { useAppStore } from '../../state/store';
 
@@ -13,11 +14,20 @@ const useStyles = makeStyles({
   reason: { margin: 0, overflowWrap: 'anywhere' },
 });
 
+const sentences = defineMessages<{ heading: { fix: string } }>({
+  heading: {
+    id: 'ui.nextFix.heading',
+    defaultMessage: 'Next, try: {fix}',
+    description: "After a fix that did not work: the next fix to try; {fix} is that fix's title",
+  },
+});
+
 /** The scan's next fix after this one, when one is left: the user goes on without leaving the dialog. */
 export function NextFix({ after }: { after: RemedyId }) {
   const styles = useStyles();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const openRemedy = useAppStore((state) => state.openRemedy);
+  const intl = useIntl();
   if (diagnosis === null) return null;
   const applicable = diagnosis.recommendations.filter((fix) => fix.applicable);
   const next = applicable
@@ -26,7 +36,9 @@ export function NextFix({ after }: { after: RemedyId }) {
   if (!next) return null;
   return (
     <section className={styles.next}>
-      <h3 className={styles.heading}>Next, try: {next.title}</h3>
+      <h3 className={styles.heading}>
+        {intl.formatMessage(sentences.heading, { fix: next.title })}
+      </h3>
       <p className={styles.reason}>{next.reason}</p>
       <Button onClick={() => void openRemedy(next)}>{next.action?.label}</Button>
     </section>

@@ -1,5 +1,7 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+import type { NoMessageValues } from 'react-intl';
 import type { PendingAction } from '../../../../electron/shared/contract';
 import { useAppStore } from '../../state/store';
 import { Panel } from '../Panel';
@@ -14,6 +16,49 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
+const words = defineMessages<{
+  title: NoMessageValues;
+  resume: NoMessageValues;
+  undo: NoMessageValues;
+  dismiss: NoMessageValues;
+  started: { when: string };
+  startedWithSteps: { when: string; done: number; total: number };
+}>({
+  title: {
+    id: 'ui.pendingActions.title',
+    defaultMessage: 'Pip Doctor was interrupted',
+    description:
+      'Heading over fixes that did not finish (the app was closed, or the computer went off)',
+  },
+  resume: {
+    id: 'ui.pendingActions.resume',
+    defaultMessage: 'Resume',
+    description: 'Button: goes on with a fix that did not finish (opens its plan first)',
+  },
+  undo: {
+    id: 'ui.pendingActions.undo',
+    defaultMessage: 'Undo',
+    description:
+      'Button: takes back what an unfinished fix changed (opens its plan first; Windows wording)',
+  },
+  dismiss: {
+    id: 'ui.pendingActions.dismiss',
+    defaultMessage: 'Dismiss',
+    description: 'Button: leaves the unfinished fix as it is and stops offering it',
+  },
+  started: {
+    id: 'ui.pendingActions.started',
+    defaultMessage: 'Started {when}.',
+    description: 'When an unfinished fix started; {when} is a date and time',
+  },
+  startedWithSteps: {
+    id: 'ui.pendingActions.startedWithSteps',
+    defaultMessage: 'Started {when}; {done} of {total, plural, one {# step} other {# steps}} done.',
+    description:
+      'When an unfinished fix started ({when} is a date and time) and how many of its steps ran: {done} of {total}',
+  },
+});
+
 /**
  * Fixes the journal says did not finish (the app was closed, crashed or the
  * power went): where each stopped, and the choice to go on, undo what it
@@ -25,9 +70,10 @@ export function PendingActionsPanel() {
   const styles = useStyles();
   const pending = useAppStore((state) => state.pendingActions);
   const error = useAppStore((state) => state.pendingError);
+  const intl = useIntl();
   if (pending.length === 0 && error === null) return null;
   return (
-    <Section title="Pip Doctor was interrupted">
+    <Section title={intl.formatMessage(words.title)}>
       {error !== null && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
@@ -51,18 +97,23 @@ function PendingActionCard({ action }: { action: PendingAction }) {
   const planUndo = useAppStore((state) => state.planUndo);
   const dismiss = useAppStore((state) => state.dismissPendingAction);
   const titleId = useId();
-  const done = action.completedSteps.length;
+  const intl = useIntl();
+  const when = intl.formatDate(action.startedAt, { dateStyle: 'medium', timeStyle: 'short' });
+  const total = action.plan.steps.length;
   return (
     <Panel>
       <h3 id={titleId} className={styles.title}>
         {action.plan.title}
       </h3>
       <p className={styles.when}>
-        Started {new Date(action.startedAt).toLocaleString()}
         {/* A record from an older version has no steps this version can read. */}
-        {action.plan.steps.length > 0
-          ? `; ${done} of ${action.plan.steps.length} steps done.`
-          : '.'}
+        {total > 0
+          ? intl.formatMessage(words.startedWithSteps, {
+              when,
+              done: action.completedSteps.length,
+              total,
+            })
+          : intl.formatMessage(words.started, { when })}
       </p>
       <p className={styles.text}>{action.explanation}</p>
       <div className={styles.buttons}>
@@ -73,7 +124,7 @@ function PendingActionCard({ action }: { action: PendingAction }) {
             aria-describedby={titleId}
             onClick={() => void resumeAction(action)}
           >
-            Resume
+            {intl.formatMessage(words.resume)}
           </Button>
         )}
         {action.choices.includes('undo') && (
@@ -82,7 +133,7 @@ function PendingActionCard({ action }: { action: PendingAction }) {
             aria-describedby={titleId}
             onClick={() => void planUndo(action.runId)}
           >
-            Undo
+            {intl.formatMessage(words.undo)}
           </Button>
         )}
         {action.choices.includes('mark-resolved') && (
@@ -91,7 +142,7 @@ function PendingActionCard({ action }: { action: PendingAction }) {
             aria-describedby={titleId}
             onClick={() => void dismiss(action.runId)}
           >
-            Dismiss
+            {intl.formatMessage(words.dismiss)}
           </Button>
         )}
       </div>

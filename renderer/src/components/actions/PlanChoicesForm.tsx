@@ -1,6 +1,8 @@
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+import type { IntlShape, NoMessageValues } from 'react-intl';
 import type { ActionOrigin, PlanChoices } from '../../state/actionSession';
 import { holderGroups } from '../../state/holderGroups';
 import type { HolderGroup } from '../../state/holderGroups';
@@ -25,6 +27,98 @@ const useStyles = makeStyles({
   holderName: { fontWeight: tokens.fontWeightSemibold },
   holderDetail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+const words = defineMessages<{
+  packageLabel: NoMessageValues;
+  packageHint: NoMessageValues;
+  packageExample: NoMessageValues;
+  packageNone: NoMessageValues;
+  whereItGoes: NoMessageValues;
+  folderInProject: NoMessageValues;
+  chooseFolder: NoMessageValues;
+  suggestedFolder: NoMessageValues;
+  programsToClose: NoMessageValues;
+  untick: NoMessageValues;
+  otherUsersProgram: { program: string };
+  pid: { pid: string };
+  holderDetail: { programs: string; pids: string };
+  launcherDetail: { programs: string; pids: string };
+}>({
+  packageLabel: {
+    id: 'ui.planChoices.packageLabel',
+    defaultMessage: 'Package to install',
+    description: 'Label of the field with the name of the Python package to install',
+  },
+  packageHint: {
+    id: 'ui.planChoices.packageHint',
+    defaultMessage:
+      'The name as on PyPI. Pip Doctor read it from your error message; change it if needed.',
+    description: 'Hint under the package name field',
+  },
+  packageExample: {
+    id: 'ui.planChoices.packageExample',
+    defaultMessage: 'for example requests',
+    description: 'Placeholder of the package name field; "requests" is a package name, keep it',
+  },
+  packageNone: {
+    id: 'ui.planChoices.packageNone',
+    defaultMessage: 'none: only create the environment',
+    description:
+      'Placeholder of the package name field when it may stay empty: then the fix only creates the virtual environment',
+  },
+  whereItGoes: {
+    id: 'ui.planChoices.whereItGoes',
+    defaultMessage: 'Where it goes',
+    description: 'Label over the folder the new virtual environment is created in',
+  },
+  folderInProject: {
+    id: 'ui.planChoices.folderInProject',
+    defaultMessage: 'A folder in your project; the plan below names it.',
+    description: 'Where the new virtual environment goes, before the plan named the folder',
+  },
+  chooseFolder: {
+    id: 'ui.planChoices.chooseFolder',
+    defaultMessage: 'Choose another folder…',
+    description: 'Button: opens a folder picker for the new virtual environment',
+  },
+  suggestedFolder: {
+    id: 'ui.planChoices.suggestedFolder',
+    defaultMessage: 'Use the suggested folder',
+    description: 'Button: goes back to the folder Pip Doctor suggested',
+  },
+  programsToClose: {
+    id: 'ui.planChoices.programsToClose',
+    defaultMessage: 'Programs to close',
+    description: 'Heading over the checklist of programs the fix will close',
+  },
+  untick: {
+    id: 'ui.planChoices.untick',
+    defaultMessage: 'Untick a program to leave it running.',
+    description: 'Hint under the checklist of programs to close',
+  },
+  otherUsersProgram: {
+    id: 'ui.planChoices.otherUsersProgram',
+    defaultMessage: "{program}, another user's program",
+    description: 'A program to close that runs as another user account; {program} names it',
+  },
+  pid: {
+    id: 'ui.planChoices.pid',
+    defaultMessage: 'pid {pid}',
+    description: "A process id, as in Task Manager's PID column; {pid} is the number",
+  },
+  holderDetail: {
+    id: 'ui.planChoices.holderDetail',
+    defaultMessage: '{programs}, {pids}',
+    description:
+      'Under a program to close: its file names ({programs}, such as python.exe) and process ids ({pids}, such as "pid 8840")',
+  },
+  launcherDetail: {
+    id: 'ui.planChoices.launcherDetail',
+    defaultMessage: '{programs}, {pids} (a launcher and the program it started)',
+    description:
+      'Under a program to close that is two processes: their file names ({programs}) and process ids ({pids}, such as "pid 8840 and pid 8852")',
+  },
 });
 
 /**
@@ -54,16 +148,13 @@ export function PlanChoicesForm({
 
 function PackageField({ value, required }: { value: string; required: boolean }) {
   const setPackageName = useAppStore((state) => state.setPackageName);
+  const intl = useIntl();
   const problem = packageNameProblem(value);
   return (
     <Field
-      label="Package to install"
+      label={intl.formatMessage(words.packageLabel)}
       required={required}
-      hint={
-        problem === ''
-          ? 'The name as on PyPI. Pip Doctor read it from your error message; change it if needed.'
-          : undefined
-      }
+      hint={problem === '' ? intl.formatMessage(words.packageHint) : undefined}
       validationState={problem === '' ? 'none' : 'error'}
       validationMessage={problem === '' ? undefined : problem}
     >
@@ -72,7 +163,7 @@ function PackageField({ value, required }: { value: string; required: boolean })
         onChange={(_, data) => setPackageName(data.value)}
         spellCheck={false}
         autoComplete="off"
-        placeholder={required ? 'for example requests' : 'none: only create the environment'}
+        placeholder={intl.formatMessage(required ? words.packageExample : words.packageNone)}
       />
     </Field>
   );
@@ -81,6 +172,7 @@ function PackageField({ value, required }: { value: string; required: boolean })
 function FolderChoice({ choices }: { choices: PlanChoices }) {
   const styles = useStyles();
   const labelId = useId();
+  const intl = useIntl();
   const chooseVenvFolder = useAppStore((state) => state.chooseVenvFolder);
   const useProjectFolder = useAppStore((state) => state.useProjectFolder);
   // The folder the scan chose (`.venv`, `.venv-new`, a short one for a long-path error), as the plan names it.
@@ -88,13 +180,11 @@ function FolderChoice({ choices }: { choices: PlanChoices }) {
   return (
     <div role="group" aria-labelledby={labelId} className={styles.folder}>
       <span id={labelId} className={styles.folderLabel}>
-        Where it goes
+        {intl.formatMessage(words.whereItGoes)}
       </span>
       {choices.folder === null ? (
         suggested === null ? (
-          <span className={styles.folderText}>
-            A folder in your project; the plan below names it.
-          </span>
+          <span className={styles.folderText}>{intl.formatMessage(words.folderInProject)}</span>
         ) : (
           <span className={styles.folderPath}>{suggested}</span>
         )
@@ -103,11 +193,11 @@ function FolderChoice({ choices }: { choices: PlanChoices }) {
       )}
       <span className={styles.folderButtons}>
         <Button icon={<FolderOpenRegular />} onClick={() => void chooseVenvFolder()}>
-          Choose another folder…
+          {intl.formatMessage(words.chooseFolder)}
         </Button>
         {choices.folder !== null && (
           <Button appearance="subtle" onClick={useProjectFolder}>
-            Use the suggested folder
+            {intl.formatMessage(words.suggestedFolder)}
           </Button>
         )}
       </span>
@@ -118,10 +208,11 @@ function FolderChoice({ choices }: { choices: PlanChoices }) {
 function HolderChecklist({ choices }: { choices: PlanChoices }) {
   const styles = useStyles();
   const setHolderTicked = useAppStore((state) => state.setHolderTicked);
+  const intl = useIntl();
   const groups = holderGroups(choices.holders ?? []);
   return (
     <fieldset className={styles.holders}>
-      <legend className={styles.legend}>Programs to close</legend>
+      <legend className={styles.legend}>{intl.formatMessage(words.programsToClose)}</legend>
       {groups.map((group) => {
         const pids = group.members.map((member) => member.pid);
         return (
@@ -132,24 +223,35 @@ function HolderChecklist({ choices }: { choices: PlanChoices }) {
             label={
               <span className={styles.holder}>
                 <span className={styles.holderName}>
-                  {group.sameUser ? group.name : `${group.name}, another user's program`}
+                  {group.sameUser
+                    ? group.name
+                    : intl.formatMessage(words.otherUsersProgram, { program: group.name })}
                 </span>
-                <span className={styles.holderDetail}>{holderDetail(group)}</span>
+                <span className={styles.holderDetail}>{holderDetail(intl, group)}</span>
               </span>
             }
           />
         );
       })}
-      <p className={styles.hint}>Untick a program to leave it running.</p>
+      <p className={styles.hint}>{intl.formatMessage(words.untick)}</p>
     </fieldset>
   );
 }
 
 /** The processes behind a program, for telling two alike apart: "python.exe, pid 8840 and pid 8852". */
-function holderDetail(group: HolderGroup): string {
-  const programs = [...new Set(group.members.map((member) => member.program))].join(', ');
-  const pids = group.members.map((member) => `pid ${member.pid}`);
-  const listed = pids.length === 1 ? pids[0] : `${pids.slice(0, -1).join(', ')} and ${pids.at(-1)}`;
-  const launcher = group.members.length > 1 ? ' (a launcher and the program it started)' : '';
-  return `${programs}, ${listed}${launcher}`;
+export function holderDetail(intl: IntlShape, group: HolderGroup): string {
+  // File names are not words: a plain "a, b" list, then the pids joined by the language's "and".
+  const programs = intl.formatList([...new Set(group.members.map((member) => member.program))], {
+    type: 'unit',
+    style: 'short',
+  });
+  // A pid is an id, not a quantity: passed as text so that no language groups its digits.
+  const pids = intl.formatList(
+    group.members.map((member) => intl.formatMessage(words.pid, { pid: String(member.pid) })),
+  );
+  const launcher = group.members.length > 1;
+  return intl.formatMessage(launcher ? words.launcherDetail : words.holderDetail, {
+    programs,
+    pids,
+  });
 }
