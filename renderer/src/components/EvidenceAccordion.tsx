@@ -7,6 +7,7 @@ import { AclTable } from './AclTable';
 import { Expander } from './Expander';
 import { FactList } from './FactList';
 import { Section } from './Section';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   panel: {
@@ -62,6 +63,7 @@ function parentChain(process: RunningProcess): string | null {
 
 function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   // Keyed by install and role: two installs can share a folder (a venv and its base's user site).
   const blocked = diagnosis.installs.flatMap((install) =>
     install.folders
@@ -73,7 +75,7 @@ function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
       {blocked.map(({ key, folder, install }) => (
         <div key={key} className={styles.entry}>
           <h4 className={styles.entryTitle}>
-            {FOLDER_ROLE_WORDS[folder.role]} folder of {installName(install)}
+            {text(FOLDER_ROLE_WORDS[folder.role])} folder of {text(installName(install))}
           </h4>
           <FactList
             facts={[
@@ -127,12 +129,13 @@ function HolderEvidence({ holders }: { holders: RunningProcess[] }) {
 
 function LogEvidence({ log }: { log: NonNullable<Diagnosis['log']> }) {
   const styles = useStyles();
+  const text = useText();
   return (
     <div className={styles.panel}>
       <FactList
         facts={[
-          { label: 'The error says', value: findingBadge(log) },
-          { label: 'How sure', value: CONFIDENCE_WORDS[log.confidence] },
+          { label: 'The error says', value: text(findingBadge(log)) },
+          { label: 'How sure', value: text(CONFIDENCE_WORDS[log.confidence]) },
           { label: 'Error', value: log.code, code: true },
           { label: 'You ran', value: commandYouRan(log), code: true },
           { label: 'File', value: log.path, code: true },

@@ -6,6 +6,7 @@ import { CommandLine } from './CommandLine';
 import { FactList } from './FactList';
 import { Panel } from './Panel';
 import { useTitleRowStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -32,6 +33,7 @@ interface FixCardProps {
  */
 export function FixCard({ fix, recommended }: FixCardProps) {
   const styles = useStyles();
+  const text = useText();
   const titleRowStyles = useTitleRowStyles();
   const doable = fix.installId !== null && fix.action !== null;
   return (
@@ -58,7 +60,7 @@ export function FixCard({ fix, recommended }: FixCardProps) {
             {fix.commands.length === 1
               ? 'this yourself'
               : 'these yourself, one after the other,'}{' '}
-            in {SHELL_NAMES[fix.shell]}:
+            in {text(SHELL_NAMES[fix.shell])}:
           </p>
           {fix.commands.map((command) => (
             <CommandLine key={command} command={command} />

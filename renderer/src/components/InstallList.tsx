@@ -6,6 +6,8 @@ import { Panel } from './Panel';
 import { useListStyles } from './listStyles';
 import { Section } from './Section';
 import { useTitleRowStyles } from './listStyles';
+import { useText } from '../i18n/useText';
+import type { Message } from '../../../electron/shared/i18n/message';
 
 const useStyles = makeStyles({
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -45,15 +47,15 @@ interface Problem {
  * Each thing wrong with one install, in short words; empty when it is fine.
  * The reasons behind them are in the evidence, once.
  */
-function installProblems(install: PythonInstall): Problem[] {
+function installProblems(install: PythonInstall, text: (message: Message) => string): Problem[] {
   const problems: Problem[] = [];
   if (install.status !== 'ok')
     // The badge already names the status; the detail says what happened.
-    problems.push({ text: install.statusDetail ?? `${PROBE_STATUS_WORDS[install.status]}.` });
+    problems.push({ text: install.statusDetail ?? `${text(PROBE_STATUS_WORDS[install.status])}.` });
   for (const folder of install.folders) {
     if (folder.writable === false)
       problems.push({
-        text: `${FOLDER_ROLE_WORDS[folder.role]} folder cannot be changed:`,
+        text: `${text(FOLDER_ROLE_WORDS[folder.role])} folder cannot be changed:`,
         path: folder.path,
       });
   }
@@ -68,16 +70,17 @@ function installProblems(install: PythonInstall): Problem[] {
 
 function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: boolean }) {
   const styles = useStyles();
+  const text = useText();
   const titleRowStyles = useTitleRowStyles();
-  const problems = installProblems(install);
+  const problems = installProblems(install, text);
   return (
     <li>
       <Panel>
         <div className={titleRowStyles.titleRow}>
-          <h3 className={styles.name}>{installName(install)}</h3>
+          <h3 className={styles.name}>{text(installName(install))}</h3>
           {install.status !== 'ok' && (
             <Badge appearance="tint" color="danger">
-              {PROBE_STATUS_WORDS[install.status]}
+              {text(PROBE_STATUS_WORDS[install.status])}
             </Badge>
           )}
           {isTarget && (
@@ -103,9 +106,10 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
 /** The installs with problems up front; the healthy ones one click away. */
 export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   const listStyles = useListStyles();
-  const withProblems = diagnosis.installs.filter((i) => installProblems(i).length > 0);
-  const fine = diagnosis.installs.filter((i) => installProblems(i).length === 0);
+  const withProblems = diagnosis.installs.filter((i) => installProblems(i, text).length > 0);
+  const fine = diagnosis.installs.filter((i) => installProblems(i, text).length === 0);
   return (
     <Section title={`Python installs (${diagnosis.installs.length})`}>
       {withProblems.length === 0 ? (
@@ -133,7 +137,8 @@ export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
             <ul className={styles.moreList}>
               {fine.map((install) => (
                 <li key={install.id}>
-                  {installName(install)}: <span className={styles.code}>{install.executable}</span>
+                  {text(installName(install))}:{' '}
+                  <span className={styles.code}>{install.executable}</span>
                 </li>
               ))}
             </ul>

@@ -15,6 +15,7 @@ import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FactList } from './FactList';
 import { ScreenReaderStatus } from './ScreenReaderStatus';
 import { Panel } from './Panel';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   titleRow: {
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
 /** The pasted error, read back in plain words as soon as it is classified. */
 export function LogFindingCard() {
   const styles = useStyles();
+  const text = useText();
   const titleId = useId();
   const classification = useAppStore((state) => state.classification);
 
@@ -64,11 +66,13 @@ export function LogFindingCard() {
               What the error says
             </h2>
             <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
-              {findingBadge(finding)}
+              {text(findingBadge(finding))}
             </Badge>
             {/* How sure is about a cause; text with no pip error in it has none to be sure of. */}
             {!isUnrecognisedLog(finding) && (
-              <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+              <span className={styles.confidence}>
+                {text(CONFIDENCE_WORDS[finding.confidence])}
+              </span>
             )}
           </div>
           <p className={styles.summary}>{finding.summary}</p>

@@ -3,6 +3,7 @@ import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/di
 import { PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Section } from './Section';
 import { useListStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   item: {
@@ -56,6 +57,7 @@ function rowsOf(diagnosis: Diagnosis): Row[] {
 /** Which Python each command reaches: `pip` and `python` are often not the same one. */
 export function PipMapping({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   const listStyles = useListStyles();
   const rows = rowsOf(diagnosis);
   if (rows.length === 0) return null;
@@ -70,10 +72,12 @@ export function PipMapping({ diagnosis }: { diagnosis: Diagnosis }) {
                 <span className={styles.missing}>Not found on your PATH</span>
               ) : (
                 <span className={styles.target}>
-                  {row.install ? installName(row.install) : 'A Python that could not be identified'}
+                  {row.install
+                    ? text(installName(row.install))
+                    : 'A Python that could not be identified'}
                   {row.install && row.install.status !== 'ok' && (
                     <Badge appearance="tint" color="danger" size="small">
-                      {PROBE_STATUS_WORDS[row.install.status]}
+                      {text(PROBE_STATUS_WORDS[row.install.status])}
                     </Badge>
                   )}
                   {row.install?.id === diagnosis.targetInstallId && (

@@ -21,6 +21,7 @@ import { PlanDetails } from './PlanDetails';
 import { RunProgress } from './RunProgress';
 import { ProblemMessage } from './ProblemMessage';
 import { useReturnFocus } from './useReturnFocus';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   // Commands and paths are long: wider than Fluent's default 600px, still inside the window.
@@ -95,6 +96,7 @@ function dialogTitle(session: ActionSession): string {
 
 function SessionContent({ session }: { session: ActionSession }) {
   const styles = useStyles();
+  const text = useText();
   const { origin, plan, run } = session;
   if (run !== null && plan.status === 'ready') {
     switch (run.status) {
@@ -112,7 +114,7 @@ function SessionContent({ session }: { session: ActionSession }) {
       {plan.status === 'loading' && (
         <Spinner size="tiny" labelPosition="after" label="Making the plan…" />
       )}
-      {plan.status === 'incomplete' && <p className={styles.quiet}>{plan.reason}</p>}
+      {plan.status === 'incomplete' && <p className={styles.quiet}>{text(plan.reason)}</p>}
       {plan.status === 'failed' && (
         <ProblemMessage title="Pip Doctor cannot make this plan" error={plan.error} />
       )}
@@ -151,6 +153,7 @@ function FinishedRun({
 }
 
 function SessionButtons({ session }: { session: ActionSession }) {
+  const text = useText();
   const runPlan = useAppStore((state) => state.runPlan);
   const cancelAction = useAppStore((state) => state.cancelAction);
   const planUndo = useAppStore((state) => state.planUndo);
@@ -197,7 +200,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
         disabled={plan.status !== 'ready'}
         onClick={() => void runPlan()}
       >
-        {runButtonLabel(session)}
+        {text(runButtonLabel(session))}
       </Button>
       <Button onClick={closeActionSession}>Cancel</Button>
     </>

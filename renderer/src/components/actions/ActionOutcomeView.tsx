@@ -7,6 +7,7 @@ import { ActionStepList } from './ActionStepList';
 import { InstructionList } from './InstructionList';
 import { NextFix } from './NextFix';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -39,6 +40,7 @@ export function ActionOutcomeView({
   nextAfter: ActionPlan['remedy'] | null;
 }) {
   const styles = useStyles();
+  const format = useText();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const { title, tone } = outcomeHeadline(outcome);
   const text = outcome.status === 'succeeded' ? outcome.verification.detail : outcome.summary;
@@ -50,7 +52,7 @@ export function ActionOutcomeView({
       <MessageBar intent={tone} layout="multiline">
         <MessageBarBody>
           <h3 ref={heading} tabIndex={-1} className={styles.title}>
-            {title}
+            {format(title)}
           </h3>
           <span className={styles.text}>{text}</span>
         </MessageBarBody>

@@ -13,6 +13,7 @@ import type { StepProgress } from '../../state/actionSession';
 import { STEP_ITEM_WORDS, stepShownAs, stepShownWords } from '../../wording/actionWords';
 import type { StepShownAs } from '../../wording/actionWords';
 import { useListStyles } from '../listStyles';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   item: {
@@ -83,6 +84,7 @@ export function ActionStepList({
   askingAt?: string | null;
 }) {
   const styles = useStyles();
+  const text = useText();
   const listStyles = useListStyles();
   return (
     <ol className={listStyles.list}>
@@ -97,7 +99,7 @@ export function ActionStepList({
             </span>
             <span className={styles.text}>
               <span className={styles.title}>{step.title}</span>
-              <span className={styles.status}>{stepShownWords(shown)}</span>
+              <span className={styles.status}>{text(stepShownWords(shown))}</span>
               {report !== null && report.detail !== '' && (
                 <p className={styles.detail}>{report.detail}</p>
               )}
@@ -106,7 +108,7 @@ export function ActionStepList({
                   {report.items.map((item) => (
                     <li key={item.label}>
                       {item.label}:{' '}
-                      {item.detail === '' ? STEP_ITEM_WORDS[item.status] : item.detail}
+                      {item.detail === '' ? text(STEP_ITEM_WORDS[item.status]) : item.detail}
                     </li>
                   ))}
                 </ul>

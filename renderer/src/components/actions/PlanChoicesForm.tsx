@@ -6,6 +6,7 @@ import { holderGroups } from '../../state/holderGroups';
 import type { HolderGroup } from '../../state/holderGroups';
 import { packageNameProblem } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -54,18 +55,19 @@ export function PlanChoicesForm({
 
 function PackageField({ value, required }: { value: string; required: boolean }) {
   const setPackageName = useAppStore((state) => state.setPackageName);
+  const text = useText();
   const problem = packageNameProblem(value);
   return (
     <Field
       label="Package to install"
       required={required}
       hint={
-        problem === ''
+        problem === null
           ? 'The name as on PyPI. Pip Doctor read it from your error message; change it if needed.'
           : undefined
       }
-      validationState={problem === '' ? 'none' : 'error'}
-      validationMessage={problem === '' ? undefined : problem}
+      validationState={problem === null ? 'none' : 'error'}
+      validationMessage={problem === null ? undefined : text(problem)}
     >
       <Input
         value={value}
