@@ -72,9 +72,9 @@ const wordsWithValues = defineMessages<{
 }>({
   placeholder: {
     id: 'ui.log.placeholder',
-    defaultMessage: 'For example:\n{example}',
+    defaultMessage: 'For example: {example}',
     description:
-      'Grey example text in the empty box; {example} is an error as pip prints it (always English). Keep the line break',
+      'Grey example text in the empty box; {example} is an error as pip prints it (always English), on a new line of its own',
   },
   readFrom: {
     id: 'ui.log.readFrom',
@@ -138,7 +138,10 @@ export function LogInput() {
           onChange={(_, data) => setLogText(data.value)}
           resize="vertical"
           spellCheck={false}
-          placeholder={intl.formatMessage(wordsWithValues.placeholder, { example: EXAMPLE_ERROR })}
+          // The catalogs keep no line breaks in a message: the example's own line starts in the value.
+          placeholder={intl.formatMessage(wordsWithValues.placeholder, {
+            example: `\n${EXAMPLE_ERROR}`,
+          })}
         />
       </Field>
       <div className={styles.row}>
