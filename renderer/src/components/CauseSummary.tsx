@@ -3,6 +3,7 @@ import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { CAUSE_BADGES, findingBadge } from '../wording/causeWords';
 import { Panel } from './Panel';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
 /** The cause in one sentence, from this machine's facts: the first thing the user reads. */
 export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   const healthy = diagnosis.cause === 'none';
   const Icon = healthy ? CheckmarkCircleRegular : WarningRegular;
   return (
@@ -32,9 +34,11 @@ export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
           <p className={styles.summary}>{diagnosis.causeSummary}</p>
           <div>
             <Badge appearance="tint" color={healthy ? 'success' : 'warning'}>
-              {diagnosis.log !== null && diagnosis.cause === diagnosis.log.category
-                ? findingBadge(diagnosis.log)
-                : CAUSE_BADGES[diagnosis.cause]}
+              {text(
+                diagnosis.log !== null && diagnosis.cause === diagnosis.log.category
+                  ? findingBadge(diagnosis.log)
+                  : CAUSE_BADGES[diagnosis.cause],
+              )}
             </Badge>
           </div>
         </div>
