@@ -45,7 +45,9 @@ describe('a step as the user reads it', () => {
     expect(stepShownAs('done', kept, false)).toBe('incomplete');
     expect(english(stepShownWords('incomplete'))).toBe('not everything worked');
     expect(stepShownAs('done', report('done', []), false)).toBe('done');
-    expect(english(stepShownWords(stepShownAs('running', null, true)))).toBe('Waiting for your answer');
+    expect(english(stepShownWords(stepShownAs('running', null, true)))).toBe(
+      'Waiting for your answer',
+    );
     expect(stepShownAs('waiting', null, false)).toBe('waiting');
     expect(stepShownAs('waiting', report('waiting', []), false)).toBe('by-user');
   });
