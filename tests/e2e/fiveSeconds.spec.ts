@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { WINDOWS_FIXTURES, loadRecordedMachine } from '../support/recordedWindowsMachine';
 import { FIXTURES } from '../support/repoPaths';
 import { CAUSE_BADGES } from '../../renderer/src/wording/causeWords';
+import { english } from '../support/english';
 import type { SystemProbe } from '../../electron/platform/systemProbe';
 import type { Cause } from '../../electron/shared/model/vocabulary';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
@@ -194,7 +195,7 @@ test.describe("What's wrong can be read in five seconds", () => {
         await page.getByRole('button', { name: "See what's wrong" }).click({ timeout: 60_000 });
         await expectStep(page, "What's wrong");
         const inShort = page.getByRole('heading', { level: 2, name: 'In short' }).locator('..');
-        await expect(inShort).toContainText(CAUSE_BADGES[testCase.cause]);
+        await expect(inShort).toContainText(english(CAUSE_BADGES[testCase.cause]));
 
         const step = page.locator('section[aria-labelledby="findings-heading"]');
         const read = await step.evaluate((section) => {

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { FormattedMessage } from 'react-intl';
+import { appWords } from '../wording/appWords';
 import { LanguageMenu } from './LanguageMenu';
 // The app's one icon source (assets/icon/icon.svg); small enough that Vite inlines it.
 import appIconUrl from '../../../assets/icon/icon.svg';
@@ -36,13 +37,11 @@ export function AppHeader() {
     <header className={styles.header}>
       {/* Decorative: the name beside it says what it is. */}
       <img src={appIconUrl} alt="" width={24} height={24} />
-      <span className={styles.name}>Pip Doctor</span>
+      <span className={styles.name}>
+        <FormattedMessage {...appWords.name} />
+      </span>
       <span className={styles.tagline}>
-        <FormattedMessage
-          id="app.tagline"
-          defaultMessage="Finds out why pip install fails, and how to fix it"
-          description="Beside the app's name in its header"
-        />
+        <FormattedMessage {...appWords.tagline} />
       </span>
       <LanguageMenu />
     </header>

@@ -4,6 +4,7 @@ import { defineMessages, useIntl } from 'react-intl';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { CAUSE_BADGES, findingBadge } from '../wording/causeWords';
 import { Panel } from './Panel';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
@@ -31,6 +32,7 @@ const words = defineMessages({
 export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   const healthy = diagnosis.cause === 'none';
   const Icon = healthy ? CheckmarkCircleRegular : WarningRegular;
   return (
@@ -42,9 +44,11 @@ export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
           <p className={styles.summary}>{diagnosis.causeSummary}</p>
           <div>
             <Badge appearance="tint" color={healthy ? 'success' : 'warning'}>
-              {diagnosis.log !== null && diagnosis.cause === diagnosis.log.category
-                ? findingBadge(diagnosis.log)
-                : CAUSE_BADGES[diagnosis.cause]}
+              {text(
+                diagnosis.log !== null && diagnosis.cause === diagnosis.log.category
+                  ? findingBadge(diagnosis.log)
+                  : CAUSE_BADGES[diagnosis.cause],
+              )}
             </Badge>
           </div>
         </div>

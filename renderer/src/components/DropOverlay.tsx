@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDownRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
+import { defineMessages, FormattedMessage } from 'react-intl';
 import { useAppStore } from '../state/store';
 
 const useStyles = makeStyles({
@@ -24,6 +25,14 @@ const useStyles = makeStyles({
     pointerEvents: 'none',
   },
   icon: { fontSize: '48px', color: tokens.colorBrandForeground1 },
+});
+
+const words = defineMessages({
+  drop: {
+    id: 'ui.drop.hint',
+    defaultMessage: 'Drop the log file to read it',
+    description: 'Shown over the whole window while the user drags a file over it',
+  },
 });
 
 function carriesFiles(event: DragEvent): boolean {
@@ -86,7 +95,7 @@ export function DropOverlay() {
   return (
     <div className={styles.overlay} aria-hidden="true">
       <DocumentArrowDownRegular className={styles.icon} />
-      Drop the log file to read it
+      <FormattedMessage {...words.drop} />
     </div>
   );
 }

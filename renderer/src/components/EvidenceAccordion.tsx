@@ -268,6 +268,7 @@ function parentChain(intl: IntlShape, process: RunningProcess): string | null {
 function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   // Keyed by install and role: two installs can share a folder (a venv and its base's user site).
   const blocked = diagnosis.installs.flatMap((install) =>
     install.folders
@@ -281,7 +282,7 @@ function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
           <h4 className={styles.entryTitle}>
             {intl.formatMessage(words.folderTitle, {
               role: ROLE_KEYS[folder.role],
-              install: installName(install),
+              install: text(installName(install)),
             })}
           </h4>
           <FactList
@@ -359,8 +360,11 @@ function LogEvidence({ log }: { log: NonNullable<Diagnosis['log']> }) {
     <div className={styles.panel}>
       <FactList
         facts={[
-          { label: intl.formatMessage(words.errorSays), value: findingBadge(log) },
-          { label: intl.formatMessage(words.howSure), value: CONFIDENCE_WORDS[log.confidence] },
+          { label: intl.formatMessage(words.errorSays), value: text(findingBadge(log)) },
+          {
+            label: intl.formatMessage(words.howSure),
+            value: text(CONFIDENCE_WORDS[log.confidence]),
+          },
           { label: intl.formatMessage(words.error), value: log.code, code: true },
           { label: intl.formatMessage(words.youRan), value: commandYouRan(log), code: true },
           { label: intl.formatMessage(words.file), value: log.path, code: true },

@@ -8,6 +8,7 @@ import { CommandLine } from './CommandLine';
 import { FactList } from './FactList';
 import { Panel } from './Panel';
 import { useTitleRowStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -72,6 +73,7 @@ interface FixCardProps {
  */
 export function FixCard({ fix, recommended }: FixCardProps) {
   const styles = useStyles();
+  const text = useText();
   const titleRowStyles = useTitleRowStyles();
   const intl = useIntl();
   const doable = fix.installId !== null && fix.action !== null;
@@ -97,7 +99,7 @@ export function FixCard({ fix, recommended }: FixCardProps) {
           <p className={styles.shell}>
             {intl.formatMessage(doable ? words.orRunYourself : words.runYourself, {
               count: fix.commands.length,
-              shell: SHELL_NAMES[fix.shell],
+              shell: text(SHELL_NAMES[fix.shell]),
             })}
           </p>
           {fix.commands.map((command) => (

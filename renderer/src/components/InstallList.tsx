@@ -13,6 +13,7 @@ import { Panel } from './Panel';
 import { useListStyles } from './listStyles';
 import { Section } from './Section';
 import { useTitleRowStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -160,6 +161,7 @@ function installProblems(intl: IntlShape, install: PythonInstall): Problem[] {
 
 function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: boolean }) {
   const styles = useStyles();
+  const text = useText();
   const titleRowStyles = useTitleRowStyles();
   const intl = useIntl();
   const problems = installProblems(intl, install);
@@ -167,10 +169,10 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
     <li>
       <Panel>
         <div className={titleRowStyles.titleRow}>
-          <h3 className={styles.name}>{installName(install)}</h3>
+          <h3 className={styles.name}>{text(installName(install))}</h3>
           {install.status !== 'ok' && (
             <Badge appearance="tint" color="danger">
-              {PROBE_STATUS_WORDS[install.status]}
+              {text(PROBE_STATUS_WORDS[install.status])}
             </Badge>
           )}
           {isTarget && (
@@ -196,6 +198,7 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
 /** The installs with problems up front; the healthy ones one click away. */
 export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   const listStyles = useListStyles();
   const intl = useIntl();
   const withProblems = diagnosis.installs.filter((i) => installProblems(intl, i).length > 0);
@@ -226,7 +229,7 @@ export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
               {fine.map((install) => (
                 <li key={install.id}>
                   {intl.formatMessage(words.fineInstall, {
-                    install: installName(install),
+                    install: text(installName(install)),
                     path: install.executable,
                     code: (chunks) => <span className={styles.code}>{chunks}</span>,
                   })}

@@ -97,9 +97,9 @@ const words = defineMessages<{
 /** The pasted error, read back in plain words as soon as it is classified. */
 export function LogFindingCard() {
   const styles = useStyles();
+  const text = useText();
   const titleId = useId();
   const intl = useIntl();
-  const text = useText();
   const classification = useAppStore((state) => state.classification);
 
   let content = null;
@@ -131,11 +131,13 @@ export function LogFindingCard() {
               {intl.formatMessage(words.title)}
             </h2>
             <Badge appearance="tint" color={problem ? 'warning' : 'informative'}>
-              {findingBadge(finding)}
+              {text(findingBadge(finding))}
             </Badge>
             {/* How sure is about a cause; text with no pip error in it has none to be sure of. */}
             {!isUnrecognisedLog(finding) && (
-              <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
+              <span className={styles.confidence}>
+                {text(CONFIDENCE_WORDS[finding.confidence])}
+              </span>
             )}
           </div>
           <p className={styles.summary}>{finding.summary}</p>

@@ -9,6 +9,8 @@ import {
 } from '@fluentui/react-components';
 import { ClipboardPasteRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { useText } from '../i18n/useText';
 import { useAppStore } from '../state/store';
 import { formatSize } from '../logFile/readLogFile';
 import { MAX_LOG_TEXT } from '../logFile/logTextLimit';
@@ -30,11 +32,76 @@ const useStyles = makeStyles({
   source: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-const LIMIT = formatSize(MAX_LOG_TEXT);
+// pip's own words, which pip prints in English whatever the language.
+const EXAMPLE_ERROR =
+  "ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: 'C:\\\\Program Files\\\\Python312\\\\…'";
+
+const words = defineMessages({
+  label: {
+    id: 'ui.log.label',
+    defaultMessage: 'The error pip printed',
+    description: 'Label of the big text box on step 1',
+  },
+  hint: {
+    id: 'ui.log.hint',
+    defaultMessage: 'Everything from the first ERROR line to the end is enough.',
+    description: 'Under the text box; "ERROR" is the word pip prints, keep it in English',
+  },
+  paste: {
+    id: 'ui.log.paste',
+    defaultMessage: 'Paste',
+    description: 'Button that pastes the clipboard into the text box',
+  },
+  openFile: {
+    id: 'ui.log.openFile',
+    defaultMessage: 'Open a log file…',
+    description: 'Button that opens a file chooser for a saved pip log',
+  },
+  fileInputLabel: {
+    id: 'ui.log.fileInputLabel',
+    defaultMessage: 'Log file',
+    description: 'Screen-reader name of the hidden file chooser',
+  },
+});
+
+const wordsWithValues = defineMessages<{
+  placeholder: { example: string };
+  readFrom: { file: string; size: string };
+  fileTooLarge: { limit: string };
+  textTooLarge: { limit: string };
+}>({
+  placeholder: {
+    id: 'ui.log.placeholder',
+    defaultMessage: 'For example: {example}',
+    description:
+      'Grey example text in the empty box; {example} is an error as pip prints it (always English), on a new line of its own',
+  },
+  readFrom: {
+    id: 'ui.log.readFrom',
+    defaultMessage: 'Read from {file} ({size}).',
+    description:
+      'Beside the buttons after a log file was opened; {file} is its name, {size} its size ("2 kB")',
+  },
+  fileTooLarge: {
+    id: 'ui.log.fileTooLarge',
+    defaultMessage:
+      'This file is larger than {limit}, the most Pip Doctor reads. It read the last {limit}, where pip prints its error.',
+    description: 'Warning after opening a huge log file; {limit} is a size ("20.0 MB")',
+  },
+  textTooLarge: {
+    id: 'ui.log.textTooLarge',
+    defaultMessage:
+      'That was more than {limit}, the most Pip Doctor reads. It kept the last {limit}, where pip prints its error.',
+    description: 'Warning after pasting a huge text; {limit} is a size ("20.0 MB")',
+  },
+});
 
 /** The pasted error, or a chosen log file (dropping one anywhere works too: DropOverlay). */
 export function LogInput() {
   const styles = useStyles();
+  const intl = useIntl();
+  const text = useText();
+  const limit = formatSize(MAX_LOG_TEXT, intl);
   const logText = useAppStore((state) => state.logText);
   const source = useAppStore((state) => state.logSource);
   const fileError = useAppStore((state) => state.fileError);
@@ -63,10 +130,7 @@ export function LogInput() {
 
   return (
     <div className={styles.root}>
-      <Field
-        label="The error pip printed"
-        hint="Everything from the first ERROR line to the end is enough."
-      >
+      <Field label={intl.formatMessage(words.label)} hint={intl.formatMessage(words.hint)}>
         <Textarea
           ref={box}
           textarea={{ className: styles.textarea }}
@@ -74,24 +138,25 @@ export function LogInput() {
           onChange={(_, data) => setLogText(data.value)}
           resize="vertical"
           spellCheck={false}
-          placeholder={
-            "For example:\nERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: 'C:\\\\Program Files\\\\Python312\\\\…'"
-          }
+          // The catalogs keep no line breaks in a message: the example's own line starts in the value.
+          placeholder={intl.formatMessage(wordsWithValues.placeholder, {
+            example: `\n${EXAMPLE_ERROR}`,
+          })}
         />
       </Field>
       <div className={styles.row}>
         <Button icon={<ClipboardPasteRegular />} onClick={() => void paste()}>
-          Paste
+          <FormattedMessage {...words.paste} />
         </Button>
         <Button icon={<DocumentRegular />} onClick={() => fileInput.current?.click()}>
-          Open a log file…
+          <FormattedMessage {...words.openFile} />
         </Button>
         <input
           ref={fileInput}
           type="file"
           accept=".log,.txt,text/plain"
           hidden
-          aria-label="Log file"
+          aria-label={intl.formatMessage(words.fileInputLabel)}
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) void loadLogFile(file);
@@ -100,22 +165,28 @@ export function LogInput() {
         />
         {source.kind === 'file' && (
           <span className={styles.source}>
-            Read from {source.name} ({formatSize(source.sizeBytes)}).
+            <FormattedMessage
+              {...wordsWithValues.readFrom}
+              values={{ file: source.name, size: formatSize(source.sizeBytes, intl) }}
+            />
           </span>
         )}
       </div>
       {source.truncated && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {source.kind === 'file'
-              ? `This file is larger than ${LIMIT}, the most Pip Doctor reads. It read the last ${LIMIT}, where pip prints its error.`
-              : `That was more than ${LIMIT}, the most Pip Doctor reads. It kept the last ${LIMIT}, where pip prints its error.`}
+            <FormattedMessage
+              {...(source.kind === 'file'
+                ? wordsWithValues.fileTooLarge
+                : wordsWithValues.textTooLarge)}
+              values={{ limit }}
+            />
           </MessageBarBody>
         </MessageBar>
       )}
       {fileError && (
         <MessageBar intent="error">
-          <MessageBarBody>{fileError}</MessageBarBody>
+          <MessageBarBody>{text(fileError)}</MessageBarBody>
         </MessageBar>
       )}
     </div>

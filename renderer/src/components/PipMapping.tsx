@@ -4,6 +4,7 @@ import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/di
 import { PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Section } from './Section';
 import { useListStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   item: {
@@ -81,6 +82,7 @@ const words = defineMessages({
 /** Which Python each command reaches: `pip` and `python` are often not the same one. */
 export function PipMapping({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   const listStyles = useListStyles();
   const intl = useIntl();
   const rows = rowsOf(diagnosis);
@@ -98,10 +100,12 @@ export function PipMapping({ diagnosis }: { diagnosis: Diagnosis }) {
                 <span className={styles.missing}>{intl.formatMessage(words.notOnPath)}</span>
               ) : (
                 <span className={styles.target}>
-                  {row.install ? installName(row.install) : intl.formatMessage(words.unidentified)}
+                  {row.install
+                    ? text(installName(row.install))
+                    : intl.formatMessage(words.unidentified)}
                   {row.install && row.install.status !== 'ok' && (
                     <Badge appearance="tint" color="danger" size="small">
-                      {PROBE_STATUS_WORDS[row.install.status]}
+                      {text(PROBE_STATUS_WORDS[row.install.status])}
                     </Badge>
                   )}
                   {row.install?.id === diagnosis.targetInstallId && (

@@ -1,5 +1,9 @@
 import { ProgressBar, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
+import { defineMessages, useIntl } from 'react-intl';
+import { msg } from '../../../electron/shared/i18n/message';
+import type { Message } from '../../../electron/shared/i18n/message';
+import { useText } from '../i18n/useText';
 import { useAppStore } from '../state/store';
 import type { ScanStatus } from '../state/scanSlice';
 import { SCAN_STEPS, SCAN_STEP_LABELS } from '../wording/scanStepWords';
@@ -40,11 +44,72 @@ function shownState(state: 'waiting' | 'running' | 'done', scan: ScanStatus): Sh
   return state === 'running' && (scan === 'cancelled' || scan === 'failed') ? 'stopped' : state;
 }
 
-const STATE_WORDS: Record<ShownState, string> = {
-  waiting: 'waiting',
-  running: 'in progress',
-  done: 'done',
-  stopped: 'stopped',
+const words = defineMessages({
+  waiting: {
+    id: 'ui.scan.state.waiting',
+    defaultMessage: 'waiting',
+    description: 'Read by screen readers after a scan step’s name: the step has not started',
+  },
+  running: {
+    id: 'ui.scan.state.running',
+    defaultMessage: 'in progress',
+    description: 'Read by screen readers after a scan step’s name: the step is running',
+  },
+  done: {
+    id: 'ui.scan.state.done',
+    defaultMessage: 'done',
+    description: 'Read by screen readers after a scan step’s name: the step has finished',
+  },
+  stopped: {
+    id: 'ui.scan.state.stopped',
+    defaultMessage: 'stopped',
+    description:
+      'Read by screen readers after a scan step’s name: the scan stopped before it ended',
+  },
+  stepState: {
+    id: 'ui.scan.stepState',
+    defaultMessage: '{step}: {state}',
+    description:
+      'A line of the scan progress list as a screen reader reads it; {step} is its name, {state} "in progress", "done"…',
+  },
+  spokenFinished: {
+    id: 'ui.scan.spoken.finished',
+    defaultMessage: 'The check is finished. Continue to see what it found.',
+    description: 'Read by screen readers when the check of the computer has finished',
+  },
+  spokenCancelled: {
+    id: 'ui.scan.spoken.cancelled',
+    defaultMessage: 'Scan cancelled. Nothing was changed.',
+    description: 'Read by screen readers after the user stopped the check',
+  },
+  spokenFailed: {
+    id: 'ui.scan.spoken.failed',
+    defaultMessage: 'The scan stopped with an error.',
+    description: 'Read by screen readers when the check failed',
+  },
+  spokenStepDone: {
+    id: 'ui.scan.spoken.stepDone',
+    defaultMessage: '{step}: done.',
+    description: 'Read by screen readers as each scan step ends; {step} is its name',
+  },
+  spokenStepDoneDetail: {
+    id: 'ui.scan.spoken.stepDoneDetail',
+    defaultMessage: '{step}: done, {detail}.',
+    description:
+      'Read by screen readers as each scan step ends; {step} is its name, {detail} what it found ("3 Pythons")',
+  },
+  progress: {
+    id: 'ui.scan.progressLabel',
+    defaultMessage: 'Scan progress',
+    description: 'Screen-reader name of the progress bar of the check',
+  },
+});
+
+const STATE_WORDS: Record<ShownState, Message> = {
+  waiting: msg(words.waiting),
+  running: msg(words.running),
+  done: msg(words.done),
+  stopped: msg(words.stopped),
 };
 
 /** The words next to it say the same for screen readers, so the icon itself is hidden from them. */
@@ -66,29 +131,35 @@ function StepIcon({ state }: { state: ShownState }) {
 function spokenStatus(
   status: ScanStatus,
   lastDone: { step: ScanStepName; detail: string | null } | null,
-): string {
-  if (status === 'done') return 'The check is finished. Continue to see what it found.';
-  if (status === 'cancelled') return 'Scan cancelled. Nothing was changed.';
-  if (status === 'failed') return 'The scan stopped with an error.';
-  if (!lastDone) return '';
-  return `${SCAN_STEP_LABELS[lastDone.step]}: done${lastDone.detail ? `, ${lastDone.detail}` : ''}.`;
+): Message | null {
+  if (status === 'done') return msg(words.spokenFinished);
+  if (status === 'cancelled') return msg(words.spokenCancelled);
+  if (status === 'failed') return msg(words.spokenFailed);
+  if (!lastDone) return null;
+  const step = SCAN_STEP_LABELS[lastDone.step];
+  return lastDone.detail
+    ? msg(words.spokenStepDoneDetail, { step, detail: lastDone.detail })
+    : msg(words.spokenStepDone, { step });
 }
 
 /** What each of the scan's five steps is doing, with a spoken note as each one ends. */
 export function ScanProgressList() {
   const styles = useStyles();
+  const intl = useIntl();
+  const text = useText();
   const listStyles = useListStyles();
   const progress = useAppStore((state) => state.scan.progress);
   const status = useAppStore((state) => state.scan.status);
   const finished = SCAN_STEPS.filter((step) => progress[step].state === 'done');
   const last = finished.at(-1);
-  const announcement = spokenStatus(status, last ? { step: last, ...progress[last] } : null);
+  const spoken = spokenStatus(status, last ? { step: last, ...progress[last] } : null);
+  const announcement = spoken === null ? '' : text(spoken);
   return (
     <>
       <ProgressBar
         value={finished.length / SCAN_STEPS.length}
         thickness="large"
-        aria-label="Scan progress"
+        aria-label={intl.formatMessage(words.progress)}
       />
       <ol className={listStyles.list}>
         {SCAN_STEPS.map((step) => {
@@ -106,8 +177,16 @@ export function ScanProgressList() {
                     (state === 'waiting' || state === 'stopped') && styles.waiting,
                   )}
                 >
-                  {SCAN_STEP_LABELS[step]}
-                  <ScreenReaderOnly>: {STATE_WORDS[state]}</ScreenReaderOnly>
+                  {/* Seen as the name alone, heard as one sentence a language may reorder. */}
+                  <span aria-hidden="true">{text(SCAN_STEP_LABELS[step])}</span>
+                  <ScreenReaderOnly>
+                    {text(
+                      msg(words.stepState, {
+                        step: SCAN_STEP_LABELS[step],
+                        state: STATE_WORDS[state],
+                      }),
+                    )}
+                  </ScreenReaderOnly>
                 </span>
                 {detail && <span className={styles.detail}>{detail}</span>}
               </span>

@@ -1,5 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+import { appWords } from '../wording/appWords';
 import { useAppStore } from '../state/store';
 
 const useStyles = makeStyles({
@@ -12,6 +14,15 @@ const useStyles = makeStyles({
     // Focus lands here only when the app moves it (tabIndex -1, never by Tab): a ring around
     // a heading reads as something to act on, and a screen reader announces it anyway.
     ':focus': { outline: 'none' },
+  },
+});
+
+const words = defineMessages<{ windowTitle: { app: string; step: string } }>({
+  windowTitle: {
+    id: 'ui.window.title',
+    defaultMessage: '{app} – {step}',
+    description:
+      'The window’s title (also in the taskbar); {app} is the app’s name, {step} the current step’s title',
   },
 });
 
@@ -32,8 +43,16 @@ export function StepHeading({
   const styles = useStyles();
   const ref = useRef<HTMLHeadingElement>(null);
   const hasNavigated = useAppStore((state) => state.hasNavigated);
+  const intl = useIntl();
+  const windowTitle = intl.formatMessage(words.windowTitle, {
+    app: intl.formatMessage(appWords.name),
+    step: children,
+  });
+  // Again when the language changes: the taskbar shows it too.
   useEffect(() => {
-    document.title = `Pip Doctor – ${children}`;
+    document.title = windowTitle;
+  }, [windowTitle]);
+  useEffect(() => {
     if (hasNavigated && takesFocus) ref.current?.focus();
     // Once per screen: later re-renders of the same step must not pull focus back.
     // eslint-disable-next-line react-hooks/exhaustive-deps

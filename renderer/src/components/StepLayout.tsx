@@ -41,11 +41,13 @@ const useStyles = makeStyles({
     // The page's own colour (set by App for light and dark): content scrolls away beneath it.
     backgroundColor: `var(${PAGE_BACKGROUND_VAR})`,
   },
-  // Next sits at the end, like in every Windows wizard.
+  // Next sits at the end, like in every Windows wizard, also when longer words (German, or a
+  // narrow window) wrap the buttons onto a second row.
   forward: {
     marginInlineStart: 'auto',
     display: 'flex',
     flexWrap: 'wrap',
+    justifyContent: 'flex-end',
     gap: tokens.spacingHorizontalM,
   },
 });

@@ -1,5 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { defineMessages, useIntl } from 'react-intl';
 import { useShallow } from 'zustand/react/shallow';
+import { useText } from '../i18n/useText';
 import { useAppStore } from '../state/store';
 import { WIZARD_STEPS, canVisit } from '../state/wizardSlice';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
@@ -109,16 +111,26 @@ const useStyles = makeStyles({
   },
 });
 
+const words = defineMessages({
+  label: {
+    id: 'ui.nav.stepsLabel',
+    defaultMessage: 'Steps',
+    description: 'Screen-reader name of the list of the wizard’s steps at the side of the window',
+  },
+});
+
 /** Where the user is, and every step they may go back (or forward) to. */
 export function StepNav() {
   const styles = useStyles();
+  const intl = useIntl();
+  const text = useText();
   const current = useAppStore((state) => state.step);
   const goTo = useAppStore((state) => state.goTo);
   const visitable = useAppStore(
     useShallow((state) => WIZARD_STEPS.map((step) => canVisit(state, step))),
   );
   return (
-    <nav aria-label="Steps" className={styles.nav}>
+    <nav aria-label={intl.formatMessage(words.label)} className={styles.nav}>
       <ol className={styles.list}>
         {WIZARD_STEPS.map((step, index) => (
           <li key={step}>
@@ -133,7 +145,7 @@ export function StepNav() {
                 {index + 1}
               </span>
               <span className={step === current ? undefined : styles.otherLabel}>
-                {WIZARD_STEP_WORDS[step].nav}
+                {text(WIZARD_STEP_WORDS[step].nav)}
               </span>
             </button>
           </li>

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { FormattedMessage } from 'react-intl';
 import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import { commandYouRan } from '../../../electron/shared/requestedInstall';
 
@@ -17,7 +18,12 @@ export function YouRan({ log }: { log: LogFinding | null }) {
   if (command === null) return null;
   return (
     <p className={styles.line}>
-      You ran: <code className={styles.command}>{command}</code>
+      {/* {command} is the pip install command the user ran, never translated. */}
+      <FormattedMessage
+        id="ui.fixes.youRan"
+        defaultMessage="You ran: {command}"
+        values={{ command: <code className={styles.command}>{command}</code> }}
+      />
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import { MAX_LOG_TEXT, fromFirstWholeLine } from './logTextLimit';
 
 export interface LogFileText {
@@ -45,8 +46,20 @@ export async function readLogFile(file: File): Promise<LogFileText> {
   };
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/**
+ * "20.0 MB" in the user's language (its decimal mark, its unit names), from
+ * Intl's unit formatting, through react-intl's formatter for that language.
+ */
+export function formatSize(bytes: number, intl: Pick<IntlShape, 'formatNumber'>): string {
+  const { formatNumber } = intl;
+  if (bytes < 1024)
+    return formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+  if (bytes < 1024 * 1024)
+    return formatNumber(Math.round(bytes / 1024), { style: 'unit', unit: 'kilobyte' });
+  return formatNumber(bytes / (1024 * 1024), {
+    style: 'unit',
+    unit: 'megabyte',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 }

@@ -9,6 +9,7 @@ import type {
   StepReport,
   UserError,
 } from '../../../electron/shared/contract';
+import type { Message } from '../../../electron/shared/i18n/message';
 import type { RemedyId } from '../../../electron/shared/model/vocabulary';
 
 /**
@@ -51,7 +52,7 @@ export type PlanState =
   | { status: 'loading' }
   | { status: 'ready'; plan: ActionPlan }
   /** The choices cannot make a plan yet (no program ticked, a package name that is not one). */
-  | { status: 'incomplete'; reason: string }
+  | { status: 'incomplete'; reason: Message }
   | { status: 'failed'; error: UserError };
 
 export type StepProgressStatus = 'waiting' | 'running' | StepReport['status'];

@@ -1,5 +1,8 @@
+import { defineMessages } from 'react-intl';
 import type { StateCreator } from 'zustand';
 import type { UserError } from '../../../electron/shared/contract';
+import { msg } from '../../../electron/shared/i18n/message';
+import type { Message } from '../../../electron/shared/i18n/message';
 import type { LogFinding } from '../../../electron/shared/model/logFinding';
 import { invoke } from '../bridge/pipDoctorBridge';
 import { capLogText } from '../logFile/logTextLimit';
@@ -23,7 +26,7 @@ export interface LogSlice {
   logSource: LogSource;
   classification: Classification;
   /** A file, or the clipboard, that could not be read, in words. */
-  fileError: string | null;
+  fileError: Message | null;
   setLogText(text: string): void;
   loadLogFile(file: File): Promise<void>;
   /**
@@ -38,6 +41,31 @@ export interface LogSlice {
    */
   currentLog(): Promise<{ logId: string | null } | { error: UserError }>;
 }
+
+const words = defineMessages({
+  clipboardUnreadable: {
+    id: 'ui.log.clipboardUnreadable',
+    defaultMessage: 'Pip Doctor could not read the clipboard. {reason}',
+    description: 'After the Paste button failed; {reason} is the system’s own explanation',
+  },
+  clipboardEmpty: {
+    id: 'ui.log.clipboardEmpty',
+    defaultMessage:
+      'The clipboard holds no text. Select the error pip printed, copy it, then press Paste.',
+    description: 'After the Paste button found no text; "Paste" is the button’s name',
+  },
+  fileUnreadable: {
+    id: 'ui.log.fileUnreadable',
+    defaultMessage: 'Pip Doctor could not read {file}. {reason}',
+    description:
+      'A chosen or dropped log file could not be read; {file} is its name, {reason} the system’s explanation',
+  },
+  fileUnreadableNoReason: {
+    id: 'ui.log.fileUnreadableNoReason',
+    defaultMessage: 'Pip Doctor could not read {file}.',
+    description: 'A chosen or dropped log file could not be read; {file} is its name',
+  },
+});
 
 /** Long enough that typing does not classify on every key, short enough to feel instant. */
 const CLASSIFY_DELAY_MS = 250;
@@ -92,14 +120,11 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
     pasteClipboard: async () => {
       const reply = await invoke('clipboard:read', {});
       if (!reply.ok) {
-        set({ fileError: `Pip Doctor could not read the clipboard. ${reply.error.message}` });
+        set({ fileError: msg(words.clipboardUnreadable, { reason: reply.error.message }) });
         return false;
       }
       if (reply.value.text.trim() === '') {
-        set({
-          fileError:
-            'The clipboard holds no text. Select the error pip printed, copy it, then press Paste.',
-        });
+        set({ fileError: msg(words.clipboardEmpty) });
         return false;
       }
       set({
@@ -126,9 +151,12 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
         });
         await classifyNow(read.text);
       } catch (error) {
+        const reason = error instanceof Error ? error.message : '';
         set({
           fileError:
-            `Pip Doctor could not read ${file.name}. ${error instanceof Error ? error.message : ''}`.trim(),
+            reason === ''
+              ? msg(words.fileUnreadableNoReason, { file: file.name })
+              : msg(words.fileUnreadable, { file: file.name, reason }),
         });
       }
     },

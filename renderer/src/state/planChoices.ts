@@ -1,7 +1,30 @@
+import { defineMessages } from 'react-intl';
 import type { ActionPlanRequest } from '../../../electron/shared/contract';
+import { msg } from '../../../electron/shared/i18n/message';
+import type { Message } from '../../../electron/shared/i18n/message';
 import { isValidPackageName, packageFromLog } from '../../../electron/shared/packageName';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import type { ActionOrigin, PlanChoices } from './actionSession';
+
+const words = defineMessages({
+  packageMissing: {
+    id: 'ui.plan.packageMissing',
+    defaultMessage: 'Type the name of the package to install.',
+    description: 'Under the package name box of a fix, when it is empty',
+  },
+  noProgramTicked: {
+    id: 'ui.plan.noProgramTicked',
+    defaultMessage: 'Tick at least one program to close.',
+    description: 'In the fix that closes programs, when the user unticked them all',
+  },
+  packageNameInvalid: {
+    id: 'ui.plan.packageNameInvalid',
+    defaultMessage:
+      'Use the name as on PyPI, such as requests or scikit-learn: letters, digits, and . _ - between them, without a version or options.',
+    description:
+      'Under the package name box, when what was typed is not a package name. Keep requests, scikit-learn and the characters . _ - as they are',
+  },
+});
 
 type RemedyOrigin = Extract<ActionOrigin, { kind: 'remedy' }>;
 
@@ -10,7 +33,7 @@ export function loggedPackage(diagnosis: Diagnosis): string {
   return packageFromLog(diagnosis.log) ?? '';
 }
 
-export type PlanAsk = { ok: true; request: ActionPlanRequest } | { ok: false; reason: string };
+export type PlanAsk = { ok: true; request: ActionPlanRequest } | { ok: false; reason: Message };
 
 /**
  * The request for a plan from the user's choices: ids of the latest scan,
@@ -26,25 +49,26 @@ export function planRequestFor(
   const request: ActionPlanRequest = { scanId, remedy, installId };
   const name = choices.packageName.trim();
   if (use !== 'none' && name !== '') {
-    if (!isValidPackageName(name)) return { ok: false, reason: packageNameProblem(name) };
+    const problem = packageNameProblem(name);
+    if (problem !== null) return { ok: false, reason: problem };
     request.packageName = name;
   } else if (use === 'required') {
-    return { ok: false, reason: 'Type the name of the package to install.' };
+    return { ok: false, reason: msg(words.packageMissing) };
   }
   if (remedy === 'venv' && choices.folder !== null) {
     request.venvFolder = { pickedFolderId: choices.folder.folderId };
   }
   if (remedy === 'close-processes' && choices.holders !== null) {
     const ticked = choices.holders.filter((holder) => !choices.unticked.includes(holder.pid));
-    if (ticked.length === 0) return { ok: false, reason: 'Tick at least one program to close.' };
+    if (ticked.length === 0) return { ok: false, reason: msg(words.noProgramTicked) };
     request.processes = ticked.map(({ pid, startTime }) => ({ pid, startTime }));
   }
   return { ok: true, request };
 }
 
-/** Empty means the name is fine (or not given). */
-export function packageNameProblem(name: string): string {
+/** What is wrong with a typed package name; null when it is fine (or not given). */
+export function packageNameProblem(name: string): Message | null {
   const trimmed = name.trim();
-  if (trimmed === '' || isValidPackageName(trimmed)) return '';
-  return 'Use the name as on PyPI, such as requests or scikit-learn: letters, digits, and . _ - between them, without a version or options.';
+  if (trimmed === '' || isValidPackageName(trimmed)) return null;
+  return msg(words.packageNameInvalid);
 }

@@ -1,5 +1,8 @@
 import { Button } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { useText } from '../i18n/useText';
+import { backButton } from '../wording/navigationWords';
 import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
 import { StaleScanBanner } from '../components/StaleScanBanner';
@@ -11,23 +14,43 @@ import { GapList } from '../components/GapList';
 import { FoldedSections } from '../components/Section';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
 
+const words = defineMessages({
+  intro: {
+    id: 'ui.findings.intro',
+    defaultMessage: 'What the check found, in plain words. The facts behind it are below.',
+    description: 'Under the title of step 3',
+  },
+  next: {
+    id: 'ui.findings.next',
+    defaultMessage: 'See how to fix it',
+    description: 'Main button of step 3: go on to the fixes',
+  },
+  details: {
+    id: 'ui.findings.details',
+    defaultMessage: 'Details',
+    description: 'Heading over the folded technical sections of step 3',
+  },
+});
+
 export function FindingsStep() {
+  const intl = useIntl();
+  const text = useText();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const goTo = useAppStore((state) => state.goTo);
   return (
     <StepLayout
       notice={<StaleScanBanner />}
       id="findings"
-      heading={WIZARD_STEP_WORDS.findings.heading}
-      intro="What the check found, in plain words. The facts behind it are below."
+      heading={text(WIZARD_STEP_WORDS.findings.heading)}
+      intro={intl.formatMessage(words.intro)}
       back={
         <Button icon={<ArrowLeftRegular />} onClick={() => goTo('scan')}>
-          Back
+          <FormattedMessage {...backButton} />
         </Button>
       }
       forward={
         <Button appearance="primary" disabled={!diagnosis} onClick={() => goTo('fixes')}>
-          See how to fix it
+          <FormattedMessage {...words.next} />
         </Button>
       }
     >
@@ -35,7 +58,7 @@ export function FindingsStep() {
         <>
           <CauseSummary diagnosis={diagnosis} />
           <EvidenceAccordion diagnosis={diagnosis} />
-          <FoldedSections title="Details">
+          <FoldedSections title={intl.formatMessage(words.details)}>
             <PipMapping diagnosis={diagnosis} />
             <InstallList diagnosis={diagnosis} />
             <GapList gaps={diagnosis.gaps} />

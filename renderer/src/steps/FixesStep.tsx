@@ -1,5 +1,8 @@
 import { Accordion, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { useText } from '../i18n/useText';
+import { backButton } from '../wording/navigationWords';
 import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
 import { StaleScanBanner } from '../components/StaleScanBanner';
@@ -20,7 +23,54 @@ const useStyles = makeStyles({
   why: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
+const words = defineMessages({
+  intro: {
+    id: 'ui.fixes.intro',
+    defaultMessage:
+      'The fixes that suit this computer, the one to try first at the top. Pip Doctor shows what a fix will change before it does anything, and checks afterwards that it worked. The commands are there too, for those who prefer to type them.',
+    description: 'Under the title of step 4',
+  },
+  done: {
+    id: 'ui.fixes.done',
+    defaultMessage: 'Done',
+    description: 'Main button of step 4 once the user’s install works again: go to the end',
+  },
+  share: {
+    id: 'ui.fixes.share',
+    defaultMessage: 'Share what was found',
+    description: 'Button of step 4: go on to the report to share',
+  },
+  first: {
+    id: 'ui.fixes.first',
+    defaultMessage: 'Try this first',
+    description: 'Heading over the recommended fix',
+  },
+  others: {
+    id: 'ui.fixes.others',
+    defaultMessage: 'Other fixes',
+    description: 'Heading over the other fixes that would help',
+  },
+  noFix: {
+    id: 'ui.fixes.noFix',
+    defaultMessage:
+      'Pip Doctor has no fix to suggest: it found no Python that pip installs into. The evidence on the previous step says what it could and could not check.',
+    description: 'Step 4 when there is no fix at all',
+  },
+});
+
+const wordsWithValues = defineMessages<{
+  unhelpful: { count: number };
+}>({
+  unhelpful: {
+    id: 'ui.fixes.unhelpful',
+    defaultMessage: 'Fixes that would not help here ({count})',
+    description: 'Folded list of fixes that do not suit this computer; {count} is how many',
+  },
+});
+
 export function FixesStep() {
+  const intl = useIntl();
+  const text = useText();
   const styles = useStyles();
   const listStyles = useListStyles();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
@@ -37,11 +87,11 @@ export function FixesStep() {
     <StepLayout
       notice={<StaleScanBanner />}
       id="fixes"
-      heading={WIZARD_STEP_WORDS.fixes.heading}
-      intro="The fixes that suit this computer, the one to try first at the top. Pip Doctor shows what a fix will change before it does anything, and checks afterwards that it worked. The commands are there too, for those who prefer to type them."
+      heading={text(WIZARD_STEP_WORDS.fixes.heading)}
+      intro={intl.formatMessage(words.intro)}
       back={
         <Button icon={<ArrowLeftRegular />} onClick={() => goTo('findings')}>
-          Back
+          <FormattedMessage {...backButton} />
         </Button>
       }
       forward={
@@ -51,7 +101,7 @@ export function FixesStep() {
           disabled={!diagnosis}
           onClick={() => goTo('report')}
         >
-          {installWorks ? 'Done' : 'Share what was found'}
+          <FormattedMessage {...(installWorks ? words.done : words.share)} />
         </Button>
       }
     >
@@ -60,11 +110,11 @@ export function FixesStep() {
           <YouRan log={diagnosis.log} />
           {first ? (
             <div className={styles.list}>
-              <Section title="Try this first">
+              <Section title={intl.formatMessage(words.first)}>
                 <FixCard fix={first} recommended />
               </Section>
               {others.length > 0 && (
-                <Section title="Other fixes">
+                <Section title={intl.formatMessage(words.others)}>
                   {others.map((fix) => (
                     <FixCard key={fix.id} fix={fix} recommended={false} />
                   ))}
@@ -73,8 +123,7 @@ export function FixesStep() {
             </div>
           ) : (
             <p className={styles.why}>
-              Pip Doctor has no fix to suggest: it found no Python that pip installs into. The
-              evidence on the previous step says what it could and could not check.
+              <FormattedMessage {...words.noFix} />
             </p>
           )}
           {unhelpful.length > 0 && (
@@ -82,7 +131,7 @@ export function FixesStep() {
               <Expander
                 value="unhelpful"
                 level="h2"
-                title={`Fixes that would not help here (${unhelpful.length})`}
+                title={intl.formatMessage(wordsWithValues.unhelpful, { count: unhelpful.length })}
               >
                 <ul className={listStyles.spaciousList}>
                   {unhelpful.map((fix) => (

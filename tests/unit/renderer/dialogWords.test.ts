@@ -3,6 +3,7 @@ import type { HolderChoice, StepReport } from '../../../electron/shared/contract
 import { holderGroups, tickedGroups } from '../../../renderer/src/state/holderGroups';
 import { stepShownAs, stepShownWords } from '../../../renderer/src/wording/actionWords';
 import { readableCommandText } from '../../../renderer/src/wording/commandText';
+import { english } from '../../support/english';
 
 /** Issue #16 items 2, 6, 7: the dialog's words for programs, steps and commands. */
 const holder = (pid: number, name: string, parentPid: number | null): HolderChoice => ({
@@ -42,9 +43,11 @@ describe('a step as the user reads it', () => {
   test('"done" with a program still running is a warning; a question is waiting for an answer', () => {
     const kept = report('done', [{ label: 'x', status: 'still-running', detail: '' }]);
     expect(stepShownAs('done', kept, false)).toBe('incomplete');
-    expect(stepShownWords('incomplete')).toBe('not everything worked');
+    expect(english(stepShownWords('incomplete'))).toBe('not everything worked');
     expect(stepShownAs('done', report('done', []), false)).toBe('done');
-    expect(stepShownWords(stepShownAs('running', null, true))).toBe('Waiting for your answer');
+    expect(english(stepShownWords(stepShownAs('running', null, true)))).toBe(
+      'Waiting for your answer',
+    );
     expect(stepShownAs('waiting', null, false)).toBe('waiting');
     expect(stepShownAs('waiting', report('waiting', []), false)).toBe('by-user');
   });

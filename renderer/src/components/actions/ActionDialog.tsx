@@ -23,6 +23,7 @@ import { PlanDetails } from './PlanDetails';
 import { RunProgress } from './RunProgress';
 import { ProblemMessage } from './ProblemMessage';
 import { useReturnFocus } from './useReturnFocus';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   // Commands and paths are long: wider than Fluent's default 600px, still inside the window.
@@ -157,6 +158,7 @@ function dialogTitle(intl: IntlShape, session: ActionSession): string {
 function SessionContent({ session }: { session: ActionSession }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   const { origin, plan, run } = session;
   if (run !== null && plan.status === 'ready') {
     switch (run.status) {
@@ -174,7 +176,7 @@ function SessionContent({ session }: { session: ActionSession }) {
       {plan.status === 'loading' && (
         <Spinner size="tiny" labelPosition="after" label={intl.formatMessage(words.planning)} />
       )}
-      {plan.status === 'incomplete' && <p className={styles.quiet}>{plan.reason}</p>}
+      {plan.status === 'incomplete' && <p className={styles.quiet}>{text(plan.reason)}</p>}
       {plan.status === 'failed' && (
         <ProblemMessage title={intl.formatMessage(words.noPlan)} error={plan.error} />
       )}
@@ -213,6 +215,7 @@ function FinishedRun({
 }
 
 function SessionButtons({ session }: { session: ActionSession }) {
+  const text = useText();
   const runPlan = useAppStore((state) => state.runPlan);
   const cancelAction = useAppStore((state) => state.cancelAction);
   const planUndo = useAppStore((state) => state.planUndo);
@@ -262,7 +265,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
         disabled={plan.status !== 'ready'}
         onClick={() => void runPlan()}
       >
-        {runButtonLabel(session)}
+        {text(runButtonLabel(session))}
       </Button>
       <Button onClick={closeActionSession}>{intl.formatMessage(words.cancel)}</Button>
     </>

@@ -8,6 +8,7 @@ import { ActionStepList } from './ActionStepList';
 import { InstructionList } from './InstructionList';
 import { NextFix } from './NextFix';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -63,6 +64,7 @@ export function ActionOutcomeView({
   nextAfter: ActionPlan['remedy'] | null;
 }) {
   const styles = useStyles();
+  const format = useText();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const intl = useIntl();
   const { title, tone } = outcomeHeadline(outcome);
@@ -75,7 +77,7 @@ export function ActionOutcomeView({
       <MessageBar intent={tone} layout="multiline">
         <MessageBarBody>
           <h3 ref={heading} tabIndex={-1} className={styles.title}>
-            {title}
+            {format(title)}
           </h3>
           <span className={styles.text}>{text}</span>
         </MessageBarBody>
@@ -90,7 +92,9 @@ export function ActionOutcomeView({
         </section>
       )}
       {outcome.status !== 'succeeded' && nextAfter !== null && <NextFix after={nextAfter} />}
-      <ScreenReaderStatus message={intl.formatMessage(sentences.spoken, { title, text })} />
+      <ScreenReaderStatus
+        message={intl.formatMessage(sentences.spoken, { title: format(title), text })}
+      />
     </div>
   );
 }

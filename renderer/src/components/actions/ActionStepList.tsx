@@ -14,6 +14,7 @@ import type { StepProgress } from '../../state/actionSession';
 import { STEP_ITEM_WORDS, stepShownAs, stepShownWords } from '../../wording/actionWords';
 import type { StepShownAs } from '../../wording/actionWords';
 import { useListStyles } from '../listStyles';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   item: {
@@ -93,6 +94,7 @@ export function ActionStepList({
   askingAt?: string | null;
 }) {
   const styles = useStyles();
+  const text = useText();
   const listStyles = useListStyles();
   const intl = useIntl();
   return (
@@ -108,7 +110,7 @@ export function ActionStepList({
             </span>
             <span className={styles.text}>
               <span className={styles.title}>{step.title}</span>
-              <span className={styles.status}>{stepShownWords(shown)}</span>
+              <span className={styles.status}>{text(stepShownWords(shown))}</span>
               {report !== null && report.detail !== '' && (
                 <p className={styles.detail}>{report.detail}</p>
               )}
@@ -118,7 +120,8 @@ export function ActionStepList({
                     <li key={item.label}>
                       {intl.formatMessage(sentences.item, {
                         label: item.label,
-                        detail: item.detail === '' ? STEP_ITEM_WORDS[item.status] : item.detail,
+                        detail:
+                          item.detail === '' ? text(STEP_ITEM_WORDS[item.status]) : item.detail,
                       })}
                     </li>
                   ))}

@@ -8,6 +8,7 @@ import { holderGroups } from '../../state/holderGroups';
 import type { HolderGroup } from '../../state/holderGroups';
 import { packageNameProblem } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -149,14 +150,15 @@ export function PlanChoicesForm({
 function PackageField({ value, required }: { value: string; required: boolean }) {
   const setPackageName = useAppStore((state) => state.setPackageName);
   const intl = useIntl();
+  const text = useText();
   const problem = packageNameProblem(value);
   return (
     <Field
       label={intl.formatMessage(words.packageLabel)}
       required={required}
-      hint={problem === '' ? intl.formatMessage(words.packageHint) : undefined}
-      validationState={problem === '' ? 'none' : 'error'}
-      validationMessage={problem === '' ? undefined : problem}
+      hint={problem === null ? intl.formatMessage(words.packageHint) : undefined}
+      validationState={problem === null ? 'none' : 'error'}
+      validationMessage={problem === null ? undefined : text(problem)}
     >
       <Input
         value={value}

@@ -3,11 +3,13 @@ import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape, NoMessageValues } from 'react-intl';
 import type { ActionPlan } from '../../../../electron/shared/contract';
 import type { RunState } from '../../state/actionSession';
-import { STEP_STATUS_WORDS } from '../../wording/actionWords';
+import { stepStatusSpoken } from '../../wording/actionWords';
 import { ScreenReaderStatus } from '../ScreenReaderStatus';
 import { ActionStepList } from './ActionStepList';
 import { ConsentPrompt } from './ConsentPrompt';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
+import type { Message } from '../../../../electron/shared/i18n/message';
 
 const useStyles = makeStyles({
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -69,6 +71,7 @@ type Running = Extract<RunState, { status: 'running' }>;
 /** The run as it goes: each step's state, a question when one is asked, then the check. */
 export function RunProgress({ plan, run }: { plan: ActionPlan; run: Running }) {
   const styles = useStyles();
+  const text = useText();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const intl = useIntl();
   return (
@@ -83,21 +86,23 @@ export function RunProgress({ plan, run }: { plan: ActionPlan; run: Running }) {
       {run.verifying && (
         <Spinner size="tiny" labelPosition="after" label={intl.formatMessage(words.checking)} />
       )}
-      <ScreenReaderStatus message={spokenProgress(intl, plan, run)} />
+      <ScreenReaderStatus message={spokenProgress(intl, plan, run, text)} />
     </div>
   );
 }
 
 /** What a screen reader hears as the run moves: the newest change, in words. */
-function spokenProgress(intl: IntlShape, plan: ActionPlan, run: Running): string {
+function spokenProgress(
+  intl: IntlShape,
+  plan: ActionPlan,
+  run: Running,
+  text: (message: Message) => string,
+): string {
   if (run.consent !== null)
     return intl.formatMessage(words.question, { question: run.consent.question });
   if (run.verifying) return intl.formatMessage(words.checkingSpoken);
   const moved = plan.steps.filter((step) => run.steps[step.id]?.status !== 'waiting');
   const latest = moved.at(-1);
   if (!latest) return '';
-  return intl.formatMessage(words.stepMoved, {
-    step: latest.title,
-    status: STEP_STATUS_WORDS[run.steps[latest.id]!.status],
-  });
+  return text(stepStatusSpoken(latest.title, run.steps[latest.id]!.status));
 }
