@@ -151,7 +151,7 @@ function logSection(log: LogFinding | null, w: ReportWriter): string[] {
     lines.push(
       `- Other possible causes: ${log.alternatives.map((cause) => mdCode(cause)).join(', ')}`,
     );
-  lines.push(`- Summary: ${w.text(log.summary)}`);
+  lines.push(`- Summary: ${w.message(log.summary)}`);
   if (log.evidence.length > 0)
     lines.push('', 'The lines that decided it:', '', w.fence(log.evidence, 'text'));
   return lines;

@@ -15,6 +15,7 @@ import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FactList } from './FactList';
 import { ScreenReaderStatus } from './ScreenReaderStatus';
 import { Panel } from './Panel';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   titleRow: {
@@ -37,6 +38,7 @@ export function LogFindingCard() {
   const styles = useStyles();
   const titleId = useId();
   const classification = useAppStore((state) => state.classification);
+  const text = useText();
 
   let content = null;
   let announcement = '';
@@ -54,7 +56,7 @@ export function LogFindingCard() {
   } else if (classification.status === 'classified') {
     const finding = classification.finding;
     const problem = finding.category !== 'not-permission';
-    announcement = `The error says: ${finding.summary}`;
+    announcement = `The error says: ${text(finding.summary)}`;
     // A region named by its title: a screen reader can jump to the reading, as a test can.
     content = (
       <section aria-labelledby={titleId}>
@@ -71,7 +73,7 @@ export function LogFindingCard() {
               <span className={styles.confidence}>{CONFIDENCE_WORDS[finding.confidence]}</span>
             )}
           </div>
-          <p className={styles.summary}>{finding.summary}</p>
+          <p className={styles.summary}>{text(finding.summary)}</p>
           <FactList
             facts={[
               { label: 'You ran', value: commandYouRan(finding), code: true },

@@ -22,7 +22,13 @@ const workDir = mkdtempSync(join(tmpdir(), 'pip-doctor-cli-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 const MISSING = join(workDir, 'no-such-log.txt');
 
-const JsonLine = LogFindingSchema.extend({ input: z.string() });
+/** The summary as --json prints it: its id and values for scripts, and its English beside them. */
+const JsonSummary = z.object({
+  messageId: z.string(),
+  values: z.record(z.string(), z.unknown()).optional(),
+  text: z.string().min(1),
+});
+const JsonLine = LogFindingSchema.extend({ input: z.string(), summary: JsonSummary });
 
 interface CliRun {
   code: number;
@@ -61,6 +67,14 @@ describe('pip-doctor log --json', () => {
     expect(findings.map((f) => f.input)).toEqual([UTF16_LOG, LOCK_LOG, UTF16_LOG]);
     expect(findings.map((f) => f.category)).toEqual(['temp-dir', 'lock', 'temp-dir']);
     expect(findings[1]).toMatchObject({ path: LOCK_PATH, package: 'cffi' });
+    // The summary keeps its id and values (the file and package untranslated) and adds English.
+    expect(findings[1]?.summary).toMatchObject({
+      messageId: 'log.summary.loadedBinary',
+      values: { file: { messageId: 'log.file.partOf', values: { package: 'cffi' } } },
+      text: expect.stringMatching(
+        /^A running Python program has loaded "_cffi_backend\.cp310-win_amd64\.pyd" \(part of cffi\), so Windows/,
+      ),
+    });
     expect(result.stdout.endsWith('\n')).toBe(true);
   });
 
