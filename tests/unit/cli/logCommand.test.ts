@@ -111,6 +111,25 @@ describe('pip-doctor log (human output)', () => {
     expect(result.stdout).toContain('(lock, high confidence)');
   });
 
+  test("in the terminal's language: the summary in German, the file and package as the log has them", async () => {
+    const out: Buffer[] = [];
+    const stdout = new PassThrough().on('data', (chunk: Buffer) => out.push(chunk));
+    const stdin = new PassThrough();
+    stdin.end('');
+    const code = await runCli(['log', LOCK_LOG], {
+      stdout,
+      stderr: new PassThrough(),
+      stdin,
+      env: { LANG: 'de_DE.UTF-8' },
+    });
+    expect(code).toBe(0);
+    const text = Buffer.concat(out).toString('utf8');
+    expect(text).toContain(
+      'Ein laufendes Python-Programm hat "_cffi_backend.cp310-win_amd64.pyd" (Teil von cffi) geladen',
+    );
+    expect(text).not.toContain('A running Python program has loaded');
+  });
+
   test('labels standard input as such', async () => {
     const result = await run(['log', '-'], 'error: externally-managed-environment\n');
     expect(result.stdout).toMatch(/^standard input\n/);
