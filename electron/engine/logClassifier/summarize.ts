@@ -23,7 +23,9 @@ const SHORT_VENV_FOLDER = 'C:\\venvs';
 export function summarize({ verdict, pkg, notPermission, binary }: SummaryInput): Message {
   // Long paths are named by their last part: the whole path is in the finding (`path`), shown as evidence.
   const file = fileNamed(verdict.path);
-  const fileOfPackage = pkg ? msg(FILE_PHRASE.partOf, { file, package: pkg }) : file;
+  // "numpy" (part of numpy) says the same name twice: the package's own folder needs no owner.
+  const fileOfPackage =
+    pkg && file !== `"${pkg}"` ? msg(FILE_PHRASE.partOf, { file, package: pkg }) : file;
   const temp = verdict.tempFolder ? pathForPeople(verdict.tempFolder) : null;
   switch (verdict.reason) {
     case 'pep668':

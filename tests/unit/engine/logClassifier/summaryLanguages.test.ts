@@ -21,7 +21,7 @@ const decisions = (finding: ReturnType<typeof classifyLogText>) => ({
 });
 
 describe("the log's words in the user's language (issue #17)", () => {
-  test('a German Windows log classifies as before, and its summary reads in German with the names as the log has them', () => {
+  test('a German Windows log classifies as before, and its summary reads in German with the folder named as the log has it', () => {
     const finding = classifyLogText(recordedLog('german-windows'));
     expect(decisions(finding)).toMatchObject({
       category: 'permission',
@@ -33,8 +33,10 @@ describe("the log's words in the user's language (issue #17)", () => {
       alternatives: ['lock'],
     });
     expect(inLanguage('de', finding.summary)).toBe(
-      'pip konnte "numpy" (Teil von numpy) nicht schreiben, weil nur ein Administrator diesen Ordner ändern darf. Installieren Sie stattdessen in eine virtuelle Umgebung oder mit --user.',
+      'pip konnte "numpy" nicht schreiben, weil nur ein Administrator diesen Ordner ändern darf. Installieren Sie stattdessen in eine virtuelle Umgebung oder mit --user.',
     );
+    // The package's own folder is not said to be "part of" the package of the same name.
+    expect(english(finding.summary)).toMatch(/^pip could not write "numpy" because only/);
   });
 
   test('a Chinese Windows log classifies as before, and its summary reads in Chinese', () => {
@@ -49,7 +51,7 @@ describe("the log's words in the user's language (issue #17)", () => {
       alternatives: ['lock'],
     });
     expect(inLanguage('zh-Hans', finding.summary)).toBe(
-      'pip 无法写入 "pandas"（属于 pandas），因为只有管理员才能更改该文件夹。请改为安装到虚拟环境中，或使用 --user 安装。',
+      'pip 无法写入 "pandas"，因为只有管理员才能更改该文件夹。请改为安装到虚拟环境中，或使用 --user 安装。',
     );
   });
 
@@ -126,12 +128,15 @@ const NOT_PERMISSION_KINDS: (NotPermissionKind | null)[] = [
 ];
 
 const SHORT_PATH = 'C:\\Python312\\Lib\\site-packages\\six.py';
+/** Named by its last part, which is the package's own name: no "(part of six)" after it. */
+const PACKAGE_FOLDER =
+  'C:\\Users\\ana\\AppData\\Local\\Programs\\Python\\Python312\\Lib\\site-packages\\six';
 const LONG_PATH = `C:\\Users\\ana\\${'deep\\'.repeat(20)}${'x'.repeat(60)}.pyd`;
 
 function summaries(): { name: string; summary: Message }[] {
   const out: { name: string; summary: Message }[] = [];
   for (const reason of Object.keys(REASONS) as VerdictReason[]) {
-    for (const path of [SHORT_PATH, LONG_PATH, null]) {
+    for (const path of [SHORT_PATH, PACKAGE_FOLDER, LONG_PATH, null]) {
       for (const pkg of ['six', null]) {
         for (const kind of NOT_PERMISSION_KINDS) {
           for (const code of ['WinError 2', null]) {
