@@ -63,7 +63,7 @@ export function formatFinding(label: string, finding: LogFinding, t: Translator)
   const lines = [
     `${label}`,
     `  ${mark} ${title} (${finding.category}, ${confidence})`,
-    `    ${finding.summary}`,
+    `    ${t.text(finding.summary)}`,
   ];
   if (finding.code) lines.push(field(words.error, finding.code));
   if (finding.path) lines.push(field(words.path, finding.path));

@@ -10,6 +10,8 @@ import { LogScanner } from './logScanner';
 import { packageOwningPath } from './packageOwner';
 import { pathFacts } from './pathFacts';
 import { summarize } from './summarize';
+import { SUMMARY } from './summaryMessages';
+import { msg } from '../../shared/i18n/message';
 
 /**
  * Classifies a pip log. The incremental interface is what every entry point
@@ -144,14 +146,13 @@ function emptyFinding(): LogFinding {
     confidence: 'low',
     alternatives: [],
     evidence: [],
-    summary: 'The log is empty. Paste the full output of the failing pip command.',
+    summary: msg(SUMMARY.empty),
   };
 }
 
 function binaryFinding(): LogFinding {
   return {
     ...emptyFinding(),
-    summary:
-      'This file is not a text log (it contains binary data). Save the output of the failing pip command as text, or paste it here.',
+    summary: msg(SUMMARY.binary),
   };
 }

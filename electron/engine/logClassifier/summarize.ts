@@ -1,6 +1,9 @@
 import type { Verdict } from './decideCause';
 import type { NotPermissionKind } from './logSignals';
 import { pathForPeople } from '../../shared/pathForPeople';
+import { msg } from '../../shared/i18n/message';
+import type { Message, MessageValue } from '../../shared/i18n/message';
+import { FILE_PHRASE, NOT_PERMISSION, SUMMARY } from './summaryMessages';
 
 interface SummaryInput {
   verdict: Verdict;
@@ -9,99 +12,110 @@ interface SummaryInput {
   binary: boolean;
 }
 
+/** Commands the summaries name: values, so no language translates them. */
+const UPGRADE_PIP = 'python -m pip install --upgrade pip';
+const SUDO_PIP = 'sudo pip';
+const CHOWN_TO_ME = 'sudo chown -R "$USER"';
+/** A short folder for a virtual environment, where Windows' 260-character limit is far off. */
+const SHORT_VENV_FOLDER = 'C:\\venvs';
+
 /** The cause in words a person who has never heard of site-packages understands. */
-export function summarize({ verdict, pkg, notPermission, binary }: SummaryInput): string {
+export function summarize({ verdict, pkg, notPermission, binary }: SummaryInput): Message {
   // Long paths are named by their last part: the whole path is in the finding (`path`), shown as evidence.
-  const file = named(verdict.path, 'a file it needed');
-  const of = pkg ? ` (part of ${pkg})` : '';
-  const temp = named(verdict.tempFolder, 'its temporary folder');
+  const file = fileNamed(verdict.path);
+  // "numpy" (part of numpy) says the same name twice: the package's own folder needs no owner.
+  const fileOfPackage =
+    pkg && file !== `"${pkg}"` ? msg(FILE_PHRASE.partOf, { file, package: pkg }) : file;
+  const temp = verdict.tempFolder ? pathForPeople(verdict.tempFolder) : null;
   switch (verdict.reason) {
     case 'pep668':
-      return 'This Python is managed by your operating system, which does not let pip install into it (PEP 668). Install into a virtual environment instead, or use pipx for command-line tools.';
+      return msg(SUMMARY.pep668);
     case 'store-folder':
-      return `The Microsoft Store's Python keeps its program folder read-only for everyone, so pip could not write ${file}. Install with --user, into a virtual environment, or use the python.org installer.`;
+      return msg(SUMMARY.storeFolder, { file });
     case 'long-path-hint':
     case 'long-path-length':
-      return `The file path is longer than Windows allows by default (260 characters), so Windows could not create ${file}. Turn on long path support, or use a virtual environment in a short folder such as C:\\venvs.`;
+      return msg(SUMMARY.longPath, { file, shortFolder: SHORT_VENV_FOLDER });
     case 'long-name-hint':
-      return `A file or folder name in ${file}${of} is longer than the 255 characters Windows allows, even with long paths turned on. Try another version of the package, or install it on Linux or macOS.`;
+      return msg(SUMMARY.longName, { file: fileOfPackage });
     case 'virus-detected':
-      return `A virus scanner blocked ${file}, saying it contains a virus. Check the scanner's quarantine before trying again.`;
+      return msg(SUMMARY.virusDetected, { file });
     case 'temp-invalid-argument':
     case 'temp-executable':
     case 'scanner-named':
-      return `A virus scanner most likely blocked ${file}, a file pip had just written, while it was checking it. Wait a moment and try again; if it keeps happening, check the scanner's log or quarantine.`;
+      return msg(SUMMARY.scannerLikely, { file });
     case 'scanner-reset':
-      return "The download was cut off (the connection was reset), and the log names security software that inspects files or network traffic. Such software often breaks pip's downloads: allow Python and pip through it, or pause it briefly, and try again.";
+      return msg(SUMMARY.scannerReset);
     case 'pip-guard':
     case 'pip-launcher':
-      return 'pip tried to replace its own program (pip.exe) while it was running, which Windows does not allow. Upgrade pip with "python -m pip install --upgrade pip" instead.';
+      return msg(SUMMARY.pipSelfUpgrade, { command: UPGRADE_PIP });
     case 'in-use':
-      return `Another running program has ${file}${of} open, so it could not be replaced. Close the Python programs that use it (a notebook, an editor, a running script) and try again.`;
+      return msg(SUMMARY.inUse, { file: fileOfPackage });
     case 'loaded-binary':
-      return `A running Python program has loaded ${file}${of}, so Windows would not let pip replace it. Close the programs that use this Python (Jupyter, VS Code, a running script) and try again.`;
+      return msg(SUMMARY.loadedBinary, { file: fileOfPackage });
     case 'stash-binary':
-      return `pip had already moved ${file}${of} aside to replace it, but could not delete it because a running Python program still has it loaded. Close the programs that use this Python (Jupyter, VS Code, a running script) and try again; administrator rights would not help.`;
+      return msg(SUMMARY.stashBinary, { file: fileOfPackage });
     case 'uninstall-stash':
-      return `pip could not move ${file}${of} aside while replacing it, most likely because a running program still uses it. Close the Python programs that use this environment and try again.`;
+      return msg(SUMMARY.uninstallStash, { file: fileOfPackage });
     case 'user-folder-denied':
-      return `Windows refused pip access to ${file}${of} in a folder you can normally change. Usually a running Python program holds a file there; a security setting or a virus scanner can also cause it.`;
+      return msg(SUMMARY.userFolderDenied, { file: fileOfPackage });
     case 'temp-file':
-      return `pip failed on one of its own temporary files, ${file}. Something briefly held or blocked it (often a virus scanner or another pip); trying again, or using a different temporary folder, usually helps.`;
+      return msg(SUMMARY.tempFile, { file });
     case 'temp-not-owned':
-      return `pip's temporary build folder ${temp} belongs to another user (often root, after "sudo pip"), so pip cannot build in it. Delete that folder (it only holds leftovers), or set TMPDIR to a folder of your own, and try again.`;
+      return temp
+        ? msg(SUMMARY.tempNotOwned, { folder: temp, sudoPip: SUDO_PIP })
+        : msg(SUMMARY.tempNotOwnedUnnamed, { sudoPip: SUDO_PIP });
     case 'cache-not-owned':
-      return `pip's folder ${file} (or the folder above it) belongs to another user, usually root after an earlier "sudo pip", so pip could not use it. Give it back to your own account (for example: sudo chown -R "$USER" on that folder) and stop using sudo with pip.`;
+      return msg(SUMMARY.cacheNotOwned, { file, sudoPip: SUDO_PIP, chown: CHOWN_TO_ME });
     case 'broken-launcher':
-      return `${named(verdict.path, 'pip')} could not start: the Python it runs with no longer exists (it was deleted or moved), so its virtual environment is broken. Make the environment again with a Python that exists.`;
+      // The program is named by its path, else by its name: "pip" is a program name, not a word.
+      return msg(SUMMARY.brokenLauncher, {
+        program: (verdict.path ? pathForPeople(verdict.path) : null) ?? 'pip',
+      });
     case 'no-temp-dir':
-      return `Python found no temporary folder it could write to${verdict.path ? ` (it tried ${file} first)` : ''}. Make sure TMPDIR (TEMP and TMP on Windows) points to a folder that exists, that you can write to, and whose disk is not full, then try again.`;
+      return verdict.path ? msg(SUMMARY.noTempDirTried, { file }) : msg(SUMMARY.noTempDir);
     case 'temp-disk-full':
-      return `The disk that holds pip's temporary folder ${temp} is full, so pip could not write ${file}. Free some space there, or point TMPDIR (TEMP and TMP on Windows) to a folder on a disk with room, and try again.`;
+      return temp
+        ? msg(SUMMARY.tempDiskFull, { folder: temp, file })
+        : msg(SUMMARY.tempDiskFullUnnamed, { file });
     case 'admin-folder':
-      return binary
-        ? `pip could not replace ${file}${of}: that folder can only be changed by an administrator (a running program may also be using the file). Installing into a virtual environment avoids both.`
-        : `pip could not write ${file}${of} because only an administrator may change that folder. Install into a virtual environment, or with --user, instead.`;
+      return msg(binary ? SUMMARY.adminFolderBinary : SUMMARY.adminFolder, {
+        file: fileOfPackage,
+      });
     case 'posix-denied':
-      return `pip could not write ${file}${of} because you are not allowed to change that folder (it belongs to root or another user). Install into a virtual environment, or with --user, instead of using sudo.`;
+      return msg(SUMMARY.posixDenied, { file: fileOfPackage });
     case 'read-only-fs':
-      return `pip could not write ${file}${of} because that folder is on a read-only file system: nobody can change it, so administrator rights (sudo) cannot help. Install into a virtual environment on a writable disk, such as your home folder, instead.`;
+      return msg(SUMMARY.readOnlyFs, { file: fileOfPackage });
     case 'denied-no-path':
-      return 'pip was refused access to a file, but the log does not say which one. A scan of this machine can tell whether the folder is protected or a running program holds it.';
+      return msg(SUMMARY.deniedNoPath);
     case 'other-os-error':
       if (verdict.path === null) {
-        return notPermission.size > 0
-          ? notPermissionSentence(notPermission)
-          : `pip failed with an operating-system error (${verdict.code ?? 'unknown'}) that is not about permissions.`;
+        if (notPermission.size > 0) return notPermissionSentence(notPermission);
+        return verdict.code === null
+          ? msg(SUMMARY.osErrorUnknown)
+          : msg(SUMMARY.osError, { code: verdict.code });
       }
-      return `pip failed with an operating-system error on ${file} that is not about permissions. ${notPermissionSentence(notPermission)}`.trim();
+      return msg(SUMMARY.osErrorOnFile, { file, detail: notPermissionSentence(notPermission) });
     case 'not-permission-signal':
       return notPermissionSentence(notPermission);
     case 'nothing-matched':
-      return 'Nothing in this text matched a known pip error. Paste the full output of the failing pip command, including the lines starting with ERROR.';
+      return msg(SUMMARY.nothingMatched);
   }
 }
 
-function named(path: string | null, otherwise: string): string {
-  return (path ? pathForPeople(path) : null) ?? otherwise;
+/** A file as the first sentence names it: quoted when short enough to read, else "a file it needed". */
+function fileNamed(path: string | null): MessageValue {
+  return (path ? pathForPeople(path) : null) ?? msg(FILE_PHRASE.unnamed);
 }
 
-function notPermissionSentence(kinds: ReadonlySet<NotPermissionKind>): string {
-  if (kinds.has('disk-full')) return 'The disk is full: free some space and try again.';
-  if (kinds.has('build'))
-    return 'A package had to be built from source and the build failed (often a missing compiler such as Microsoft C++ Build Tools). This is not a permission problem.';
-  if (kinds.has('no-match'))
-    return 'pip found no version of the package for this Python. Check the name, and whether the package supports your Python version. This is not a permission problem.';
-  if (kinds.has('tls'))
-    return 'A secure connection to the package index failed (a certificate problem, often a proxy or firewall). This is not a permission problem.';
-  if (kinds.has('network'))
-    return 'pip could not reach the package index (a network, proxy or firewall problem). This is not a permission problem.';
-  if (kinds.has('conflict'))
-    return 'The packages you asked for need versions of other packages that conflict with each other. This is not a permission problem.';
-  if (kinds.has('hash'))
-    return 'A downloaded file did not match its expected hash. This is not a permission problem.';
-  if (kinds.has('python-version'))
-    return 'The package does not support this version of Python. This is not a permission problem.';
-  if (kinds.has('memory')) return 'pip ran out of memory. This is not a permission problem.';
-  return 'This is not a permission problem.';
+function notPermissionSentence(kinds: ReadonlySet<NotPermissionKind>): Message {
+  if (kinds.has('disk-full')) return msg(NOT_PERMISSION.diskFull);
+  if (kinds.has('build')) return msg(NOT_PERMISSION.build);
+  if (kinds.has('no-match')) return msg(NOT_PERMISSION.noMatch);
+  if (kinds.has('tls')) return msg(NOT_PERMISSION.tls);
+  if (kinds.has('network')) return msg(NOT_PERMISSION.network);
+  if (kinds.has('conflict')) return msg(NOT_PERMISSION.conflict);
+  if (kinds.has('hash')) return msg(NOT_PERMISSION.hash);
+  if (kinds.has('python-version')) return msg(NOT_PERMISSION.pythonVersion);
+  if (kinds.has('memory')) return msg(NOT_PERMISSION.memory);
+  return msg(NOT_PERMISSION.other);
 }

@@ -6,6 +6,7 @@ import { isInside } from '../../shared/paths';
 import type { LogFinding } from '../../shared/model/logFinding';
 import { holdersSentence, pythonForPeople } from './plainCause';
 import type { Platform } from '../../shared/model/platform';
+import { englishText } from '../i18n/translator';
 
 export interface CauseFacts {
   log: LogFinding | null;
@@ -92,7 +93,7 @@ export function settleCause(facts: CauseFacts): SettledCause {
   // The log names what stopped pip, and it is not a permission (a read-only file system, a
   // full disk, the network): the machine's other facts do not overrule it.
   if (log && failed && log.confidence !== 'low')
-    return { cause: 'not-permission', summary: log.summary };
+    return { cause: 'not-permission', summary: logSummary(log) };
   if (target?.status === 'broken') {
     return {
       cause: 'not-permission',
@@ -115,7 +116,7 @@ export function settleCause(facts: CauseFacts): SettledCause {
     };
   if (blocked && !blocked.readOnlyFileSystem && !facts.elevated && !(log && !failed))
     return { cause: 'permission', summary: summaryFor('permission', summaryFacts) };
-  if (log && failed) return { cause: 'not-permission', summary: log.summary };
+  if (log && failed) return { cause: 'not-permission', summary: logSummary(log) };
   return {
     cause: 'none',
     summary: !target
@@ -143,7 +144,9 @@ function summaryFor(cause: Cause, facts: SummaryFacts): string {
       // Who owns the folder and why it refuses (owner, mode, ACL) are the evidence.
       return blocked
         ? `You are not allowed to change the folder where ${where} installs packages. Install into a virtual environment instead.`
-        : (log?.summary ?? `pip cannot write where ${where} installs packages.`);
+        : log
+          ? logSummary(log)
+          : `pip cannot write where ${where} installs packages.`;
     case 'lock':
       if (holders.length > 0) return holdersSentence(holders, log?.package ?? null);
       return `A program was using ${log?.package ?? 'a file pip had to replace'} when pip ran. ${
@@ -159,10 +162,21 @@ function summaryFor(cause: Cause, facts: SummaryFacts): string {
         ? "The disk that holds pip's temporary folder is full. Free some space on it, then install again."
         : facts.tempDir?.problem
           ? 'pip cannot use its temporary folder. Point TMPDIR (TEMP and TMP on Windows) to a folder you can write, then install again.'
-          : (log?.summary ?? '');
+          : log
+            ? logSummary(log)
+            : '';
     default:
-      return log?.summary ?? '';
+      return log ? logSummary(log) : '';
   }
+}
+
+/**
+ * The log's own summary, where it is the cause summary. `causeSummary` is still English text
+ * here: the diagnosis's part of issue #17 turns it into a Message, and then the log's
+ * Message passes through as it is.
+ */
+function logSummary(log: LogFinding): string {
+  return englishText(log.summary);
 }
 
 function capitalised(text: string): string {

@@ -133,7 +133,7 @@ function logSection(log: LogFinding | null, w: ReportWriter): string[] {
   if (log.alternatives.length > 0)
     // Ids and paths in code spans: a comma between them reads the same in every language.
     item(W.alternatives, { causes: log.alternatives.map((cause) => mdCode(cause)).join(', ') });
-  item(W.summary, { summary: w.text(log.summary) });
+  item(W.summary, { summary: w.message(log.summary) });
   if (log.evidence.length > 0) lines.push('', w.say(W.evidence), '', w.fence(log.evidence, 'text'));
   return lines;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CauseSchema, ConfidenceSchema } from './vocabulary';
+import { MessageSchema } from './message';
 
 /** What the pip-log classifier concludes from one pasted log or log file. */
 export const LogFindingSchema = z.object({
@@ -28,7 +29,7 @@ export const LogFindingSchema = z.object({
   alternatives: z.array(CauseSchema),
   /** The log lines that decided it, trimmed. */
   evidence: z.array(z.string()),
-  /** One or two sentences a non-expert understands. */
-  summary: z.string(),
+  /** One or two sentences a non-expert understands, in the user's language (an id and its values). */
+  summary: MessageSchema,
 });
 export type LogFinding = z.infer<typeof LogFindingSchema>;

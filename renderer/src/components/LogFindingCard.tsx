@@ -121,7 +121,7 @@ export function LogFindingCard() {
     const finding = classification.finding;
     const problem = finding.category !== 'not-permission';
     const owner = failingFileOwner(finding);
-    announcement = intl.formatMessage(words.announcement, { summary: finding.summary });
+    announcement = intl.formatMessage(words.announcement, { summary: text(finding.summary) });
     // A region named by its title: a screen reader can jump to the reading, as a test can.
     content = (
       <section aria-labelledby={titleId}>
@@ -140,7 +140,7 @@ export function LogFindingCard() {
               </span>
             )}
           </div>
-          <p className={styles.summary}>{finding.summary}</p>
+          <p className={styles.summary}>{text(finding.summary)}</p>
           <FactList
             facts={[
               {

@@ -22,7 +22,13 @@ const workDir = mkdtempSync(join(tmpdir(), 'pip-doctor-cli-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 const MISSING = join(workDir, 'no-such-log.txt');
 
-const JsonLine = LogFindingSchema.extend({ input: z.string() });
+/** The summary as --json prints it: its id and values for scripts, and its English beside them. */
+const JsonSummary = z.object({
+  messageId: z.string(),
+  values: z.record(z.string(), z.unknown()).optional(),
+  text: z.string().min(1),
+});
+const JsonLine = LogFindingSchema.extend({ input: z.string(), summary: JsonSummary });
 
 interface CliRun {
   code: number;
@@ -61,6 +67,14 @@ describe('pip-doctor log --json', () => {
     expect(findings.map((f) => f.input)).toEqual([UTF16_LOG, LOCK_LOG, UTF16_LOG]);
     expect(findings.map((f) => f.category)).toEqual(['temp-dir', 'lock', 'temp-dir']);
     expect(findings[1]).toMatchObject({ path: LOCK_PATH, package: 'cffi' });
+    // The summary keeps its id and values (the file and package untranslated) and adds English.
+    expect(findings[1]?.summary).toMatchObject({
+      messageId: 'log.summary.loadedBinary',
+      values: { file: { messageId: 'log.file.partOf', values: { package: 'cffi' } } },
+      text: expect.stringMatching(
+        /^A running Python program has loaded "_cffi_backend\.cp310-win_amd64\.pyd" \(part of cffi\), so Windows/,
+      ),
+    });
     expect(result.stdout.endsWith('\n')).toBe(true);
   });
 
@@ -95,6 +109,25 @@ describe('pip-doctor log (human output)', () => {
     expect(result.stdout).toMatch(/Path: +e:\\video\\.*_cffi_backend\.cp310-win_amd64\.pyd/);
     expect(result.stdout).toMatch(/Package: +cffi/);
     expect(result.stdout).toContain('(lock, high confidence)');
+  });
+
+  test("in the terminal's language: the summary in German, the file and package as the log has them", async () => {
+    const out: Buffer[] = [];
+    const stdout = new PassThrough().on('data', (chunk: Buffer) => out.push(chunk));
+    const stdin = new PassThrough();
+    stdin.end('');
+    const code = await runCli(['log', LOCK_LOG], {
+      stdout,
+      stderr: new PassThrough(),
+      stdin,
+      env: { LANG: 'de_DE.UTF-8' },
+    });
+    expect(code).toBe(0);
+    const text = Buffer.concat(out).toString('utf8');
+    expect(text).toContain(
+      'Ein laufendes Python-Programm hat "_cffi_backend.cp310-win_amd64.pyd" (Teil von cffi) geladen',
+    );
+    expect(text).not.toContain('A running Python program has loaded');
   });
 
   test('labels standard input as such', async () => {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, win32 } from 'node:path';
+import { msg } from '../../../electron/shared/i18n/message';
+import { SUMMARY } from '../../../electron/engine/logClassifier/summaryMessages';
 import { diagnose } from '../../../electron/engine/diagnose/diagnose';
 import { recommend } from '../../../electron/engine/recommend/recommend';
 import type { RecommendInput } from '../../../electron/engine/recommend/recommend';
@@ -203,7 +205,7 @@ function logFinding(cause: Cause): LogFinding {
     confidence: 'high',
     alternatives: [],
     evidence: [],
-    summary: '',
+    summary: msg(SUMMARY.deniedNoPath),
   };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LogFinding } from '../../../electron/shared/model/logFinding';
+import { msg } from '../../../electron/shared/i18n/message';
+import { SUMMARY } from '../../../electron/engine/logClassifier/summaryMessages';
 import type { RemedyId } from '../../../electron/shared/model/vocabulary';
 import type { ActionPlan } from '../../../electron/shared/contract';
 import { ActionPlanRequestSchema } from '../../../electron/shared/contract';
@@ -100,7 +102,7 @@ describe('what the dialog asks main for', () => {
       confidence: 'high',
       alternatives: [],
       evidence: [],
-      summary: '',
+      summary: msg(SUMMARY.deniedNoPath),
     };
     const withPackage = (name: string | null) =>
       loggedPackage({ ...diagnosis, log: { ...log, package: name } });

@@ -7,12 +7,13 @@ import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
 import type { Diagnosis } from '../../../../electron/shared/model/diagnosis';
 import { runCliProcess } from '../../../support/runCliProcess';
 import { tempTree } from '../../../support/tempTree';
+import { parseCliJson } from '../../../support/cliJson';
 
 /** Debian's Python: an unprivileged user can run it (pyenv's live under root's 0700 home). */
 const SYSTEM_PYTHON = '/usr/bin/python3';
 
 function parseDiagnosis(stdout: string): Diagnosis {
-  return DiagnosisSchema.parse(JSON.parse(stdout));
+  return parseCliJson(DiagnosisSchema, stdout);
 }
 
 describe('diagnose on this machine, for real', () => {

@@ -14,6 +14,7 @@ import type { LogFinding } from '../../../../electron/shared/model/logFinding';
 import { LogFindingSchema } from '../../../../electron/shared/model/logFinding';
 import { REPO_ROOT, loadSamples } from './loadSamples';
 import { VENV_PYD, osError, pipOsError } from './pipText';
+import { english } from '../../../support/english';
 
 const workDir = mkdtempSync(join(tmpdir(), 'pip-doctor-bad-input-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -124,7 +125,7 @@ describe('empty input', () => {
     async (_what, run) => {
       const finding = await run();
       expect(finding).toMatchObject({ category: 'not-permission', confidence: 'low', path: null });
-      expect(finding.summary).toMatch(EMPTY);
+      expect(english(finding.summary)).toMatch(EMPTY);
     },
   );
 });
@@ -139,11 +140,11 @@ describe('text that holds no pip error', () => {
     ].join('\n');
     const finding = classifyLogText(log);
     expect(finding).toMatchObject({ category: 'not-permission', confidence: 'low', code: null });
-    expect(finding.summary).toMatch(NOTHING_MATCHED);
+    expect(english(finding.summary)).toMatch(NOTHING_MATCHED);
   });
 
   test('prose with no pip output says nothing matched', () => {
-    expect(classifyLogText('hello, pip does not work on my computer\n').summary).toMatch(
+    expect(english(classifyLogText('hello, pip does not work on my computer\n').summary)).toMatch(
       NOTHING_MATCHED,
     );
   });
@@ -181,7 +182,7 @@ describe('binary data', () => {
         confidence: 'low',
         path: null,
       });
-      expect(finding.summary).toMatch(NOT_TEXT);
+      expect(english(finding.summary)).toMatch(NOT_TEXT);
     }
   });
 
@@ -282,7 +283,7 @@ describe('very long lines', () => {
   test('a single 8 MB line with no newline is answered quickly without matching anything', () => {
     const started = Date.now();
     const finding = classifyChunks(Buffer.alloc(8 * MB, 'x'), [MB, 3 * MB, 3 * MB + 1]);
-    expect(finding.summary).toMatch(NOTHING_MATCHED);
+    expect(english(finding.summary)).toMatch(NOTHING_MATCHED);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

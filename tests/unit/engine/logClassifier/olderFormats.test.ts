@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import { FIXTURES } from '../../../support/repoPaths';
 import { ACCESS_DENIED, osError, pipOsError, pyRepr } from './pipText';
+import { english } from '../../../support/english';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, 'pip-logs', name), 'utf8');
 
@@ -219,7 +220,7 @@ describe('pip 1.x–9.x', () => {
       code: null,
       requested: 'requests',
     });
-    expect(finding.summary).toContain('/tmp/pip-build-root');
+    expect(english(finding.summary)).toContain('/tmp/pip-build-root');
     expect(finding.evidence[0]).toMatch(/^The temporary folder for building/);
   });
 
@@ -382,7 +383,7 @@ describe("a compiled module failing inside pip's own stash folders is in use, no
     const finding = classifyLogText(pipOsError(osError('WinError 5', ACCESS_DENIED, path)));
     expect(finding).toMatchObject({ category: 'lock', confidence: 'high', path });
     if (pkg) expect(finding.package).toBe(pkg);
-    expect(finding.summary).toMatch(/administrator rights would not help/);
+    expect(english(finding.summary)).toMatch(/administrator rights would not help/);
   });
 
   test('the same module still in place under Program Files stays permission', () => {
@@ -422,7 +423,7 @@ describe('a connection reset during a download', () => {
       const finding = classifyLogText(log);
       expect(finding).toMatchObject({ category: 'antivirus', confidence: 'medium' });
       expect(finding.evidence).toContain(note);
-      expect(finding.summary).toMatch(/connection was reset/);
+      expect(english(finding.summary)).toMatch(/connection was reset/);
     }
   });
 
@@ -430,7 +431,7 @@ describe('a connection reset during a download', () => {
     for (const log of [`${RETRY}\n${FINAL}`, LINUX]) {
       const finding = classifyLogText(log);
       expect(finding.category).toBe('not-permission');
-      expect(finding.summary).toMatch(/could not reach the package index/);
+      expect(english(finding.summary)).toMatch(/could not reach the package index/);
     }
   });
 
@@ -460,8 +461,8 @@ describe('read-only file systems, full disks and temporary folders', () => {
       path,
       package: 'six',
     });
-    expect(finding.summary).toMatch(/read-only file system/);
-    expect(finding.summary).toMatch(/administrator rights \(sudo\) cannot help/);
+    expect(english(finding.summary)).toMatch(/read-only file system/);
+    expect(english(finding.summary)).toMatch(/administrator rights \(sudo\) cannot help/);
   });
 
   test('distutils saying "Read-only file system" reads the same', () => {
@@ -498,9 +499,9 @@ describe('read-only file systems, full disks and temporary folders', () => {
       code: 'Errno 28',
       path,
     });
-    expect(finding.summary).toContain(`"${folder}"`);
-    expect(finding.summary).toMatch(/TMPDIR/);
-    expect(finding.summary).toMatch(/full/);
+    expect(english(finding.summary)).toContain(`"${folder}"`);
+    expect(english(finding.summary)).toMatch(/TMPDIR/);
+    expect(english(finding.summary)).toMatch(/full/);
   });
 
   test('[Errno 28] under the TMPDIR the command set is temp-dir too, naming it', () => {
@@ -513,7 +514,7 @@ describe('read-only file systems, full disks and temporary folders', () => {
     ].join('\n');
     const finding = classifyLogText(log);
     expect(finding).toMatchObject({ category: 'temp-dir', requested: 'torch' });
-    expect(finding.summary).toContain('"/scratch/tmp"');
+    expect(english(finding.summary)).toContain('"/scratch/tmp"');
   });
 
   test('[Errno 28] in site-packages, even of a venv under /tmp, is a full disk: not-permission', () => {
@@ -525,7 +526,7 @@ describe('read-only file systems, full disks and temporary folders', () => {
         pipOsError(osError('Errno 28', 'No space left on device', path), 'none'),
       );
       expect(finding.category).toBe('not-permission');
-      expect(finding.summary).toMatch(/disk is full/);
+      expect(english(finding.summary)).toMatch(/disk is full/);
     }
   });
 
@@ -546,8 +547,8 @@ describe('read-only file systems, full disks and temporary folders', () => {
       path: '/mnt/scratch/tmp',
       code: 'Errno 2',
     });
-    expect(finding.summary).toMatch(/no temporary folder/);
-    expect(finding.summary).toContain('TMPDIR');
+    expect(english(finding.summary)).toMatch(/no temporary folder/);
+    expect(english(finding.summary)).toContain('TMPDIR');
   });
 });
 
@@ -575,7 +576,7 @@ describe('a shell that cannot start pip: the broken venv is the path the log nam
     expect(finding.category).toBe('not-permission');
     expect(finding.confidence).toBe('high');
     expect(finding.path).toBe(launcher);
-    expect(finding.summary).toMatch(/no longer exists/);
+    expect(english(finding.summary)).toMatch(/no longer exists/);
     expect(finding.requested).toBe('requests');
   });
 

@@ -4,6 +4,7 @@ import { LogClassifier, classifyLogText } from '../../../../electron/engine/logC
 import type { LogFinding } from '../../../../electron/shared/model/logFinding';
 import { LogFindingSchema } from '../../../../electron/shared/model/logFinding';
 import { loadSamples } from './loadSamples';
+import { english } from '../../../support/english';
 
 const samples = loadSamples();
 
@@ -74,7 +75,7 @@ const logLike = fc
 
 const expectValid = (finding: LogFinding) => {
   expect(LogFindingSchema.safeParse(finding).success).toBe(true);
-  expect(finding.summary.trim()).not.toBe('');
+  expect(english(finding.summary).trim()).not.toBe('');
 };
 
 describe('classifyLogText never throws and always returns a valid finding', () => {

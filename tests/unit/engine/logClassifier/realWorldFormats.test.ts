@@ -19,6 +19,7 @@ import {
   pipOsError,
   pyRepr,
 } from './pipText';
+import { english } from '../../../support/english';
 
 /** Everything a user sees except the evidence lines, which quote the log itself. */
 const verdictOf = (finding: LogFinding): LogFinding => ({ ...finding, evidence: [] });
@@ -356,7 +357,7 @@ describe('pip upgrading itself (§8.4)', () => {
       path: null,
       code: null,
     });
-    expect(finding.summary).toContain('python -m pip install --upgrade pip');
+    expect(english(finding.summary)).toContain('python -m pip install --upgrade pip');
   });
 
   test.each([
@@ -406,7 +407,7 @@ describe('errors that are not about permissions, or not only', () => {
     for (const finding of [bare, withPath]) {
       expect(finding.category).toBe('not-permission');
       expect(finding.code).toBe('Errno 28');
-      expect(finding.summary).toMatch(/disk is full/i);
+      expect(english(finding.summary)).toMatch(/disk is full/i);
     }
     expect(withPath.package).toBe('torch');
   });
@@ -416,7 +417,7 @@ describe('errors that are not about permissions, or not only', () => {
       pipOsError(osError('WinError 112', 'There is not enough space on the disk'), 'none'),
     );
     expect(finding.category).toBe('not-permission');
-    expect(finding.summary).toMatch(/disk is full/i);
+    expect(english(finding.summary)).toMatch(/disk is full/i);
   });
 });
 

@@ -4,6 +4,7 @@ import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import { LogFindingSchema } from '../../../../electron/shared/model/logFinding';
 import { SAMPLES_COPY, SAMPLES_ORIGINAL, loadSamples } from './loadSamples';
 import type { Sample } from './loadSamples';
+import { english } from '../../../support/english';
 
 const samples = loadSamples();
 
@@ -63,7 +64,7 @@ describe('each shared sample gets the labelled category, path and package', () =
     (_id, sample) => {
       const finding = classifyLogText(sample.log);
       expect(LogFindingSchema.safeParse(finding).success).toBe(true);
-      expect(finding.summary.trim()).not.toBe('');
+      expect(english(finding.summary).trim()).not.toBe('');
     },
   );
 });

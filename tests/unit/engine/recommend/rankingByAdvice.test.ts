@@ -8,6 +8,7 @@ import type { Diagnosis } from '../../../../electron/shared/model/diagnosis';
 import { RECORDED_WINDOWS_MACHINES, diagnoseRecorded } from './recordedRecommendations';
 import { folder, install } from './installFacts';
 import { buildRecipe } from '../../../../electron/remedies/planning/buildRecipe';
+import { english } from '../../../support/english';
 import { scanFactsFor } from '../../../../electron/remedies/run/rebuildRun';
 import { newRunHistory } from '../../../../electron/remedies/run/replayJournal';
 import type { RunHistory } from '../../../../electron/remedies/run/replayJournal';
@@ -54,7 +55,7 @@ describe('a user who is not an administrator', () => {
 describe('a path over 260 characters', () => {
   test('the venv goes to the short folder the explanation advises, not beside the deep one', async () => {
     const diagnosis = await diagnoseRecorded('long-path');
-    expect(diagnosis.log?.summary).toContain('C:\\venvs');
+    expect(english(diagnosis.log!.summary)).toContain('C:\\venvs');
     const venv = diagnosis.recommendations.find((fix) => fix.id === 'venv')!;
     expect(diagnosis.newVenvFolder).toBe('C:\\venvs\\environment');
     expect(venv.commands.join('\n')).not.toContain('Assignment 3\\environment\\.venv-new');

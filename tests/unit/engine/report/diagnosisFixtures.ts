@@ -1,5 +1,7 @@
 import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
 import type { Diagnosis, PythonInstall } from '../../../../electron/shared/model/diagnosis';
+import { msg } from '../../../../electron/shared/i18n/message';
+import { FILE_PHRASE, SUMMARY } from '../../../../electron/engine/logClassifier/summaryMessages';
 
 /**
  * Diagnoses shaped like real ones from each platform, with the user's name
@@ -162,7 +164,12 @@ export function windowsDiagnosis(): Diagnosis {
       evidence: [
         "ERROR: Could not install packages due to an OSError: [WinError 32] The process cannot access the file because it is being used by another process: 'C:\\\\Users\\\\alice\\\\AppData\\\\Local\\\\Programs\\\\Python\\\\Python312\\\\Lib\\\\site-packages\\\\numpy\\\\core\\\\_multiarray_umath.cp312-win_amd64.pyd'",
       ],
-      summary: 'Another program is using a file of numpy, so pip cannot replace it.',
+      summary: msg(SUMMARY.inUse, {
+        file: msg(FILE_PHRASE.partOf, {
+          file: '"_multiarray_umath.cp312-win_amd64.pyd"',
+          package: 'numpy',
+        }),
+      }),
     },
     cause: 'lock',
     causeSummary: `VS Code (pid 4242) holds ${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd open.`,

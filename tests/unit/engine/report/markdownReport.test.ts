@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { markdownReport } from '../../../../electron/engine/report/markdownReport';
 import type { ReportOptions } from '../../../../electron/engine/report/markdownReport';
 import { posixDiagnosis, windowsDiagnosis } from './diagnosisFixtures';
+import { translator } from '../../../../electron/engine/i18n/translator';
 
 const WINDOWS_APP: ReportOptions['app'] = {
   name: 'Pip Doctor',
@@ -187,5 +188,26 @@ describe('the Markdown report', () => {
     );
     expect(report).not.toMatch(/^## injected heading/m);
     expect(report).toContain('`` python -c "print(1)" ⏎ ## injected heading ⏎ `tick` ``');
+  });
+});
+
+describe("the pip error's summary, in the report's language (issue #17)", () => {
+  const reportIn = (locale: 'en' | 'de') =>
+    markdownReport(windowsDiagnosis(), {
+      includePersonal: false,
+      app: WINDOWS_APP,
+      homeDir: 'C:\\Users\\alice',
+      translator: translator(locale, { strict: true }),
+    });
+
+  test('reads in German, with the file and package names as the log has them, made inert', () => {
+    const german = reportIn('de');
+    expect(german).toContain(
+      'Ein anderes laufendes Programm hat "\\_multiarray\\_umath.cp312-win\\_amd64.pyd" (Teil von numpy) geöffnet',
+    );
+    expect(german).not.toContain('Another running program');
+    expect(reportIn('en')).toContain(
+      'Another running program has "\\_multiarray\\_umath.cp312-win\\_amd64.pyd" (part of numpy) open',
+    );
   });
 });
