@@ -16,7 +16,8 @@ const words = defineMessages({
   jupyterKernelOf: {
     id: 'plan.holder.jupyterKernelOf',
     defaultMessage: 'Jupyter kernel ({app} notebook)',
-    description: 'A running program: the kernel behind a notebook open in {app} (VS Code, PyCharm…).',
+    description:
+      'A running program: the kernel behind a notebook open in {app} (VS Code, PyCharm…).',
   },
   jupyterKernelOfPid: {
     id: 'plan.holder.jupyterKernelOf.pid',
@@ -36,7 +37,8 @@ const words = defineMessages({
   roleOfApp: {
     id: 'plan.holder.roleOfApp',
     defaultMessage: '{role} ({app})',
-    description: 'A running program: {role} is what it is (a kernel…), {app} the app that started it.',
+    description:
+      'A running program: {role} is what it is (a kernel…), {app} the app that started it.',
   },
   roleOfAppPid: {
     id: 'plan.holder.roleOfApp.pid',
@@ -46,7 +48,8 @@ const words = defineMessages({
   startedFrom: {
     id: 'plan.holder.startedFrom',
     defaultMessage: '{program} started from {app}',
-    description: 'A running program: {program} is its name, {app} the app or terminal it was started from.',
+    description:
+      'A running program: {program} is its name, {app} the app or terminal it was started from.',
   },
   startedFromPid: {
     id: 'plan.holder.startedFrom.pid',
@@ -56,7 +59,8 @@ const words = defineMessages({
   named: {
     id: 'plan.holder.named',
     defaultMessage: '{program}',
-    description: 'A running program known only by its name ({program}, never translated). Keep the placeholder alone.',
+    description:
+      'A running program known only by its name ({program}, never translated). Keep the placeholder alone.',
   },
   namedPid: {
     id: 'plan.holder.named.pid',
@@ -66,12 +70,14 @@ const words = defineMessages({
   describedStartedBy: {
     id: 'plan.holder.described.startedBy',
     defaultMessage: '{program} (pid {pid}, {role} started by {app})',
-    description: 'A running program in detail: its file name, its process id, what it is and the app that started it.',
+    description:
+      'A running program in detail: its file name, its process id, what it is and the app that started it.',
   },
   describedWith: {
     id: 'plan.holder.described.with',
     defaultMessage: '{program} (pid {pid}, {starter})',
-    description: 'A running program in detail: its file name, process id, and what it is or the app that started it.',
+    description:
+      'A running program in detail: its file name, process id, and what it is or the app that started it.',
   },
   pythonProgram: {
     id: 'plan.holder.pythonProgram',
@@ -96,7 +102,10 @@ const roles = defineMessages({
     id: 'plan.holder.role.debugpy',
     defaultMessage: 'Python debugger (debugpy)',
   },
-  'PyCharm debugger': { id: 'plan.holder.role.pycharmDebugger', defaultMessage: 'PyCharm debugger' },
+  'PyCharm debugger': {
+    id: 'plan.holder.role.pycharmDebugger',
+    defaultMessage: 'PyCharm debugger',
+  },
   'PyCharm Python console': {
     id: 'plan.holder.role.pycharmConsole',
     defaultMessage: 'PyCharm Python console',
@@ -144,8 +153,7 @@ export function holderNameMessage(process: RunningProcess, withPid = false): Mes
     plain: MessageDescriptor,
     numbered: MessageDescriptor,
     values: Record<string, MessageValue>,
-  ): Message =>
-    withPid ? msg(numbered, { ...values, pid }) : msg(plain, values);
+  ): Message => (withPid ? msg(numbered, { ...values, pid }) : msg(plain, values));
   if (role === 'Jupyter kernel' && app)
     return pick(words.jupyterKernelOf, words.jupyterKernelOfPid, { app });
   if (role && app && !role.startsWith(app)) {

@@ -45,7 +45,9 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   // The title names each program once: a launcher and its kernel are one notebook to the user.
   const closing = chosen.filter((process) => targets.some((target) => target.pid === process.pid));
   const programs = [
-    ...new Map(closing.map((process) => [holderName(process), holderNameMessage(process)])).values(),
+    ...new Map(
+      closing.map((process) => [holderName(process), holderNameMessage(process)]),
+    ).values(),
   ];
   const windows = ctx.os.closeMethod === 'process-handle';
   const systemRoot = ctx.elevation.systemRoot;

@@ -5,7 +5,8 @@ export const closePlanWords = defineMessages({
   titleOne: {
     id: 'plan.close.title.one',
     defaultMessage: 'Close the {program}',
-    description: 'Title of a fix plan closing one program, e.g. "Close the Jupyter kernel (VS Code notebook)".',
+    description:
+      'Title of a fix plan closing one program, e.g. "Close the Jupyter kernel (VS Code notebook)".',
   },
   titleMany: {
     id: 'plan.close.title.many',
@@ -36,7 +37,8 @@ export const closePlanWords = defineMessages({
   },
   forceChangesSignal: {
     id: 'plan.close.step.force.changes.signal',
-    defaultMessage: 'Ends the programs still running at once (SIGKILL). Unsaved work in them is lost.',
+    defaultMessage:
+      'Ends the programs still running at once (SIGKILL). Unsaved work in them is lost.',
     description: 'SIGKILL is the name of a signal; keep it.',
   },
   forceConfirmation: {
@@ -46,7 +48,8 @@ export const closePlanWords = defineMessages({
   },
   leftAloneOtherUser: {
     id: 'plan.close.warning.otherUser',
-    defaultMessage: '{program} is left alone: it belongs to {user}; only an administrator can close it.',
+    defaultMessage:
+      '{program} is left alone: it belongs to {user}; only an administrator can close it.',
     description: '{program} is a running program, {user} the account it runs as.',
   },
   leftAloneAnotherUser: {
@@ -62,7 +65,8 @@ export const closePlanWords = defineMessages({
   leftAloneProtected: {
     id: 'plan.close.warning.protected',
     defaultMessage: '{program} is left alone: {reason}.',
-    description: '{program} is a running program; {reason} says why it must not be closed (from the system check).',
+    description:
+      '{program} is a running program; {reason} says why it must not be closed (from the system check).',
   },
   dataLoss: {
     id: 'plan.close.warning.dataLoss',
@@ -75,6 +79,7 @@ export const closePlanWords = defineMessages({
   },
   noReopen: {
     id: 'plan.close.warning.noReopen',
-    defaultMessage: 'A closed program cannot be reopened by Undo; open it again yourself afterwards.',
+    defaultMessage:
+      'A closed program cannot be reopened by Undo; open it again yourself afterwards.',
   },
 });

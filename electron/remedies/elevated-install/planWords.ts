@@ -10,10 +10,12 @@ export const elevatedPlanWords = defineMessages({
     id: 'plan.elevatedInstall.step.changes',
     defaultMessage:
       "Installs {package} (and what it needs) into {python}'s own folders, as administrator.",
-    description: '{python} is the path of a Python program, e.g. C:\\Program Files\\Python312\\python.exe.',
+    description:
+      '{python} is the path of a Python program, e.g. C:\\Program Files\\Python312\\python.exe.',
   },
   againWarning: {
     id: 'plan.elevatedInstall.warning.again',
-    defaultMessage: 'Every later install or upgrade of this package needs administrator rights again.',
+    defaultMessage:
+      'Every later install or upgrade of this package needs administrator rights again.',
   },
 });

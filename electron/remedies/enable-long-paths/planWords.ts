@@ -7,8 +7,7 @@ export const longPathsPlanWords = defineMessages({
   enableStep: { id: 'plan.longPaths.step.enable', defaultMessage: 'Enable long paths' },
   enableChanges: {
     id: 'plan.longPaths.step.enable.changes',
-    defaultMessage:
-      'Sets LongPathsEnabled to 1 in {key}, for every account on this computer.',
+    defaultMessage: 'Sets LongPathsEnabled to 1 in {key}, for every account on this computer.',
     description: '{key} is a registry key (HKLM\\SYSTEM\\…\\FileSystem).',
   },
   newTerminalTitle: {

@@ -14,7 +14,8 @@ export const grantPlanWords = defineMessages({
   aclStep: {
     id: 'plan.grant.acl.step',
     defaultMessage: 'Save the current permissions, then grant your account Modify',
-    description: 'Modify is the name of the permission in Properties > Security: use Windows\' own word.',
+    description:
+      "Modify is the name of the permission in Properties > Security: use Windows' own word.",
   },
   aclChanges: {
     id: 'plan.grant.acl.step.changes',
@@ -31,25 +32,32 @@ export const grantPlanWords = defineMessages({
   skippedWarning: {
     id: 'plan.grant.owner.warning.skipped',
     defaultMessage: '{path} is left as it is: {reason}.',
-    description: '{path} is a file; {reason} says why it is not changed (from the system check, in English).',
+    description:
+      '{path} is a file; {reason} says why it is not changed (from the system check, in English).',
   },
   ownerTitle: {
     id: 'plan.grant.owner.title',
     defaultMessage:
       'Hand back {count, plural, one {# file} other {# files}} in {folder} that belong to someone else',
-    description: 'Title of a fix plan that makes the user the owner of files again. {folder} is a path.',
+    description:
+      'Title of a fix plan that makes the user the owner of files again. {folder} is a path.',
   },
   sudoTitle: {
     id: 'plan.grant.owner.sudoTitle',
     defaultMessage: 'Hand back {count, plural, one {# file} other {# files}} in {folder}',
-    description: 'Title of a plan that shows a sudo command instead of running it. {folder} is a path.',
+    description:
+      'Title of a plan that shows a sudo command instead of running it. {folder} is a path.',
   },
   cannotItself: {
     id: 'plan.grant.owner.cannotItself',
     defaultMessage: 'Pip Doctor cannot do this itself: {reason}.',
-    description: '{reason} says why a system program cannot be used (from the system check, in English).',
+    description:
+      '{reason} says why a system program cannot be used (from the system check, in English).',
   },
-  recordStep: { id: 'plan.grant.owner.step.record', defaultMessage: 'Write down who owns each file now' },
+  recordStep: {
+    id: 'plan.grant.owner.step.record',
+    defaultMessage: 'Write down who owns each file now',
+  },
   chownStep: { id: 'plan.grant.owner.step.chown', defaultMessage: 'Make the files yours' },
   chownChanges: {
     id: 'plan.grant.owner.step.chown.changes',
@@ -78,7 +86,8 @@ export const grantPlanWords = defineMessages({
   undoNoHelper: {
     id: 'plan.grant.undo.owner.noHelper',
     defaultMessage: '{reason}, so the files stay yours.',
-    description: '{reason} says why the system Python cannot be used (a sentence from the system check, in English).',
+    description:
+      '{reason} says why the system Python cannot be used (a sentence from the system check, in English).',
   },
   undoToRoot: {
     id: 'plan.grant.undo.owner.toRoot',
@@ -92,7 +101,8 @@ export const grantPlanWords = defineMessages({
   },
   undoToFormerOwners: {
     id: 'plan.grant.undo.owner.toFormer',
-    defaultMessage: 'Give {count, plural, one {# file} other {# files}} back to their former owners',
+    defaultMessage:
+      'Give {count, plural, one {# file} other {# files}} back to their former owners',
   },
   undoOwnerChanges: {
     id: 'plan.grant.undo.owner.changes',

@@ -75,6 +75,9 @@ export const instructionWords = defineMessages({
     id: 'plan.instruction.profile.bash',
     defaultMessage: 'Add this line to ~/.bashrc (bash)',
   },
-  profileZsh: { id: 'plan.instruction.profile.zsh', defaultMessage: 'Add this line to ~/.zshrc (zsh)' },
+  profileZsh: {
+    id: 'plan.instruction.profile.zsh',
+    defaultMessage: 'Add this line to ~/.zshrc (zsh)',
+  },
   fishOnce: { id: 'plan.instruction.fishOnce', defaultMessage: 'Run this once in fish' },
 });

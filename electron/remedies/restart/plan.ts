@@ -35,7 +35,9 @@ export function restartPlan(ctx: PlanContext): Recipe {
     {
       step: shownStep({
         id: 'await-restart',
-        title: msg(words.awaitStep, { system: ctx.os.signOutOrRestart === 'Sign out or restart Windows' ? 'windows' : 'other', }),
+        title: msg(words.awaitStep, {
+          system: ctx.os.signOutOrRestart === 'Sign out or restart Windows' ? 'windows' : 'other',
+        }),
         changes: null,
         byUser: true,
       }),

@@ -17,11 +17,7 @@ export function outcomeSummary(
   const stepMessage = stoppedAt
     ? recipe.plan.steps.find((step) => step.id === stoppedAt.stepId)?.title
     : undefined;
-  const stepTitle = stoppedAt
-    ? stepMessage
-      ? englishText(stepMessage)
-      : stoppedAt.stepId
-    : null;
+  const stepTitle = stoppedAt ? (stepMessage ? englishText(stepMessage) : stoppedAt.stepId) : null;
   const undo = undoAvailable ? ' Undo takes back what was changed.' : '';
   switch (status) {
     case 'succeeded':

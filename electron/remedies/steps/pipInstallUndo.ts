@@ -82,14 +82,11 @@ async function installedBy(
     changes = changesBetween(before.data, now);
   }
   for (const change of changes.changed) {
-    warnings.push(
-      msg(words.upgraded, { package: change.name, from: change.from, to: change.to }),
-    );
+    warnings.push(msg(words.upgraded, { package: change.name, from: change.from, to: change.to }));
   }
   // Names from the journal go on pip's command line: only names, never an option such as -r or --target.
   const names = changes.added.filter((name) => isValidPackageName(name));
-  if (names.length < changes.added.length)
-    warnings.push(msg(words.notNames));
+  if (names.length < changes.added.length) warnings.push(msg(words.notNames));
   return names;
 }
 

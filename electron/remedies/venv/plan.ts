@@ -89,10 +89,7 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
     verify: venvChecks(python, pkg),
     instructions: venvInstructions(ctx.os, folder, python),
     undoable: true,
-    warnings:
-      existing === 'venv'
-        ? [msg(words.reuseWarning, { folder })]
-        : [],
+    warnings: existing === 'venv' ? [msg(words.reuseWarning, { folder })] : [],
   });
 }
 

@@ -36,7 +36,8 @@ export const venvPlanWords = defineMessages({
     id: 'plan.venv.step.install.changes',
     defaultMessage:
       'Installs {package} (and what it needs) into {folder} only; {python} is not touched.',
-    description: '{package} is a package name, {folder} the virtual environment, {python} the Python it was made from.',
+    description:
+      '{package} is a package name, {folder} the virtual environment, {python} the Python it was made from.',
   },
   reuseWarning: {
     id: 'plan.venv.warning.reuse',

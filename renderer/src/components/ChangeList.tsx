@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ChangeSummary } from '../../../electron/shared/contract';
 import { useListStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   title: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -37,18 +38,19 @@ const INSTALL_ENDINGS = {
 export function ChangeList({ changes }: { changes: readonly ChangeSummary[] }) {
   const styles = useStyles();
   const listStyles = useListStyles();
+  const text = useText();
   if (changes.length === 0) return <p className={styles.changed}>Nothing: no fix ran.</p>;
   return (
     <ul className={listStyles.spaciousList}>
       {changes.map((change) => (
-        <li key={`${change.startedAt} ${change.title}`}>
+        <li key={`${change.startedAt} ${JSON.stringify(change.title)}`}>
           <p className={styles.title}>
-            {change.title} <span className={styles.ending}>({ending(change)})</span>
+            {text(change.title)} <span className={styles.ending}>({ending(change)})</span>
           </p>
           <ul className={styles.changed}>
             {change.changed.length === 0 && <li>Nothing was changed.</li>}
             {change.changed.map((changed) => (
-              <li key={changed}>{changed}</li>
+              <li key={JSON.stringify(changed)}>{text(changed)}</li>
             ))}
             {change.installsAgain.map((again, index) => (
               <li key={`again-${index}`}>

@@ -9,6 +9,7 @@ import { loggedPackage, planRequestFor } from '../../../renderer/src/state/planC
 import { commandText } from '../../../renderer/src/wording/commandText';
 import { posixDiagnosis } from '../engine/report/diagnosisFixtures';
 import { REMEDIES } from '../../../electron/remedies/registry';
+import { msg } from '../../../electron/shared/i18n/message';
 
 const SCAN = 'scan-0123456789abcdef';
 
@@ -21,8 +22,8 @@ const HOLDERS = [
   {
     pid: 4862,
     startTime: '2026-11-24T07:00:00.000Z',
-    description: 'python3.11 (pid 4862)',
-    name: 'Python program',
+    description: msg({ id: 'plan.holder.named.pid' }, { program: 'python3.11', pid: '4862' }),
+    name: msg({ id: 'plan.holder.pythonProgram' }),
     program: 'python3.11',
     parentPid: null,
     sameUser: true,
@@ -30,8 +31,8 @@ const HOLDERS = [
   {
     pid: 4870,
     startTime: '2026-11-24T07:01:00.000Z',
-    description: 'python3.11 (pid 4870)',
-    name: 'Python program',
+    description: msg({ id: 'plan.holder.named.pid' }, { program: 'python3.11', pid: '4870' }),
+    name: msg({ id: 'plan.holder.pythonProgram' }),
     program: 'python3.11',
     parentPid: null,
     sameUser: true,

@@ -13,6 +13,7 @@ import type { StepProgress } from '../../state/actionSession';
 import { STEP_ITEM_WORDS, stepShownAs, stepShownWords } from '../../wording/actionWords';
 import type { StepShownAs } from '../../wording/actionWords';
 import { useListStyles } from '../listStyles';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   item: {
@@ -84,6 +85,7 @@ export function ActionStepList({
 }) {
   const styles = useStyles();
   const listStyles = useListStyles();
+  const text = useText();
   return (
     <ol className={listStyles.list}>
       {plan.steps.map((step) => {
@@ -96,7 +98,7 @@ export function ActionStepList({
               <StatusIcon status={shown} />
             </span>
             <span className={styles.text}>
-              <span className={styles.title}>{step.title}</span>
+              <span className={styles.title}>{text(step.title)}</span>
               <span className={styles.status}>{stepShownWords(shown)}</span>
               {report !== null && report.detail !== '' && (
                 <p className={styles.detail}>{report.detail}</p>

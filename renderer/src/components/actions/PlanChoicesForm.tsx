@@ -6,6 +6,8 @@ import { holderGroups } from '../../state/holderGroups';
 import type { HolderGroup } from '../../state/holderGroups';
 import { packageNameProblem } from '../../state/planChoices';
 import { useAppStore } from '../../state/store';
+import { FormattedMessage, defineMessages } from 'react-intl';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -115,10 +117,19 @@ function FolderChoice({ choices }: { choices: PlanChoices }) {
   );
 }
 
+const planFieldWords = defineMessages<{ anotherUsers: { program: string } }>({
+  anotherUsers: {
+    id: 'plan.holder.anotherUsers',
+    defaultMessage: "{program}, another user's program",
+    description: 'A program to close that runs as another account; {program} is its name.',
+  },
+});
+
 function HolderChecklist({ choices }: { choices: PlanChoices }) {
   const styles = useStyles();
   const setHolderTicked = useAppStore((state) => state.setHolderTicked);
   const groups = holderGroups(choices.holders ?? []);
+  const text = useText();
   return (
     <fieldset className={styles.holders}>
       <legend className={styles.legend}>Programs to close</legend>
@@ -132,7 +143,14 @@ function HolderChecklist({ choices }: { choices: PlanChoices }) {
             label={
               <span className={styles.holder}>
                 <span className={styles.holderName}>
-                  {group.sameUser ? group.name : `${group.name}, another user's program`}
+                  {group.sameUser ? (
+                    text(group.name)
+                  ) : (
+                    <FormattedMessage
+                      {...planFieldWords.anotherUsers}
+                      values={{ program: text(group.name) }}
+                    />
+                  )}
                 </span>
                 <span className={styles.holderDetail}>{holderDetail(group)}</span>
               </span>

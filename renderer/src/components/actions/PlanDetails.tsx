@@ -13,6 +13,8 @@ import {
 import type { ActionPlan, ActionStep, Command } from '../../../../electron/shared/contract';
 import { readableCommandText } from '../../wording/commandText';
 import { CommandLine } from '../CommandLine';
+import { useText } from '../../i18n/useText';
+import { FormattedMessage, defineMessages } from 'react-intl';
 
 const useStyles = makeStyles({
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -52,10 +54,11 @@ const useStyles = makeStyles({
  */
 export function PlanDetails({ plan }: { plan: ActionPlan }) {
   const styles = useStyles();
+  const text = useText();
   return (
     <div className={styles.plan}>
       <h3 className={styles.heading}>What Pip Doctor will do</h3>
-      <p className={styles.summary}>{plan.title}</p>
+      <p className={styles.summary}>{text(plan.title)}</p>
       <ol className={styles.steps}>
         {plan.steps.map((step) => (
           <li key={step.id}>
@@ -71,7 +74,7 @@ export function PlanDetails({ plan }: { plan: ActionPlan }) {
             <MessageBarTitle>Before you go on</MessageBarTitle>
             <ul className={styles.warnings}>
               {plan.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
+                <li key={JSON.stringify(warning)}>{text(warning)}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -86,12 +89,22 @@ export function PlanDetails({ plan }: { plan: ActionPlan }) {
   );
 }
 
+const planFieldWords = defineMessages<{ asksFirst: { question: string } }>({
+  asksFirst: {
+    id: 'plan.step.asksFirst',
+    defaultMessage: 'Before this step it asks you: “{question}”',
+    description:
+      'Under a plan step that asks a yes/no question before it runs; {question} is that question.',
+  },
+});
+
 function PlanStep({ step }: { step: ActionStep }) {
   const styles = useStyles();
+  const text = useText();
   return (
     <>
       <span className={styles.stepTitle}>
-        {step.title}
+        {text(step.title)}
         {step.elevated && (
           <Badge appearance="tint" color="warning">
             Needs administrator rights
@@ -103,9 +116,14 @@ function PlanStep({ step }: { step: ActionStep }) {
           </Badge>
         )}
       </span>
-      {step.changes !== null && <p className={styles.changes}>{step.changes}</p>}
+      {step.changes !== null && <p className={styles.changes}>{text(step.changes)}</p>}
       {step.confirmation !== null && (
-        <p className={styles.quiet}>Before this step it asks you: “{step.confirmation}”</p>
+        <p className={styles.quiet}>
+          <FormattedMessage
+            {...planFieldWords.asksFirst}
+            values={{ question: text(step.confirmation) }}
+          />
+        </p>
       )}
       {step.byUser ? (
         <p className={styles.quiet}>

@@ -12,6 +12,7 @@ import { scanFactsFor } from '../../../../electron/remedies/run/rebuildRun';
 import { newRunHistory } from '../../../../electron/remedies/run/replayJournal';
 import type { RunHistory } from '../../../../electron/remedies/run/replayJournal';
 import { windowsPlanContext } from '../../remedies/windowsScan';
+import { english } from '../../../support/english';
 
 /**
  * Issue #16 items 4 and 8: the order of the fixes says what the words say.
@@ -152,7 +153,7 @@ describe('the long-path venv, planned and undone', () => {
     expect(create.command?.args).toEqual(['-m', 'venv', 'C:\\venvs\\environment']);
     const run: RunHistory = {
       ...newRunHistory('act-00000000000000a1', null, diagnosis.scannedAt),
-      title: recipe.plan.title,
+      title: english(recipe.plan.title),
     };
     const facts = scanFactsFor(
       run,
