@@ -44,11 +44,8 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
 
   // The title names each program once: a launcher and its kernel are one notebook to the user.
   const closing = chosen.filter((process) => targets.some((target) => target.pid === process.pid));
-  const programs = [
-    ...new Map(
-      closing.map((process) => [holderName(process), holderNameMessage(process)]),
-    ).values(),
-  ];
+  const named = closing.map((process) => holderNameMessage(process));
+  const programs = [...new Map(named.map((name) => [JSON.stringify(name), name])).values()];
   const windows = ctx.os.closeMethod === 'process-handle';
   const systemRoot = ctx.elevation.systemRoot;
   const graceful = windows ? closeProcessesCommand(systemRoot, targets, false) : null;
