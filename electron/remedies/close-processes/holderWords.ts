@@ -1,7 +1,7 @@
 import { defineMessages } from '@formatjs/intl';
 import type { MessageDescriptor } from '@formatjs/intl';
 import { programOf } from '../../engine/recommend/describeHolder';
-import { startedBy } from '../../engine/processes/startedBy';
+import { SHELLS, startedBy } from '../../engine/processes/startedBy';
 import { msg } from '../../shared/i18n/message';
 import type { Message, MessageValue } from '../../shared/i18n/message';
 import type { RunningProcess } from '../../shared/model/diagnosis';
@@ -113,12 +113,35 @@ const roles = defineMessages({
   'IDLE shell': { id: 'plan.holder.role.idleShell', defaultMessage: 'IDLE shell' },
 });
 
-const ROLES: ReadonlyMap<string, MessageDescriptor> = new Map(Object.entries(roles));
+/** What startedBy.ts names by a description rather than a product name; products stay as they are. */
+const starters = defineMessages({
+  'Command Prompt': {
+    id: 'plan.holder.app.commandPrompt',
+    defaultMessage: 'Command Prompt',
+    description: "Windows' own name for cmd.exe: use the name Windows shows in your language.",
+  },
+  'Console window': { id: 'plan.holder.app.consoleWindow', defaultMessage: 'Console window' },
+  'SSH session': { id: 'plan.holder.app.sshSession', defaultMessage: 'SSH session' },
+});
+const shellWords = defineMessages({
+  shell: {
+    id: 'plan.holder.app.shell',
+    defaultMessage: '{shell} shell',
+    description: 'A command-line shell by its program name ({shell}: bash, zsh, sh…).',
+  },
+});
 
-/** A role startedBy.ts recognises, translated; one it adds later shows as it is named there. */
+const LABELS: ReadonlyMap<string, Message> = new Map([
+  ...Object.entries({ ...roles, ...starters }).map(([label, words]): [string, Message] => [
+    label,
+    msg(words),
+  ]),
+  ...SHELLS.map((shell): [string, Message] => [`${shell} shell`, msg(shellWords.shell, { shell })]),
+]);
+
+/** A role or starter startedBy.ts recognises, in words; a product (VS Code, PyCharm) shows as it is named. */
 function roleWords(label: string): MessageValue {
-  const known = ROLES.get(label);
-  return known ? msg(known) : label;
+  return LABELS.get(label) ?? label;
 }
 
 interface Identity {
@@ -155,17 +178,18 @@ export function holderNameMessage(process: RunningProcess, withPid = false): Mes
     values: Record<string, MessageValue>,
   ): Message => (withPid ? msg(numbered, { ...values, pid }) : msg(plain, values));
   if (role === 'Jupyter kernel' && app)
-    return pick(words.jupyterKernelOf, words.jupyterKernelOfPid, { app });
+    return pick(words.jupyterKernelOf, words.jupyterKernelOfPid, { app: roleWords(app) });
   if (role && app && !role.startsWith(app)) {
     return role.includes('(')
-      ? pick(words.roleInApp, words.roleInAppPid, { role: roleWords(role), app })
-      : pick(words.roleOfApp, words.roleOfAppPid, { role: roleWords(role), app });
+      ? pick(words.roleInApp, words.roleInAppPid, { role: roleWords(role), app: roleWords(app) })
+      : pick(words.roleOfApp, words.roleOfAppPid, { role: roleWords(role), app: roleWords(app) });
   }
   if (role) return pick(words.named, words.namedPid, { program: roleWords(role) });
   const kind: MessageValue = /^pythonw?[\d.]*(\.exe)?$/i.test(program)
     ? msg(words.pythonProgram)
     : program;
-  if (app) return pick(words.startedFrom, words.startedFromPid, { program: kind, app });
+  if (app)
+    return pick(words.startedFrom, words.startedFromPid, { program: kind, app: roleWords(app) });
   return pick(words.named, words.namedPid, { program: kind });
 }
 
@@ -174,8 +198,13 @@ export function holderDescriptionMessage(process: RunningProcess): Message {
   const { program, role, app } = identityOf(process);
   const pid = String(process.pid);
   if (role && app && !role.startsWith(app))
-    return msg(words.describedStartedBy, { program, pid, role: roleWords(role), app });
-  const starter = role ? roleWords(role) : app;
+    return msg(words.describedStartedBy, {
+      program,
+      pid,
+      role: roleWords(role),
+      app: roleWords(app),
+    });
+  const starter = role ? roleWords(role) : app === null ? null : roleWords(app);
   return starter === null
     ? msg(words.namedPid, { program, pid })
     : msg(words.describedWith, { program, pid, starter });

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildRecipe } from '../../../electron/remedies/planning/buildRecipe';
+import {
+  holderDescriptionMessage,
+  holderNameMessage,
+} from '../../../electron/remedies/close-processes/holderWords';
 import { PlanFactsSchema } from '../../../electron/remedies/run/planFacts';
 import type { Diagnosis, RunningProcess } from '../../../electron/shared/model/diagnosis';
 import { english, inLanguage } from '../../support/english';
@@ -62,6 +66,24 @@ describe('the plan dialog in other languages', () => {
     expect(inLanguage('de', recipe.plan.warnings[1]!)).toMatch(
       /^System \(PID 4\) bleibt unberührt/,
     );
+  });
+
+  test('a program started from a shell: the shell keeps its name, the words around it are translated', () => {
+    const kernel = WINDOWS_DIAGNOSIS.processes.find((process) => process.pid === 8132)!;
+    const script: RunningProcess = {
+      ...kernel,
+      pid: 4711,
+      commandLine: `"${PYTHON}" train.py`,
+      startedBy: 'bash shell',
+    };
+    expect(english(holderNameMessage(script))).toBe('Python program started from bash shell');
+    expect(inLanguage('de', holderNameMessage(script))).toBe(
+      'Python-Programm, gestartet aus bash-Shell',
+    );
+    expect(inLanguage('ja', holderNameMessage(script, true))).toBe(
+      'bash シェル から起動したPython プログラム (PID 4711)',
+    );
+    expect(english(holderDescriptionMessage(script))).toBe('python.exe (pid 4711, bash shell)');
   });
 
   test('a venv plan in Chinese: the step titles are translated, the folder and the package are not', async () => {
