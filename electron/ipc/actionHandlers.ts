@@ -1,6 +1,10 @@
 import type { ActionService } from '../remedies/run/actionService';
 import type { Diagnosis, RunningProcess } from '../shared/model/diagnosis';
-import { describeHolder, holderName, programOf } from '../engine/recommend/describeHolder';
+import { programOf } from '../engine/recommend/describeHolder';
+import {
+  holderDescriptionMessage,
+  holderNameMessage,
+} from '../remedies/close-processes/holderWords';
 import { holdersIn } from '../engine/recommend/settleCause';
 import { ActionRuns, guardActionHandler } from './actionRuns';
 import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from '../shared/contract';
@@ -56,8 +60,8 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
         holders: holders.map((process) => ({
           pid: process.pid,
           startTime: process.startTime,
-          description: describeHolder(process),
-          name: holderName(process),
+          description: holderDescriptionMessage(process),
+          name: holderNameMessage(process),
           program: programOf(process),
           parentPid: process.parents.find((parent) => listed.has(parent.pid))?.pid ?? null,
           sameUser: process.sameUser,

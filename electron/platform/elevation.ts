@@ -30,8 +30,8 @@ export interface ElevationFacts {
   systemRoot: string;
   /** Absolute path of pkexec, null when it is not installed (then only a sudo command can be shown). */
   pkexecPath: string | null;
-  /** A sentence saying why pkexecPath is null when pkexec is there but cannot be trusted (not root's, writable by others). */
-  pkexecProblem?: string;
+  /** Why pkexecPath is null when pkexec is there but cannot be trusted (not root's, writable by others). */
+  pkexecProblem?: { path: string; reason: string };
   /** Windows: the app window's handle (decimal), so the UAC prompt opens in front of it; null without a window. */
   ownerWindow: string | null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RemedySchema } from './model/vocabulary';
+import { MessageSchema } from './model/message';
 
 /**
  * What the user sees of a fix (DESIGN.md rule 6): the plan before anything
@@ -22,7 +23,7 @@ export type Command = z.infer<typeof CommandSchema>;
 export const ActionStepSchema = z.object({
   id: z.string(),
   /** Plain words: "Create the virtual environment". */
-  title: z.string(),
+  title: MessageSchema,
   /** The exact command; null when the app does it itself (deleting a folder, signalling a process). */
   command: CommandSchema.nullable(),
   /** A PowerShell script a command carries as -EncodedCommand, decoded, so it can be read. */
@@ -36,21 +37,33 @@ export const ActionStepSchema = z.object({
   /** The user does this step (signs out, restarts); the app waits and goes on afterwards. */
   byUser: z.boolean(),
   /** What the step changes on this machine, in plain words; null for a check that changes nothing. */
-  changes: z.string().nullable(),
+  changes: MessageSchema.nullable(),
   /** Asked, with what is left to do, right before the step runs; the step is skipped on "no". */
-  confirmation: z.string().nullable(),
+  confirmation: MessageSchema.nullable(),
   /** Runs with administrator (root) rights, so Windows or polkit asks first. */
   elevated: z.boolean(),
 });
 export type ActionStep = z.infer<typeof ActionStepSchema>;
 
-/** Something the user types or clicks themselves: the app shows it, never runs it. */
-export const InstructionSchema = z.object({
-  title: z.string(),
-  /** Where it goes: a shell, a profile file, an editor; `note` is a sentence, nothing to copy. */
-  where: z.enum(['bash', 'zsh', 'fish', 'powershell', 'cmd', 'vscode', 'profile', 'note']),
-  text: z.string(),
-});
+/**
+ * Something the user types or clicks themselves: the app shows it, never runs
+ * it. What is typed (a command, a profile line) is text exactly as it is, never
+ * translated; what is read (`note`, the clicks in VS Code) is words.
+ */
+export const InstructionSchema = z.discriminatedUnion('where', [
+  z.object({
+    title: MessageSchema,
+    /** Where it goes: a shell or a profile file. */
+    where: z.enum(['bash', 'zsh', 'fish', 'powershell', 'cmd', 'profile']),
+    text: z.string(),
+  }),
+  z.object({
+    title: MessageSchema,
+    /** An editor's menus, or a sentence: read, nothing to copy. */
+    where: z.enum(['vscode', 'note']),
+    text: MessageSchema,
+  }),
+]);
 export type Instruction = z.infer<typeof InstructionSchema>;
 
 export const ActionPlanSchema = z.object({
@@ -60,13 +73,13 @@ export const ActionPlanSchema = z.object({
   /** The scan the plan was built from: a newer scan makes it stale. */
   scanId: z.string(),
   /** Plain words: "Create a virtual environment in /home/ana/project/.venv and install requests". */
-  title: z.string(),
+  title: MessageSchema,
   steps: z.array(ActionStepSchema),
   /** What the user does themselves, before or after (activation, a profile line, a sudo command). */
   instructions: z.array(InstructionSchema),
   undoable: z.boolean(),
   needsElevation: z.boolean(),
-  warnings: z.array(z.string()),
+  warnings: z.array(MessageSchema),
   /** Set when this plan undoes an earlier action. */
   undoOf: ActionRunIdSchema.nullable(),
 });
@@ -167,7 +180,8 @@ export const PendingActionSchema = z.object({
   stoppedAt: z
     .object({
       stepId: z.string(),
-      title: z.string(),
+      /** The step's title as the plan showed it. */
+      title: MessageSchema,
       /** `started`: it began and whether it finished is unknown. */
       state: z.enum(['not-started', 'started', 'failed', 'declined', 'cancelled', 'waiting']),
     })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActionStatusSchema } from './actionModel';
 import { RerunStatusSchema } from './rerunModel';
+import { MessageSchema } from './model/message';
 
 /**
  * What Pip Doctor changed on this machine in this session, as the journal
@@ -9,14 +10,15 @@ import { RerunStatusSchema } from './rerunModel';
  * imports: the contract and the renderer use it.
  */
 export const ChangeSummarySchema = z.object({
-  title: z.string(),
+  /** The fix's title, in the plan's words. */
+  title: MessageSchema,
   startedAt: z.string(),
   /** null when it did not end (the app stopped while it ran). */
   status: ActionStatusSchema.nullable(),
   /** Whether the check afterwards passed; null when nothing could be checked. */
   verified: z.boolean().nullable(),
   /** What each step that ran changed, in the plan's words. */
-  changed: z.array(z.string()),
+  changed: z.array(MessageSchema),
   /** This run took back an earlier one. */
   isUndo: z.boolean(),
   /** An undo of this run has succeeded since. */

@@ -36,6 +36,7 @@ import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
 import { LogFindingSchema } from './model/logFinding';
 import { PlatformSchema } from './model/platform';
 import { LOCALES, PSEUDO_LOCALE } from './i18n/locales';
+import { MessageSchema } from './model/message';
 
 /**
  * The one map of everything the renderer may ask of main (DESIGN.md, rule 2).
@@ -89,9 +90,9 @@ export type ActionPlanRequest = z.infer<typeof ActionPlanRequestSchema>;
 /** A program that holds files of an install, as the user picks which ones to close. */
 export const HolderChoiceSchema = ProcessRefSchema.extend({
   /** "python3.11 (pid 4862, Jupyter kernel started by VS Code)". */
-  description: z.string(),
+  description: MessageSchema,
   /** What the user calls it, without a pid: "Jupyter kernel (VS Code notebook)". */
-  name: z.string(),
+  name: MessageSchema,
   /** The program's file name: "python.exe". */
   program: z.string(),
   /** Another listed holder that started this one (a venv launcher and its kernel): one program to the user. */

@@ -8,6 +8,7 @@ import { runActionInChild } from '../support/childAction';
 import { errorCodeOf } from '../support/errorCode';
 import { test, expect, checkStep } from './support/wizardTest';
 import { sharedTempDir } from './support/pythonFixtures';
+import { english } from '../support/english';
 
 /**
  * Issue #7 (c): the journal replays after a kill. An action runs in a
@@ -66,7 +67,9 @@ test.describe('a fix the app was killed in the middle of', () => {
       .getByRole('heading', { level: 2, name: 'Pip Doctor was interrupted' })
       .locator('..');
     await expect(interrupted).toBeVisible();
-    const card = interrupted.getByRole('heading', { level: 3, name: plan.title }).locator('..');
+    const card = interrupted
+      .getByRole('heading', { level: 3, name: english(plan.title) })
+      .locator('..');
     await expect(card).toContainText('1 of 2 steps done');
     await expect(card).toContainText('whether that step finished is not known');
     await expect(card.getByRole('button', { name: 'Undo' })).toBeVisible();

@@ -2,11 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHolder } from '../support/pythonHolder';
 import type { HolderProcess } from '../support/pythonHolder';
-import {
-  loadRecordedMachine,
-  recordedRun,
-  WINDOWS_FIXTURES,
-} from '../support/recordedWindowsMachine';
+import { WINDOWS_FIXTURES } from '../support/recordedWindowsMachine';
+import { machineKnowingItsSystemFolder } from './support/machineWithSystemFolder';
 import { pidsHolding } from './support/fileHolders';
 import { startNotebookKernel } from './support/notebookKernel';
 import type { NotebookKernel } from './support/notebookKernel';
@@ -28,23 +25,6 @@ async function toFixes(page: Page, log: string): Promise<void> {
   await page.getByRole('button', { name: "See what's wrong" }).click({ timeout: 60_000 });
   await page.getByRole('button', { name: 'See how to fix it' }).click();
   await expectStep(page, 'How to fix it');
-}
-
-/**
- * A recorded Windows machine whose probe also reports where Windows is
- * (GetSystemDirectory), as the probe asks it now: without it no plan starts
- * an administrator program (trustedSystemRoot.ts).
- */
-function machineKnowingItsSystemFolder(situation: string) {
-  const lines = readFileSync(join(WINDOWS_FIXTURES, situation, 'probe.jsonl'), 'utf8')
-    .split('\n')
-    .map((line) => {
-      if (!line.startsWith('{"identity"')) return line;
-      const document = JSON.parse(line) as { identity: Record<string, unknown> };
-      document.identity.systemDirectory = 'C:\\WINDOWS\\system32';
-      return JSON.stringify(document);
-    });
-  return loadRecordedMachine(situation, { powershell: () => recordedRun(lines.join('\n')) });
 }
 
 test.describe('the administrator plan on Windows (replayed machine)', () => {

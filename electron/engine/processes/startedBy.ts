@@ -57,6 +57,9 @@ const mentions =
       (fragment) => facts.commandLine.includes(fragment) || facts.executable.includes(fragment),
     );
 
+/** The shells recognised by name; each is labelled "<name> shell" (holderWords.ts words it). */
+export const SHELLS = ['bash', 'zsh', 'fish', 'sh', 'dash', 'ksh', 'tcsh', 'csh', 'nu'] as const;
+
 /**
  * First match wins, so the specific comes before the general: debugpy vendors
  * pydevd (PyCharm's debugger), an IDLE subprocess runs idlelib too, and a
@@ -184,7 +187,7 @@ const RULES: Rule[] = [
   { label: 'Console window', kind: 'terminal', matches: has('conhost') },
   { label: 'SSH session', kind: 'terminal', matches: has('sshd') },
 
-  ...['bash', 'zsh', 'fish', 'sh', 'dash', 'ksh', 'tcsh', 'csh', 'nu'].map((shell): Rule => ({
+  ...SHELLS.map((shell): Rule => ({
     label: `${shell} shell`,
     kind: 'shell',
     matches: has(shell),

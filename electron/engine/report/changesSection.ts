@@ -1,4 +1,5 @@
 import type { ChangeSummary } from '../../shared/changeModel';
+import type { Message } from '../../shared/i18n/message';
 
 /** How a fix ended, in the words the wizard uses. */
 function ending(change: ChangeSummary): string {
@@ -33,6 +34,7 @@ const INSTALL_ENDING = {
 export function changesSection(
   changes: readonly ChangeSummary[],
   text: (value: string) => string,
+  message: (value: Message) => string,
 ): string[] {
   const lines = ['## What Pip Doctor changed', ''];
   if (changes.length === 0) {
@@ -41,10 +43,10 @@ export function changesSection(
   }
   for (const change of changes) {
     lines.push(
-      `- **${text(change.title)}** (${change.isUndo ? 'undo, ' : ''}${ending(change)}; started ${text(change.startedAt)})`,
+      `- **${message(change.title)}** (${change.isUndo ? 'undo, ' : ''}${ending(change)}; started ${text(change.startedAt)})`,
     );
     if (change.changed.length === 0) lines.push('  - Nothing was changed.');
-    for (const changed of change.changed) lines.push(`  - ${text(changed)}`);
+    for (const changed of change.changed) lines.push(`  - ${message(changed)}`);
     for (const again of change.installsAgain) {
       lines.push(
         `  - Ran your install again: pip install ${text(again.packageName)} ${text(again.where)}: ${INSTALL_ENDING[again.status]}.`,

@@ -1,4 +1,8 @@
 import { holderName } from '../../engine/recommend/describeHolder';
+import { msg, listOf } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { holderNameMessage, isKernel } from './holderWords';
+import { closePlanWords as words } from './planWords';
 import type { RunningProcess } from '../../shared/model/diagnosis';
 import { holdersIn } from '../../engine/recommend/settleCause';
 import { hasKnownStart, protectedReason, selfAndAncestors } from '../../platform/processGuard';
@@ -9,6 +13,7 @@ import type { PlanContext } from '../planning/planContext';
 import { holderRootsOf, installFromScan, recipeOf, shownStep } from '../planning/planContext';
 import { closeProcessesChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { englishText } from '../../engine/i18n/translator';
 
 /**
  * Closes the programs that hold files of an install: only processes of the
@@ -22,42 +27,25 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   const appProcesses = selfAndAncestors(ctx.selfPid, table);
 
   const targets: ProcessTarget[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   for (const process of chosen) {
-    const label = labelOf(process);
-    const summary = table.get(process.pid);
-    const reason =
-      protectedReason(
-        { pid: process.pid, name: summary?.name ?? nameOf(process), ppid: summary?.ppid ?? null },
-        ctx.os.platform,
-        appProcesses,
-      ) ??
-      (!process.sameUser && !ctx.diagnosis.elevated
-        ? `it belongs to ${process.user ?? 'another user'}; only an administrator can close it`
-        : null) ??
-      (!hasKnownStart(process.startTime)
-        ? 'its start time is unknown, so a reused process id could not be told apart; close it yourself'
-        : null);
-    if (reason !== null) warnings.push(`${label} is left alone: ${reason}.`);
-    else targets.push({ pid: process.pid, startTime: process.startTime, label });
+    const warning = leftAloneWarning(ctx, process, table, appProcesses);
+    if (warning !== null) warnings.push(warning);
+    else targets.push({ pid: process.pid, startTime: process.startTime, label: labelOf(process) });
   }
   if (targets.length === 0) {
     throw new UserFacingError(
       warnings.length > 0
-        ? `Pip Doctor may not close any of these programs. ${warnings.join(' ')}`
+        ? `Pip Doctor may not close any of these programs. ${warnings.map(englishText).join(' ')}`
         : 'No program holds files of this Python in the latest scan.',
       'close-processes: no closable targets',
     );
   }
 
   // The title names each program once: a launcher and its kernel are one notebook to the user.
-  const programs = [
-    ...new Set(
-      chosen
-        .filter((process) => targets.some((target) => target.pid === process.pid))
-        .map(holderName),
-    ),
-  ];
+  const closing = chosen.filter((process) => targets.some((target) => target.pid === process.pid));
+  const named = closing.map((process) => holderNameMessage(process));
+  const programs = [...new Map(named.map((name) => [JSON.stringify(name), name])).values()];
   const windows = ctx.os.closeMethod === 'process-handle';
   const systemRoot = ctx.elevation.systemRoot;
   const graceful = windows ? closeProcessesCommand(systemRoot, targets, false) : null;
@@ -66,31 +54,29 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   const roots = holderRootsOf(install);
 
   return recipeOf(ctx, {
-    title: `Close ${programs.length === 1 ? `the ${programs[0]}` : programs.join(' and ')}`,
+    title:
+      programs.length === 1
+        ? msg(words.titleOne, { program: programs[0]! })
+        : msg(words.titleMany, { count: programs.length, programs: listOf(programs) }),
     installId: install.id,
     steps: [
       {
         step: shownStep({
           id: 'close-gracefully',
-          title: 'Ask the programs to close',
+          title: msg(words.askStep),
           command: graceful,
           // The programs are named in the list above: here, what asking does to each kind.
-          changes: windows
-            ? 'Asks each program to end on its own: one with a window closes it, as its close button would; a kernel or a background program just stops.'
-            : 'Sends each program the signal to end (SIGTERM): one with a window closes it; a kernel or a background program just stops.',
+          changes: msg(windows ? words.askChangesWindows : words.askChangesSignal),
         }),
         spec: { kind: 'close-gracefully', targets, systemRoot: windows ? systemRoot : null },
       },
       {
         step: shownStep({
           id: 'close-by-force',
-          title: 'Close by force the programs still running',
+          title: msg(words.forceStep),
           command: force,
-          changes: windows
-            ? 'Ends the programs still running at once, each checked by its start time first; programs they started are left running. Unsaved work in them is lost.'
-            : 'Ends the programs still running at once (SIGKILL). Unsaved work in them is lost.',
-          confirmation:
-            'These programs did not close when asked. Close them by force? Anything unsaved in them is lost.',
+          changes: msg(windows ? words.forceChangesWindows : words.forceChangesSignal),
+          confirmation: msg(words.forceConfirmation),
         }),
         spec: {
           kind: 'close-by-force',
@@ -106,7 +92,7 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
       // What the user loses comes first, where the warning box says it, not in grey under a step.
       dataLossWarning(chosen),
       ...warnings,
-      'A closed program cannot be reopened by Undo; open it again yourself afterwards.',
+      msg(words.noReopen),
     ],
   });
 }
@@ -149,9 +135,30 @@ function nameOf(process: RunningProcess): string | null {
 }
 
 /** What closing loses, for this kind of program: a kernel forgets its variables even when the notebook is saved. */
-function dataLossWarning(chosen: readonly RunningProcess[]): string {
-  const kernel = chosen.some((process) => / kernel/.test(holderName(process)));
-  return kernel
-    ? 'Unsaved work in these programs will be lost: save it first. A notebook keeps its saved file, but its kernel forgets every variable; run its cells again afterwards.'
-    : 'Unsaved work in these programs will be lost: save it first.';
+function dataLossWarning(chosen: readonly RunningProcess[]): Message {
+  return msg(chosen.some(isKernel) ? words.dataLossKernel : words.dataLoss);
+}
+
+/** Why the app may not close this program (the app itself, another user's, a pid it cannot tell apart); null when it may. */
+function leftAloneWarning(
+  ctx: PlanContext,
+  process: RunningProcess,
+  table: ReadonlyMap<number, { name: string; ppid: number }>,
+  appProcesses: ReadonlySet<number>,
+): Message | null {
+  const program = holderNameMessage(process, true);
+  const summary = table.get(process.pid);
+  const reason = protectedReason(
+    { pid: process.pid, name: summary?.name ?? nameOf(process), ppid: summary?.ppid ?? null },
+    ctx.os.platform,
+    appProcesses,
+  );
+  if (reason !== null) return msg(words.leftAloneProtected, { program, reason });
+  if (!process.sameUser && !ctx.diagnosis.elevated) {
+    return process.user === null
+      ? msg(words.leftAloneAnotherUser, { program })
+      : msg(words.leftAloneOtherUser, { program, user: process.user });
+  }
+  if (!hasKnownStart(process.startTime)) return msg(words.leftAloneUnknownStart, { program });
+  return null;
 }

@@ -13,6 +13,8 @@ import {
 } from '../planning/planContext';
 import { elevatedInstallChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { msg } from '../../shared/i18n/message';
+import { elevatedPlanWords as words } from './planWords';
 
 /**
  * pip as administrator: through UAC on Windows, pkexec elsewhere. Where no
@@ -30,10 +32,8 @@ export function elevatedInstallPlan(ctx: PlanContext): Recipe {
   }
   const pkg = requiredPackage(ctx);
   const command = pipInstall(install.executable, [], pkg, ctx);
-  const title = `Install ${pkg} as administrator`;
-  const warnings = [
-    'Every later install or upgrade of this package needs administrator rights again.',
-  ];
+  const title = msg(words.title, { package: pkg });
+  const warnings = [msg(words.againWarning)];
   const admin = administratorRun(
     command,
     ctx.elevation,
@@ -58,7 +58,7 @@ export function elevatedInstallPlan(ctx: PlanContext): Recipe {
           script: admin.script,
           readable: admin.readable,
           elevated: admin.elevated,
-          changes: `Installs ${pkg} (and what it needs) into ${install.executable}'s own folders, as administrator.`,
+          changes: msg(words.changes, { package: pkg, python: install.executable }),
         }),
         spec: {
           kind: 'pip-install',

@@ -5,6 +5,8 @@ import type { PlanContext } from '../planning/planContext';
 import { QUICK_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
 import { enableLongPathsChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { msg } from '../../shared/i18n/message';
+import { longPathsPlanWords as words } from './planWords';
 
 /**
  * Windows only: LongPathsEnabled=1 under HKLM, as administrator. The value
@@ -35,13 +37,13 @@ export function enableLongPathsPlan(ctx: PlanContext): Recipe {
     QUICK_TIMEOUT_MS,
   )!;
   return recipeOf(ctx, {
-    title: 'Enable long paths in Windows',
+    title: msg(words.title),
     installId: ctx.request.installId,
     steps: [
       {
         step: shownStep({
           id: 'read-setting',
-          title: 'Note the current setting',
+          title: msg(words.readStep),
           command: read.run.command,
           changes: null,
         }),
@@ -50,13 +52,14 @@ export function enableLongPathsPlan(ctx: PlanContext): Recipe {
       {
         step: shownStep({
           id: 'enable',
-          title: 'Enable long paths',
+          title: msg(words.enableStep),
           command: set.run.command,
           script: set.script,
           readable: set.readable,
           elevated: set.elevated,
-          changes:
-            'Sets LongPathsEnabled to 1 in HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem, for every account on this computer.',
+          changes: msg(words.enableChanges, {
+            key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem',
+          }),
         }),
         spec: { kind: 'set-long-paths', run: set.run, readStepId: 'read-setting' },
       },
@@ -64,9 +67,9 @@ export function enableLongPathsPlan(ctx: PlanContext): Recipe {
     verify: enableLongPathsChecks(read.run),
     instructions: [
       {
-        title: 'Open a new terminal (and restart your editor) before running pip again',
+        title: msg(words.newTerminalTitle),
         where: 'note',
-        text: 'Programs started before the change still have the 260-character limit.',
+        text: msg(words.newTerminalText),
       },
     ],
     undoable: true,

@@ -3,6 +3,8 @@ import { deleteLongPaths, setLongPaths } from '../../platform/windows/longPaths'
 import type { StepUndo } from '../planning/undoSteps';
 import { asAdministrator, undoStep } from '../planning/undoSteps';
 import { QUICK_TIMEOUT_MS } from '../planning/planContext';
+import { msg } from '../../shared/i18n/message';
+import { longPathsPlanWords as words } from './planWords';
 
 const PreviousValueSchema = z.object({ previous: z.number().int().nullable() });
 
@@ -13,9 +15,7 @@ export const setLongPathsUndo: StepUndo<'set-long-paths'> = {
     const id = `undo-${stepId}`;
     const previous = PreviousValueSchema.safeParse(run.results.get(spec.readStepId)?.data);
     if (!previous.success) {
-      warnings.push(
-        'The value of LongPathsEnabled before the change was not recorded, so it is left as it is.',
-      );
+      warnings.push(msg(words.undoNotRecorded));
       return [];
     }
     const value = previous.data.previous;
@@ -31,11 +31,9 @@ export const setLongPathsUndo: StepUndo<'set-long-paths'> = {
       {
         step: undoStep(
           id,
-          'Put the long paths setting back',
+          msg(words.undoStep),
           planned,
-          value === null
-            ? 'Removes LongPathsEnabled again (it was not set before).'
-            : `Sets LongPathsEnabled back to ${value}.`,
+          value === null ? msg(words.undoRemove) : msg(words.undoSet, { value: String(value) }),
         ),
         spec: { kind: 'command', run: planned.run },
         verify: [],

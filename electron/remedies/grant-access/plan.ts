@@ -24,6 +24,8 @@ import {
 } from '../planning/planContext';
 import { aclGrantChecks, handBackChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { listOf, msg } from '../../shared/i18n/message';
+import { grantPlanWords as words } from './planWords';
 
 /**
  * Gives the user the right to change the folder pip cannot write.
@@ -79,29 +81,27 @@ function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessC
     'oem',
     TOOL_TIMEOUT_MS,
   )!;
-  const named = dirs.join(' and ');
+  const named = { folders: listOf(dirs), count: dirs.length };
   return recipeOf(ctx, {
-    title: `Give your account the right to change ${named}`,
+    title: msg(words.aclTitle, named),
     installId: install.id,
     steps: [
       {
         step: shownStep({
           id: 'grant',
-          title: 'Save the current permissions, then grant your account Modify',
+          title: msg(words.aclStep),
           command: grant.run.command,
           script: grant.script,
           readable: grant.readable,
           elevated: grant.elevated,
-          changes: `First saves a copy of the permissions of ${named} and everything in ${dirs.length === 1 ? 'it' : 'them'}, for Undo, in Pip Doctor's folder under ProgramData that only administrators can change. Then lets your account create, change and delete files in ${named} and everything below (Modify, inherited by new files).`,
+          changes: msg(words.aclChanges, named),
         }),
         spec: { kind: 'grant-acl', run: grant.run, folders: dirs },
       },
     ],
     verify: dirs.flatMap((dir) => aclGrantChecks(dir)),
     undoable: true,
-    warnings: [
-      `${named} ${dirs.length === 1 ? 'is' : 'are'} shared by every account on this computer; after this, programs you run can change ${dirs.length === 1 ? 'it' : 'them'} too. A virtual environment avoids that.`,
-    ],
+    warnings: [msg(words.aclSharedWarning, named)],
   });
 }
 
@@ -136,8 +136,10 @@ async function posixHandBack(
       'grant-access: nothing foreign-owned',
     );
   }
-  const warnings = scan.skipped.map((skip) => `${skip.path} is left as it is: ${skip.reason}.`);
-  const count = `${scan.entries.length} file${scan.entries.length === 1 ? '' : 's'}`;
+  const warnings = scan.skipped.map((skip) =>
+    msg(words.skippedWarning, { path: skip.path, reason: skip.reason }),
+  );
+  const files = { count: scan.entries.length, folder: root };
   const paths = scan.entries.map((entry) => entry.path);
 
   const python = systemProgram('python3');
@@ -157,13 +159,13 @@ async function posixHandBack(
     if (chown.kind !== 'found')
       throw new UserFacingError(`${whyNotUsable(chown)}.`, `chown unusable: ${chown.kind}`);
     return sudoInsteadRecipe(ctx, {
-      title: `Hand back ${count} in ${root}`,
+      title: msg(words.sudoTitle, files),
       installId: install.id,
       commands: chownCommands(chown.path, `${uid}:${home.gid}`, paths),
       warnings,
       ...(python.kind === 'found'
         ? {}
-        : { why: `Pip Doctor cannot do this itself: ${whyNotUsable(python)}.` }),
+        : { why: msg(words.cannotItself, { reason: whyNotUsable(python) }) }),
     });
   }
   // The files and their device and inode as this scan saw them go on the helper's stdin.
@@ -171,10 +173,10 @@ async function posixHandBack(
   const chownStep: DraftStep = {
     step: shownStep({
       id: 'chown',
-      title: 'Make the files yours',
+      title: msg(words.chownStep),
       command: admin.run.command,
       elevated: admin.elevated,
-      changes: `Makes you the owner of ${count} in ${root}. A file that was replaced, moved or mounted over since this scan is left as it is.`,
+      changes: msg(words.chownChanges, files),
     }),
     spec: {
       kind: 'chown',
@@ -185,13 +187,13 @@ async function posixHandBack(
   };
 
   return recipeOf(ctx, {
-    title: `Hand back ${count} in ${root} that belong to someone else`,
+    title: msg(words.ownerTitle, files),
     installId: install.id,
     steps: [
       {
         step: shownStep({
           id: 'record-owners',
-          title: 'Write down who owns each file now',
+          title: msg(words.recordStep),
           changes: null,
         }),
         spec: { kind: 'record-owners', root, targetUid: uid, planned: scan.entries },

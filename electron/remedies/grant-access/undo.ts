@@ -14,6 +14,9 @@ import type { StepUndo, UndoContext, UndoStep } from '../planning/undoSteps';
 import { asAdministrator, isVouchedPath, refuseUnvouched, undoStep } from '../planning/undoSteps';
 import { TOOL_TIMEOUT_MS } from '../planning/planContext';
 import { RecordedOwnersSchema } from './specs';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { grantPlanWords as words } from './planWords';
 
 /**
  * ACL systems: the permissions saved before the grant are put back exactly
@@ -27,7 +30,7 @@ export const grantAclUndo: StepUndo<'grant-acl'> = {
   async plan(run, stepId, facts, ctx, warnings) {
     const backups = recordedBackups(run, stepId);
     if (backups === null) {
-      warnings.push('The saved permissions were not recorded, so they cannot be put back.');
+      warnings.push(msg(words.undoAclNotRecorded));
       return [];
     }
     for (const backup of backups)
@@ -50,9 +53,9 @@ export const grantAclUndo: StepUndo<'grant-acl'> = {
       {
         step: undoStep(
           id,
-          'Put the saved permissions back',
+          msg(words.undoAclStep),
           { ...planned, script: scriptOf(planned.run.command) },
-          'Checks that the permissions saved before access was granted are unchanged, then restores them exactly as they were.',
+          msg(words.undoAclChanges),
         ),
         spec: { kind: 'command', run: planned.run },
         verify: [],
@@ -77,21 +80,19 @@ async function chownBack(
   stepId: string,
   facts: FactsOf<'chown'>,
   ctx: UndoContext,
-  warnings: string[],
+  warnings: Message[],
 ): Promise<UndoStep[]> {
   const id = `undo-${stepId}`;
   const recorded = RecordedOwnersSchema.safeParse(run.results.get(facts.recordStepId)?.data);
   if (!recorded.success) {
-    warnings.push('The former owners were not recorded, so the files stay yours.');
+    warnings.push(msg(words.undoOwnersNotRecorded));
     return [];
   }
   // The journal is the user's file: root acts only inside the home folder, below the recorded root.
   const root = recorded.data.root.path;
   const home = ctx.scan.homeDir;
   if (!(await isHandBackRootInHome(root, home))) {
-    warnings.push(
-      `${root} is not a folder inside your home folder (${home}), so Pip Doctor will not change owners there; the files stay as they are.`,
-    );
+    warnings.push(msg(words.undoOutsideHome, { folder: root, home }));
     return [];
   }
   for (const path of facts.paths)
@@ -103,7 +104,7 @@ async function chownBack(
   // Found again now, from the system's folders: never the program the journal names.
   const python = systemProgram('python3');
   if (python.kind !== 'found') {
-    warnings.push(`${whyNotUsable(python)}, so the files stay yours.`);
+    warnings.push(msg(words.undoNoHelper, { reason: whyNotUsable(python) }));
     return [];
   }
   const planned = asAdministrator(handBackCommand(python.path), id, ctx, TOOL_TIMEOUT_MS);
@@ -113,20 +114,20 @@ async function chownBack(
     gid: entry.gid,
   }));
   const owners = [...new Set(entries.map((entry) => `${entry.uid}:${entry.gid}`))];
-  const whom =
-    owners.length === 1
-      ? owners[0] === '0:0'
-        ? 'root'
-        : `uid:gid ${owners[0]}`
-      : 'their former owners';
-  const files = `${entries.length} file${entries.length === 1 ? '' : 's'}`;
+  const count = entries.length;
+  const title =
+    owners.length !== 1
+      ? msg(words.undoToFormerOwners, { count })
+      : owners[0] === '0:0'
+        ? msg(words.undoToRoot, { count })
+        : msg(words.undoToOwner, { count, owner: owners[0]! });
   return [
     {
       step: undoStep(
         id,
-        `Give ${files} back to ${whom}`,
+        title,
         planned,
-        `Makes each of ${files} belong again to the owner recorded before the change (${owners.join(', ')}).`,
+        msg(words.undoOwnerChanges, { count, owners: owners.join(', ') }),
       ),
       spec: {
         kind: 'chown' as const,

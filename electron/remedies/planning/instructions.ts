@@ -1,31 +1,33 @@
 import { fishQuote, quoteArg } from '../../shared/shellQuote';
 import type { Instruction } from '../../shared/actionModel';
 import type { OsTraits } from '../../platform/osTraits';
+import { msg } from '../../shared/i18n/message';
+import { instructionWords as words } from './planWords';
 
 /** What the user types after a virtual environment exists: activation in each shell, and VS Code. */
 export function venvInstructions(os: OsTraits, folder: string, python: string): Instruction[] {
   const { paths } = os;
   const vscode: Instruction = {
-    title: 'Use it in VS Code',
+    title: msg(words.vscodeTitle),
     where: 'vscode',
-    text: `Command Palette (Ctrl+Shift+P) → "Python: Select Interpreter" → "Enter interpreter path…" → ${python}`,
+    text: msg(words.vscodeText, { python }),
   };
   const bin = paths.join(folder, os.venvBinFolder);
   if (os.shell === 'powershell') {
     return [
       {
-        title: 'Activate it in PowerShell',
+        title: msg(words.activatePowershell),
         where: 'powershell',
         text: `& ${quoteArg(paths.join(bin, 'Activate.ps1'), 'powershell')}`,
       },
       {
         // The first activation often fails on "running scripts is disabled on this system".
-        title: 'If PowerShell says running scripts is disabled, allow your own scripts once',
+        title: msg(words.allowScripts),
         where: 'powershell',
         text: 'Set-ExecutionPolicy -Scope CurrentUser RemoteSigned',
       },
       {
-        title: 'Activate it in Command Prompt',
+        title: msg(words.activateCmd),
         where: 'cmd',
         text: quoteArg(paths.join(bin, 'activate.bat'), 'cmd'),
       },
@@ -34,12 +36,12 @@ export function venvInstructions(os: OsTraits, folder: string, python: string): 
   }
   return [
     {
-      title: 'Activate it in bash or zsh',
+      title: msg(words.activateBash),
       where: 'bash',
       text: `source ${quoteArg(paths.join(bin, 'activate'), 'bash')}`,
     },
     {
-      title: 'Activate it in fish',
+      title: msg(words.activateFish),
       where: 'fish',
       text: `source ${fishQuote(paths.join(bin, 'activate.fish'))}`,
     },
@@ -58,10 +60,10 @@ export function pathProfileInstructions(folder: string, home: string): Instructi
     ? `export PATH=${quoteArg(folder, 'bash')}:"$PATH"`
     : `export PATH="${shown}:$PATH"`;
   return [
-    { title: 'Add this line to ~/.bashrc (bash)', where: 'profile', text: bashLine },
-    { title: 'Add this line to ~/.zshrc (zsh)', where: 'profile', text: bashLine },
+    { title: msg(words.profileBash), where: 'profile', text: bashLine },
+    { title: msg(words.profileZsh), where: 'profile', text: bashLine },
     {
-      title: 'Run this once in fish',
+      title: msg(words.fishOnce),
       where: 'fish',
       text: `fish_add_path ${fishQuote(folder)}`,
     },

@@ -11,6 +11,9 @@ import type { Recipe, StepSpec, VerifySpec } from './recipe';
 import type { PlanFacts } from '../run/planFacts';
 import { PIP_ENV } from './pipEnvironment';
 import { UserFacingError } from '../../shared/userFacingError';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { planWords } from './planWords';
 
 /** Everything a plan is built from: the latest scan, the request's ids, and main's own settings. */
 export interface PlanContext {
@@ -120,7 +123,7 @@ export function dryRunStep(
     {
       step: shownStep({
         id: 'dry-run',
-        title: `Check that ${pkg} can be installed`,
+        title: msg(planWords.dryRunTitle, { package: pkg }),
         command: dryRun.run.command,
         changes: null,
       }),
@@ -153,13 +156,13 @@ export interface DraftStep {
 export function recipeOf(
   ctx: PlanContext,
   fields: {
-    title: string;
+    title: Message;
     installId: string | null;
     steps: DraftStep[];
     verify: VerifySpec[];
     instructions?: Recipe['plan']['instructions'];
     undoable: boolean;
-    warnings?: string[];
+    warnings?: Message[];
   },
 ): Recipe {
   return {
@@ -202,27 +205,27 @@ export function holderRootsOf(install: PythonInstall): string[] {
 export function sudoInsteadRecipe(
   ctx: PlanContext,
   fields: {
-    title: string;
+    title: Message;
     installId: string;
     commands: readonly Command[];
-    warnings: string[];
+    warnings: Message[];
     /** Why the app does not run it itself, when it is not that pkexec is missing. */
-    why?: string;
+    why?: Message;
   },
 ): Recipe {
   const problem = ctx.elevation.pkexecProblem;
   const why =
     fields.why ??
     (problem
-      ? `${problem}; it shows the command instead of running it.`
-      : 'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it shows the command instead of running it.');
+      ? msg(planWords.sudoPkexecUntrusted, { path: problem.path, reason: problem.reason })
+      : msg(planWords.sudoNoPkexec));
   return recipeOf(ctx, {
     title: fields.title,
     installId: fields.installId,
     steps: [],
     verify: [],
     instructions: fields.commands.map((command) => ({
-      title: 'Run this in a terminal; sudo asks for your password',
+      title: msg(planWords.sudoInstruction),
       where: 'bash' as const,
       text: `sudo ${commandLine('bash', command.program, command.args)}`,
     })),

@@ -6,6 +6,10 @@ import { STEP_KINDS } from '../steps/stepKinds';
 import type { Recipe, StepKind } from './recipe';
 import type { StepUndo, UndoContext, UndoScope, UndoStep } from './undoSteps';
 import { UserFacingError } from '../../shared/userFacingError';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { planWords } from './planWords';
+import { englishText } from '../../engine/i18n/translator';
 
 export type { UndoContext } from './undoSteps';
 
@@ -48,7 +52,7 @@ async function planUndoOf(
   run: RunHistory,
   step: StepFact,
   ctx: UndoContext,
-  warnings: string[],
+  warnings: Message[],
 ): Promise<UndoStep[]> {
   const undo = undoOfKind(step.kind);
   const facts = parseStepFacts(step.kind, step.facts);
@@ -66,13 +70,13 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
     );
   }
   const undoSteps: UndoStep[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   for (const step of [...original.steps].reverse()) {
     if (ids.has(step.id)) undoSteps.push(...(await planUndoOf(run, step, ctx, warnings)));
   }
   if (undoSteps.length === 0) {
     throw new UserFacingError(
-      `Nothing is left to undo. ${warnings.join(' ')}`.trim(),
+      `Nothing is left to undo. ${warnings.map(englishText).join(' ')}`.trim(),
       `undo of ${run.runId}: every step resolved to nothing`,
     );
   }
@@ -82,7 +86,7 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
       remedy: original.remedy,
       installId: original.installId,
       scanId: original.scanId,
-      title: `Undo: ${original.title}`,
+      title: msg(planWords.undoTitle, { title: original.title }),
       steps: undoSteps.map((undo) => undo.step),
       instructions: [],
       undoable: false,

@@ -8,6 +8,7 @@ import type { RunHistory } from '../run/replayJournal';
 import type { FactsOf } from '../run/planFacts';
 import type { StepKind, StepSpec, VerifySpec } from './recipe';
 import { UserFacingError } from '../../shared/userFacingError';
+import type { Message } from '../../shared/i18n/message';
 
 /**
  * The pieces every step kind's undo is made of. Undo is an action of its
@@ -81,7 +82,7 @@ export interface StepUndo<K extends StepKind> {
     stepId: string,
     facts: FactsOf<K>,
     ctx: UndoContext,
-    warnings: string[],
+    warnings: Message[],
   ): Promise<UndoStep[]>;
   /** Undoing this step removes everything installed into its environment too. */
   removesEnvironment?: boolean;
@@ -90,9 +91,9 @@ export interface StepUndo<K extends StepKind> {
 /** A step of an undo plan as the user sees it. */
 export function undoStep(
   id: string,
-  title: string,
+  title: Message,
   planned: PlannedRun | null,
-  changes: string,
+  changes: Message,
 ): ActionStep {
   return {
     id,

@@ -13,6 +13,8 @@ import {
 } from '../planning/planContext';
 import { repairInstallChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { listOf, msg } from '../../shared/i18n/message';
+import { repairPlanWords as words } from './planWords';
 
 /**
  * Clears what a pip run that stopped half-way left: `~` stash folders and
@@ -43,7 +45,7 @@ export function repairInstallPlan(ctx: PlanContext): Recipe {
     {
       step: shownStep({
         id: 'check-holders',
-        title: 'Check that no program uses the leftovers',
+        title: msg(words.checkStep),
         changes: null,
       }),
       spec: { kind: 'check-unheld', roots: holderRootsOf(install), paths: files },
@@ -59,9 +61,9 @@ export function repairInstallPlan(ctx: PlanContext): Recipe {
     steps.push({
       step: shownStep({
         id: 'ensurepip',
-        title: 'Bring pip back',
+        title: msg(words.ensurepipStep),
         command: run.run.command,
-        changes: `Installs the pip that ships with Python into ${install.executable}'s folders.`,
+        changes: msg(words.ensurepipChanges, { python: install.executable }),
       }),
       spec: { kind: 'command', run: run.run },
     });
@@ -70,20 +72,18 @@ export function repairInstallPlan(ctx: PlanContext): Recipe {
     steps.push({
       step: shownStep({
         id: 'remove-leftovers',
-        title: 'Remove the leftovers',
-        changes: `Deletes ${files.join(', ')}: copies pip had set aside and meant to delete.`,
+        title: msg(words.removeStep),
+        changes: msg(words.removeChanges, { paths: listOf(files) }),
       }),
       spec: { kind: 'remove-paths', paths: files },
     });
   }
   return recipeOf(ctx, {
-    title: `Repair ${install.executable} after an interrupted pip run`,
+    title: msg(words.title, { python: install.executable }),
     installId: install.id,
     steps,
     verify: repairInstallChecks(install.executable, files),
     undoable: false,
-    warnings: [
-      'Deleted leftovers cannot be brought back; they are copies pip itself meant to delete.',
-    ],
+    warnings: [msg(words.noBackWarning)],
   });
 }

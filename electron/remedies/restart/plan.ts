@@ -14,6 +14,8 @@ import {
   shownStep,
 } from '../planning/planContext';
 import { restartChecks } from './verify';
+import { msg } from '../../shared/i18n/message';
+import { restartPlanWords as words } from './planWords';
 
 /**
  * When held files cannot be released any other way: the journal keeps the
@@ -33,7 +35,9 @@ export function restartPlan(ctx: PlanContext): Recipe {
     {
       step: shownStep({
         id: 'await-restart',
-        title: ctx.os.signOutOrRestart,
+        title: msg(words.awaitStep, {
+          system: ctx.os.signOutOrRestart === 'Sign out or restart Windows' ? 'windows' : 'other',
+        }),
         changes: null,
         byUser: true,
       }),
@@ -45,9 +49,9 @@ export function restartPlan(ctx: PlanContext): Recipe {
     steps.push({
       step: shownStep({
         id: 'install',
-        title: `Install ${pkg}`,
+        title: msg(words.installStep, { package: pkg }),
         command: run.run.command,
-        changes: `Installs ${pkg} into ${install.executable}'s folders, before an editor can hold them again.`,
+        changes: msg(words.installChanges, { package: pkg, python: install.executable }),
       }),
       spec: {
         kind: 'pip-install',
@@ -59,15 +63,15 @@ export function restartPlan(ctx: PlanContext): Recipe {
     });
   }
   return recipeOf(ctx, {
-    title: pkg ? `Restart, then install ${pkg}` : 'Restart to release the held files',
+    title: pkg ? msg(words.titleInstall, { package: pkg }) : msg(words.title),
     installId: install.id,
     steps,
     verify: restartChecks(roots, [...new Set(held)], install.executable, pkg),
     instructions: [
       {
-        title: 'After you sign in again',
+        title: msg(words.afterTitle),
         where: 'note',
-        text: 'Open Pip Doctor before your editor or Jupyter; it offers to continue where it stopped.',
+        text: msg(words.afterText),
       },
     ],
     undoable: pkg !== null,

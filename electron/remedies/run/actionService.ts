@@ -549,7 +549,7 @@ export class ActionService {
       ? { pkexecPath: null }
       : {
           pkexecPath: null,
-          pkexecProblem: `Pip Doctor will not ask for administrator rights through ${pkexec.path}: ${pkexec.reason}`,
+          pkexecProblem: { path: pkexec.path, reason: pkexec.reason },
         };
   }
 

@@ -1,5 +1,6 @@
 import type { ActionStatus, StepReport, Verification } from '../../shared/actionModel';
 import type { Recipe } from '../planning/recipe';
+import { englishText } from '../../engine/i18n/translator';
 
 /** The outcome in one or two sentences, from what happened. */
 export function outcomeSummary(
@@ -11,10 +12,12 @@ export function outcomeSummary(
   /** What the user chose to keep as it was when asked (programs left running). */
   kept: readonly string[] = [],
 ): string {
-  const title = recipe.plan.title;
-  const stepTitle = stoppedAt
-    ? (recipe.plan.steps.find((step) => step.id === stoppedAt.stepId)?.title ?? stoppedAt.stepId)
-    : null;
+  // The run's own words are still English sentences (issue #17 converts them next): the plan's, in English, go into them.
+  const title = englishText(recipe.plan.title);
+  const stepMessage = stoppedAt
+    ? recipe.plan.steps.find((step) => step.id === stoppedAt.stepId)?.title
+    : undefined;
+  const stepTitle = stoppedAt ? (stepMessage ? englishText(stepMessage) : stoppedAt.stepId) : null;
   const undo = undoAvailable ? ' Undo takes back what was changed.' : '';
   switch (status) {
     case 'succeeded':

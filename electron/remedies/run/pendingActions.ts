@@ -4,6 +4,9 @@ import type { RunHistory } from './replayJournal';
 import { isUndone, mayHaveChanged, nextStepIndex, stepsOf } from './replayJournal';
 import { undoableStepIds } from '../planning/undoPlan';
 import { recordedPlan } from './recordedPlan';
+import { englishText } from '../../engine/i18n/translator';
+import { msg } from '../../shared/i18n/message';
+import { planWords } from '../planning/planWords';
 
 /**
  * What the app says on its next start about actions that did not end
@@ -108,12 +111,12 @@ function explain(
   stoppedAt: PendingAction['stoppedAt'],
   undoAvailable: boolean,
 ): string {
-  const what = `"${run.title}"`;
+  const what = `"${englishText(run.facts?.title ?? msg(planWords.olderTitle, { title: run.title }))}"`;
   const undo = undoAvailable ? ' Undo takes back what it changed.' : '';
   if (stoppedAt === null) {
     return `${what} ran every step, but Pip Doctor stopped before it could check the result. Continue to check it now.${undo}`;
   }
-  const step = `"${stoppedAt.title}"`;
+  const step = `"${englishText(stoppedAt.title)}"`;
   switch (stoppedAt.state) {
     case 'started':
       return `Pip Doctor stopped while ${what} was at the step ${step}; whether that step finished is not known. Continue runs it again (it is safe to repeat).${undo}`;

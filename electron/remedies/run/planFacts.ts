@@ -8,6 +8,9 @@ import { FolderRoleSchema } from '../../shared/model/diagnosis';
 import type { PlanRequest } from '../../shared/planRequest';
 import { StepSpecSchema } from '../planning/recipe';
 import type { Recipe, SpecOf, StepKind, StepSpec } from '../planning/recipe';
+import { MessageSchema } from '../../shared/model/message';
+import { msg } from '../../shared/i18n/message';
+import { planWords } from '../planning/planWords';
 
 /**
  * What the journal keeps of a plan (DESIGN.md rule 10): ids and facts, never
@@ -46,12 +49,22 @@ type CommandKey = (typeof COMMAND_KEYS)[number];
 export type FactsOf<K extends StepKind> = Omit<SpecOf<K>, CommandKey>;
 export type StepFacts = { [K in StepKind]: FactsOf<K> }[StepKind];
 
+/**
+ * The plan's words as the journal keeps them: a message id with its values,
+ * formatted in whatever language the app speaks when it shows them later. An
+ * older journal holds English sentences: they are shown as they were written.
+ */
+const RecordedWordsSchema = z.union([
+  MessageSchema,
+  z.string().transform((title) => msg(planWords.olderTitle, { title })),
+]);
+
 export const StepFactSchema = z
   .object({
     id: z.string(),
     /** Shown on the pending card before the plan is rebuilt; never run. */
-    title: z.string(),
-    changes: z.string().nullable(),
+    title: RecordedWordsSchema,
+    changes: RecordedWordsSchema.nullable(),
     kind: z.enum(KINDS),
     facts: z.record(z.string(), z.json()),
   })
@@ -61,7 +74,7 @@ export type StepFact = z.infer<typeof StepFactSchema>;
 export const PlanFactsSchema = z
   .object({
     remedy: RemedySchema,
-    title: z.string(),
+    title: RecordedWordsSchema,
     platform: PlatformSchema,
     scanId: z.string(),
     scannedAt: z.string(),
@@ -99,7 +112,7 @@ export function factsOf(recipe: Recipe, request: RecordedRequest): PlanFacts {
       const step = plan.steps.find((candidate) => candidate.id === stepId);
       return {
         id: stepId,
-        title: step?.title ?? stepId,
+        title: step?.title ?? msg(planWords.olderTitle, { title: stepId }),
         changes: step?.changes ?? null,
         kind: spec.kind,
         facts: factsOfSpec(spec),
@@ -137,7 +150,7 @@ export function differingSteps(recorded: PlanFacts, rebuilt: PlanFacts): string[
       now !== undefined &&
       was.id === now.id &&
       was.kind === now.kind &&
-      was.changes === now.changes &&
+      isDeepStrictEqual(was.changes, now.changes) &&
       isDeepStrictEqual(was.facts, now.facts);
     if (!same) differing.push(was?.id ?? now?.id ?? String(index));
   }

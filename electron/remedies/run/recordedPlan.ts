@@ -1,5 +1,7 @@
 import type { ActionPlan } from '../../shared/actionModel';
 import type { PlanFacts } from './planFacts';
+import { msg } from '../../shared/i18n/message';
+import { planWords } from '../planning/planWords';
 
 /**
  * A plan as the journal remembers it, for the list of interrupted and recent
@@ -12,7 +14,7 @@ export function recordedPlan(runId: string, facts: PlanFacts | null, title = '')
     remedy: facts?.remedy ?? 'run-again',
     installId: facts?.installId ?? null,
     scanId: facts?.scanId ?? '',
-    title: facts?.title ?? title,
+    title: facts?.title ?? msg(planWords.olderTitle, { title }),
     steps: (facts?.steps ?? []).map((step) => ({
       id: step.id,
       title: step.title,

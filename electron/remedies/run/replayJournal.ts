@@ -8,7 +8,7 @@ export interface RunHistory {
   runId: string;
   /** What was planned, as facts; null for a line of an older app that recorded commands (never run). */
   facts: PlanFacts | null;
-  /** The plan's title, for a run known only by it. */
+  /** The title an older app wrote down (English), for a run known only by it; facts.title otherwise. */
   title: string;
   startedAt: string;
   intents: Map<string, { attempt: number; data: StepData }>;
@@ -142,7 +142,7 @@ export function newRunHistory(
   return {
     runId,
     facts,
-    title: facts?.title ?? '',
+    title: '',
     startedAt,
     intents: new Map(),
     results: new Map(),

@@ -23,6 +23,7 @@ import { outcome as stepOutcome } from '../steps/stepContext';
 import { undoableStepIds } from '../planning/undoPlan';
 import { verifyAction } from '../checks/verifyAction';
 import type { CloseGrace } from './liveTargets';
+import { englishText } from '../../engine/i18n/translator';
 
 export interface RunnerDeps {
   journal: ActionJournal;
@@ -221,7 +222,8 @@ function statusOfStop(report: StepReport): ActionStatus {
 }
 
 function titleOf(recipe: Recipe, stepId: string): string {
-  return recipe.plan.steps.find((step) => step.id === stepId)?.title ?? stepId;
+  const title = recipe.plan.steps.find((step) => step.id === stepId)?.title;
+  return title ? englishText(title) : stepId;
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,8 @@
 import type { ChangeSummary } from '../../shared/changeModel';
 import { isUndone, stepsOf } from './replayJournal';
 import type { RunHistory } from './replayJournal';
+import { msg } from '../../shared/i18n/message';
+import { planWords } from '../planning/planWords';
 
 /**
  * The journal's record of this session's runs, as the report's "What Pip
@@ -12,7 +14,7 @@ export function sessionChanges(
   all: ReadonlyMap<string, RunHistory>,
 ): ChangeSummary[] {
   return runs.map((run) => ({
-    title: run.facts?.title ?? run.title,
+    title: run.facts?.title ?? msg(planWords.olderTitle, { title: run.title }),
     startedAt: run.startedAt,
     status: run.outcome?.status ?? null,
     verified: run.outcome?.verification.ok ?? null,

@@ -19,6 +19,9 @@ import {
   InstallChangesSchema,
   listDistributions,
 } from './distributions';
+import { listOf, msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { pipUndoPlanWords as words } from './planWords';
 
 /**
  * Uninstalls what the install added, with an interpreter the fresh scan
@@ -47,9 +50,9 @@ export const pipInstallUndo: StepUndo<'pip-install'> = {
       {
         step: undoStep(
           id,
-          `Uninstall ${names.join(', ')}`,
+          msg(words.uninstallStep, { packages: listOf(names) }),
           planned,
-          `Removes ${names.join(', ')}, which this action installed.`,
+          msg(words.uninstallChanges, { packages: listOf(names) }),
         ),
         spec: { kind: 'command', run: planned.run },
         verify: [],
@@ -65,7 +68,7 @@ async function installedBy(
   python: string,
   scope: 'environment' | 'user',
   ctx: UndoContext,
-  warnings: string[],
+  warnings: Message[],
 ): Promise<string[]> {
   const recorded = InstallChangesSchema.safeParse(run.results.get(stepId)?.data);
   let changes = recorded.success ? recorded.data : null;
@@ -73,20 +76,17 @@ async function installedBy(
     const before = DistributionsSchema.safeParse(run.intents.get(stepId)?.data);
     const now = await listDistributions(python, scope, ctx.env, ctx.signal);
     if (!before.success || now === null) {
-      warnings.push('What the install added was not recorded, so nothing is uninstalled.');
+      warnings.push(msg(words.notRecorded));
       return [];
     }
     changes = changesBetween(before.data, now);
   }
   for (const change of changes.changed) {
-    warnings.push(
-      `${change.name} was upgraded from ${change.from} to ${change.to}; the old version cannot be brought back offline, so it stays.`,
-    );
+    warnings.push(msg(words.upgraded, { package: change.name, from: change.from, to: change.to }));
   }
   // Names from the journal go on pip's command line: only names, never an option such as -r or --target.
   const names = changes.added.filter((name) => isValidPackageName(name));
-  if (names.length < changes.added.length)
-    warnings.push('Some names in the record are not package names, so they are left out.');
+  if (names.length < changes.added.length) warnings.push(msg(words.notNames));
   return names;
 }
 

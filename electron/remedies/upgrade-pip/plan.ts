@@ -6,6 +6,8 @@ import { PIP_ENV } from '../planning/pipEnvironment';
 import { installFromScan, PIP_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
 import { upgradePipChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { msg } from '../../shared/i18n/message';
+import { upgradePipPlanWords as words } from './planWords';
 
 /**
  * Always `python -m pip install --upgrade pip setuptools wheel`, never
@@ -42,30 +44,27 @@ export function upgradePipPlan(ctx: PlanContext): Recipe {
     );
   }
   return recipeOf(ctx, {
-    title: `Upgrade pip in ${install.executable}`,
+    title: msg(words.title, { python: install.executable }),
     installId: install.id,
     steps: [
       {
         step: shownStep({
           id: 'upgrade',
-          title: 'Upgrade pip, setuptools and wheel',
+          title: msg(words.step),
           command: planned.run.command,
           script: planned.script,
           readable: planned.readable,
           elevated: planned.elevated,
           changes:
-            `Replaces pip ${install.pipVersion ?? ''} (and setuptools and wheel) in ${install.executable}'s folders with their newest versions.`.replace(
-              '  ',
-              ' ',
-            ),
+            install.pipVersion === null
+              ? msg(words.changesNoVersion, { python: install.executable })
+              : msg(words.changes, { version: install.pipVersion, python: install.executable }),
         }),
         spec: { kind: 'command', run: planned.run },
       },
     ],
     verify: upgradePipChecks(install.executable),
     undoable: false,
-    warnings: [
-      'An upgrade of pip cannot be undone here; an older pip can be installed again by version.',
-    ],
+    warnings: [msg(words.noUndoWarning)],
   });
 }

@@ -21,6 +21,8 @@ import {
 } from '../planning/planContext';
 import { userInstallChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { msg } from '../../shared/i18n/message';
+import { userInstallPlanWords as words } from './planWords';
 
 /**
  * `pip install --user`: into the user's own site folder, no administrator
@@ -43,9 +45,12 @@ export function userInstallPlan(ctx: PlanContext): Recipe {
   steps.push({
     step: shownStep({
       id: 'install',
-      title: `Install ${pkg} into your own folder`,
+      title: msg(words.installStep, { package: pkg }),
       command: pip.run.command,
-      changes: `Installs ${pkg} (and what it needs) into ${userSite ?? 'your user site-packages folder'}.`,
+      changes:
+        userSite === null
+          ? msg(words.installChangesNoFolder, { package: pkg })
+          : msg(words.installChanges, { package: pkg, folder: userSite }),
     }),
     spec: { kind: 'pip-install', run: pip.run, python, scope: 'user', dryRun: false },
   });
@@ -56,11 +61,11 @@ export function userInstallPlan(ctx: PlanContext): Recipe {
     steps.push({
       step: shownStep({
         id: 'user-path',
-        title: 'Put your Scripts folder on your PATH',
+        title: msg(words.pathStep),
         command,
         // Exactly what runs, the plain-errors wrapper included.
         script: scriptOf(command),
-        changes: `Adds ${userScripts} to the PATH of your account (HKCU\\Environment), if it is not there yet. Terminals opened afterwards find the package's commands.`,
+        changes: msg(words.pathChanges, { folder: userScripts }),
       }),
       spec: {
         kind: 'user-path',
@@ -74,7 +79,7 @@ export function userInstallPlan(ctx: PlanContext): Recipe {
   }
 
   return recipeOf(ctx, {
-    title: `Install ${pkg} for your account only`,
+    title: msg(words.title, { package: pkg }),
     installId: install.id,
     steps,
     verify: userInstallChecks(python, pkg),

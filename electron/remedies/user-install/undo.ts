@@ -5,6 +5,8 @@ import { removeFromUserPathScript } from '../../platform/windows/userPathScript'
 import type { StepUndo } from '../planning/undoSteps';
 import { QUICK_TIMEOUT_MS } from '../planning/planContext';
 import { isVouchedPath, refuseUnvouched, undoStep } from '../planning/undoSteps';
+import { msg } from '../../shared/i18n/message';
+import { userInstallPlanWords as words } from './planWords';
 
 const PathChangeSchema = z.object({ changed: z.boolean(), entry: z.string() });
 
@@ -23,9 +25,9 @@ export const userPathUndo: StepUndo<'user-path'> = {
       {
         step: undoStep(
           id,
-          'Take the Scripts folder off your PATH',
+          msg(words.undoPathStep),
           planned,
-          `Removes ${spec.entry} from your account's PATH again.`,
+          msg(words.undoPathChanges, { folder: spec.entry }),
         ),
         spec: { kind: 'user-path', run: planned.run, entry: spec.entry, mode: 'remove' },
         verify: [],

@@ -17,6 +17,8 @@ import { newVenvFolder } from '../../engine/diagnose/newVenvFolder';
 import { venvPython } from '../../platform/osTraits';
 import { venvChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { msg } from '../../shared/i18n/message';
+import { venvPlanWords as words } from './planWords';
 
 /**
  * A virtual environment in the project's `.venv` (or a folder the user
@@ -47,9 +49,9 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
     steps.push({
       step: shownStep({
         id: 'create-venv',
-        title: 'Create the virtual environment',
+        title: msg(words.createStep),
         command: create.run.command,
-        changes: `Creates the folder ${folder}: a private copy of Python's tools where packages can go without administrator rights.`,
+        changes: msg(words.createChanges, { folder }),
       }),
       spec: { kind: 'create-venv', run: create.run, folder },
     });
@@ -60,9 +62,9 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
     steps.push({
       step: shownStep({
         id: 'install',
-        title: `Install ${pkg} into it`,
+        title: msg(words.installStep, { package: pkg }),
         command: install.run.command,
-        changes: `Installs ${pkg} (and what it needs) into ${folder} only; ${base.executable} is not touched.`,
+        changes: msg(words.installChanges, { package: pkg, folder, python: base.executable }),
       }),
       spec: { kind: 'pip-install', run: install.run, python, scope: 'environment', dryRun: false },
     });
@@ -77,19 +79,17 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
   return recipeOf(ctx, {
     title:
       pkg === null
-        ? `Create a virtual environment in ${folder}`
-        : `${existing === 'venv' ? 'Use the virtual environment in' : 'Create a virtual environment in'} ${folder} and install ${pkg} into it`,
+        ? msg(words.createTitle, { folder })
+        : msg(existing === 'venv' ? words.reuseAndInstallTitle : words.createAndInstallTitle, {
+            folder,
+            package: pkg,
+          }),
     installId: base.id,
     steps,
     verify: venvChecks(python, pkg),
     instructions: venvInstructions(ctx.os, folder, python),
     undoable: true,
-    warnings:
-      existing === 'venv'
-        ? [
-            `${folder} already is a virtual environment. Pip Doctor installs into it; Undo removes only what this install added, never the folder.`,
-          ]
-        : [],
+    warnings: existing === 'venv' ? [msg(words.reuseWarning, { folder })] : [],
   });
 }
 

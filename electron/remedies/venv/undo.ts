@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { RunHistory } from '../run/replayJournal';
 import type { StepUndo } from '../planning/undoSteps';
 import { isVouchedPath, refuseUnvouched, undoStep } from '../planning/undoSteps';
+import { msg } from '../../shared/i18n/message';
+import { venvPlanWords as words } from './planWords';
 
 const CreatedSchema = z.object({ existedBefore: z.boolean(), wasEmpty: z.boolean() });
 
@@ -25,9 +27,9 @@ export const createVenvUndo: StepUndo<'create-venv'> = {
       {
         step: undoStep(
           `undo-${stepId}`,
-          `Remove the virtual environment ${spec.folder}`,
+          msg(words.undoStep, { folder: spec.folder }),
           null,
-          `Deletes ${spec.folder}, which this action created, and everything in it.`,
+          msg(words.undoChanges, { folder: spec.folder }),
         ),
         spec: { kind: 'remove-venv', folder: spec.folder, keepFolder },
         verify: keepFolder ? [] : [{ kind: 'paths-gone', paths: [spec.folder] }],

@@ -4,6 +4,7 @@ import type { MessageTag } from 'react-intl';
 import type { ChangeSummary } from '../../../electron/shared/contract';
 import type { RerunStatus } from '../../../electron/shared/rerunModel';
 import { useListStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   title: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -71,15 +72,16 @@ export function ChangeList({ changes }: { changes: readonly ChangeSummary[] }) {
   const styles = useStyles();
   const listStyles = useListStyles();
   const intl = useIntl();
+  const text = useText();
   if (changes.length === 0)
     return <p className={styles.changed}>{intl.formatMessage(words.nothingRan)}</p>;
   return (
     <ul className={listStyles.spaciousList}>
       {changes.map((change) => (
-        <li key={`${change.startedAt} ${change.title}`}>
+        <li key={`${change.startedAt} ${JSON.stringify(change.title)}`}>
           <p className={styles.title}>
             {intl.formatMessage(sentences.ending, {
-              title: change.title,
+              title: text(change.title),
               ending: ending(change),
               quiet: (chunks) => <span className={styles.ending}>{chunks}</span>,
             })}
@@ -87,7 +89,7 @@ export function ChangeList({ changes }: { changes: readonly ChangeSummary[] }) {
           <ul className={styles.changed}>
             {change.changed.length === 0 && <li>{intl.formatMessage(words.nothingChanged)}</li>}
             {change.changed.map((changed) => (
-              <li key={changed}>{changed}</li>
+              <li key={JSON.stringify(changed)}>{text(changed)}</li>
             ))}
             {change.installsAgain.map((again, index) => (
               <li key={`again-${index}`}>

@@ -1,8 +1,9 @@
 import type { HolderChoice } from '../../../electron/shared/contract';
+import type { Message } from '../../../electron/shared/i18n/message';
 
 /** One program as the user knows it: a holder and the holders it started (a venv launcher and its kernel). */
 export interface HolderGroup {
-  name: string;
+  name: Message;
   /** The first is the one that started the others. */
   members: HolderChoice[];
   sameUser: boolean;

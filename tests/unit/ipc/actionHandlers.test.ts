@@ -10,6 +10,7 @@ import { SYSTEM_PYTHON, startHolder } from '../../support/pythonHolder';
 import type { HolderProcess } from '../../support/pythonHolder';
 import { realHandlerDeps } from '../../support/handlerDeps';
 import { tempTree } from '../../support/tempTree';
+import { english } from '../../support/english';
 
 const APP_PAGE = 'http://127.0.0.1:5173/';
 const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
@@ -156,7 +157,7 @@ describe('IPC action handlers on this machine', () => {
     const installId = diagnosis.targetInstallId!;
     const { holders } = valueOf(await handlers['action:holders']({ scanId, installId }, APP_FRAME));
     const shown = holders.find((candidate) => candidate.pid === holder.pid);
-    expect(shown?.description).toContain(`pid ${holder.pid}`);
+    expect(english(shown!.description)).toContain(`pid ${holder.pid}`);
 
     const request = { scanId, remedy: 'close-processes', installId } as const;
     // The app itself is in the scan's process table, but it holds nothing: not closable through here.
@@ -178,7 +179,7 @@ describe('IPC action handlers on this machine', () => {
       ),
     );
     // The title names the program as the user knows it; the list of holders above it has the pid.
-    expect(plan.title).toMatch(/^Close the Python program/);
+    expect(english(plan.title)).toMatch(/^Close the Python program/);
     const { runId } = valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
     // The same plan cannot be run twice, even while the first run is going.
     expectRefused(await handlers['action:run']({ planId: plan.id }, APP_FRAME), /running already/);
@@ -215,7 +216,7 @@ describe('IPC action handlers on this machine', () => {
         APP_FRAME,
       ),
     );
-    expect(plan.title).toContain(picked);
+    expect(english(plan.title)).toContain(picked);
     const { runId } = valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
     const outcome = valueOf(await handlers['action:result']({ runId }, APP_FRAME));
     expect(outcome.status, outcome.summary).toBe('succeeded');

@@ -51,6 +51,7 @@ import {
 import { WINDOWS_DIAGNOSIS, windowsPlanContext } from '../remedies/windowsScan';
 import { historyAfter, windowsUndoContext } from '../remedies/windowsHistory';
 import { HOSTILE_HOME, HOSTILE_NAME, HOSTILE_PROGRAM_FOLDER, LONG_PROJECT } from './hostileText';
+import { english } from '../../support/english';
 
 /**
  * Every PowerShell text Pip Doctor produces for Windows, built by the app's
@@ -485,7 +486,7 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
     win32.join(VENV, 'Scripts', 'python.exe'),
   )) {
     if (instruction.where === 'powershell')
-      add(`venv instruction: ${instruction.title}`, instruction.text);
+      add(`venv instruction: ${english(instruction.title)}`, instruction.text);
   }
 
   // The plans for Windows, as the renderer shows their steps, scripts and instructions; undo plans too.
@@ -505,7 +506,7 @@ export async function collectAppPowerShell(): Promise<AppPowerShell> {
     }
     for (const instruction of recipe.plan.instructions) {
       if (instruction.where === 'powershell')
-        add(`${label} instruction: ${instruction.title}`, instruction.text);
+        add(`${label} instruction: ${english(instruction.title)}`, instruction.text);
     }
   };
   const planned = (Object.keys(REMEDIES) as RemedyId[]).filter((id) => REMEDIES[id].plan !== null);

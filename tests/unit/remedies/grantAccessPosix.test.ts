@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
+import { english } from '../../support/english';
 
 const isRoot = process.geteuid?.() === 0;
 
@@ -133,8 +134,10 @@ describe.skipIf(!isRoot)(
         join(site, 'pkg', '__init__.py'),
         join(local, 'share'),
       ].sort();
-      expect(plan.steps[1]!.changes).toContain(`Makes you the owner of 10 files in ${local}.`);
-      expect(plan.warnings.join(' ')).toContain(
+      expect(english(plan.steps[1]!.changes!)).toContain(
+        `Makes you the owner of 10 files in ${local}.`,
+      );
+      expect(plan.warnings.map(english).join(' ')).toContain(
         'hard-link.txt is left as it is: it is a hard link',
       );
 
@@ -157,7 +160,7 @@ describe.skipIf(!isRoot)(
 
       // Undo runs the same helper, found again in the system's folders.
       const undo = await harness.service.planUndo(outcome.runId);
-      expect(undo.steps.map((step) => step.title)).toEqual(['Give 10 files back to root']);
+      expect(undo.steps.map((step) => english(step.title))).toEqual(['Give 10 files back to root']);
       expect(undo.steps[0]!.command).toEqual(helper);
       expect((await harness.service.run(undo.id)).status).toBe('succeeded');
       for (const path of handedBack) expect(lstatSync(path).uid, path).toBe(0);
@@ -189,7 +192,7 @@ describe.skipIf(!isRoot)(
       expect(JSON.stringify(plan)).not.toContain(fakeBin);
       // This machine has no pkexec in its system folders: the sudo command is shown instead.
       expect(plan.steps).toEqual([]);
-      expect(plan.warnings[0]).toContain('(pkexec is not installed)');
+      expect(english(plan.warnings[0]!)).toContain('(pkexec is not installed)');
       expect(plan.instructions.map((instruction) => instruction.text)).toEqual([
         expect.stringMatching(/^sudo \/usr\/bin\/chown -h 65534:65534 -- /),
       ]);
@@ -229,7 +232,7 @@ describe.skipIf(!isRoot)(
 
       const groupWritable = await planWith(0o775);
       expect(groupWritable.plan.steps).toEqual([]);
-      expect(groupWritable.plan.warnings[0]).toBe(
+      expect(english(groupWritable.plan.warnings[0]!)).toBe(
         'Pip Doctor will not ask for administrator rights through /usr/bin/pkexec: /usr/bin/pkexec can be changed by users other than root (mode 775); it shows the command instead of running it.',
       );
     }, 60_000);

@@ -6,6 +6,7 @@ import { buildDemoWheels } from '../../support/buildWheel';
 import { tempTree } from '../../support/tempTree';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
+import { english } from '../../support/english';
 
 /**
  * "Run my install again" through the real handlers on this machine: a venv
@@ -88,7 +89,13 @@ describe('run my install again, after a checked fix', () => {
     const report = valueOf(
       await handlers['report:markdown']({ scanId, includePersonal: true }, APP_FRAME),
     );
-    expect(report.changes).toEqual([
+    expect(
+      report.changes.map((change) => ({
+        ...change,
+        title: english(change.title),
+        changed: change.changed.map(english),
+      })),
+    ).toEqual([
       expect.objectContaining({
         title: expect.stringContaining('Create a virtual environment'),
         status: 'succeeded',

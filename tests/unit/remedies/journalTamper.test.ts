@@ -16,6 +16,7 @@ import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import type { Harness } from './actionHarness';
 import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
 import { tempTree } from '../../support/tempTree';
+import { english } from '../../support/english';
 
 function refusal(reply: Reply<unknown>): string {
   expect(reply.ok, JSON.stringify(reply)).toBe(false);
@@ -223,7 +224,7 @@ describe('a journal edited by another program of the same user', () => {
         'pipdoctor-demo',
         'pipdoctor-helper',
       ]);
-      expect(undo.warnings).toContain(
+      expect(undo.warnings.map(english)).toContain(
         'Some names in the record are not package names, so they are left out.',
       );
       valueOf(await restarted.handlers['action:run']({ planId: undo.id }, APP_FRAME));

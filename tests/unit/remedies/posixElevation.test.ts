@@ -6,6 +6,7 @@ import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { findUnmanagedPython } from './unmanagedPython';
+import { english } from '../../support/english';
 
 /**
  * Administrator rights on Linux and macOS: pkexec where it exists, else the
@@ -76,7 +77,12 @@ describe.skipIf(python === null)(
         }),
       );
       expect(plan.steps).toEqual([]);
-      expect(plan.instructions).toEqual([
+      expect(
+        plan.instructions.map((instruction) => ({
+          ...instruction,
+          title: english(instruction.title),
+        })),
+      ).toEqual([
         {
           title: 'Run this in a terminal; sudo asks for your password',
           where: 'bash',

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
+import { english } from '../../support/english';
 
 describe('venv: a real virtual environment, a real install, verified by importing, undone', () => {
   const root = tempTree('venv-action');
@@ -59,7 +60,8 @@ describe('venv: a real virtual environment, a real install, verified by importin
         `source '${join(venv, 'bin', 'activate.fish')}'`,
       ]),
     );
-    expect(plan.instructions.find((i) => i.where === 'vscode')?.text).toContain(
+    const vscode = plan.instructions.find((i) => i.where === 'vscode');
+    expect(vscode && typeof vscode.text !== 'string' ? english(vscode.text) : null).toContain(
       'Python: Select Interpreter',
     );
 
@@ -130,7 +132,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
       }),
     );
     expect(plan.steps.map((step) => step.id)).toEqual(['install']);
-    expect(plan.warnings.join(' ')).toContain('already is a virtual environment');
+    expect(plan.warnings.map(english).join(' ')).toContain('already is a virtual environment');
     const outcome = await harness.service.run(plan.id);
     expect(outcome.status, outcome.summary).toBe('succeeded');
 

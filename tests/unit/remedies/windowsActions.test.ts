@@ -25,6 +25,7 @@ import {
 import { fixture, scriptOf, unwrapUac } from './windowsScripts';
 import { osTraits } from '../../../electron/platform/osTraits';
 import { dotnetTicks } from '../../../electron/platform/windows/closeProcessesScript';
+import { english } from '../../support/english';
 
 /**
  * Windows actions cannot run here. What is pinned instead: the exact program
@@ -316,7 +317,7 @@ describe('enable-long-paths', () => {
       env: {},
     });
     expect(unwrapUac(enable!.command).elevated).toBe(fixture('uac-reg-long-paths.elevated.ps1'));
-    expect(recipe.plan.instructions[0]?.title).toContain('Open a new terminal');
+    expect(english(recipe.plan.instructions[0]!.title)).toContain('Open a new terminal');
   });
 
   test('parses reg query, and Undo puts back exactly what was there: a value, or none', async () => {
@@ -383,11 +384,15 @@ describe('close-processes on Windows', () => {
     expect(scriptOf(graceful!.command!)).toContain('$p.CloseMainWindow()');
     expect(scriptOf(graceful!.command!)).not.toContain('Kill(');
     expect(scriptOf(force!.command!)).toContain('$p.Kill()');
-    expect(force!.changes).toContain('programs they started are left running');
-    expect(force!.confirmation).toMatch(/by force/);
+    expect(english(force!.changes!)).toContain('programs they started are left running');
+    expect(english(force!.confirmation!)).toMatch(/by force/);
     // What closing loses comes first in the warning box; then what is left alone, and why.
-    expect(recipe.plan.warnings[0]).toMatch(/^Unsaved work in these programs will be lost/);
-    expect(recipe.plan.warnings[1]).toBe('System (pid 4) is left alone: it is part of Windows.');
+    expect(english(recipe.plan.warnings[0]!)).toMatch(
+      /^Unsaved work in these programs will be lost/,
+    );
+    expect(english(recipe.plan.warnings[1]!)).toBe(
+      'System (pid 4) is left alone: it is part of Windows.',
+    );
   });
 });
 
@@ -402,7 +407,10 @@ describe('venv and upgrade-pip on Windows', () => {
       [`${venv}\\Scripts\\python.exe`, ['-m', 'pip', 'install', 'numpy']],
     ]);
     expect(
-      recipe.plan.instructions.map((instruction) => [instruction.where, instruction.text]),
+      recipe.plan.instructions.map((instruction) => [
+        instruction.where,
+        typeof instruction.text === 'string' ? instruction.text : english(instruction.text),
+      ]),
     ).toEqual([
       [
         'powershell',

@@ -24,8 +24,8 @@ const HOLDERS = [
   {
     pid: 4862,
     startTime: '2026-11-24T07:00:00.000Z',
-    description: 'python3.11 (pid 4862)',
-    name: 'Python program',
+    description: msg({ id: 'plan.holder.named.pid' }, { program: 'python3.11', pid: '4862' }),
+    name: msg({ id: 'plan.holder.pythonProgram' }),
     program: 'python3.11',
     parentPid: null,
     sameUser: true,
@@ -33,8 +33,8 @@ const HOLDERS = [
   {
     pid: 4870,
     startTime: '2026-11-24T07:01:00.000Z',
-    description: 'python3.11 (pid 4870)',
-    name: 'Python program',
+    description: msg({ id: 'plan.holder.named.pid' }, { program: 'python3.11', pid: '4870' }),
+    name: msg({ id: 'plan.holder.pythonProgram' }),
     program: 'python3.11',
     parentPid: null,
     sameUser: true,

@@ -1,3 +1,4 @@
+import { msg } from '../../../electron/shared/i18n/message';
 import { createIntl, createIntlCache } from 'react-intl';
 import type { IntlShape } from 'react-intl';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
@@ -33,8 +34,8 @@ function intlIn(locale: Locale): IntlShape {
 const holder = (pid: number, parentPid: number | null): HolderChoice => ({
   pid,
   startTime: '2026-03-06T10:31:02.000Z',
-  description: `python.exe (pid ${pid})`,
-  name: 'Jupyter kernel (VS Code notebook)',
+  description: msg({ id: 'plan.holder.named.pid' }, { program: 'python.exe', pid: String(pid) }),
+  name: msg({ id: 'plan.holder.jupyterKernelOf' }, { app: 'VS Code' }),
   program: 'python.exe',
   parentPid,
   sameUser: true,

@@ -3,13 +3,15 @@ import type { HolderChoice, StepReport } from '../../../electron/shared/contract
 import { holderGroups, tickedGroups } from '../../../renderer/src/state/holderGroups';
 import { stepShownAs, stepShownWords } from '../../../renderer/src/wording/actionWords';
 import { readableCommandText } from '../../../renderer/src/wording/commandText';
+import { msg } from '../../../electron/shared/i18n/message';
+import type { Message } from '../../../electron/shared/i18n/message';
 import { english } from '../../support/english';
 
 /** Issue #16 items 2, 6, 7: the dialog's words for programs, steps and commands. */
-const holder = (pid: number, name: string, parentPid: number | null): HolderChoice => ({
+const holder = (pid: number, name: Message, parentPid: number | null): HolderChoice => ({
   pid,
   startTime: '2026-03-06T10:31:02.000Z',
-  description: `python.exe (pid ${pid})`,
+  description: msg({ id: 'plan.holder.named.pid' }, { program: 'python.exe', pid: String(pid) }),
   name,
   program: 'python.exe',
   parentPid,
@@ -18,12 +20,13 @@ const holder = (pid: number, name: string, parentPid: number | null): HolderChoi
 
 describe('programs to close', () => {
   test('a launcher and the kernel it started are one program; others stay apart', () => {
+    const kernel = msg({ id: 'plan.holder.jupyterKernelOf' }, { app: 'VS Code' });
     const groups = holderGroups([
-      holder(8852, 'Jupyter kernel (VS Code notebook)', 8840),
-      holder(8840, 'Jupyter kernel (VS Code notebook)', null),
-      holder(9100, 'Python program', null),
+      holder(8852, kernel, 8840),
+      holder(8840, kernel, null),
+      holder(9100, msg({ id: 'plan.holder.pythonProgram' }), null),
     ]);
-    expect(groups.map((group) => [group.name, group.members.map((m) => m.pid)])).toEqual([
+    expect(groups.map((group) => [english(group.name), group.members.map((m) => m.pid)])).toEqual([
       ['Jupyter kernel (VS Code notebook)', [8840, 8852]],
       ['Python program', [9100]],
     ]);

@@ -1,3 +1,4 @@
+import { msg } from '../../../electron/shared/i18n/message';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
@@ -23,8 +24,8 @@ import { posixDiagnosis, windowsDiagnosis } from '../engine/report/diagnosisFixt
 const holder = (pid: number): HolderChoice => ({
   pid,
   startTime: '2026-03-06T10:31:02.000Z',
-  description: `python.exe (pid ${pid})`,
-  name: 'Python program',
+  description: msg({ id: 'plan.holder.named.pid' }, { program: 'python.exe', pid: String(pid) }),
+  name: msg({ id: 'plan.holder.pythonProgram' }),
   program: 'python.exe',
   parentPid: null,
   sameUser: true,

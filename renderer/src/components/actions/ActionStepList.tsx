@@ -109,7 +109,7 @@ export function ActionStepList({
               <StatusIcon status={shown} />
             </span>
             <span className={styles.text}>
-              <span className={styles.title}>{step.title}</span>
+              <span className={styles.title}>{text(step.title)}</span>
               <span className={styles.status}>{text(stepShownWords(shown))}</span>
               {report !== null && report.detail !== '' && (
                 <p className={styles.detail}>{report.detail}</p>

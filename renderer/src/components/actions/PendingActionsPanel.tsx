@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store';
 import { Panel } from '../Panel';
 import { Section } from '../Section';
 import { TechnicalCause } from '../TechnicalCause';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -93,6 +94,7 @@ export function PendingActionsPanel() {
 
 function PendingActionCard({ action }: { action: PendingAction }) {
   const styles = useStyles();
+  const text = useText();
   const resumeAction = useAppStore((state) => state.resumeAction);
   const planUndo = useAppStore((state) => state.planUndo);
   const dismiss = useAppStore((state) => state.dismissPendingAction);
@@ -103,7 +105,7 @@ function PendingActionCard({ action }: { action: PendingAction }) {
   return (
     <Panel>
       <h3 id={titleId} className={styles.title}>
-        {action.plan.title}
+        {text(action.plan.title)}
       </h3>
       <p className={styles.when}>
         {/* A record from an older version has no steps this version can read. */}

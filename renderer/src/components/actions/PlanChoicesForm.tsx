@@ -212,6 +212,7 @@ function HolderChecklist({ choices }: { choices: PlanChoices }) {
   const setHolderTicked = useAppStore((state) => state.setHolderTicked);
   const intl = useIntl();
   const groups = holderGroups(choices.holders ?? []);
+  const text = useText();
   return (
     <fieldset className={styles.holders}>
       <legend className={styles.legend}>{intl.formatMessage(words.programsToClose)}</legend>
@@ -226,8 +227,8 @@ function HolderChecklist({ choices }: { choices: PlanChoices }) {
               <span className={styles.holder}>
                 <span className={styles.holderName}>
                   {group.sameUser
-                    ? group.name
-                    : intl.formatMessage(words.otherUsersProgram, { program: group.name })}
+                    ? text(group.name)
+                    : intl.formatMessage(words.otherUsersProgram, { program: text(group.name) })}
                 </span>
                 <span className={styles.holderDetail}>{holderDetail(intl, group)}</span>
               </span>

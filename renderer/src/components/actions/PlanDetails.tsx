@@ -15,6 +15,7 @@ import type { NoMessageValues } from 'react-intl';
 import type { ActionPlan, ActionStep, Command } from '../../../../electron/shared/contract';
 import { readableCommandText } from '../../wording/commandText';
 import { CommandLine } from '../CommandLine';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -139,10 +140,11 @@ const words = defineMessages<{
 export function PlanDetails({ plan }: { plan: ActionPlan }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   return (
     <div className={styles.plan}>
       <h3 className={styles.heading}>{intl.formatMessage(words.heading)}</h3>
-      <p className={styles.summary}>{plan.title}</p>
+      <p className={styles.summary}>{text(plan.title)}</p>
       <ol className={styles.steps}>
         {plan.steps.map((step) => (
           <li key={step.id}>
@@ -158,7 +160,7 @@ export function PlanDetails({ plan }: { plan: ActionPlan }) {
             <MessageBarTitle>{intl.formatMessage(words.beforeYouGoOn)}</MessageBarTitle>
             <ul className={styles.warnings}>
               {plan.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
+                <li key={JSON.stringify(warning)}>{text(warning)}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -172,10 +174,11 @@ export function PlanDetails({ plan }: { plan: ActionPlan }) {
 function PlanStep({ step }: { step: ActionStep }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   return (
     <>
       <span className={styles.stepTitle}>
-        {step.title}
+        {text(step.title)}
         {step.elevated && (
           <Badge appearance="tint" color="warning">
             {intl.formatMessage(words.needsAdmin)}
@@ -187,10 +190,10 @@ function PlanStep({ step }: { step: ActionStep }) {
           </Badge>
         )}
       </span>
-      {step.changes !== null && <p className={styles.changes}>{step.changes}</p>}
+      {step.changes !== null && <p className={styles.changes}>{text(step.changes)}</p>}
       {step.confirmation !== null && (
         <p className={styles.quiet}>
-          {intl.formatMessage(words.asksYou, { question: step.confirmation })}
+          {intl.formatMessage(words.asksYou, { question: text(step.confirmation) })}
         </p>
       )}
       {step.byUser ? (

@@ -78,7 +78,7 @@ export function RunProgress({ plan, run }: { plan: ActionPlan; run: Running }) {
     <div className={styles.progress}>
       <h3 ref={heading} tabIndex={-1} className={styles.heading}>
         {intl.formatMessage(run.cancelling ? words.cancelling : words.working, {
-          plan: plan.title,
+          plan: text(plan.title),
         })}
       </h3>
       <ActionStepList plan={plan} steps={run.steps} askingAt={run.consent?.stepId ?? null} />
@@ -104,5 +104,5 @@ function spokenProgress(
   const moved = plan.steps.filter((step) => run.steps[step.id]?.status !== 'waiting');
   const latest = moved.at(-1);
   if (!latest) return '';
-  return text(stepStatusSpoken(latest.title, run.steps[latest.id]!.status));
+  return text(stepStatusSpoken(text(latest.title), run.steps[latest.id]!.status));
 }

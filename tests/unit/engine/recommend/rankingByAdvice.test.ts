@@ -153,7 +153,7 @@ describe('the long-path venv, planned and undone', () => {
     expect(create.command?.args).toEqual(['-m', 'venv', 'C:\\venvs\\environment']);
     const run: RunHistory = {
       ...newRunHistory('act-00000000000000a1', null, diagnosis.scannedAt),
-      title: recipe.plan.title,
+      title: english(recipe.plan.title),
     };
     const facts = scanFactsFor(
       run,

@@ -1,0 +1,216 @@
+import { defineMessages } from '@formatjs/intl';
+import type { MessageDescriptor } from '@formatjs/intl';
+import { programOf } from '../../engine/recommend/describeHolder';
+import { SHELLS, startedBy } from '../../engine/processes/startedBy';
+import { msg } from '../../shared/i18n/message';
+import type { Message, MessageValue } from '../../shared/i18n/message';
+import type { RunningProcess } from '../../shared/model/diagnosis';
+
+/**
+ * A program that holds files, as the user knows it ("Jupyter kernel (VS Code
+ * notebook)"), in words a translator can move: the role (a kernel, a
+ * language server) is translated, the program's and the app's names are not.
+ * {pid} is a process id, passed as text so no language groups its digits.
+ */
+const words = defineMessages({
+  jupyterKernelOf: {
+    id: 'plan.holder.jupyterKernelOf',
+    defaultMessage: 'Jupyter kernel ({app} notebook)',
+    description:
+      'A running program: the kernel behind a notebook open in {app} (VS Code, PyCharm…).',
+  },
+  jupyterKernelOfPid: {
+    id: 'plan.holder.jupyterKernelOf.pid',
+    defaultMessage: 'Jupyter kernel ({app} notebook, pid {pid})',
+    description: 'As plan.holder.jupyterKernelOf, with its process id {pid}.',
+  },
+  roleInApp: {
+    id: 'plan.holder.roleInApp',
+    defaultMessage: '{role}, in {app}',
+    description: 'A running program: {role} is what it is (a debugger…), {app} the app it runs in.',
+  },
+  roleInAppPid: {
+    id: 'plan.holder.roleInApp.pid',
+    defaultMessage: '{role}, in {app} (pid {pid})',
+    description: 'As plan.holder.roleInApp, with its process id {pid}.',
+  },
+  roleOfApp: {
+    id: 'plan.holder.roleOfApp',
+    defaultMessage: '{role} ({app})',
+    description:
+      'A running program: {role} is what it is (a kernel…), {app} the app that started it.',
+  },
+  roleOfAppPid: {
+    id: 'plan.holder.roleOfApp.pid',
+    defaultMessage: '{role} ({app}, pid {pid})',
+    description: 'As plan.holder.roleOfApp, with its process id {pid}.',
+  },
+  startedFrom: {
+    id: 'plan.holder.startedFrom',
+    defaultMessage: '{program} started from {app}',
+    description:
+      'A running program: {program} is its name, {app} the app or terminal it was started from.',
+  },
+  startedFromPid: {
+    id: 'plan.holder.startedFrom.pid',
+    defaultMessage: '{program} started from {app} (pid {pid})',
+    description: 'As plan.holder.startedFrom, with its process id {pid}.',
+  },
+  named: {
+    id: 'plan.holder.named',
+    defaultMessage: '{program}',
+    description:
+      'A running program known only by its name ({program}, never translated). Keep the placeholder alone.',
+  },
+  namedPid: {
+    id: 'plan.holder.named.pid',
+    defaultMessage: '{program} (pid {pid})',
+    description: 'A running program by its name {program} and its process id {pid}.',
+  },
+  describedStartedBy: {
+    id: 'plan.holder.described.startedBy',
+    defaultMessage: '{program} (pid {pid}, {role} started by {app})',
+    description:
+      'A running program in detail: its file name, its process id, what it is and the app that started it.',
+  },
+  describedWith: {
+    id: 'plan.holder.described.with',
+    defaultMessage: '{program} (pid {pid}, {starter})',
+    description:
+      'A running program in detail: its file name, process id, and what it is or the app that started it.',
+  },
+  pythonProgram: {
+    id: 'plan.holder.pythonProgram',
+    defaultMessage: 'Python program',
+    description: 'A running Python whose role is not known.',
+  },
+});
+
+/** The roles startedBy.ts recognises, by its (English) label. */
+const roles = defineMessages({
+  'Spyder kernel': { id: 'plan.holder.role.spyderKernel', defaultMessage: 'Spyder kernel' },
+  'Jupyter kernel': { id: 'plan.holder.role.jupyterKernel', defaultMessage: 'Jupyter kernel' },
+  'Python language server (Pylance)': {
+    id: 'plan.holder.role.pylance',
+    defaultMessage: 'Python language server (Pylance)',
+  },
+  'Python language server': {
+    id: 'plan.holder.role.languageServer',
+    defaultMessage: 'Python language server',
+  },
+  'Python debugger (debugpy)': {
+    id: 'plan.holder.role.debugpy',
+    defaultMessage: 'Python debugger (debugpy)',
+  },
+  'PyCharm debugger': {
+    id: 'plan.holder.role.pycharmDebugger',
+    defaultMessage: 'PyCharm debugger',
+  },
+  'PyCharm Python console': {
+    id: 'plan.holder.role.pycharmConsole',
+    defaultMessage: 'PyCharm Python console',
+  },
+  'IDLE shell': { id: 'plan.holder.role.idleShell', defaultMessage: 'IDLE shell' },
+});
+
+/** What startedBy.ts names by a description rather than a product name; products stay as they are. */
+const starters = defineMessages({
+  'Command Prompt': {
+    id: 'plan.holder.app.commandPrompt',
+    defaultMessage: 'Command Prompt',
+    description: "Windows' own name for cmd.exe: use the name Windows shows in your language.",
+  },
+  'Console window': { id: 'plan.holder.app.consoleWindow', defaultMessage: 'Console window' },
+  'SSH session': { id: 'plan.holder.app.sshSession', defaultMessage: 'SSH session' },
+});
+const shellWords = defineMessages({
+  shell: {
+    id: 'plan.holder.app.shell',
+    defaultMessage: '{shell} shell',
+    description: 'A command-line shell by its program name ({shell}: bash, zsh, sh…).',
+  },
+});
+
+const LABELS: ReadonlyMap<string, Message> = new Map([
+  ...Object.entries({ ...roles, ...starters }).map(([label, words]): [string, Message] => [
+    label,
+    msg(words),
+  ]),
+  ...SHELLS.map((shell): [string, Message] => [`${shell} shell`, msg(shellWords.shell, { shell })]),
+]);
+
+/** A role or starter startedBy.ts recognises, in words; a product (VS Code, PyCharm) shows as it is named. */
+function roleWords(label: string): MessageValue {
+  return LABELS.get(label) ?? label;
+}
+
+interface Identity {
+  program: string;
+  role: string | null;
+  app: string | null;
+}
+
+/** What the process is and which app it belongs to, as describeHolder.ts's holderName reads them. */
+function identityOf(process: RunningProcess): Identity {
+  const program = programOf(process);
+  const role = startedBy({ name: program, ...process }, []).role;
+  return { program, role, app: appOf(process.startedBy, role) };
+}
+
+/** The app out of RunningProcess.startedBy ("Jupyter kernel started by VS Code" → "VS Code"). */
+function appOf(phrase: string | null, role: string | null): string | null {
+  if (phrase === null || phrase === role) return null;
+  if (role && phrase.startsWith(`${role} started by `))
+    return phrase.slice(`${role} started by `.length);
+  return role ? null : phrase;
+}
+
+/**
+ * What a person calls the program ("Jupyter kernel (VS Code notebook)"), with
+ * its pid to tell two alike apart when `pid` is given. The pid is the program's.
+ */
+export function holderNameMessage(process: RunningProcess, withPid = false): Message {
+  const { program, role, app } = identityOf(process);
+  const pid = String(process.pid);
+  const pick = (
+    plain: MessageDescriptor,
+    numbered: MessageDescriptor,
+    values: Record<string, MessageValue>,
+  ): Message => (withPid ? msg(numbered, { ...values, pid }) : msg(plain, values));
+  if (role === 'Jupyter kernel' && app)
+    return pick(words.jupyterKernelOf, words.jupyterKernelOfPid, { app: roleWords(app) });
+  if (role && app && !role.startsWith(app)) {
+    return role.includes('(')
+      ? pick(words.roleInApp, words.roleInAppPid, { role: roleWords(role), app: roleWords(app) })
+      : pick(words.roleOfApp, words.roleOfAppPid, { role: roleWords(role), app: roleWords(app) });
+  }
+  if (role) return pick(words.named, words.namedPid, { program: roleWords(role) });
+  const kind: MessageValue = /^pythonw?[\d.]*(\.exe)?$/i.test(program)
+    ? msg(words.pythonProgram)
+    : program;
+  if (app)
+    return pick(words.startedFrom, words.startedFromPid, { program: kind, app: roleWords(app) });
+  return pick(words.named, words.namedPid, { program: kind });
+}
+
+/** The program in detail, for the list of programs to close: "python3.11 (pid 4862, Jupyter kernel started by VS Code)". */
+export function holderDescriptionMessage(process: RunningProcess): Message {
+  const { program, role, app } = identityOf(process);
+  const pid = String(process.pid);
+  if (role && app && !role.startsWith(app))
+    return msg(words.describedStartedBy, {
+      program,
+      pid,
+      role: roleWords(role),
+      app: roleWords(app),
+    });
+  const starter = role ? roleWords(role) : app === null ? null : roleWords(app);
+  return starter === null
+    ? msg(words.namedPid, { program, pid })
+    : msg(words.describedWith, { program, pid, starter });
+}
+
+/** Whether closing it loses a kernel's variables (a notebook's kernel, Spyder's). */
+export function isKernel(process: RunningProcess): boolean {
+  return / kernel$/.test(identityOf(process).role ?? '');
+}
