@@ -15,6 +15,7 @@ import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { FactList } from './FactList';
 import { ScreenReaderStatus } from './ScreenReaderStatus';
 import { Panel } from './Panel';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   titleRow: {
@@ -37,6 +38,7 @@ export function LogFindingCard() {
   const styles = useStyles();
   const titleId = useId();
   const classification = useAppStore((state) => state.classification);
+  const text = useText();
 
   let content = null;
   let announcement = '';
@@ -47,7 +49,7 @@ export function LogFindingCard() {
       <MessageBar intent="error">
         <MessageBarBody>
           <MessageBarTitle>The error could not be read</MessageBarTitle>
-          {classification.error.message}
+          {text(classification.error.message)}
         </MessageBarBody>
       </MessageBar>
     );

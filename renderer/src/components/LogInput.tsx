@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'react';
 import { useAppStore } from '../state/store';
 import { formatSize } from '../logFile/readLogFile';
 import { MAX_LOG_TEXT } from '../logFile/logTextLimit';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -38,6 +39,7 @@ export function LogInput() {
   const logText = useAppStore((state) => state.logText);
   const source = useAppStore((state) => state.logSource);
   const fileError = useAppStore((state) => state.fileError);
+  const text = useText();
   const setLogText = useAppStore((state) => state.setLogText);
   const loadLogFile = useAppStore((state) => state.loadLogFile);
   const pasteClipboard = useAppStore((state) => state.pasteClipboard);
@@ -115,7 +117,7 @@ export function LogInput() {
       )}
       {fileError && (
         <MessageBar intent="error">
-          <MessageBarBody>{fileError}</MessageBarBody>
+          <MessageBarBody>{text(fileError)}</MessageBarBody>
         </MessageBar>
       )}
     </div>

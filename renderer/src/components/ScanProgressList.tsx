@@ -6,6 +6,7 @@ import { SCAN_STEPS, SCAN_STEP_LABELS } from '../wording/scanStepWords';
 import type { ScanStepName } from '../wording/scanStepWords';
 import { ScreenReaderOnly, ScreenReaderStatus } from './ScreenReaderStatus';
 import { useListStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   item: {
@@ -80,9 +81,14 @@ export function ScanProgressList() {
   const listStyles = useListStyles();
   const progress = useAppStore((state) => state.scan.progress);
   const status = useAppStore((state) => state.scan.status);
+  const text = useText();
   const finished = SCAN_STEPS.filter((step) => progress[step].state === 'done');
   const last = finished.at(-1);
-  const announcement = spokenStatus(status, last ? { step: last, ...progress[last] } : null);
+  const lastDetail = last ? progress[last].detail : null;
+  const announcement = spokenStatus(
+    status,
+    last ? { step: last, detail: lastDetail && text(lastDetail) } : null,
+  );
   return (
     <>
       <ProgressBar
@@ -109,7 +115,7 @@ export function ScanProgressList() {
                   {SCAN_STEP_LABELS[step]}
                   <ScreenReaderOnly>: {STATE_WORDS[state]}</ScreenReaderOnly>
                 </span>
-                {detail && <span className={styles.detail}>{detail}</span>}
+                {detail && <span className={styles.detail}>{text(detail)}</span>}
               </span>
             </li>
           );

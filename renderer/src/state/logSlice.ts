@@ -1,10 +1,33 @@
 import type { StateCreator } from 'zustand';
 import type { UserError } from '../../../electron/shared/contract';
 import type { LogFinding } from '../../../electron/shared/model/logFinding';
+import { defineMessages } from 'react-intl';
+import { msg } from '../../../electron/shared/i18n/message';
+import type { Message } from '../../../electron/shared/i18n/message';
 import { invoke } from '../bridge/pipDoctorBridge';
 import { capLogText } from '../logFile/logTextLimit';
 import { readLogFile } from '../logFile/readLogFile';
 import type { AppState } from './appState';
+
+const readErrors = defineMessages({
+  clipboard: {
+    id: 'error.log.clipboard',
+    defaultMessage: 'Pip Doctor could not read the clipboard. {reason}',
+    description: '{reason}: a sentence saying why, from the background process',
+  },
+  clipboardEmpty: {
+    id: 'error.log.clipboardEmpty',
+    defaultMessage:
+      'The clipboard holds no text. Select the error pip printed, copy it, then press Paste.',
+    description: 'Paste: the button next to the text box',
+  },
+  file: {
+    id: 'error.log.file',
+    defaultMessage: 'Pip Doctor could not read {name}. {reason}',
+    description:
+      "{name}: the file name; {reason}: the browser's own reason, may be empty or English",
+  },
+});
 
 export type Classification =
   | { status: 'empty' }
@@ -22,8 +45,8 @@ export interface LogSlice {
   logText: string;
   logSource: LogSource;
   classification: Classification;
-  /** A file, or the clipboard, that could not be read, in words. */
-  fileError: string | null;
+  /** A file, or the clipboard, that could not be read, in words (formatted where it shows). */
+  fileError: Message | null;
   setLogText(text: string): void;
   loadLogFile(file: File): Promise<void>;
   /**
@@ -92,13 +115,12 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
     pasteClipboard: async () => {
       const reply = await invoke('clipboard:read', {});
       if (!reply.ok) {
-        set({ fileError: `Pip Doctor could not read the clipboard. ${reply.error.message}` });
+        set({ fileError: msg(readErrors.clipboard, { reason: reply.error.message }) });
         return false;
       }
       if (reply.value.text.trim() === '') {
         set({
-          fileError:
-            'The clipboard holds no text. Select the error pip printed, copy it, then press Paste.',
+          fileError: msg(readErrors.clipboardEmpty),
         });
         return false;
       }
@@ -127,8 +149,10 @@ export const createLogSlice: StateCreator<AppState, [], [], LogSlice> = (set, ge
         await classifyNow(read.text);
       } catch (error) {
         set({
-          fileError:
-            `Pip Doctor could not read ${file.name}. ${error instanceof Error ? error.message : ''}`.trim(),
+          fileError: msg(readErrors.file, {
+            name: file.name,
+            reason: error instanceof Error ? error.message : '',
+          }),
         });
       }
     },

@@ -19,6 +19,7 @@ import { Section } from '../components/Section';
 import { ChangeList } from '../components/ChangeList';
 import { TechnicalCause } from '../components/TechnicalCause';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -49,6 +50,7 @@ const useStyles = makeStyles({
 
 function OutcomeMessage({ outcome }: { outcome: ExportOutcome | null }) {
   // Always rendered, so the live region exists before its first message.
+  const format = useText();
   let intent: 'success' | 'info' | 'error' = 'success';
   let text = '';
   let cause: string | null = null;
@@ -61,7 +63,7 @@ function OutcomeMessage({ outcome }: { outcome: ExportOutcome | null }) {
   }
   if (outcome?.kind === 'failed') {
     intent = 'error';
-    text = outcome.error.message;
+    text = format(outcome.error.message);
     cause = outcome.error.cause;
   }
   return (
@@ -80,6 +82,7 @@ function OutcomeMessage({ outcome }: { outcome: ExportOutcome | null }) {
 
 export function ReportStep() {
   const styles = useStyles();
+  const text = useText();
   const goTo = useAppStore((state) => state.goTo);
   const includePersonal = useAppStore((state) => state.includePersonal);
   const setIncludePersonal = useAppStore((state) => state.setIncludePersonal);
@@ -160,7 +163,7 @@ export function ReportStep() {
         {report?.preview.status === 'failed' && (
           <MessageBar intent="error">
             <MessageBarBody>
-              {report.preview.error.message}
+              {text(report.preview.error.message)}
               <TechnicalCause cause={report.preview.error.cause} />
             </MessageBarBody>
           </MessageBar>

@@ -5,9 +5,11 @@ import { StepLayout } from '../components/StepLayout';
 import { ScanProgressList } from '../components/ScanProgressList';
 import { TechnicalCause } from '../components/TechnicalCause';
 import { WIZARD_STEP_WORDS } from '../wording/wizardStepWords';
+import { useText } from '../i18n/useText';
 
 export function ScanStep() {
   const scan = useAppStore((state) => state.scan);
+  const text = useText();
   const startScan = useAppStore((state) => state.startScan);
   const cancelScan = useAppStore((state) => state.cancelScan);
   const goTo = useAppStore((state) => state.goTo);
@@ -73,7 +75,7 @@ export function ScanStep() {
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>The scan stopped</MessageBarTitle>
-            {scan.error.message}
+            {text(scan.error.message)}
             <TechnicalCause cause={scan.error.cause} />
           </MessageBarBody>
         </MessageBar>

@@ -10,18 +10,19 @@ import { SYSTEM_PYTHON, startHolder } from '../../support/pythonHolder';
 import type { HolderProcess } from '../../support/pythonHolder';
 import { realHandlerDeps } from '../../support/handlerDeps';
 import { tempTree } from '../../support/tempTree';
+import { english } from '../../support/english';
 
 const APP_PAGE = 'http://127.0.0.1:5173/';
 const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
 
 function valueOf<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.message} (${reply.error.cause})`);
+  if (!reply.ok) throw new Error(`${english(reply.error.message)} (${reply.error.cause})`);
   return reply.value;
 }
 
 function expectRefused(reply: Reply<unknown>, message: RegExp): void {
   expect(reply.ok, JSON.stringify(reply)).toBe(false);
-  if (!reply.ok) expect(reply.error.message).toMatch(message);
+  if (!reply.ok) expect(english(reply.error.message)).toMatch(message);
 }
 
 /**

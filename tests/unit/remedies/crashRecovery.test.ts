@@ -7,6 +7,7 @@ import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { runActionInChild } from '../../support/childAction';
 import { errorCodeOf } from '../../support/errorCode';
+import { refusalOf } from '../../support/refusal';
 
 describe('the journal survives a crash, a torn line and a cancel', () => {
   const root = tempTree('crash');
@@ -75,7 +76,7 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
       extra: { dataDir },
     });
     // No scan in the new process yet: Resume asks for one before it builds anything.
-    await expect(restarted.service.planResume(plan.id)).rejects.toThrow(/Scan, then choose it/);
+    expect(await refusalOf(restarted.service.planResume(plan.id))).toMatch(/Scan, then choose it/);
     await restarted.scan([SYSTEM_PYTHON]);
     const shown = await restarted.service.planResume(plan.id);
     expect(shown.steps.map((step) => step.id)).toEqual(['create-venv', 'install']);

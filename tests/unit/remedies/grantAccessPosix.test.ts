@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
+import { refusalOf } from '../../support/refusal';
 
 const isRoot = process.geteuid?.() === 0;
 
@@ -294,7 +295,7 @@ describe.skipIf(!isRoot)(
         });
       writeFileSync(journalFile, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
 
-      await expect(harness.service.planUndo(outcome.runId)).rejects.toThrow(
+      expect(await refusalOf(harness.service.planUndo(outcome.runId))).toMatch(
         `${system} is not a folder inside your home folder (${home})`,
       );
       expect(lstatSync(secret).uid).toBe(0);
@@ -314,15 +315,17 @@ describe.skipIf(!isRoot)(
           ),
         })),
       }));
-      await expect(
-        harness.service.plan(
-          scan.request({
-            remedy: 'grant-access',
-            installId: scan.installOf(SYSTEM_PYTHON).id,
-            folderRole: 'purelib',
-          }),
+      expect(
+        await refusalOf(
+          harness.service.plan(
+            scan.request({
+              remedy: 'grant-access',
+              installId: scan.installOf(SYSTEM_PYTHON).id,
+              folderRole: 'purelib',
+            }),
+          ),
         ),
-      ).rejects.toThrow(/only hands back files inside your own home folder/);
+      ).toMatch(/only hands back files inside your own home folder/);
     }, 60_000);
   },
 );

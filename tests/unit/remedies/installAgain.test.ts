@@ -6,6 +6,7 @@ import { buildDemoWheels } from '../../support/buildWheel';
 import { tempTree } from '../../support/tempTree';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
+import { english } from '../../support/english';
 
 /**
  * "Run my install again" through the real handlers on this machine: a venv
@@ -43,7 +44,9 @@ describe('run my install again, after a checked fix', () => {
     );
     const early = await handlers['rerun:start']({ runId: plan.id }, APP_FRAME);
     expect(early.ok).toBe(false);
-    expect(!early.ok && early.error.message).toMatch(/only after a fix it made and checked/);
+    expect(!early.ok && english(early.error.message)).toMatch(
+      /only after a fix it made and checked/,
+    );
 
     valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
     const outcome = valueOf(await handlers['action:result']({ runId: plan.id }, APP_FRAME));
@@ -66,7 +69,7 @@ describe('run my install again, after a checked fix', () => {
     );
     // One thing runs at a time: no fix starts while the install runs.
     const again = await handlers['rerun:start']({ runId: plan.id }, APP_FRAME);
-    expect(!again.ok && again.error.message).toMatch(/Another fix is running/);
+    expect(!again.ok && english(again.error.message)).toMatch(/Another fix is running/);
 
     const result = valueOf(await handlers['rerun:result']({ rerunId: started.rerunId }, APP_FRAME));
     expect(result.status).toBe('succeeded');
@@ -114,6 +117,6 @@ describe('run my install again, after a checked fix', () => {
       { rerunId: 'rerun-0000000000000000' },
       APP_FRAME,
     );
-    expect(!unknown.ok && unknown.error.message).toMatch(/does not know that install/);
+    expect(!unknown.ok && english(unknown.error.message)).toMatch(/does not know that install/);
   }, 120_000);
 });

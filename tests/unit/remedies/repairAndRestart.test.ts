@@ -7,6 +7,7 @@ import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { killAll, startHolder } from '../../support/pythonHolder';
 import type { HolderProcess } from '../../support/pythonHolder';
+import { refusalOf } from '../../support/refusal';
 
 const root = tempTree('repair-restart');
 const wheels = join(root, 'wheels');
@@ -161,7 +162,7 @@ describe('restart', () => {
     expect((await harness.service.pendingActions()).map((entry) => entry.runId)).toEqual([plan.id]);
     await harness.service.markResolved(plan.id);
     expect(await harness.service.pendingActions()).toEqual([]);
-    await expect(harness.service.planResume(plan.id)).rejects.toThrow(/nothing to continue/);
-    await expect(harness.service.resume(plan.id)).rejects.toThrow(/Choose Resume again/);
+    expect(await refusalOf(harness.service.planResume(plan.id))).toMatch(/nothing to continue/);
+    expect(await refusalOf(harness.service.resume(plan.id))).toMatch(/Choose Resume again/);
   }, 60_000);
 });

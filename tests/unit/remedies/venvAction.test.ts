@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
+import { refusalOf } from '../../support/refusal';
 
 describe('venv: a real virtual environment, a real install, verified by importing, undone', () => {
   const root = tempTree('venv-action');
@@ -99,7 +100,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
     expect(undone.status, undone.summary).toBe('succeeded');
     expect(existsSync(venv)).toBe(false);
     expect(existsSync(join(project, 'demo_module.py'))).toBe(true);
-    await expect(harness.service.planUndo(outcome.runId)).rejects.toThrow(/undone already/);
+    expect(await refusalOf(harness.service.planUndo(outcome.runId))).toMatch(/undone already/);
     expect(await harness.service.recentActions()).toEqual([
       expect.objectContaining({ runId: outcome.runId, undone: true, undoAvailable: false }),
     ]);
@@ -171,14 +172,16 @@ describe('venv: a real virtual environment, a real install, verified by importin
     const occupied = join(root, 'occupied');
     mkdirSync(occupied);
     writeFileSync(join(occupied, 'notes.txt'), 'mine');
-    await expect(
-      harness.service.plan(
-        scan.request({
-          remedy: 'venv',
-          installId: scan.installOf(SYSTEM_PYTHON).id,
-          venvFolder: { pickedFolderId: harness.service.registerPickedFolder(occupied) },
-        }),
+    expect(
+      await refusalOf(
+        harness.service.plan(
+          scan.request({
+            remedy: 'venv',
+            installId: scan.installOf(SYSTEM_PYTHON).id,
+            venvFolder: { pickedFolderId: harness.service.registerPickedFolder(occupied) },
+          }),
+        ),
       ),
-    ).rejects.toThrow(/not a virtual environment/);
+    ).toMatch(/not a virtual environment/);
   }, 60_000);
 });

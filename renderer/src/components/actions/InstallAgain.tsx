@@ -16,6 +16,7 @@ import { CommandLine } from '../CommandLine';
 import { ScreenReaderStatus } from '../ScreenReaderStatus';
 import { ProblemMessage } from './ProblemMessage';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -89,6 +90,7 @@ export function InstallAgain({ runId }: { runId: string }) {
 /** What would run, exactly, before the user starts it. */
 function Offer({ runId }: { runId: string }) {
   const styles = useStyles();
+  const text = useText();
   const shown = useAppStore((state) => state.rerunPlan);
   const load = useAppStore((state) => state.loadInstallAgainPlan);
   useEffect(() => void load(runId), [load, runId]);
@@ -105,7 +107,7 @@ function Offer({ runId }: { runId: string }) {
           <CommandLine command={plan.plan.commandLine} />
         </>
       ) : plan?.status === 'failed' ? (
-        <p className={styles.text}>{plan.error.message}</p>
+        <p className={styles.text}>{text(plan.error.message)}</p>
       ) : (
         <Spinner size="tiny" labelPosition="after" label="Working out your install…" />
       )}

@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store';
 import { Panel } from '../Panel';
 import { Section } from '../Section';
 import { TechnicalCause } from '../TechnicalCause';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -25,13 +26,14 @@ export function PendingActionsPanel() {
   const styles = useStyles();
   const pending = useAppStore((state) => state.pendingActions);
   const error = useAppStore((state) => state.pendingError);
+  const text = useText();
   if (pending.length === 0 && error === null) return null;
   return (
     <Section title="Pip Doctor was interrupted">
       {error !== null && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {error.message}
+            {text(error.message)}
             <TechnicalCause cause={error.cause} />
           </MessageBarBody>
         </MessageBar>
