@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActionStatusSchema } from './actionModel';
 import { RerunStatusSchema } from './rerunModel';
+import { MessageSchema } from './model/message';
 
 /**
  * What Pip Doctor changed on this machine in this session, as the journal
@@ -22,7 +23,7 @@ export const ChangeSummarySchema = z.object({
   /** An undo of this run has succeeded since. */
   undone: z.boolean(),
   installsAgain: z.array(
-    z.object({ packageName: z.string(), where: z.string(), status: RerunStatusSchema }),
+    z.object({ packageName: z.string(), where: MessageSchema, status: RerunStatusSchema }),
   ),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;

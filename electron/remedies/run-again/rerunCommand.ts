@@ -8,6 +8,32 @@ import { PIP_ENV } from '../planning/pipEnvironment';
 import type { Recipe } from '../planning/recipe';
 import { defineMessages } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+
+/** Where the install goes: a phrase that ends "pip installed requests …" and "Pip Doctor can run your install …, …". */
+const places = defineMessages({
+  newVenv: {
+    id: 'run.rerun.where.newVenv',
+    defaultMessage: 'in the new virtual environment',
+    description: 'Ends a sentence such as "pip installed requests in the new virtual environment"',
+  },
+  newVenvIn: {
+    id: 'run.rerun.where.newVenvIn',
+    defaultMessage: 'in the new virtual environment {folder}',
+    description:
+      'Ends a sentence such as "pip installed requests in the new virtual environment C:\\project\\.venv"; {folder}: its path',
+  },
+  userInstall: {
+    id: 'run.rerun.where.user',
+    defaultMessage: 'for your account only (--user)',
+    description: 'Ends a sentence such as "pip installed requests for your account only (--user)"',
+  },
+  inPython: {
+    id: 'run.rerun.where.python',
+    defaultMessage: 'in {python}',
+    description: 'Ends a sentence such as "pip installed requests in C:\\Python312\\python.exe"; {python}: its path',
+  },
+});
 
 const refusals = defineMessages({
   afterUndo: {
@@ -55,7 +81,7 @@ export interface InstallRerun {
   /** The command exactly as it runs, written for the user's shell. */
   commandLine: string;
   /** Plain words for where it installs. */
-  where: string;
+  where: Message;
 }
 
 /**
@@ -109,7 +135,7 @@ function userPackage({ scanned, plannedPackage }: RerunBasis): string {
 interface RerunTarget {
   python: string;
   options: string[];
-  where: string;
+  where: Message;
 }
 
 function interpreterFor(recipe: Recipe, scanned: Diagnosis): RerunTarget {
@@ -131,14 +157,14 @@ function interpreterFor(recipe: Recipe, scanned: Diagnosis): RerunTarget {
       return {
         python,
         options: [],
-        where: `in the new virtual environment${folder === null ? '' : ` ${folder}`}`,
+        where: folder === null ? msg(places.newVenv) : msg(places.newVenvIn, { folder }),
       };
     }
     case 'user-install':
       return {
         python: scannedInstall(recipe, scanned).executable,
         options: ['--user'],
-        where: 'for your account only (--user)',
+        where: msg(places.userInstall),
       };
     case 'close-processes':
     case 'elevated-install':
@@ -148,7 +174,11 @@ function interpreterFor(recipe: Recipe, scanned: Diagnosis): RerunTarget {
     case 'upgrade-pip':
     case 'restart': {
       const install = scannedInstall(recipe, scanned);
-      return { python: install.executable, options: [], where: `in ${install.executable}` };
+      return {
+        python: install.executable,
+        options: [],
+        where: msg(places.inPython, { python: install.executable }),
+      };
     }
     case 'use-python-m-pip':
     case 'pipx-or-venv':

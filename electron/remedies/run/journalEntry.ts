@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from '../../shared/model/message';
 import { ActionOutcomeSchema, StepItemSchema, StepStatusSchema } from '../../shared/actionModel';
 import { RerunStatusSchema } from '../../shared/rerunModel';
 import { PlanFactsSchema } from './planFacts';
@@ -51,7 +52,8 @@ export const JournalEntrySchema = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('install-again'),
     packageName: z.string().max(200),
-    where: z.string(),
+    /** A Message; a string in lines written before the app was translated (issue #17). */
+    where: z.union([MessageSchema, z.string()]),
     status: RerunStatusSchema,
     exitCode: z.number().int().nullable(),
   }),

@@ -2,6 +2,7 @@ import type { ActionOutcome, StepItem, StepStatus } from '../../shared/actionMod
 import type { RerunStatus } from '../../shared/rerunModel';
 import type { JournalLine, StepData } from './journalEntry';
 import type { PlanFacts, StepFact } from './planFacts';
+import type { Message } from '../../shared/i18n/message';
 
 /** Everything the journal says about one run, the latest entry of each kind winning. */
 export interface RunHistory {
@@ -25,7 +26,8 @@ export interface RunHistory {
 export interface InstallAgainRecord {
   at: string;
   packageName: string;
-  where: string;
+  /** A string only in lines written before the app was translated. */
+  where: Message | string;
   status: RerunStatus;
   exitCode: number | null;
 }

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ChangeSummary } from '../../../electron/shared/contract';
 import { useListStyles } from './listStyles';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   title: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -37,6 +38,7 @@ const INSTALL_ENDINGS = {
 export function ChangeList({ changes }: { changes: readonly ChangeSummary[] }) {
   const styles = useStyles();
   const listStyles = useListStyles();
+  const text = useText();
   if (changes.length === 0) return <p className={styles.changed}>Nothing: no fix ran.</p>;
   return (
     <ul className={listStyles.spaciousList}>
@@ -52,7 +54,7 @@ export function ChangeList({ changes }: { changes: readonly ChangeSummary[] }) {
             ))}
             {change.installsAgain.map((again, index) => (
               <li key={`again-${index}`}>
-                Ran your install again: pip install {again.packageName} {again.where}:{' '}
+                Ran your install again: pip install {again.packageName} {text(again.where)}:{' '}
                 {INSTALL_ENDINGS[again.status]}.
               </li>
             ))}

@@ -6,7 +6,7 @@ import { buildDemoWheels } from '../../support/buildWheel';
 import { tempTree } from '../../support/tempTree';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
-import { english } from '../../support/english';
+import { english, inLanguage } from '../../support/english';
 
 /**
  * "Run my install again" through the real handlers on this machine: a venv
@@ -74,7 +74,16 @@ describe('run my install again, after a checked fix', () => {
     const result = valueOf(await handlers['rerun:result']({ rerunId: started.rerunId }, APP_FRAME));
     expect(result.status).toBe('succeeded');
     expect(result.exitCode).toBe(0);
-    expect(result.summary).toContain('pipdoctor-demo');
+    const venvFolder = join(folders.project, '.venv');
+    expect(english(result.summary)).toBe(
+      `pip installed pipdoctor-demo in the new virtual environment ${venvFolder}.`,
+    );
+    // In Korean, with the package and the folder as they are (issue #17).
+    const korean = inLanguage('ko', result.summary);
+    expect(korean).toContain('pipdoctor-demo');
+    expect(korean).toContain(venvFolder);
+    expect(korean).toMatch(/설치/);
+    expect(korean).not.toMatch(/installed|virtual environment/);
     const streamed = app.rerunOutput
       .filter((chunk) => chunk.rerunId === started.rerunId)
       .map((chunk) => chunk.text)
@@ -100,12 +109,15 @@ describe('run my install again, after a checked fix', () => {
         installsAgain: [
           {
             packageName: 'pipdoctor-demo',
-            where: `in the new virtual environment ${join(folders.project, '.venv')}`,
+            where: expect.anything(),
             status: 'succeeded',
           },
         ],
       }),
     ]);
+    expect(english(report.changes[0]!.installsAgain[0]!.where)).toBe(
+      `in the new virtual environment ${venvFolder}`,
+    );
     expect(report.markdown).toContain('## What Pip Doctor changed');
     expect(report.markdown).toContain('done, and checked: it worked');
     expect(report.markdown).toMatch(

@@ -8,6 +8,7 @@ import type { RerunBasis } from '../../../electron/remedies/run-again/rerunComma
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { PROJECT, PYTHON, SITE, WINDOWS_DIAGNOSIS, windowsPlanContext } from './windowsScan';
 import { refusalIn } from '../../support/refusal';
+import { english } from '../../support/english';
 
 /**
  * "Run my install again" after each fix: the command main builds from the
@@ -64,7 +65,7 @@ describe('the install run again after each fix', () => {
       env: expect.objectContaining({ PIP_NO_INPUT: '1' }),
     });
     expect(rerun.packageName).toBe('requests');
-    expect(rerun.where).toBe(`in the new virtual environment ${venv}`);
+    expect(english(rerun.where)).toBe(`in the new virtual environment ${venv}`);
     // PowerShell: the call operator and the apostrophe in the user name doubled.
     expect(rerun.commandLine).toBe(
       `& 'C:\\Users\\Ana O''Neil\\Documents\\my project\\.venv\\Scripts\\python.exe' -m pip install requests`,

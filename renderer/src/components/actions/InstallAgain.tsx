@@ -101,7 +101,7 @@ function Offer({ runId }: { runId: string }) {
       {plan?.status === 'ready' ? (
         <>
           <p className={styles.text}>
-            Pip Doctor can run your install of {plan.plan.packageName} now, {plan.plan.where}, and
+            Pip Doctor can run your install of {plan.plan.packageName} now, {text(plan.plan.where)}, and
             show you what pip prints. It runs:
           </p>
           <CommandLine command={plan.plan.commandLine} />
@@ -154,7 +154,9 @@ const HEADLINES = {
 function Finished({ rerun }: { rerun: Extract<RerunState, { status: 'finished' }> }) {
   const styles = useStyles();
   const heading = useFocusOnMount<HTMLSpanElement>();
+  const text = useText();
   const { title, intent } = HEADLINES[rerun.outcome.status];
+  const summary = text(rerun.outcome.summary);
   return (
     <section className={styles.section}>
       <MessageBar intent={intent} layout="multiline">
@@ -162,12 +164,12 @@ function Finished({ rerun }: { rerun: Extract<RerunState, { status: 'finished' }
           <MessageBarTitle ref={heading} tabIndex={-1} className={styles.title}>
             {title}
           </MessageBarTitle>
-          {rerun.outcome.summary}
+          {summary}
         </MessageBarBody>
       </MessageBar>
       <CommandLine command={rerun.outcome.commandLine} />
       <PipOutput text={rerun.output || rerun.outcome.output} />
-      <ScreenReaderStatus message={`${title}. ${rerun.outcome.summary}`} />
+      <ScreenReaderStatus message={`${title}. ${summary}`} />
     </section>
   );
 }
