@@ -19,7 +19,7 @@ const words = defineMessages({
     id: 'run.changes.fixEnded',
     defaultMessage: '{isUndo, select, yes {undo, {ending}} other {{ending}}}; started {startedAt}',
     description:
-      'In brackets after a fix\'s title in the report: how it ended ({ending}, one of run.changes.ending.*) and when it started ({startedAt}: a date and time as 2026-11-24T10:15:00Z)',
+      "In brackets after a fix's title in the report: how it ended ({ending}, one of run.changes.ending.*) and when it started ({startedAt}: a date and time as 2026-11-24T10:15:00Z)",
   },
   nothingChanged: { id: 'run.changes.nothingChanged', defaultMessage: 'Nothing was changed.' },
   installAgain: {

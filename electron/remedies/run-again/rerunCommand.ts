@@ -31,7 +31,8 @@ const places = defineMessages({
   inPython: {
     id: 'run.rerun.where.python',
     defaultMessage: 'in {python}',
-    description: 'Ends a sentence such as "pip installed requests in C:\\Python312\\python.exe"; {python}: its path',
+    description:
+      'Ends a sentence such as "pip installed requests in C:\\Python312\\python.exe"; {python}: its path',
   },
 });
 

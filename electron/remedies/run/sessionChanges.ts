@@ -8,7 +8,8 @@ const words = defineMessages({
   recordedWhere: {
     id: 'run.changes.recordedWhere',
     defaultMessage: '{where}',
-    description: 'Where an install went, as an older version of Pip Doctor recorded it (in English): keep as it is',
+    description:
+      'Where an install went, as an older version of Pip Doctor recorded it (in English): keep as it is',
   },
 });
 

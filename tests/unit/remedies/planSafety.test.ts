@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
-import { refusalOf } from '../../support/refusal';
+import { refusalMessageOf, refusalOf } from '../../support/refusal';
+import { english, inLanguage } from '../../support/english';
 
 /**
  * DESIGN.md rule 2: a plan is built from ids of the latest scan and a
@@ -113,7 +114,11 @@ describe('plans come only from the latest scan’s ids', () => {
     const latest = await harness.scan([SYSTEM_PYTHON]);
     const plan = await harness.service.plan(latest.request({ remedy: 'venv', installId }));
     now = new Date(Date.parse(latest.diagnosis.scannedAt) + 31 * 60_000);
-    expect(await refusalOf(harness.service.run(plan.id))).toMatch(/31 minutes old/);
+    const tooOld = await refusalMessageOf(harness.service.run(plan.id));
+    expect(english(tooOld)).toMatch(/31 minutes old/);
+    // The count is a number the language's plural rules choose the words for (issue #17).
+    expect(inLanguage('de', tooOld)).toContain('ist 31 Minuten alt');
+    expect(inLanguage('ru', tooOld)).toContain('31 минута');
 
     now = new Date();
     const fresh = await harness.service.plan(latest.request({ remedy: 'venv', installId }));

@@ -101,8 +101,8 @@ function Offer({ runId }: { runId: string }) {
       {plan?.status === 'ready' ? (
         <>
           <p className={styles.text}>
-            Pip Doctor can run your install of {plan.plan.packageName} now, {text(plan.plan.where)}, and
-            show you what pip prints. It runs:
+            Pip Doctor can run your install of {plan.plan.packageName} now, {text(plan.plan.where)},
+            and show you what pip prints. It runs:
           </p>
           <CommandLine command={plan.plan.commandLine} />
         </>
