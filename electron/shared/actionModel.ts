@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RemedySchema } from './model/vocabulary';
+import { MessageSchema } from './model/message';
 
 /**
  * What the user sees of a fix (DESIGN.md rule 6): the plan before anything
@@ -145,7 +146,7 @@ export const ActionOutcomeSchema = z.object({
   remedy: RemedySchema,
   status: ActionStatusSchema,
   /** One or two sentences for the user. */
-  summary: z.string(),
+  summary: MessageSchema,
   steps: z.array(StepReportSchema),
   verification: VerificationSchema,
   undoAvailable: z.boolean(),
@@ -174,7 +175,7 @@ export const PendingActionSchema = z.object({
     .nullable(),
   completedSteps: z.array(z.string()),
   /** Plain words: where it stopped and what each choice would do. */
-  explanation: z.string(),
+  explanation: MessageSchema,
   choices: z.array(PendingChoiceSchema),
   /** For actions that wait for a restart: whether the machine has restarted since (null: unknown). */
   restartedSince: z.boolean().nullable(),

@@ -44,7 +44,12 @@ export const JournalEntrySchema = z.discriminatedUnion('type', [
     stepId: z.string(),
     agreed: z.boolean(),
   }),
-  z.object({ ...base, type: z.literal('finished'), outcome: ActionOutcomeSchema }),
+  z.object({
+    ...base,
+    type: z.literal('finished'),
+    // Lines written before the app was translated (issue #17) hold the summary in English.
+    outcome: ActionOutcomeSchema.extend({ summary: z.union([MessageSchema, z.string()]) }),
+  }),
   /** The user said it needs nothing more: the app stops offering it. */
   z.object({ ...base, type: z.literal('resolved') }),
   /** The user's install, run again after this run's fix: its facts, never its command. */

@@ -184,7 +184,7 @@ describe('IPC action handlers on this machine', () => {
     // The same plan cannot be run twice, even while the first run is going.
     expectRefused(await handlers['action:run']({ planId: plan.id }, APP_FRAME), /running already/);
     const outcome = valueOf(await handlers['action:result']({ runId }, APP_FRAME));
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.ok).toBe(true);
     await expect.poll(() => holder.child.signalCode).toBe('SIGTERM');
     expect(progress.filter((event) => event.runId === runId).map((event) => event.type)).toEqual([
@@ -219,7 +219,7 @@ describe('IPC action handlers on this machine', () => {
     expect(plan.title).toContain(picked);
     const { runId } = valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
     const outcome = valueOf(await handlers['action:result']({ runId }, APP_FRAME));
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.detail).toContain('`import demo_module` works');
     expect(existsSync(join(picked, 'pyvenv.cfg'))).toBe(true);
     expect(valueOf(await handlers['action:pending']({}, APP_FRAME))).toEqual([]);
@@ -232,7 +232,7 @@ describe('IPC action handlers on this machine', () => {
         APP_FRAME,
       ),
     );
-    expect(undone.status, undone.summary).toBe('succeeded');
+    expect(undone.status, english(undone.summary)).toBe('succeeded');
     // The folder existed (empty) before: it is emptied, not removed.
     expect(existsSync(join(picked, 'pyvenv.cfg'))).toBe(false);
     expect(existsSync(picked)).toBe(true);

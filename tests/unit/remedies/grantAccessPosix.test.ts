@@ -18,6 +18,7 @@ import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { refusalOf } from '../../support/refusal';
+import { english } from '../../support/english';
 
 const isRoot = process.geteuid?.() === 0;
 
@@ -60,7 +61,7 @@ describe.skipIf(!isRoot)(
         }),
       );
       const outcome = await harness.service.run(plan.id);
-      expect(outcome.status, outcome.summary).toBe('succeeded');
+      expect(outcome.status, english(outcome.summary)).toBe('succeeded');
       return { harness, outcome };
     };
 
@@ -140,7 +141,7 @@ describe.skipIf(!isRoot)(
       );
 
       const outcome = await harness.service.run(plan.id);
-      expect(outcome.status, outcome.summary).toBe('succeeded');
+      expect(outcome.status, english(outcome.summary)).toBe('succeeded');
       expect(outcome.verification.detail).toContain('All 10 files are yours now.');
       for (const path of handedBack) expect(lstatSync(path).uid, path).toBe(NOBODY);
       expect(statSync('/etc/passwd').uid).toBe(0);
@@ -249,7 +250,7 @@ describe.skipIf(!isRoot)(
         const undo = await harness.service.planUndo(outcome.runId);
         const undone = await harness.service.run(undo.id);
         expect(undone.status).toBe('failed');
-        expect(undone.summary).toMatch(
+        expect(english(undone.summary)).toMatch(
           /5 files were left as they were \(lib: it is not the file that was recorded/,
         );
         const outside = execFileSync('find', [other, '!', '-uid', '12345'], { encoding: 'utf8' });

@@ -376,8 +376,8 @@ describe('a journal edited by another program of the same user', () => {
     expect(others).toEqual([]);
     expect(card).toMatchObject({ runId: run.runId, choices: ['mark-resolved'], stoppedAt: null });
     expect(card!.plan.steps).toEqual([]);
-    expect(card!.explanation).toContain('older version of Pip Doctor');
-    expect(card!.explanation).toContain('will not continue or undo it. Dismiss it');
+    expect(english(card!.explanation)).toContain('older version of Pip Doctor');
+    expect(english(card!.explanation)).toContain('will not continue or undo it. Dismiss it');
     expect(await refusalOf(app.service.planResume(run.runId))).toMatch(/nothing to continue/);
     expect(await refusalOf(app.service.planUndo(run.runId))).toMatch(/older version of Pip Doctor/);
     expect((await app.service.recentActions()).map((action) => action.runId)).toEqual([]);

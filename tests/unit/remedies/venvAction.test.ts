@@ -6,6 +6,7 @@ import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { refusalOf } from '../../support/refusal';
+import { english } from '../../support/english';
 
 describe('venv: a real virtual environment, a real install, verified by importing, undone', () => {
   const root = tempTree('venv-action');
@@ -65,7 +66,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
     );
 
     const outcome = await harness.service.run(plan.id);
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.ok).toBe(true);
     expect(outcome.verification.detail).toContain('`import demo_module` works');
     expect(existsSync(join(venv, 'pyvenv.cfg'))).toBe(true);
@@ -97,7 +98,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
     expect(undo.undoOf).toBe(outcome.runId);
     expect(undo.steps.map((step) => step.id)).toEqual(['undo-create-venv']);
     const undone = await harness.service.run(undo.id);
-    expect(undone.status, undone.summary).toBe('succeeded');
+    expect(undone.status, english(undone.summary)).toBe('succeeded');
     expect(existsSync(venv)).toBe(false);
     expect(existsSync(join(project, 'demo_module.py'))).toBe(true);
     expect(await refusalOf(harness.service.planUndo(outcome.runId))).toMatch(/undone already/);
@@ -133,7 +134,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
     expect(plan.steps.map((step) => step.id)).toEqual(['install']);
     expect(plan.warnings.join(' ')).toContain('already is a virtual environment');
     const outcome = await harness.service.run(plan.id);
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
 
     const undo = await harness.service.planUndo(outcome.runId);
     expect(undo.steps[0]?.command?.args).toEqual([

@@ -7,6 +7,7 @@ import { ActionStepList } from './ActionStepList';
 import { InstructionList } from './InstructionList';
 import { NextFix } from './NextFix';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -41,7 +42,9 @@ export function ActionOutcomeView({
   const styles = useStyles();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const { title, tone } = outcomeHeadline(outcome);
-  const text = outcome.status === 'succeeded' ? outcome.verification.detail : outcome.summary;
+  const format = useText();
+  const text =
+    outcome.status === 'succeeded' ? outcome.verification.detail : format(outcome.summary);
   const steps: Record<string, StepProgress> = Object.fromEntries(
     outcome.steps.map((report) => [report.stepId, { status: report.status, report }]),
   );

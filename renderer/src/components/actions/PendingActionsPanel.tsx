@@ -53,6 +53,7 @@ function PendingActionCard({ action }: { action: PendingAction }) {
   const planUndo = useAppStore((state) => state.planUndo);
   const dismiss = useAppStore((state) => state.dismissPendingAction);
   const titleId = useId();
+  const text = useText();
   const done = action.completedSteps.length;
   return (
     <Panel>
@@ -66,7 +67,7 @@ function PendingActionCard({ action }: { action: PendingAction }) {
           ? `; ${done} of ${action.plan.steps.length} steps done.`
           : '.'}
       </p>
-      <p className={styles.text}>{action.explanation}</p>
+      <p className={styles.text}>{text(action.explanation)}</p>
       <div className={styles.buttons}>
         {action.choices.includes('resume') && (
           <Button
