@@ -32,9 +32,11 @@ export function createPipDoctorBridge(
   channelNames: readonly string[],
 ): PipDoctorBridge {
   const allowed = new Set(channelNames);
-  const refuse = (message: string, cause: string): Reply<never> => ({
+  // Message ids written out, not defineMessages: this function may use nothing outside itself.
+  // Their words are defined in electron/ipc/replies.ts (BRIDGE_REFUSALS).
+  const refuse = (messageId: string, cause: string): Reply<never> => ({
     ok: false,
-    error: { message, cause },
+    error: { message: { messageId }, cause },
   });
   /** One event's listener gets the payload alone; the returned function unsubscribes, once. */
   const subscribe = <T>(event: string, listener: (payload: T) => void): (() => void) => {
@@ -52,10 +54,7 @@ export function createPipDoctorBridge(
     invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Reply<ResponseOf<C>>> {
       if (typeof channel !== 'string' || !allowed.has(channel)) {
         return Promise.resolve(
-          refuse(
-            'Pip Doctor refused a request it does not know.',
-            `unknown channel ${String(channel).slice(0, 100)}`,
-          ),
+          refuse('error.ipc.unknownChannel', `unknown channel ${String(channel).slice(0, 100)}`),
         );
       }
       // Main validates every reply against the contract before sending it.
@@ -63,7 +62,7 @@ export function createPipDoctorBridge(
         (reply) => reply as Reply<ResponseOf<C>>,
         (error: unknown) =>
           refuse(
-            'Pip Doctor could not reach its background process. Restart the app and try again.',
+            'error.bridge.unreachable',
             error instanceof Error ? error.message : String(error),
           ),
       );

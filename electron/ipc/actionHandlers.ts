@@ -11,6 +11,21 @@ import type { ActionPlanRequest, Channel, RequestOf, ResponseOf } from '../share
 import type { ChannelHandler } from './guardHandler';
 import type { ScanRegistry } from './scanRegistry';
 import { UserFacingError } from '../shared/userFacingError';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+
+const refusals = defineMessages({
+  unknownInstall: {
+    id: 'error.action.unknownInstall',
+    defaultMessage: 'That Python is not in this scan. Scan again, then choose the fix again.',
+  },
+  notAHolder: {
+    id: 'error.action.notAHolder',
+    defaultMessage:
+      "The program with process id {pid} is not one that holds this Python's files in the scan. Scan again, then choose what to close.",
+    description: '{pid}: the process id number Windows or Linux gave the program',
+  },
+});
 
 export type ActionChannel = Extract<Channel, `action:${string}`> | 'folder:choose';
 export type ActionHandlers = { readonly [C in ActionChannel]: ChannelHandler<C> };
@@ -105,10 +120,7 @@ export function createActionHandlers(deps: ActionHandlerDeps): ActionHandlers {
 function installIn(diagnosis: Diagnosis, installId: string) {
   const install = diagnosis.installs.find((candidate) => candidate.id === installId);
   if (!install) {
-    throw new UserFacingError(
-      'That Python is not in this scan. Scan again, then choose the fix again.',
-      `unknown installId ${installId}`,
-    );
+    throw new UserFacingError(msg(refusals.unknownInstall), `unknown installId ${installId}`);
   }
   return install;
 }
@@ -129,7 +141,7 @@ async function refuseUnlisted(
     );
     if (!listed) {
       throw new UserFacingError(
-        `The program with process id ${ref.pid} is not one that holds this Python's files in the scan. Scan again, then choose what to close.`,
+        msg(refusals.notAHolder, { pid: String(ref.pid) }),
         `process ${ref.pid} @ ${ref.startTime} is not a holder of ${request.installId} in ${request.scanId}`,
       );
     }

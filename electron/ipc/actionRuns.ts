@@ -4,6 +4,29 @@ import { guardHandler } from './guardHandler';
 import type { ChannelHandler } from './guardHandler';
 import { UserFacingError } from '../shared/userFacingError';
 import { JobRegistry } from './jobRegistry';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+
+const refusals = defineMessages({
+  unknownRun: {
+    id: 'error.action.unknownRun',
+    defaultMessage:
+      'Pip Doctor does not know that fix (the app may have restarted). Look at the list of interrupted fixes, or choose the fix again.',
+  },
+  ranAlready: {
+    id: 'error.action.ranAlready',
+    defaultMessage: 'That plan has run already. Choose the fix again to make a new plan.',
+  },
+  runningAlready: {
+    id: 'error.action.runningAlready',
+    defaultMessage: 'That fix is running already.',
+  },
+  fixFailed: {
+    id: 'error.action.failed',
+    defaultMessage:
+      'The fix stopped with an error in Pip Doctor. Look at the list of interrupted fixes; if it keeps failing, report the details.',
+  },
+});
 
 /** Outcomes are small; the last few are enough for a renderer that asks again after a reload. */
 const KEEP = 8;
@@ -17,11 +40,7 @@ export class ActionRuns {
   private readonly jobs = new JobRegistry<ActionOutcome>({
     keep: KEEP,
     keepRunning: true,
-    unknown: (runId) =>
-      new UserFacingError(
-        'Pip Doctor does not know that fix (the app may have restarted). Look at the list of interrupted fixes, or choose the fix again.',
-        `unknown run ${runId}`,
-      ),
+    unknown: (runId) => new UserFacingError(msg(refusals.unknownRun), `unknown run ${runId}`),
     asError: asUserFacingError,
   });
 
@@ -31,9 +50,7 @@ export class ActionRuns {
       const finished = this.jobs.isFinished(runId);
       if (!finished || !again) {
         throw new UserFacingError(
-          finished
-            ? 'That plan has run already. Choose the fix again to make a new plan.'
-            : 'That fix is running already.',
+          msg(finished ? refusals.ranAlready : refusals.runningAlready),
           `run ${runId} ${finished ? 'finished' : 'running'}`,
         );
       }
@@ -58,7 +75,7 @@ export class ActionRuns {
 export function asUserFacingError(error: unknown): UserFacingError {
   if (error instanceof UserFacingError) return error;
   return new UserFacingError(
-    'The fix stopped with an error in Pip Doctor. Look at the list of interrupted fixes; if it keeps failing, report the details.',
+    msg(refusals.fixFailed),
     error instanceof Error ? error.message : String(error),
   );
 }

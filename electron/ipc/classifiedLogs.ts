@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { LogFinding } from '../shared/model/logFinding';
 import { UserFacingError } from '../shared/userFacingError';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+
+const refusals = defineMessages({
+  unknownLog: {
+    id: 'error.log.unknown',
+    defaultMessage:
+      'Pip Doctor no longer has the error you pasted (the app may have restarted). Paste it again, then check again.',
+  },
+});
 
 /** The renderer reclassifies as the user edits: the last few readings are enough to scan with. */
 const KEEP = 8;
@@ -23,10 +33,7 @@ export class ClassifiedLogs {
   finding(logId: string): LogFinding {
     const finding = this.findings.get(logId);
     if (!finding) {
-      throw new UserFacingError(
-        'Pip Doctor no longer has the error you pasted (the app may have restarted). Paste it again, then check again.',
-        `unknown logId ${logId}`,
-      );
+      throw new UserFacingError(msg(refusals.unknownLog), `unknown logId ${logId}`);
     }
     return finding;
   }

@@ -3,6 +3,20 @@ import { isAppPage } from '../security/appPage';
 import { channels } from '../shared/contract';
 import type { Channel, Reply, RequestOf, ResponseOf } from '../shared/contract';
 import { failure, toUserError } from './replies';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+
+const refusals = defineMessages({
+  foreignSender: {
+    id: 'error.ipc.foreignSender',
+    defaultMessage: "This request did not come from Pip Doctor's own window, so it was refused.",
+  },
+  invalidRequest: {
+    id: 'error.ipc.invalidRequest',
+    defaultMessage:
+      'Pip Doctor could not understand a request from its window. Restart the app; if it happens again, report it.',
+  },
+});
 
 /** Who sent a request, as main sees it (never as the renderer claims it). */
 export interface SenderInfo {
@@ -34,16 +48,13 @@ export function guardHandler<C extends Channel>(
   return async (request, sender) => {
     if (!isTrustedSender(sender, appPageUrl)) {
       return failure(
-        "This request did not come from Pip Doctor's own window, so it was refused.",
+        msg(refusals.foreignSender),
         `${channel} from ${sender.isMainFrame ? 'frame' : 'subframe'} ${sender.frameUrl ?? '(unknown)'}`,
       );
     }
     const parsed = requestSchema.safeParse(request);
     if (!parsed.success) {
-      return failure(
-        'Pip Doctor could not understand a request from its window. Restart the app; if it happens again, report it.',
-        `${channel}: ${z.prettifyError(parsed.error)}`,
-      );
+      return failure(msg(refusals.invalidRequest), `${channel}: ${z.prettifyError(parsed.error)}`);
     }
     try {
       return { ok: true, value: responseSchema.parse(await work(parsed.data)) };

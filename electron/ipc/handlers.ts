@@ -23,6 +23,29 @@ import { failure } from './replies';
 import { ScanRegistry } from './scanRegistry';
 import { REMEDY_CATALOG } from '../remedies/registry';
 import { UserFacingError } from '../shared/userFacingError';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+
+const refusals = defineMessages({
+  reportNotSaved: {
+    id: 'error.report.notSaved',
+    defaultMessage: 'The report could not be saved to {path}. Choose another folder.',
+    description: '{path}: the file the user chose in the save dialog',
+  },
+  linkRefused: {
+    id: 'error.link.refused',
+    defaultMessage: 'Pip Doctor only opens links to the Python and pip documentation.',
+  },
+  browserFailed: {
+    id: 'error.link.browserFailed',
+    defaultMessage: 'Your web browser could not be opened. The link is {url}',
+    description: '{url}: the web address, so the user can copy it',
+  },
+  unknownChannel: {
+    id: 'error.ipc.unknownChannel',
+    defaultMessage: 'Pip Doctor refused a request it does not know.',
+  },
+});
 
 export type { ChannelHandler, SenderInfo } from './guardHandler';
 
@@ -169,7 +192,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
         await writeFile(path, markdown, 'utf8');
       } catch (error) {
         throw new UserFacingError(
-          `The report could not be saved to ${path}. Choose another folder.`,
+          msg(refusals.reportNotSaved, { path }),
           error instanceof Error ? error.message : String(error),
         );
       }
@@ -189,16 +212,13 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     'external:open': handle('external:open', async ({ url }) => {
       const allowed = allowedExternalUrl(url);
       if (allowed === null) {
-        throw new UserFacingError(
-          'Pip Doctor only opens links to the Python and pip documentation.',
-          `not on the allowlist: ${url}`,
-        );
+        throw new UserFacingError(msg(refusals.linkRefused), `not on the allowlist: ${url}`);
       }
       try {
         await deps.openExternal(allowed);
       } catch (error) {
         throw new UserFacingError(
-          `Your web browser could not be opened. The link is ${allowed}`,
+          msg(refusals.browserFailed, { url: allowed }),
           error instanceof Error ? error.message : String(error),
         );
       }
@@ -234,7 +254,7 @@ export function dispatchRequest(
   if (typeof channel !== 'string' || !Object.hasOwn(channels, channel)) {
     return Promise.resolve(
       failure(
-        'Pip Doctor refused a request it does not know.',
+        msg(refusals.unknownChannel),
         `unknown channel ${JSON.stringify(String(channel)).slice(0, 100)}`,
       ),
     );

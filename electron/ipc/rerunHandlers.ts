@@ -10,6 +10,16 @@ import { UserFacingError } from '../shared/userFacingError';
 import { asUserFacingError, guardActionHandler } from './actionRuns';
 import type { ChannelHandler } from './guardHandler';
 import { JobRegistry } from './jobRegistry';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+
+const refusals = defineMessages({
+  unknownRerun: {
+    id: 'error.rerun.unknown',
+    defaultMessage:
+      'Pip Doctor does not know that install (the app may have restarted). Run your install again.',
+  },
+});
 
 export type RerunChannel = Extract<Channel, `rerun:${string}`>;
 export type RerunHandlers = { readonly [C in RerunChannel]: ChannelHandler<C> };
@@ -39,10 +49,7 @@ export function createRerunHandlers(deps: RerunHandlerDeps): RerunHandlers {
     keep: KEEP,
     keepRunning: true,
     unknown: (rerunId) =>
-      new UserFacingError(
-        'Pip Doctor does not know that install (the app may have restarted). Run your install again.',
-        `unknown rerun ${rerunId}`,
-      ),
+      new UserFacingError(msg(refusals.unknownRerun), `unknown rerun ${rerunId}`),
     asError: asUserFacingError,
   });
   const running = new Set<string>();

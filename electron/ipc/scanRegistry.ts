@@ -4,6 +4,21 @@ import type { ProgressListener } from '../engine/diagnose/progress';
 import type { ScanProgressEvent } from '../shared/contract';
 import { UserFacingError } from '../shared/userFacingError';
 import { JobRegistry } from './jobRegistry';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+
+const refusals = defineMessages({
+  unknownScan: {
+    id: 'error.scan.unknown',
+    defaultMessage: 'That scan is not known (it may be too old). Start a new scan.',
+  },
+  scanFailed: {
+    id: 'error.scan.failed',
+    defaultMessage:
+      'The scan stopped with an error. Try again; if it keeps failing, report the details.',
+  },
+  scanCancelled: { id: 'error.scan.cancelled', defaultMessage: 'The scan was cancelled.' },
+});
 
 /** Runs one scan; it must stop soon after `signal` aborts (the runner kills its probes). */
 export type RunScan = (signal: AbortSignal, onProgress: ProgressListener) => Promise<Diagnosis>;
@@ -21,7 +36,8 @@ export interface ScanRegistryOptions {
 
 const DEFAULT_KEEP = 4;
 
-export const SCAN_CANCELLED_MESSAGE = 'The scan was cancelled.';
+/** What a cancelled scan answers: the renderer knows it by this id and shows no error for it. */
+export const SCAN_CANCELLED_MESSAGE = msg(refusals.scanCancelled);
 
 /**
  * The scans main is running or has run, by the ids it gave the renderer
@@ -37,15 +53,12 @@ export class ScanRegistry {
       keep: Math.max(1, options.keep ?? DEFAULT_KEEP),
       keepRunning: false,
       unknown: (scanId) =>
-        new UserFacingError(
-          'That scan is not known (it may be too old). Start a new scan.',
-          `unknown scanId ${scanId}`,
-        ),
+        new UserFacingError(msg(refusals.unknownScan), `unknown scanId ${scanId}`),
       asError: (error) =>
         error instanceof UserFacingError
           ? error
           : new UserFacingError(
-              'The scan stopped with an error. Try again; if it keeps failing, report the details.',
+              msg(refusals.scanFailed),
               error instanceof Error ? error.message : String(error),
             ),
     });

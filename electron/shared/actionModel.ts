@@ -158,7 +158,7 @@ export const ActionOutcomeSchema = z.object({
   remedy: RemedySchema,
   status: ActionStatusSchema,
   /** One or two sentences for the user. */
-  summary: z.string(),
+  summary: MessageSchema,
   steps: z.array(StepReportSchema),
   verification: VerificationSchema,
   undoAvailable: z.boolean(),
@@ -188,7 +188,7 @@ export const PendingActionSchema = z.object({
     .nullable(),
   completedSteps: z.array(z.string()),
   /** Plain words: where it stopped and what each choice would do. */
-  explanation: z.string(),
+  explanation: MessageSchema,
   choices: z.array(PendingChoiceSchema),
   /** For actions that wait for a restart: whether the machine has restarted since (null: unknown). */
   restartedSince: z.boolean().nullable(),

@@ -24,7 +24,7 @@ export const ChangeSummarySchema = z.object({
   /** An undo of this run has succeeded since. */
   undone: z.boolean(),
   installsAgain: z.array(
-    z.object({ packageName: z.string(), where: z.string(), status: RerunStatusSchema }),
+    z.object({ packageName: z.string(), where: MessageSchema, status: RerunStatusSchema }),
   ),
 });
 export type ChangeSummary = z.infer<typeof ChangeSummarySchema>;

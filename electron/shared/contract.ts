@@ -34,9 +34,9 @@ export type { RerunOutcome, RerunOutput, RerunPlan, RerunStarted } from './rerun
 import { PlanRequestSchema, ProcessRefSchema } from './planRequest';
 import { DiagnosisSchema, ShellSchema } from './model/diagnosis';
 import { LogFindingSchema } from './model/logFinding';
+import { MessageSchema } from './model/message';
 import { PlatformSchema } from './model/platform';
 import { LOCALES, PSEUDO_LOCALE } from './i18n/locales';
-import { MessageSchema } from './model/message';
 
 /**
  * The one map of everything the renderer may ask of main (DESIGN.md, rule 2).
@@ -67,12 +67,12 @@ export const ScanProgressSchema = z.object({
   scanId: ScanId,
   step: ScanStepSchema,
   state: z.enum(['running', 'done']),
-  detail: z.string().nullable(),
+  detail: MessageSchema.nullable(),
 });
 export type ScanProgressEvent = z.infer<typeof ScanProgressSchema>;
 
 /** Failures reach the UI as words a user can act on, plus the technical cause for the details view. */
-export const UserErrorSchema = z.object({ message: z.string(), cause: z.string().nullable() });
+export const UserErrorSchema = z.object({ message: MessageSchema, cause: z.string().nullable() });
 export type UserError = z.infer<typeof UserErrorSchema>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionRunIdSchema } from './actionModel';
+import { MessageSchema } from './model/message';
 
 /**
  * "Run my install again" after a fix that was checked and worked: the
@@ -19,7 +20,7 @@ export const RerunStartedSchema = z.object({
   /** The exact command, in the user's shell: what they would type. */
   commandLine: z.string(),
   /** Plain words: "in the new virtual environment /home/ana/project/.venv". */
-  where: z.string(),
+  where: MessageSchema,
 });
 export type RerunStarted = z.infer<typeof RerunStartedSchema>;
 
@@ -35,7 +36,7 @@ export const RerunOutcomeSchema = z.object({
   status: RerunStatusSchema,
   exitCode: z.number().int().nullable(),
   /** One or two sentences for the user. */
-  summary: z.string(),
+  summary: MessageSchema,
   /** The end of what pip printed: the new error, when it failed. */
   output: z.string(),
   commandLine: z.string(),

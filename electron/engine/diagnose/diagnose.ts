@@ -27,6 +27,9 @@ import { sentence } from '../recommend/describeHolder';
 import { buildInstall, foldersOf } from './buildInstalls';
 import { describeProcesses, pidsToDescribe } from './describeProcesses';
 import type { ProgressListener } from './progress';
+import { SCAN_PROGRESS_DETAIL as DETAIL } from './progress';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
 import { isInside } from '../../shared/paths';
 import { withoutNetworkPaths } from './networkPaths';
 
@@ -62,7 +65,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   const step = (
     name: Parameters<ProgressListener>[0]['step'],
     state: 'running' | 'done',
-    detail: string | null = null,
+    detail: Message | null = null,
   ) => onProgress?.({ step: name, state, detail });
 
   step('installs', 'running');
@@ -101,7 +104,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   // Read while the probes run, but after discovery: its hundreds of /proc reads would
   // otherwise queue ahead of discovery's own in libuv's small thread pool.
   const tablePromise = probe.listProcesses();
-  step('installs', 'done', `${discovery.candidates.length} found`);
+  step('installs', 'done', msg(DETAIL.installsFound, { count: discovery.candidates.length }));
 
   // The holder scan needs only the probes' answers: it starts while folders are still checked.
   const factsList = await Promise.all(
@@ -110,7 +113,9 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   step(
     'interpreters',
     'done',
-    `${factsList.filter((facts) => facts.status === 'ok').length} answered`,
+    msg(DETAIL.interpretersAnswered, {
+      count: factsList.filter((facts) => facts.status === 'ok').length,
+    }),
   );
   checkCancelled();
 
@@ -129,7 +134,9 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   step(
     'folders',
     'done',
-    `${refs.reduce((n, ref) => n + ref.install.folders.length, 0)} folders checked`,
+    msg(DETAIL.foldersChecked, {
+      count: refs.reduce((n, ref) => n + ref.install.folders.length, 0),
+    }),
   );
 
   const [summaries, holderScan] = await Promise.all([tablePromise, holderPromise]);
@@ -138,7 +145,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   const { shown, withParents } = pidsToDescribe(summaries, holderScan.holders, okRefs, process.pid);
   const details = withoutOwnProbes(await probe.describeProcesses(summaries, withParents));
   const processes = describeProcesses(shown, summaries, details, holderScan.holders, okRefs, user);
-  step('processes', 'done', `${processes.length} relevant`);
+  step('processes', 'done', msg(DETAIL.processesRelevant, { count: processes.length }));
   checkCancelled();
 
   step('remedies', 'running');
@@ -221,7 +228,11 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
         'Your log shows pip finishing without an error, and the scan found nothing in the way of the next install.',
       path: null,
     });
-  step('remedies', 'done', `${recommendations.filter((r) => r.applicable).length} to try`);
+  step(
+    'remedies',
+    'done',
+    msg(DETAIL.remediesToTry, { count: recommendations.filter((r) => r.applicable).length }),
+  );
 
   return {
     schemaVersion: 1,

@@ -62,11 +62,7 @@ export function markdownReport(diagnosis: Diagnosis, options: ReportOptions): st
   const sections = [
     header(diagnosis, options, w),
     found(diagnosis, w),
-    changesSection(
-      options.changes ?? [],
-      (text) => w.text(text),
-      (message) => w.message(message),
-    ),
+    changesSection(options.changes ?? [], w),
     logSection(diagnosis.log, w),
     pipSection(diagnosis, w),
     installsSection(diagnosis, w),

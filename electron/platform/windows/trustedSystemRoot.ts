@@ -1,6 +1,8 @@
 import { win32 } from 'node:path';
 import { UserFacingError } from '../../shared/userFacingError';
 import { envValue } from './commandRunner';
+import { defineMessage } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
 
 /**
  * The Windows folder the app starts its programs from (PowerShell, icacls,
@@ -15,14 +17,27 @@ import { envValue } from './commandRunner';
 export function trustedSystemRoot(env: NodeJS.ProcessEnv, systemDirectory: string | null): string {
   if (systemDirectory === null || !win32.isAbsolute(systemDirectory)) {
     throw new UserFacingError(
-      'Pip Doctor could not ask Windows where its own programs are, so it will not run any for this fix. Scan again; if this keeps happening, use the commands shown instead.',
+      msg(
+        defineMessage({
+          id: 'error.windows.systemFolderUnknown',
+          defaultMessage:
+            'Pip Doctor could not ask Windows where its own programs are, so it will not run any for this fix. Scan again; if this keeps happening, use the commands shown instead.',
+        }),
+      ),
       `system directory unknown (${systemDirectory ?? 'null'})`,
     );
   }
   const system32 = win32.normalize(systemDirectory).replace(/\\+$/, '');
   if (win32.basename(system32).toLowerCase() !== 'system32') {
     throw new UserFacingError(
-      `Windows reported ${system32} as its system folder, which is not a System32 folder; Pip Doctor will not run programs from there.`,
+      msg(
+        defineMessage({
+          id: 'error.windows.notSystem32',
+          defaultMessage:
+            'Windows reported {folder} as its system folder, which is not a System32 folder; Pip Doctor will not run programs from there.',
+        }),
+        { folder: system32 },
+      ),
       `system directory ${system32}`,
     );
   }
@@ -31,7 +46,16 @@ export function trustedSystemRoot(env: NodeJS.ProcessEnv, systemDirectory: strin
     const value = envValue(env, name);
     if (value !== undefined && !sameFolder(value, windows)) {
       throw new UserFacingError(
-        `The ${name} environment variable says Windows is in ${value}, but Windows is in ${windows}. Pip Doctor will not run programs from ${value} as administrator: they could be anyone's. Remove the ${name} setting from your account's environment variables, sign out and in again, then scan again.`,
+        msg(
+          defineMessage({
+            id: 'error.windows.systemRootMoved',
+            defaultMessage:
+              "The {name} environment variable says Windows is in {value}, but Windows is in {windows}. Pip Doctor will not run programs from {value} as administrator: they could be anyone's. Remove the {name} setting from your account's environment variables, sign out and in again, then scan again.",
+            description:
+              '{name}: SystemRoot or windir, a variable name; {value} and {windows}: folder paths',
+          }),
+          { name, value, windows },
+        ),
         `${name}=${value}, GetSystemDirectory=${system32}`,
       );
     }

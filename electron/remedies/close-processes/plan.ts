@@ -13,7 +13,7 @@ import type { PlanContext } from '../planning/planContext';
 import { holderRootsOf, installFromScan, recipeOf, shownStep } from '../planning/planContext';
 import { closeProcessesChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
-import { englishText } from '../../engine/i18n/translator';
+import { defineMessage } from '@formatjs/intl';
 
 /**
  * Closes the programs that hold files of an install: only processes of the
@@ -36,8 +36,20 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   if (targets.length === 0) {
     throw new UserFacingError(
       warnings.length > 0
-        ? `Pip Doctor may not close any of these programs. ${warnings.map(englishText).join(' ')}`
-        : 'No program holds files of this Python in the latest scan.',
+        ? msg(
+            defineMessage({
+              id: 'error.closeProcesses.noneClosable',
+              defaultMessage: 'Pip Doctor may not close any of these programs. {warnings}',
+              description: '{warnings}: one sentence per program, saying why it is left alone',
+            }),
+            { warnings: listOf(warnings, 'sentences') },
+          )
+        : msg(
+            defineMessage({
+              id: 'error.closeProcesses.noHolders',
+              defaultMessage: 'No program holds files of this Python in the latest scan.',
+            }),
+          ),
       'close-processes: no closable targets',
     );
   }
@@ -110,7 +122,15 @@ function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] 
     );
     if (!match) {
       throw new UserFacingError(
-        `The program with process id ${ref.pid} is not in the latest scan. Scan again, then choose what to close.`,
+        msg(
+          defineMessage({
+            id: 'error.closeProcesses.unknownProcess',
+            defaultMessage:
+              'The program with process id {pid} is not in the latest scan. Scan again, then choose what to close.',
+            description: '{pid}: the process id number',
+          }),
+          { pid: String(ref.pid) },
+        ),
         `process ${ref.pid} @ ${ref.startTime} not in scan`,
       );
     }

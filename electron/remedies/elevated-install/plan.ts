@@ -13,6 +13,7 @@ import {
 } from '../planning/planContext';
 import { elevatedInstallChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
 import { elevatedPlanWords as words } from './planWords';
 
@@ -26,7 +27,14 @@ export function elevatedInstallPlan(ctx: PlanContext): Recipe {
   const install = installFromScan(ctx, ctx.request.installId);
   if (install.externallyManaged) {
     throw new UserFacingError(
-      `${install.executable} is managed by your operating system; installing into it as administrator can break the system's own tools. Use a virtual environment instead.`,
+      msg(
+        defineMessage({
+          id: 'error.elevatedInstall.externallyManaged',
+          defaultMessage:
+            "{python} is managed by your operating system; installing into it as administrator can break the system's own tools. Use a virtual environment instead.",
+        }),
+        { python: install.executable },
+      ),
       'elevated-install refused: externally managed',
     );
   }

@@ -5,6 +5,7 @@ import type { PlanContext } from '../planning/planContext';
 import { QUICK_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
 import { enableLongPathsChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
 import { longPathsPlanWords as words } from './planWords';
 
@@ -17,13 +18,24 @@ import { longPathsPlanWords as words } from './planWords';
 export function enableLongPathsPlan(ctx: PlanContext): Recipe {
   if (ctx.os.pathLengthLimit === null) {
     throw new UserFacingError(
-      'Long paths are a Windows setting; this system has no 260-character limit to lift.',
+      msg(
+        defineMessage({
+          id: 'error.longPaths.notWindows',
+          defaultMessage:
+            'Long paths are a Windows setting; this system has no 260-character limit to lift.',
+        }),
+      ),
       `enable-long-paths on ${ctx.os.platform}`,
     );
   }
   if (ctx.diagnosis.settings.longPathsEnabled === true) {
     throw new UserFacingError(
-      'Long paths are already enabled on this computer.',
+      msg(
+        defineMessage({
+          id: 'error.longPaths.enabledAlready',
+          defaultMessage: 'Long paths are already enabled on this computer.',
+        }),
+      ),
       'LongPathsEnabled is 1',
     );
   }

@@ -24,6 +24,7 @@ import {
 } from '../planning/planContext';
 import { aclGrantChecks, handBackChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { listOf, msg } from '../../shared/i18n/message';
 import { grantPlanWords as words } from './planWords';
 
@@ -54,8 +55,22 @@ function chosenFolders(ctx: PlanContext, install: PythonInstall): AccessCheck[] 
   if (folders.length === 0) {
     throw new UserFacingError(
       role
-        ? `This Python has no ${role} folder in the latest scan.`
-        : 'Every folder of this Python is writable for you already; nothing to grant.',
+        ? msg(
+            defineMessage({
+              id: 'error.grantAccess.noRoleFolder',
+              defaultMessage: 'This Python has no {role} folder in the latest scan.',
+              description:
+                '{role}: a folder kind as pip names it: site-packages, Scripts, prefix...',
+            }),
+            { role },
+          )
+        : msg(
+            defineMessage({
+              id: 'error.grantAccess.nothingToGrant',
+              defaultMessage:
+                'Every folder of this Python is writable for you already; nothing to grant.',
+            }),
+          ),
       `grant-access: no folder (role ${role ?? 'any blocked'})`,
     );
   }
@@ -65,7 +80,13 @@ function chosenFolders(ctx: PlanContext, install: PythonInstall): AccessCheck[] 
 function windowsGrant(ctx: PlanContext, install: PythonInstall, folders: AccessCheck[]): Recipe {
   if (ctx.userSid === null) {
     throw new UserFacingError(
-      'Pip Doctor could not find out which Windows account you use, so it cannot grant it access.',
+      msg(
+        defineMessage({
+          id: 'error.grantAccess.noSid',
+          defaultMessage:
+            'Pip Doctor could not find out which Windows account you use, so it cannot grant it access.',
+        }),
+      ),
       'grant-access: user SID unknown',
     );
   }
@@ -111,28 +132,48 @@ async function posixHandBack(
   folder: AccessCheck,
 ): Promise<Recipe> {
   const uid = ctx.diagnosis.user.uid;
-  const refuse = (why: string) =>
+  const refuse = (why: 'unchecked' | 'notYourHome' | 'outside') =>
     new UserFacingError(
-      `Pip Doctor only hands back files inside your own home folder (${ctx.homeDir}); ${folder.path} ${why}. Use a virtual environment instead.`,
+      msg(
+        defineMessage({
+          id: 'error.grantAccess.outsideHome',
+          defaultMessage:
+            'Pip Doctor only hands back files inside your own home folder ({home}); {path} {why, select, unchecked {cannot be checked from here} notYourHome {is not in a home folder that belongs to you} other {is outside it, or already yours}}. Use a virtual environment instead.',
+          description: "{home}: the user's home folder; {path}: the folder pip could not write",
+        }),
+        { home: ctx.homeDir, path: folder.path, why },
+      ),
       `grant-access refused: ${folder.path} ${why}`,
     );
-  if (uid === null || !ctx.local) throw refuse('cannot be checked from here');
+  if (uid === null || !ctx.local) throw refuse('unchecked');
   const home = await stat(ctx.homeDir).catch(() => null);
-  if (home === null || home.uid !== uid)
-    throw refuse('is not in a home folder that belongs to you');
+  if (home === null || home.uid !== uid) throw refuse('notYourHome');
   const root = await handBackRoot(folder.path, ctx.homeDir, uid);
-  if (root === null) throw refuse('is outside it, or already yours');
+  if (root === null) throw refuse('outside');
 
   const scan = await findForeignOwned(root, uid);
   if (scan.truncated) {
     throw new UserFacingError(
-      `More than ${MAX_HANDED_BACK} files in ${root} belong to someone else; that is not what a stray sudo pip leaves. Pip Doctor will not change them.`,
+      msg(
+        defineMessage({
+          id: 'error.grantAccess.tooMany',
+          defaultMessage:
+            '{max, plural, one {More than # file in {folder} belongs to someone else; that is not what a stray sudo pip leaves. Pip Doctor will not change them.} other {More than # files in {folder} belong to someone else; that is not what a stray sudo pip leaves. Pip Doctor will not change them.}}',
+        }),
+        { max: MAX_HANDED_BACK, folder: root },
+      ),
       'grant-access refused: too many foreign-owned files',
     );
   }
   if (scan.entries.length === 0) {
     throw new UserFacingError(
-      `Every file in ${root} is yours already.`,
+      msg(
+        defineMessage({
+          id: 'error.grantAccess.allYours',
+          defaultMessage: 'Every file in {folder} is yours already.',
+        }),
+        { folder: root },
+      ),
       'grant-access: nothing foreign-owned',
     );
   }
@@ -157,7 +198,17 @@ async function posixHandBack(
     // No way to ask for root here (or no system Python for the helper): the user runs chown with sudo.
     const chown = systemProgram('chown');
     if (chown.kind !== 'found')
-      throw new UserFacingError(`${whyNotUsable(chown)}.`, `chown unusable: ${chown.kind}`);
+      throw new UserFacingError(
+        msg(
+          defineMessage({
+            id: 'error.grantAccess.chownUnusable',
+            defaultMessage: '{why}.',
+            description: '{why}: why the system program chown cannot be used (not translated yet)',
+          }),
+          { why: whyNotUsable(chown) },
+        ),
+        `chown unusable: ${chown.kind}`,
+      );
     return sudoInsteadRecipe(ctx, {
       title: msg(words.sudoTitle, files),
       installId: install.id,

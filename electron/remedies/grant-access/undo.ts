@@ -38,7 +38,7 @@ export const grantAclUndo: StepUndo<'grant-acl'> = {
         !facts.folders.includes(backup.folder) ||
         !isVouchedPath(ctx.scan.installFolders, backup.folder)
       )
-        throw refuseUnvouched('a folder of this Python', backup.folder);
+        throw refuseUnvouched('installFolder', backup.folder);
     const id = `undo-${stepId}`;
     const { win32 } = paths;
     // The grant's elevated folder is named after its step folder, rebuilt here, never read from the journal.
@@ -96,7 +96,7 @@ async function chownBack(
     return [];
   }
   for (const path of facts.paths)
-    if (!isVouchedPath([home], path)) throw refuseUnvouched('a file in your home folder', path);
+    if (!isVouchedPath([home], path)) throw refuseUnvouched('homeFile', path);
   const mine = new Set(facts.paths);
   const entries = recorded.data.entries.filter(
     (entry) => mine.has(entry.path) && (entry.path === root || isStrictlyInside(entry.path, root)),

@@ -2,6 +2,8 @@ import { REMEDIES } from '../registry';
 import type { PlanContext } from './planContext';
 import type { Recipe } from './recipe';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
 
 /**
  * The plan of the remedy the request names, built by that remedy.
@@ -13,7 +15,13 @@ export async function buildRecipe(ctx: PlanContext): Promise<Recipe> {
   const builder = REMEDIES[ctx.request.remedy].plan;
   if (builder === null) {
     throw new UserFacingError(
-      'This fix is a way of typing pip commands; copy the commands shown with it. There is nothing for Pip Doctor to run.',
+      msg(
+        defineMessage({
+          id: 'error.plan.recipeOnly',
+          defaultMessage:
+            'This fix is a way of typing pip commands; copy the commands shown with it. There is nothing for Pip Doctor to run.',
+        }),
+      ),
       `no action for remedy ${ctx.request.remedy}`,
     );
   }

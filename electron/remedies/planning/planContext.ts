@@ -11,6 +11,7 @@ import type { Recipe, StepSpec, VerifySpec } from './recipe';
 import type { PlanFacts } from '../run/planFacts';
 import { PIP_ENV } from './pipEnvironment';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 import { planWords } from './planWords';
@@ -57,13 +58,28 @@ export function installFromScan(ctx: PlanContext, installId: string): PythonInst
   const install = ctx.diagnosis.installs.find((candidate) => candidate.id === installId);
   if (!install) {
     throw new UserFacingError(
-      'That Python is not in the latest scan. Scan again, then choose the fix again.',
+      msg(
+        defineMessage({
+          id: 'error.plan.unknownInstall',
+          defaultMessage:
+            'That Python is not in the latest scan. Scan again, then choose the fix again.',
+        }),
+      ),
       `unknown installId ${installId}`,
     );
   }
   if (install.status !== 'ok') {
     throw new UserFacingError(
-      `${install.executable} could not be inspected (${install.statusDetail ?? install.status}), so Pip Doctor will not change it.`,
+      msg(
+        defineMessage({
+          id: 'error.plan.installNotInspected',
+          defaultMessage:
+            '{python} could not be inspected ({why}), so Pip Doctor will not change it.',
+          description:
+            '{python}: the path of python.exe; {why}: what went wrong, as the scan reported it',
+        }),
+        { python: install.executable, why: install.statusDetail ?? install.status },
+      ),
       `install ${installId} status ${install.status}`,
     );
   }
@@ -73,7 +89,15 @@ export function installFromScan(ctx: PlanContext, installId: string): PythonInst
 export function requiredPackage(ctx: PlanContext): string {
   const name = ctx.request.packageName;
   if (name === undefined) {
-    throw new UserFacingError('Say which package to install.', 'packageName missing');
+    throw new UserFacingError(
+      msg(
+        defineMessage({
+          id: 'error.plan.packageMissing',
+          defaultMessage: 'Say which package to install.',
+        }),
+      ),
+      'packageName missing',
+    );
   }
   return checkedPackage(name);
 }
@@ -85,7 +109,15 @@ export function optionalPackage(ctx: PlanContext): string | null {
 function checkedPackage(name: string): string {
   if (!isValidPackageName(name)) {
     throw new UserFacingError(
-      `"${name.slice(0, 80)}" is not a package name. Use the name as on PyPI, such as "requests" or "scikit-learn", without a version or options.`,
+      msg(
+        defineMessage({
+          id: 'error.plan.badPackage',
+          defaultMessage:
+            '"{name}" is not a package name. Use the name as on PyPI, such as "requests" or "scikit-learn", without a version or options.',
+          description: '{name}: what the user typed as the package name',
+        }),
+        { name: name.slice(0, 80) },
+      ),
       'packageName fails the PEP 508 name rule',
     );
   }

@@ -6,10 +6,10 @@ import { STEP_KINDS } from '../steps/stepKinds';
 import type { Recipe, StepKind } from './recipe';
 import type { StepUndo, UndoContext, UndoScope, UndoStep } from './undoSteps';
 import { UserFacingError } from '../../shared/userFacingError';
-import { msg } from '../../shared/i18n/message';
+import { defineMessage } from '@formatjs/intl';
+import { listOf, msg } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 import { planWords } from './planWords';
-import { englishText } from '../../engine/i18n/translator';
 
 export type { UndoContext } from './undoSteps';
 
@@ -65,7 +65,12 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
   const ids = new Set(undoableStepIds(run));
   if (original === null || ids.size === 0) {
     throw new UserFacingError(
-      'This action changed nothing that Pip Doctor can undo.',
+      msg(
+        defineMessage({
+          id: 'error.undo.nothingUndoable',
+          defaultMessage: 'This action changed nothing that Pip Doctor can undo.',
+        }),
+      ),
       `no undoable steps in ${run.runId}`,
     );
   }
@@ -76,7 +81,15 @@ export async function undoRecipe(run: RunHistory, ctx: UndoContext): Promise<Rec
   }
   if (undoSteps.length === 0) {
     throw new UserFacingError(
-      `Nothing is left to undo. ${warnings.map(englishText).join(' ')}`.trim(),
+      msg(
+        defineMessage({
+          id: 'error.undo.nothingLeft',
+          defaultMessage: 'Nothing is left to undo. {warnings}',
+          description:
+            '{warnings}: sentences saying why each change is left as it is; may be empty',
+        }),
+        { warnings: listOf(warnings, 'sentences') },
+      ),
       `undo of ${run.runId}: every step resolved to nothing`,
     );
   }

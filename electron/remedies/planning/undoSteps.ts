@@ -8,6 +8,8 @@ import type { RunHistory } from '../run/replayJournal';
 import type { FactsOf } from '../run/planFacts';
 import type { StepKind, StepSpec, VerifySpec } from './recipe';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 
 /**
@@ -44,10 +46,21 @@ export interface ScanFacts {
   homeDir: string;
 }
 
+/** What a fact of the journal claims a path to be, for refuseUnvouched's words. */
+export type UnvouchedKind = 'installFolder' | 'homeFile' | 'ownFolder' | 'python' | 'scriptsFolder';
+
 /** Refuses a fact the fresh scan does not vouch for: the journal is a file anyone running as the user can edit. */
-export function refuseUnvouched(what: string, path: string): UserFacingError {
+export function refuseUnvouched(what: UnvouchedKind, path: string): UserFacingError {
   return new UserFacingError(
-    `Pip Doctor's record of this action names ${path}, which the latest scan does not show as ${what}. The record may have been changed, so Pip Doctor will not undo it. Dismiss it, or undo the change by hand.`,
+    msg(
+      defineMessage({
+        id: 'error.undo.unvouched',
+        defaultMessage:
+          "Pip Doctor's record of this action names {path}, which the latest scan does not show as {what, select, installFolder {a folder of this Python} homeFile {a file in your home folder} ownFolder {a folder of yours} python {a Python} other {a Scripts folder of yours}}. The record may have been changed, so Pip Doctor will not undo it. Dismiss it, or undo the change by hand.",
+        description: '{path}: a file or folder path from the record of an earlier fix',
+      }),
+      { path, what },
+    ),
     `undo: ${path} is not a known ${what}`,
   );
 }
@@ -129,7 +142,13 @@ export function asAdministrator(
   );
   if (admin === null) {
     throw new UserFacingError(
-      'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it cannot undo this change.',
+      msg(
+        defineMessage({
+          id: 'error.undo.noPkexec',
+          defaultMessage:
+            'Pip Doctor cannot ask for administrator rights on this system (pkexec is not installed), so it cannot undo this change.',
+        }),
+      ),
       'undo needs administrator rights: no pkexec',
     );
   }

@@ -13,6 +13,7 @@ import {
 } from '../planning/planContext';
 import { repairInstallChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { listOf, msg } from '../../shared/i18n/message';
 import { repairPlanWords as words } from './planWords';
 
@@ -27,14 +28,26 @@ export function repairInstallPlan(ctx: PlanContext): Recipe {
   const leftovers = install.leftovers;
   if (leftovers.length === 0) {
     throw new UserFacingError(
-      'The latest scan found nothing to repair in this Python.',
+      msg(
+        defineMessage({
+          id: 'error.repair.nothingFound',
+          defaultMessage: 'The latest scan found nothing to repair in this Python.',
+        }),
+      ),
       'no leftovers',
     );
   }
   const blocked = blockedFolder(install);
   if (blocked) {
     throw new UserFacingError(
-      `The leftovers are in ${blocked.path}, which you cannot change; remove them as administrator, or use a virtual environment.`,
+      msg(
+        defineMessage({
+          id: 'error.repair.notWritable',
+          defaultMessage:
+            'The leftovers are in {folder}, which you cannot change; remove them as administrator, or use a virtual environment.',
+        }),
+        { folder: blocked.path },
+      ),
       'repair-install: site-packages not writable',
     );
   }

@@ -6,6 +6,63 @@ import { UserFacingError } from '../../shared/userFacingError';
 import { osTraits, venvPython } from '../../platform/osTraits';
 import { PIP_ENV } from '../planning/pipEnvironment';
 import type { Recipe } from '../planning/recipe';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+
+/** Where the install goes: a phrase that ends "pip installed requests …" and "Pip Doctor can run your install …, …". */
+const places = defineMessages({
+  newVenv: {
+    id: 'run.rerun.where.newVenv',
+    defaultMessage: 'in the new virtual environment',
+    description: 'Ends a sentence such as "pip installed requests in the new virtual environment"',
+  },
+  newVenvIn: {
+    id: 'run.rerun.where.newVenvIn',
+    defaultMessage: 'in the new virtual environment {folder}',
+    description:
+      'Ends a sentence such as "pip installed requests in the new virtual environment C:\\project\\.venv"; {folder}: its path',
+  },
+  userInstall: {
+    id: 'run.rerun.where.user',
+    defaultMessage: 'for your account only (--user)',
+    description: 'Ends a sentence such as "pip installed requests for your account only (--user)"',
+  },
+  inPython: {
+    id: 'run.rerun.where.python',
+    defaultMessage: 'in {python}',
+    description:
+      'Ends a sentence such as "pip installed requests in C:\\Python312\\python.exe"; {python}: its path',
+  },
+});
+
+const refusals = defineMessages({
+  afterUndo: {
+    id: 'error.rerun.afterUndo',
+    defaultMessage: 'After an undo there is nothing to install again.',
+  },
+  noPackage: {
+    id: 'error.rerun.noPackage',
+    defaultMessage:
+      'Pip Doctor does not know which package you were installing: the error you pasted does not name it. Run your install again yourself.',
+  },
+  badPackage: {
+    id: 'error.rerun.badPackage',
+    defaultMessage:
+      '"{name}" is not a package name, so Pip Doctor will not put it on a command line.',
+    description: '{name}: what was given as the package name, shown as it was',
+  },
+  noRerun: {
+    id: 'error.rerun.nothingToRun',
+    defaultMessage:
+      'This fix leaves your install for you to run; Pip Doctor has nothing to run again.',
+  },
+  pythonGone: {
+    id: 'error.rerun.pythonGone',
+    defaultMessage:
+      'The Python this fix was for is not in the scan any more. Scan again, then run your install yourself.',
+  },
+});
 
 /** What main knows of a fix that ran and was checked: enough to run the user's install after it. */
 export interface RerunBasis {
@@ -25,7 +82,7 @@ export interface InstallRerun {
   /** The command exactly as it runs, written for the user's shell. */
   commandLine: string;
   /** Plain words for where it installs. */
-  where: string;
+  where: Message;
 }
 
 /**
@@ -38,10 +95,7 @@ export interface InstallRerun {
 export function rerunCommand(basis: RerunBasis): InstallRerun {
   const { recipe, scanned } = basis;
   if (recipe.plan.undoOf !== null) {
-    throw new UserFacingError(
-      'After an undo there is nothing to install again.',
-      `run ${recipe.plan.id} is an undo`,
-    );
+    throw new UserFacingError(msg(refusals.afterUndo), `run ${recipe.plan.id} is an undo`);
   }
   const packageName = userPackage(basis);
   const target = interpreterFor(recipe, scanned);
@@ -65,14 +119,14 @@ function userPackage({ scanned, plannedPackage }: RerunBasis): string {
   const name = packageFromLog(scanned.log) ?? plannedPackage ?? null;
   if (name === null) {
     throw new UserFacingError(
-      'Pip Doctor does not know which package you were installing: the error you pasted does not name it. Run your install again yourself.',
+      msg(refusals.noPackage),
       'no requested package in the log or the plan',
     );
   }
   // The plan's name came through the journal's facts or a request: checked again, as the undo does.
   if (!isValidPackageName(name)) {
     throw new UserFacingError(
-      `"${name.slice(0, 80)}" is not a package name, so Pip Doctor will not put it on a command line.`,
+      msg(refusals.badPackage, { name: name.slice(0, 80) }),
       'package name fails the PEP 508 name rule',
     );
   }
@@ -82,7 +136,7 @@ function userPackage({ scanned, plannedPackage }: RerunBasis): string {
 interface RerunTarget {
   python: string;
   options: string[];
-  where: string;
+  where: Message;
 }
 
 function interpreterFor(recipe: Recipe, scanned: Diagnosis): RerunTarget {
@@ -104,14 +158,14 @@ function interpreterFor(recipe: Recipe, scanned: Diagnosis): RerunTarget {
       return {
         python,
         options: [],
-        where: `in the new virtual environment${folder === null ? '' : ` ${folder}`}`,
+        where: folder === null ? msg(places.newVenv) : msg(places.newVenvIn, { folder }),
       };
     }
     case 'user-install':
       return {
         python: scannedInstall(recipe, scanned).executable,
         options: ['--user'],
-        where: 'for your account only (--user)',
+        where: msg(places.userInstall),
       };
     case 'close-processes':
     case 'elevated-install':
@@ -121,17 +175,18 @@ function interpreterFor(recipe: Recipe, scanned: Diagnosis): RerunTarget {
     case 'upgrade-pip':
     case 'restart': {
       const install = scannedInstall(recipe, scanned);
-      return { python: install.executable, options: [], where: `in ${install.executable}` };
+      return {
+        python: install.executable,
+        options: [],
+        where: msg(places.inPython, { python: install.executable }),
+      };
     }
     case 'use-python-m-pip':
     case 'pipx-or-venv':
     case 'run-again':
       break;
   }
-  throw new UserFacingError(
-    'This fix leaves your install for you to run; Pip Doctor has nothing to run again.',
-    `no rerun for remedy ${recipe.plan.remedy}`,
-  );
+  throw new UserFacingError(msg(refusals.noRerun), `no rerun for remedy ${recipe.plan.remedy}`);
 }
 
 /** The install the fix was for, as the scan found it: never an interpreter the log or the renderer named. */
@@ -139,7 +194,7 @@ function scannedInstall(recipe: Recipe, scanned: Diagnosis): PythonInstall {
   const install = scanned.installs.find((candidate) => candidate.id === recipe.plan.installId);
   if (!install || install.status !== 'ok') {
     throw new UserFacingError(
-      'The Python this fix was for is not in the scan any more. Scan again, then run your install yourself.',
+      msg(refusals.pythonGone),
       `install ${recipe.plan.installId ?? '(none)'} not ok in scan`,
     );
   }

@@ -41,6 +41,77 @@ import { recordedPlan } from './recordedPlan';
 import type { RerunBasis } from '../run-again/rerunCommand';
 import type { ChangeSummary } from '../../shared/changeModel';
 import { sessionChanges } from './sessionChanges';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+
+const refusals = defineMessages({
+  notLatestScan: {
+    id: 'error.action.notLatestScan',
+    defaultMessage: 'That scan is not the latest one. Scan again, then choose the fix again.',
+  },
+  unknownPlan: {
+    id: 'error.action.unknownPlan',
+    defaultMessage:
+      'That plan is no longer known (it ran already, or the app restarted). Choose the fix again.',
+  },
+  nothingToRun: {
+    id: 'error.action.nothingToRun',
+    defaultMessage: 'This plan has nothing for Pip Doctor to run; follow its instructions instead.',
+  },
+  nothingToContinue: {
+    id: 'error.action.nothingToContinue',
+    defaultMessage: 'There is nothing to continue for that action.',
+  },
+  unknownUndone: {
+    id: 'error.action.unknownUndone',
+    defaultMessage: 'Pip Doctor has no record of the action this undo was for.',
+  },
+  resumeNotShown: {
+    id: 'error.action.resumeNotShown',
+    defaultMessage:
+      'Pip Doctor shows what it will run before it continues a fix. Choose Resume again.',
+    description: 'Resume: the button that continues an interrupted fix',
+  },
+  nothingToUndo: {
+    id: 'error.action.nothingToUndo',
+    defaultMessage: 'Pip Doctor has no record of that action to undo.',
+  },
+  undoneAlready: {
+    id: 'error.action.undoneAlready',
+    defaultMessage: 'That action has been undone already.',
+  },
+  unknownAction: {
+    id: 'error.action.unknownAction',
+    defaultMessage: 'Pip Doctor has no record of that action.',
+  },
+  rerunNeedsCheckedFix: {
+    id: 'error.rerun.needsCheckedFix',
+    defaultMessage:
+      'Pip Doctor runs your install again only after a fix it made and checked in this session. Choose the fix again, or run your install yourself.',
+  },
+  busy: {
+    id: 'error.action.busy',
+    defaultMessage: 'Another fix is running. Wait for it to finish, or cancel it.',
+  },
+  foreignPlan: {
+    id: 'error.action.foreignPlan',
+    defaultMessage: 'That plan was made for another system.',
+  },
+  legacyRecord: {
+    id: 'error.action.legacyRecord',
+    defaultMessage:
+      'This fix was written down by an older version of Pip Doctor in a form this version cannot check, so it will not continue or undo it. Dismiss it; if the problem is still there, scan and choose the fix again.',
+  },
+  staleScan: {
+    id: 'error.action.staleScan',
+    defaultMessage: 'A newer scan replaced the one this plan was made from. Choose the fix again.',
+  },
+  oldScan: {
+    id: 'error.action.oldScan',
+    defaultMessage:
+      '{minutes, plural, one {The scan this plan was made from is # minute old; the computer may have changed since. Scan again, then choose the fix again.} other {The scan this plan was made from is # minutes old; the computer may have changed since. Scan again, then choose the fix again.}}',
+  },
+});
 
 export interface ActionServiceOptions {
   probe: SystemProbe;
@@ -137,7 +208,7 @@ export class ActionService {
     const latest = this.latest;
     if (latest === null || latest.scanId !== request.scanId) {
       throw new UserFacingError(
-        'That scan is not the latest one. Scan again, then choose the fix again.',
+        msg(refusals.notLatestScan),
         `scan ${request.scanId} is not the latest`,
       );
     }
@@ -173,10 +244,7 @@ export class ActionService {
   async run(planId: string): Promise<ActionOutcome> {
     const shown = this.plans.get(planId);
     if (!shown) {
-      throw new UserFacingError(
-        'That plan is no longer known (it ran already, or the app restarted). Choose the fix again.',
-        `unknown plan ${planId}`,
-      );
+      throw new UserFacingError(msg(refusals.unknownPlan), `unknown plan ${planId}`);
     }
     if (shown.resumes) return this.resume(planId);
     const { recipe } = shown;
@@ -184,10 +252,7 @@ export class ActionService {
     this.refuseForeign(recipe);
     if (recipe.plan.undoOf === null) this.refuseStale(recipe);
     if (recipe.plan.steps.length === 0) {
-      throw new UserFacingError(
-        'This plan has nothing for Pip Doctor to run; follow its instructions instead.',
-        'plan without steps',
-      );
+      throw new UserFacingError(msg(refusals.nothingToRun), 'plan without steps');
     }
     await precheckRecipe(recipe);
     // A plan runs once: a second click must not install twice or close a reused pid.
@@ -203,10 +268,7 @@ export class ActionService {
   async planResume(runId: string): Promise<ActionPlan> {
     const pending = (await this.pendingActions()).find((entry) => entry.runId === runId);
     if (!pending || !pending.choices.includes('resume')) {
-      throw new UserFacingError(
-        'There is nothing to continue for that action.',
-        `run ${runId} is not pending`,
-      );
+      throw new UserFacingError(msg(refusals.nothingToContinue), `run ${runId} is not pending`);
     }
     const histories = await this.journal.histories();
     const history = histories.get(runId)!;
@@ -240,10 +302,7 @@ export class ActionService {
     } else {
       const original = histories.get(facts.undoOf);
       if (!original) {
-        throw new UserFacingError(
-          'Pip Doctor has no record of the action this undo was for.',
-          `no run ${facts.undoOf}`,
-        );
+        throw new UserFacingError(msg(refusals.unknownUndone), `no run ${facts.undoOf}`);
       }
       recipe = await undoRecipe(original, await this.undoContext(runId, original, scan));
     }
@@ -260,15 +319,12 @@ export class ActionService {
   async resume(runId: string): Promise<ActionOutcome> {
     const shown = this.plans.get(runId);
     if (!shown?.resumes) {
-      throw new UserFacingError(
-        'Pip Doctor shows what it will run before it continues a fix. Choose Resume again.',
-        `no resume plan shown for ${runId}`,
-      );
+      throw new UserFacingError(msg(refusals.resumeNotShown), `no resume plan shown for ${runId}`);
     }
     const history = await this.journal.history(runId);
     if (history === null) {
       throw new UserFacingError(
-        'There is nothing to continue for that action.',
+        msg(refusals.nothingToContinue),
         `run ${runId} is not in the journal`,
       );
     }
@@ -283,13 +339,10 @@ export class ActionService {
     const histories = await this.journal.histories();
     const history = histories.get(runId);
     if (!history || (history.facts !== null && history.facts.undoOf !== null)) {
-      throw new UserFacingError(
-        'Pip Doctor has no record of that action to undo.',
-        `no run ${runId}`,
-      );
+      throw new UserFacingError(msg(refusals.nothingToUndo), `no run ${runId}`);
     }
     if (isUndone(history, histories))
-      throw new UserFacingError('That action has been undone already.', `run ${runId} undone`);
+      throw new UserFacingError(msg(refusals.undoneAlready), `run ${runId} undone`);
     const facts = this.verifiableFacts(history);
     const scan = freshScanFor(this.latest, this.now(), this.maxScanAgeMs);
     // An old action may still be undone; its Python must still be there.
@@ -342,7 +395,7 @@ export class ActionService {
   /** The user says the action needs nothing more; it is no longer offered. */
   async markResolved(runId: string): Promise<void> {
     if (!(await this.journal.history(runId))) {
-      throw new UserFacingError('Pip Doctor has no record of that action.', `no run ${runId}`);
+      throw new UserFacingError(msg(refusals.unknownAction), `no run ${runId}`);
     }
     await this.journal.append({ type: 'resolved', runId });
   }
@@ -356,7 +409,7 @@ export class ActionService {
     const checked = this.checkedRuns.get(runId);
     if (!checked) {
       throw new UserFacingError(
-        'Pip Doctor runs your install again only after a fix it made and checked in this session. Choose the fix again, or run your install yourself.',
+        msg(refusals.rerunNeedsCheckedFix),
         `run ${runId} is not a checked fix of this session`,
       );
     }
@@ -449,17 +502,14 @@ export class ActionService {
 
   private refuseWhileBusy(): void {
     if (this.active) {
-      throw new UserFacingError(
-        'Another fix is running. Wait for it to finish, or cancel it.',
-        `busy with ${this.active.runId}`,
-      );
+      throw new UserFacingError(msg(refusals.busy), `busy with ${this.active.runId}`);
     }
   }
 
   private refuseForeign(recipe: { platform: Recipe['platform'] }): void {
     if (recipe.platform !== this.options.probe.platform) {
       throw new UserFacingError(
-        'That plan was made for another system.',
+        msg(refusals.foreignPlan),
         `plan for ${recipe.platform} on ${this.options.probe.platform}`,
       );
     }
@@ -469,7 +519,7 @@ export class ActionService {
   private verifiableFacts(run: RunHistory): PlanFacts {
     if (run.facts === null) {
       throw new UserFacingError(
-        'This fix was written down by an older version of Pip Doctor in a form this version cannot check, so it will not continue or undo it. Dismiss it; if the problem is still there, scan and choose the fix again.',
+        msg(refusals.legacyRecord),
         `run ${run.runId} has a legacy planned line`,
       );
     }
@@ -500,7 +550,7 @@ export class ActionService {
   private refuseStale(recipe: Recipe): void {
     if (this.latest?.scanId !== recipe.plan.scanId) {
       throw new UserFacingError(
-        'A newer scan replaced the one this plan was made from. Choose the fix again.',
+        msg(refusals.staleScan),
         `plan scan ${recipe.plan.scanId}, latest ${this.latest?.scanId ?? 'none'}`,
       );
     }
@@ -508,7 +558,7 @@ export class ActionService {
     const maxAge = this.maxScanAgeMs;
     if (!(age <= maxAge)) {
       throw new UserFacingError(
-        `The scan this plan was made from is ${Math.round(age / 60_000)} minutes old; the computer may have changed since. Scan again, then choose the fix again.`,
+        msg(refusals.oldScan, { minutes: Math.round(age / 60_000) }),
         `scan age ${age} ms > ${maxAge} ms`,
       );
     }

@@ -1,8 +1,39 @@
 import { runProcess } from '../../platform/runProcess';
 import { outputTail } from '../../platform/runElevated';
+import { defineMessages } from '@formatjs/intl';
 import type { RerunOutcome } from '../../shared/rerunModel';
+import { msg } from '../../shared/i18n/message';
 import { PIP_TIMEOUT_MS } from '../planning/planContext';
 import type { InstallRerun } from '../run-again/rerunCommand';
+
+const summaries = defineMessages({
+  cancelled: {
+    id: 'run.rerun.cancelled',
+    defaultMessage: 'You stopped the install. What pip had done by then stays.',
+  },
+  installed: {
+    id: 'run.rerun.installed',
+    defaultMessage: 'pip installed {packageName} {where}.',
+    description:
+      '{packageName}: the package, as on PyPI; {where}: a phrase such as "in the new virtual environment C:\\project\\.venv" (run.rerun.where.*)',
+  },
+  notStarted: {
+    id: 'run.rerun.notStarted',
+    defaultMessage:
+      'Python could not be started ({reason}). Check the new error to see what stands in the way now.',
+    description: "{reason}: the operating system's own reason, untranslated",
+  },
+  timedOut: {
+    id: 'run.rerun.timedOut',
+    defaultMessage:
+      'pip took too long and was stopped. Check the new error to see what stands in the way now.',
+  },
+  failed: {
+    id: 'run.rerun.failed',
+    defaultMessage:
+      'pip stopped with an error. Check the new error to see what stands in the way now.',
+  },
+});
 
 export interface InstallAgainContext {
   rerunId: string;
@@ -40,24 +71,21 @@ export async function installAgain(
     return {
       ...base,
       status: 'cancelled',
-      summary: 'You stopped the install. What pip had done by then stays.',
+      summary: msg(summaries.cancelled),
     };
   }
   if (result.exitCode === 0) {
     return {
       ...base,
       status: 'succeeded',
-      summary: `pip installed ${rerun.packageName} ${rerun.where}.`,
+      summary: msg(summaries.installed, { packageName: rerun.packageName, where: rerun.where }),
     };
   }
-  const why = result.spawnError
-    ? `Python could not be started (${result.spawnError.message}).`
-    : result.timedOut
-      ? 'pip took too long and was stopped.'
-      : 'pip stopped with an error.';
   return {
     ...base,
     status: 'failed',
-    summary: `${why} Check the new error to see what stands in the way now.`,
+    summary: result.spawnError
+      ? msg(summaries.notStarted, { reason: result.spawnError.message })
+      : msg(result.timedOut ? summaries.timedOut : summaries.failed),
   };
 }

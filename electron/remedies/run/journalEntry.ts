@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema } from '../../shared/model/message';
 import { ActionOutcomeSchema, StepItemSchema, StepStatusSchema } from '../../shared/actionModel';
 import { RerunStatusSchema } from '../../shared/rerunModel';
 import { PlanFactsSchema } from './planFacts';
@@ -43,7 +44,12 @@ export const JournalEntrySchema = z.discriminatedUnion('type', [
     stepId: z.string(),
     agreed: z.boolean(),
   }),
-  z.object({ ...base, type: z.literal('finished'), outcome: ActionOutcomeSchema }),
+  z.object({
+    ...base,
+    type: z.literal('finished'),
+    // Lines written before the app was translated (issue #17) hold the summary in English.
+    outcome: ActionOutcomeSchema.extend({ summary: z.union([MessageSchema, z.string()]) }),
+  }),
   /** The user said it needs nothing more: the app stops offering it. */
   z.object({ ...base, type: z.literal('resolved') }),
   /** The user's install, run again after this run's fix: its facts, never its command. */
@@ -51,7 +57,8 @@ export const JournalEntrySchema = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('install-again'),
     packageName: z.string().max(200),
-    where: z.string(),
+    /** A Message; a string in lines written before the app was translated (issue #17). */
+    where: z.union([MessageSchema, z.string()]),
     status: RerunStatusSchema,
     exitCode: z.number().int().nullable(),
   }),

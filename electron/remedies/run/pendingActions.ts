@@ -4,9 +4,66 @@ import type { RunHistory } from './replayJournal';
 import { isUndone, mayHaveChanged, nextStepIndex, stepsOf } from './replayJournal';
 import { undoableStepIds } from '../planning/undoPlan';
 import { recordedPlan } from './recordedPlan';
-import { englishText } from '../../engine/i18n/translator';
+import { defineMessages } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
 import { planWords } from '../planning/planWords';
+
+const words = defineMessages({
+  unverifiable: {
+    id: 'run.pending.unverifiable',
+    defaultMessage:
+      '"{title}" was written down by an older version of Pip Doctor in a form this version cannot check, so it will not continue or undo it. Dismiss it; if the problem is still there, scan again and choose the fix again.',
+    description: '{title}: the fix, as its plan named it',
+  },
+  unchecked: {
+    id: 'run.pending.unchecked',
+    defaultMessage:
+      '"{title}" ran every step, but Pip Doctor stopped before it could check the result. Continue to check it now.{undo, select, yes { Undo takes back what it changed.} other {}}',
+    description:
+      '{title}: the fix; {undo}: yes when Undo is offered. Continue and Undo are buttons.',
+  },
+});
+
+/** Where an interrupted fix stopped, in words: {title} is the fix, {step} the step's title. */
+const STOPPED = defineMessages({
+  started: {
+    id: 'run.pending.started',
+    defaultMessage:
+      'Pip Doctor stopped while "{title}" was at the step "{step}"; whether that step finished is not known. Continue runs it again (it is safe to repeat).{undo, select, yes { Undo takes back what it changed.} other {}}',
+    description: '{title}: the fix; {step}: the step; {undo}: yes when Undo is offered',
+  },
+  'not-started': {
+    id: 'run.pending.notStarted',
+    defaultMessage:
+      'Pip Doctor stopped after the steps before "{step}" of "{title}". Continue goes on from there.{undo, select, yes { Undo takes back what it changed.} other {}}',
+    description: '{title}: the fix; {step}: the step; {undo}: yes when Undo is offered',
+  },
+  waiting: {
+    id: 'run.pending.waiting',
+    defaultMessage:
+      '"{title}" is waiting for you to sign out or restart. When you have, continue: it checks that nothing holds the files and finishes the fix.{undo, select, yes { Undo takes back what it changed.} other {}}',
+    description: '{title}: the fix; {step}: unused; {undo}: yes when Undo is offered',
+  },
+  failed: {
+    id: 'run.pending.failed',
+    defaultMessage:
+      '"{title}" failed at "{step}". Continue tries that step again.{undo, select, yes { Undo takes back what it changed.} other {}}',
+    description: '{title}: the fix; {step}: the step; {undo}: yes when Undo is offered',
+  },
+  declined: {
+    id: 'run.pending.declined',
+    defaultMessage:
+      'Administrator rights were refused at "{step}" of "{title}", after earlier steps had run. Continue asks again.{undo, select, yes { Undo takes back what it changed.} other {}}',
+    description: '{title}: the fix; {step}: the step; {undo}: yes when Undo is offered',
+  },
+  cancelled: {
+    id: 'run.pending.cancelled',
+    defaultMessage:
+      '"{title}" was cancelled at "{step}", after earlier steps had run. Continue goes on from there.{undo, select, yes { Undo takes back what it changed.} other {}}',
+    description: '{title}: the fix; {step}: the step; {undo}: yes when Undo is offered',
+  },
+});
 
 /**
  * What the app says on its next start about actions that did not end
@@ -85,7 +142,7 @@ function unverifiable(run: RunHistory, status: PendingAction['status']): Pending
     status,
     stoppedAt: null,
     completedSteps: [],
-    explanation: `"${run.title}" was written down by an older version of Pip Doctor in a form this version cannot check, so it will not continue or undo it. Dismiss it; if the problem is still there, scan again and choose the fix again.`,
+    explanation: msg(words.unverifiable, { title: run.title }),
     choices: ['mark-resolved'],
     restartedSince: null,
   };
@@ -110,27 +167,12 @@ function explain(
   run: RunHistory,
   stoppedAt: PendingAction['stoppedAt'],
   undoAvailable: boolean,
-): string {
-  const what = `"${englishText(run.facts?.title ?? msg(planWords.olderTitle, { title: run.title }))}"`;
-  const undo = undoAvailable ? ' Undo takes back what it changed.' : '';
-  if (stoppedAt === null) {
-    return `${what} ran every step, but Pip Doctor stopped before it could check the result. Continue to check it now.${undo}`;
-  }
-  const step = `"${englishText(stoppedAt.title)}"`;
-  switch (stoppedAt.state) {
-    case 'started':
-      return `Pip Doctor stopped while ${what} was at the step ${step}; whether that step finished is not known. Continue runs it again (it is safe to repeat).${undo}`;
-    case 'not-started':
-      return `Pip Doctor stopped after the steps before ${step} of ${what}. Continue goes on from there.${undo}`;
-    case 'waiting':
-      return `${what} is waiting for you to sign out or restart. When you have, continue: it checks that nothing holds the files and finishes the fix.${undo}`;
-    case 'failed':
-      return `${what} failed at ${step}. Continue tries that step again.${undo}`;
-    case 'declined':
-      return `Administrator rights were refused at ${step} of ${what}, after earlier steps had run. Continue asks again.${undo}`;
-    case 'cancelled':
-      return `${what} was cancelled at ${step}, after earlier steps had run. Continue goes on from there.${undo}`;
-  }
+): Message {
+  // One message per state, with Undo's sentence chosen inside it: a translator sees whole sentences.
+  const undo = undoAvailable ? 'yes' : 'no';
+  const title = run.facts?.title ?? msg(planWords.olderTitle, { title: run.title });
+  if (stoppedAt === null) return msg(words.unchecked, { title, undo });
+  return msg(STOPPED[stoppedAt.state], { title, step: stoppedAt.title, undo });
 }
 
 /** For a run waiting on a restart: whether the machine has started again since it began waiting. */

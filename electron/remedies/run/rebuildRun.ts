@@ -9,6 +9,31 @@ import type { PlanFacts, RecordedRequest } from './planFacts';
 import { differingSteps, factsOf } from './planFacts';
 import type { Recipe } from '../planning/recipe';
 import type { RunHistory } from './replayJournal';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+
+const refusals = defineMessages({
+  scanAgain: {
+    id: 'error.resume.scanAgain',
+    defaultMessage:
+      'Pip Doctor checks this computer again before it continues or undoes a fix. Scan, then choose it again.',
+  },
+  tooOld: {
+    id: 'error.resume.tooOld',
+    defaultMessage:
+      '{days, plural, one {This fix was planned # day ago or more; Pip Doctor will not continue a plan that old. Dismiss it, then choose the fix again.} other {This fix was planned # days ago or more; Pip Doctor will not continue a plan that old. Dismiss it, then choose the fix again.}}',
+  },
+  pythonGone: {
+    id: 'error.resume.pythonGone',
+    defaultMessage:
+      'The Python this fix was for is not on this computer any more (it is not in the latest scan). Dismiss the fix.',
+  },
+  recordDiffers: {
+    id: 'error.resume.recordDiffers',
+    defaultMessage:
+      'Pip Doctor’s record of this fix does not match what it would do on this computer now (the record was changed, or the computer was), so it will not continue it. Undo or dismiss it, then scan and choose the fix again.',
+  },
+});
 
 /**
  * Checks a recorded run's facts against a fresh scan before Resume or Undo
@@ -31,11 +56,7 @@ export const MAX_RECORD_AGE_MS = 7 * 24 * 60 * 60_000;
  * run recorded by an earlier process is always checked against a new scan.
  */
 export function freshScanFor(latest: FreshScan | null, now: Date, maxScanAgeMs: number): FreshScan {
-  const scanAgain = (cause: string) =>
-    new UserFacingError(
-      'Pip Doctor checks this computer again before it continues or undoes a fix. Scan, then choose it again.',
-      cause,
-    );
+  const scanAgain = (cause: string) => new UserFacingError(msg(refusals.scanAgain), cause);
   if (latest === null) throw scanAgain('no scan in this session');
   const scannedAt = Date.parse(latest.diagnosis.scannedAt);
   const age = now.getTime() - scannedAt;
@@ -48,7 +69,7 @@ export function refuseOld(facts: PlanFacts, now: Date): void {
   const age = now.getTime() - Date.parse(facts.scannedAt);
   if (!(age <= MAX_RECORD_AGE_MS)) {
     throw new UserFacingError(
-      `This fix was planned ${Math.round(age / 86_400_000)} days ago or more; Pip Doctor will not continue a plan that old. Dismiss it, then choose the fix again.`,
+      msg(refusals.tooOld, { days: Math.round(age / 86_400_000) }),
       `record age ${age} ms > ${MAX_RECORD_AGE_MS} ms`,
     );
   }
@@ -61,7 +82,7 @@ export function refuseGone(facts: PlanFacts, scan: FreshScan): void {
     if (id === null || id === undefined) continue;
     if (!scan.diagnosis.installs.some((install) => install.id === id)) {
       throw new UserFacingError(
-        'The Python this fix was for is not on this computer any more (it is not in the latest scan). Dismiss the fix.',
+        msg(refusals.pythonGone),
         `install ${id} is not in scan ${scan.scanId}`,
       );
     }
@@ -94,7 +115,7 @@ export function refuseDiffering(recorded: PlanFacts, rebuilt: Recipe): void {
   const differing = differingSteps(recorded, factsOf(rebuilt, recorded.request));
   if (differing.length === 0) return;
   throw new UserFacingError(
-    'Pip Doctor’s record of this fix does not match what it would do on this computer now (the record was changed, or the computer was), so it will not continue it. Undo or dismiss it, then scan and choose the fix again.',
+    msg(refusals.recordDiffers),
     `rebuilt plan differs from the journal at: ${differing.join(', ')}`,
   );
 }

@@ -2,6 +2,18 @@ import type { ActionOutcome, StepItem, StepStatus } from '../../shared/actionMod
 import type { RerunStatus } from '../../shared/rerunModel';
 import type { JournalLine, StepData } from './journalEntry';
 import type { PlanFacts, StepFact } from './planFacts';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+
+const recorded = defineMessages({
+  summary: {
+    id: 'run.outcome.recorded',
+    defaultMessage: '{summary}',
+    description:
+      'How a fix ended, as an older version of Pip Doctor recorded it (in English): keep as it is',
+  },
+});
 
 /** Everything the journal says about one run, the latest entry of each kind winning. */
 export interface RunHistory {
@@ -25,7 +37,8 @@ export interface RunHistory {
 export interface InstallAgainRecord {
   at: string;
   packageName: string;
-  where: string;
+  /** A string only in lines written before the app was translated. */
+  where: Message | string;
   status: RerunStatus;
   exitCode: number | null;
 }
@@ -82,7 +95,13 @@ export function replayEntries(entries: readonly JournalLine[]): Map<string, RunH
         run.consents.set(entry.stepId, entry.agreed);
         break;
       case 'finished':
-        run.outcome = entry.outcome;
+        run.outcome = {
+          ...entry.outcome,
+          summary:
+            typeof entry.outcome.summary === 'string'
+              ? msg(recorded.summary, { summary: entry.outcome.summary })
+              : entry.outcome.summary,
+        };
         break;
       case 'resolved':
         run.resolved = true;

@@ -1,8 +1,18 @@
+import { defineMessages } from '@formatjs/intl';
 import type { ChangeSummary } from '../../shared/changeModel';
+import { msg } from '../../shared/i18n/message';
 import { isUndone, stepsOf } from './replayJournal';
 import type { RunHistory } from './replayJournal';
-import { msg } from '../../shared/i18n/message';
 import { planWords } from '../planning/planWords';
+
+const words = defineMessages({
+  recordedWhere: {
+    id: 'run.changes.recordedWhere',
+    defaultMessage: '{where}',
+    description:
+      'Where an install went, as an older version of Pip Doctor recorded it (in English): keep as it is',
+  },
+});
 
 /**
  * The journal's record of this session's runs, as the report's "What Pip
@@ -25,7 +35,7 @@ export function sessionChanges(
     undone: isUndone(run, all),
     installsAgain: run.installsAgain.map(({ packageName, where, status }) => ({
       packageName,
-      where,
+      where: typeof where === 'string' ? msg(words.recordedWhere, { where }) : where,
       status,
     })),
   }));

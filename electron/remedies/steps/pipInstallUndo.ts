@@ -34,7 +34,7 @@ export const pipInstallUndo: StepUndo<'pip-install'> = {
     const id = `undo-${stepId}`;
     // A scanned interpreter, or a venv's own in the user's folders, which then runs as the user.
     if (!ctx.scan.pythons.has(spec.python) && !(await isUsersVenvPython(spec.python, ctx)))
-      throw refuseUnvouched('a Python', spec.python);
+      throw refuseUnvouched('python', spec.python);
     const names = await installedBy(run, stepId, spec.python, spec.scope, ctx, warnings);
     if (names.length === 0) return [];
     const command: Command = {

@@ -6,6 +6,7 @@ import { PIP_ENV } from '../planning/pipEnvironment';
 import { installFromScan, PIP_TIMEOUT_MS, recipeOf, shownStep } from '../planning/planContext';
 import { upgradePipChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
 import { upgradePipPlanWords as words } from './planWords';
 
@@ -18,7 +19,14 @@ export function upgradePipPlan(ctx: PlanContext): Recipe {
   const install = installFromScan(ctx, ctx.request.installId);
   if (install.externallyManaged) {
     throw new UserFacingError(
-      `${install.executable}'s pip belongs to your operating system's packages; upgrade it with the system's package manager, or use a virtual environment.`,
+      msg(
+        defineMessage({
+          id: 'error.upgradePip.externallyManaged',
+          defaultMessage:
+            "The pip of {python} belongs to your operating system's packages; upgrade it with the system's package manager, or use a virtual environment.",
+        }),
+        { python: install.executable },
+      ),
       'upgrade-pip refused: externally managed',
     );
   }
@@ -39,7 +47,14 @@ export function upgradePipPlan(ctx: PlanContext): Recipe {
     : plainRun(command, PIP_TIMEOUT_MS);
   if (planned === null) {
     throw new UserFacingError(
-      `pip cannot write to ${blocked?.path ?? 'its folder'} and this system offers no way to ask for administrator rights; use a virtual environment instead.`,
+      msg(
+        defineMessage({
+          id: 'error.upgradePip.noElevation',
+          defaultMessage:
+            'pip cannot write to {folder} and this system offers no way to ask for administrator rights; use a virtual environment instead.',
+        }),
+        { folder: blocked?.path ?? install.executable },
+      ),
       'upgrade-pip: blocked and no pkexec',
     );
   }

@@ -21,6 +21,7 @@ import {
 } from '../planning/planContext';
 import { userInstallChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
 import { userInstallPlanWords as words } from './planWords';
 
@@ -101,7 +102,15 @@ function refuseWhereUserInstallsFail(install: PythonInstall): void {
   if (blocker !== null) {
     const reason = REFUSAL[blocker];
     throw new UserFacingError(
-      `A user install would not work here: ${reason}.`,
+      msg(
+        defineMessage({
+          id: 'error.userInstall.refused',
+          defaultMessage:
+            'A user install would not work here: {blocker, select, venv {a virtual environment has no user folder; install into it directly} pep668 {this Python is managed by the operating system, which forbids --user installs too (PEP 668)} userSiteOff {this Python has user installs turned off} other {your own user folder is not writable either}}.',
+        }),
+        // ICU select keys cannot hold hyphens: the blocker's id in camelCase.
+        { blocker: blocker.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) },
+      ),
       `user-install refused: ${reason}`,
     );
   }

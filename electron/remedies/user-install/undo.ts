@@ -18,7 +18,7 @@ export const userPathUndo: StepUndo<'user-path'> = {
   async plan(_run, stepId, spec, ctx) {
     const id = `undo-${stepId}`;
     if (!isVouchedPath([ctx.scan.homeDir, ...ctx.scan.installFolders], spec.entry))
-      throw refuseUnvouched('a Scripts folder of yours', spec.entry);
+      throw refuseUnvouched('scriptsFolder', spec.entry);
     const script = removeFromUserPathScript(spec.entry);
     const planned = plainRun(powershellCommand(ctx.elevation.systemRoot, script), QUICK_TIMEOUT_MS);
     return [

@@ -17,6 +17,7 @@ import { newVenvFolder } from '../../engine/diagnose/newVenvFolder';
 import { venvPython } from '../../platform/osTraits';
 import { venvChecks } from './verify';
 import { UserFacingError } from '../../shared/userFacingError';
+import { defineMessage } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
 import { venvPlanWords as words } from './planWords';
 
@@ -71,7 +72,14 @@ export async function venvPlan(ctx: PlanContext): Promise<Recipe> {
   }
   if (steps.length === 0) {
     throw new UserFacingError(
-      `${folder} already is a virtual environment. Say which package to install into it.`,
+      msg(
+        defineMessage({
+          id: 'error.venv.packageMissing',
+          defaultMessage:
+            '{folder} already is a virtual environment. Say which package to install into it.',
+        }),
+        { folder },
+      ),
       'venv exists and no packageName',
     );
   }
@@ -106,7 +114,12 @@ function venvFolder(ctx: PlanContext): string {
   const picked = ctx.pickedFolder(choice.pickedFolderId);
   if (picked === null) {
     throw new UserFacingError(
-      'That folder choice has expired. Choose the folder again.',
+      msg(
+        defineMessage({
+          id: 'error.venv.pickExpired',
+          defaultMessage: 'That folder choice has expired. Choose the folder again.',
+        }),
+      ),
       `unknown pickedFolderId ${choice.pickedFolderId}`,
     );
   }
@@ -127,7 +140,14 @@ async function existingFolder(
   if (info.isDirectory() && marker?.isFile()) return 'venv';
   if (info.isDirectory() && (await readdir(folder)).length === 0) return 'empty';
   throw new UserFacingError(
-    `${folder} already exists and is not a virtual environment. Choose another folder; Pip Doctor will not write into it.`,
+    msg(
+      defineMessage({
+        id: 'error.venv.folderTaken',
+        defaultMessage:
+          '{folder} already exists and is not a virtual environment. Choose another folder; Pip Doctor will not write into it.',
+      }),
+      { folder },
+    ),
     'venv target exists without pyvenv.cfg',
   );
 }

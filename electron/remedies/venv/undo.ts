@@ -22,7 +22,7 @@ export const createVenvUndo: StepUndo<'create-venv'> = {
   async plan(run, stepId, spec, ctx) {
     const keepFolder = keepFolderOnUndo(run, stepId)!;
     if (!isVouchedPath(ctx.scan.userFolders, spec.folder))
-      throw refuseUnvouched('a folder of yours', spec.folder);
+      throw refuseUnvouched('ownFolder', spec.folder);
     return [
       {
         step: undoStep(

@@ -3,7 +3,7 @@ import { isMessage, isMessageList } from './message';
 import type { Message, MessageValue } from './message';
 
 /** What formatting needs of an intl object: @formatjs/intl's (main, CLI) and react-intl's alike. */
-export type Formatter = Pick<IntlShape<string>, 'formatMessage' | 'formatList'>;
+export type Formatter = Pick<IntlShape<string>, 'formatMessage' | 'formatList' | 'locale'>;
 
 /**
  * A message in the formatter's language: nested messages first, lists joined
@@ -24,6 +24,8 @@ function formatValue(intl: Formatter, value: MessageValue): string | number {
   if (isMessage(value)) return formatText(intl, value);
   if (isMessageList(value)) {
     const items = value.list.map((item) => String(formatValue(intl, item)));
+    // Chinese and Japanese write one sentence after another with no space between.
+    if (value.joiner === 'sentences') return items.join(/^(zh|ja)\b/.test(intl.locale) ? '' : ' ');
     return intl.formatList(items, { type: value.joiner === 'or' ? 'disjunction' : 'conjunction' });
   }
   throw new Error(`Not a message value: ${JSON.stringify(value)}`);

@@ -15,8 +15,11 @@ export interface Message {
 /** A list of values, joined by the language's own "a, b and c" (Intl.ListFormat). */
 export interface MessageList {
   readonly list: readonly MessageValue[];
-  /** "and" (conjunction, the default) or "or" (disjunction). */
-  readonly joiner?: 'and' | 'or';
+  /**
+   * "and" (conjunction, the default) or "or" (disjunction): "a, b and c";
+   * "sentences": whole sentences one after the other, as the language writes them.
+   */
+  readonly joiner?: 'and' | 'or' | 'sentences';
 }
 
 /** A value in a message: text shown as it is, a number the language formats, or words of their own. */
@@ -34,7 +37,10 @@ export function msg(
 }
 
 /** A list of values for a message's `{programs}` placeholder. */
-export function listOf(list: readonly MessageValue[], joiner: 'and' | 'or' = 'and'): MessageList {
+export function listOf(
+  list: readonly MessageValue[],
+  joiner: MessageList['joiner'] = 'and',
+): MessageList {
   return { list, joiner };
 }
 

@@ -20,6 +20,9 @@ export const MessageSchema: z.ZodType<Message> = z.lazy(() =>
 
 const MessageListSchema: z.ZodType<MessageList> = z.lazy(() =>
   z
-    .object({ list: z.array(MessageValueSchema), joiner: z.enum(['and', 'or']).optional() })
+    .object({
+      list: z.array(MessageValueSchema),
+      joiner: z.enum(['and', 'or', 'sentences']).optional(),
+    })
     .strict(),
 );

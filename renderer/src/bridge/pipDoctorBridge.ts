@@ -1,3 +1,4 @@
+import { defineMessages } from 'react-intl';
 import type {
   ActionProgress,
   Channel,
@@ -8,6 +9,7 @@ import type {
   ResponseOf,
   ScanProgressEvent,
 } from '../../../electron/shared/contract';
+import { msg } from '../../../electron/shared/i18n/message';
 
 declare global {
   interface Window {
@@ -16,11 +18,23 @@ declare global {
   }
 }
 
+const words = defineMessages({
+  noBridge: {
+    id: 'error.bridge.missing',
+    defaultMessage:
+      'Pip Doctor could not reach its own background process. Restart the app and try again.',
+  },
+  invokeFailed: {
+    id: 'error.bridge.invokeFailed',
+    defaultMessage: 'Something went wrong while talking to the background process. Try again.',
+  },
+});
+
+// Stored as Messages like main's errors, so every error is formatted in one place, at display.
 const NO_BRIDGE: Reply<never> = {
   ok: false,
   error: {
-    message:
-      'Pip Doctor could not reach its own background process. Restart the app and try again.',
+    message: msg(words.noBridge),
     cause: 'window.pipDoctor is missing: the preload did not run',
   },
 };
@@ -41,7 +55,7 @@ export async function invoke<C extends Channel>(
     return {
       ok: false,
       error: {
-        message: 'Something went wrong while talking to the background process. Try again.',
+        message: msg(words.invokeFailed),
         cause: error instanceof Error ? error.message : String(error),
       },
     };

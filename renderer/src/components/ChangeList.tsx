@@ -95,7 +95,7 @@ export function ChangeList({ changes }: { changes: readonly ChangeSummary[] }) {
               <li key={`again-${index}`}>
                 {intl.formatMessage(sentences.installAgain, {
                   command: `pip install ${again.packageName}`,
-                  where: again.where,
+                  where: text(again.where),
                   result: again.status,
                 })}
               </li>

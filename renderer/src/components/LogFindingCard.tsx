@@ -113,7 +113,7 @@ export function LogFindingCard() {
       <MessageBar intent="error">
         <MessageBarBody>
           <MessageBarTitle>{intl.formatMessage(words.unreadable)}</MessageBarTitle>
-          {classification.error.message}
+          {text(classification.error.message)}
         </MessageBarBody>
       </MessageBar>
     );

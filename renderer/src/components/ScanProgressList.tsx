@@ -152,7 +152,11 @@ export function ScanProgressList() {
   const status = useAppStore((state) => state.scan.status);
   const finished = SCAN_STEPS.filter((step) => progress[step].state === 'done');
   const last = finished.at(-1);
-  const spoken = spokenStatus(status, last ? { step: last, ...progress[last] } : null);
+  const lastDetail = last ? progress[last].detail : null;
+  const spoken = spokenStatus(
+    status,
+    last ? { step: last, detail: lastDetail && text(lastDetail) } : null,
+  );
   const announcement = spoken === null ? '' : text(spoken);
   return (
     <>
@@ -188,7 +192,7 @@ export function ScanProgressList() {
                     )}
                   </ScreenReaderOnly>
                 </span>
-                {detail && <span className={styles.detail}>{detail}</span>}
+                {detail && <span className={styles.detail}>{text(detail)}</span>}
               </span>
             </li>
           );

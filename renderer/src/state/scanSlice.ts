@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ScanProgressEvent, UserError } from '../../../electron/shared/contract';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
+import type { Message } from '../../../electron/shared/i18n/message';
 import { invoke, onScanProgress } from '../bridge/pipDoctorBridge';
 import { SCAN_STEPS } from '../wording/scanStepWords';
 import type { ScanStepName } from '../wording/scanStepWords';
@@ -10,7 +11,8 @@ export type ScanStatus = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled
 
 export interface StepProgress {
   state: 'waiting' | 'running' | 'done';
-  detail: string | null;
+  /** Main's words (a count), formatted where it shows. */
+  detail: Message | null;
 }
 
 export interface ScanState {

@@ -146,6 +146,7 @@ const wordsWithValues = defineMessages<{
 function OutcomeMessage({ outcome }: { outcome: ExportOutcome | null }) {
   const intl = useIntl();
   // Always rendered, so the live region exists before its first message.
+  const format = useText();
   let intent: 'success' | 'info' | 'error' = 'success';
   let text = '';
   let cause: string | null = null;
@@ -160,7 +161,7 @@ function OutcomeMessage({ outcome }: { outcome: ExportOutcome | null }) {
   }
   if (outcome?.kind === 'failed') {
     intent = 'error';
-    text = outcome.error.message;
+    text = format(outcome.error.message);
     cause = outcome.error.cause;
   }
   return (
@@ -266,7 +267,7 @@ export function ReportStep() {
         {report?.preview.status === 'failed' && (
           <MessageBar intent="error">
             <MessageBarBody>
-              {report.preview.error.message}
+              {text(report.preview.error.message)}
               <TechnicalCause cause={report.preview.error.cause} />
             </MessageBarBody>
           </MessageBar>

@@ -144,7 +144,7 @@ export function ScanStep() {
             <MessageBarTitle>
               <FormattedMessage {...words.failedTitle} />
             </MessageBarTitle>
-            {scan.error.message}
+            {text(scan.error.message)}
             <TechnicalCause cause={scan.error.cause} />
           </MessageBarBody>
         </MessageBar>

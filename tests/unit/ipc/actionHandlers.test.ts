@@ -16,13 +16,13 @@ const APP_PAGE = 'http://127.0.0.1:5173/';
 const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
 
 function valueOf<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.message} (${reply.error.cause})`);
+  if (!reply.ok) throw new Error(`${english(reply.error.message)} (${reply.error.cause})`);
   return reply.value;
 }
 
 function expectRefused(reply: Reply<unknown>, message: RegExp): void {
   expect(reply.ok, JSON.stringify(reply)).toBe(false);
-  if (!reply.ok) expect(reply.error.message).toMatch(message);
+  if (!reply.ok) expect(english(reply.error.message)).toMatch(message);
 }
 
 /**
@@ -184,7 +184,7 @@ describe('IPC action handlers on this machine', () => {
     // The same plan cannot be run twice, even while the first run is going.
     expectRefused(await handlers['action:run']({ planId: plan.id }, APP_FRAME), /running already/);
     const outcome = valueOf(await handlers['action:result']({ runId }, APP_FRAME));
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.ok).toBe(true);
     await expect.poll(() => holder.child.signalCode).toBe('SIGTERM');
     expect(progress.filter((event) => event.runId === runId).map((event) => event.type)).toEqual([
@@ -219,7 +219,7 @@ describe('IPC action handlers on this machine', () => {
     expect(english(plan.title)).toContain(picked);
     const { runId } = valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
     const outcome = valueOf(await handlers['action:result']({ runId }, APP_FRAME));
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.detail).toContain('`import demo_module` works');
     expect(existsSync(join(picked, 'pyvenv.cfg'))).toBe(true);
     expect(valueOf(await handlers['action:pending']({}, APP_FRAME))).toEqual([]);
@@ -232,7 +232,7 @@ describe('IPC action handlers on this machine', () => {
         APP_FRAME,
       ),
     );
-    expect(undone.status, undone.summary).toBe('succeeded');
+    expect(undone.status, english(undone.summary)).toBe('succeeded');
     // The folder existed (empty) before: it is emptied, not removed.
     expect(existsSync(join(picked, 'pyvenv.cfg'))).toBe(false);
     expect(existsSync(picked)).toBe(true);

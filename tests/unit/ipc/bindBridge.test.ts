@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/security/contentSecur
 import { bindBridge } from '../../support/bindBridge';
 import { realHandlerDeps } from '../../support/handlerDeps';
 import { tempTree } from '../../support/tempTree';
+import { english } from '../../support/english';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -78,7 +79,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the e2e bridge harness, in real Chromium
       if (!started.ok) return started;
       return pipDoctor.invoke('scan:result', { scanId: started.value.scanId });
     });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(english(result.error.message));
     DiagnosisSchema.parse(result.value);
 
     // Progress reached the page's listener, all of it, in the order main sent it.
@@ -99,7 +100,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the e2e bridge harness, in real Chromium
       return pipDoctor.invoke('app:info', {});
     });
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error.message).toMatch(/own window/);
+    if (!reply.ok) expect(english(reply.error.message)).toMatch(/own window/);
     await page.close();
   }, 30_000);
 });

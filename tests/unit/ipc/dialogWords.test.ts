@@ -1,3 +1,4 @@
+import { english } from '../../support/english';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createHandlers } from '../../../electron/ipc/handlers';
@@ -47,7 +48,7 @@ describe("main's dialogs in the app's language", () => {
   test('the save dialog and the folder picker follow the language the user chose', async () => {
     const { handlers, record, saveDialogs, folderDialogs } = handlersRecordingDialogs(['en-US']);
     const started = await handlers['scan:start']({ logId: null }, APP_FRAME);
-    if (!started.ok) throw new Error(started.error.message);
+    if (!started.ok) throw new Error(english(started.error.message));
     const request = { scanId: started.value.scanId, includePersonal: false };
 
     await handlers['report:save'](request, APP_FRAME);
@@ -80,7 +81,7 @@ describe("main's dialogs in the app's language", () => {
   test('a machine set to Japanese gets Japanese dialogs before anyone chooses', async () => {
     const { handlers, saveDialogs } = handlersRecordingDialogs(['ja-JP', 'en-US']);
     const started = await handlers['scan:start']({ logId: null }, APP_FRAME);
-    if (!started.ok) throw new Error(started.error.message);
+    if (!started.ok) throw new Error(english(started.error.message));
     await handlers['report:save'](
       { scanId: started.value.scanId, includePersonal: false },
       APP_FRAME,

@@ -6,6 +6,7 @@ import { createHandlers, dispatchRequest } from '../../../electron/ipc/handlers'
 import type { HandlerDeps, SenderInfo } from '../../../electron/ipc/handlers';
 import { realHandlerDeps } from '../../support/handlerDeps';
 import { tempTree } from '../../support/tempTree';
+import { english } from '../../support/english';
 
 const APP_PAGE = 'file:///opt/Pip%20Doctor/resources/app.asar/out/renderer/index.html';
 const APP_FRAME: SenderInfo = { frameUrl: `${APP_PAGE}#/scan`, isMainFrame: true };
@@ -13,7 +14,7 @@ const APP_FRAME: SenderInfo = { frameUrl: `${APP_PAGE}#/scan`, isMainFrame: true
 function expectRefused(reply: Reply<unknown>, message: RegExp): void {
   expect(reply.ok).toBe(false);
   if (!reply.ok) {
-    expect(reply.error.message).toMatch(message);
+    expect(english(reply.error.message)).toMatch(message);
     expect(reply.error.cause).not.toBeNull();
   }
 }
@@ -205,7 +206,7 @@ describe('IPC handlers: what they do', () => {
       send: () => undefined,
     });
     const started = await handlers['scan:start']({ logId: null }, APP_FRAME);
-    if (!started.ok) throw new Error(started.error.message);
+    if (!started.ok) throw new Error(english(started.error.message));
     const request = { scanId: started.value.scanId, includePersonal: false };
 
     const saved = await handlers['report:save'](request, APP_FRAME);
@@ -232,15 +233,15 @@ describe('IPC handlers: what they do', () => {
     const handlers = createHandlers({ ...deps, send: () => undefined });
     const forged = await handlers['scan:start']({ logId: 'log-0123456789abcdef' }, APP_FRAME);
     expect(forged.ok).toBe(false);
-    if (!forged.ok) expect(forged.error.message).toMatch(/Paste it again/);
+    if (!forged.ok) expect(english(forged.error.message)).toMatch(/Paste it again/);
 
     const classified = await handlers['log:classify'](
       { text: 'error: externally-managed-environment' },
       APP_FRAME,
     );
-    if (!classified.ok) throw new Error(classified.error.message);
+    if (!classified.ok) throw new Error(english(classified.error.message));
     const started = await handlers['scan:start']({ logId: classified.value.logId }, APP_FRAME);
-    if (!started.ok) throw new Error(started.error.message);
+    if (!started.ok) throw new Error(english(started.error.message));
     const result = await handlers['scan:result']({ scanId: started.value.scanId }, APP_FRAME);
     expect(result.ok && result.value.log).toEqual(classified.value.finding);
   });

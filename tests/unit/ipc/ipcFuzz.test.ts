@@ -36,6 +36,7 @@ import { fuzzMessages } from './fuzz/fuzzMessages';
 import type { KnownIds } from './fuzz/fuzzMessages';
 import { rendererChosenIn } from './fuzz/sideEffects';
 import type { SideEffect } from './fuzz/sideEffects';
+import { english } from '../../support/english';
 
 const recorded = vi.hoisted(() => ({ effects: [] as SideEffect[] }));
 
@@ -140,7 +141,7 @@ const APP_PAGE = 'app://pip-doctor/index.html';
 const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
 
 function valueOf<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.message} (${reply.error.cause})`);
+  if (!reply.ok) throw new Error(`${english(reply.error.message)} (${reply.error.cause})`);
   return reply.value;
 }
 
@@ -271,13 +272,15 @@ describe('IPC fuzz: random and mutated messages to the real handlers', () => {
           refused++;
           if (
             !message.trusted &&
-            !/did not come from Pip Doctor's own window/.test(reply.error.message)
+            !/did not come from Pip Doctor's own window/.test(english(reply.error.message))
           )
             throw new Error(
-              `another frame's request refused for another reason: ${reply.error.message}`,
+              `another frame's request refused for another reason: ${english(reply.error.message)}`,
             );
-          if (UNTYPED.some((untyped) => untyped.test(reply.error.message)))
-            throw new Error(`untyped refusal: ${reply.error.message} (${reply.error.cause})`);
+          if (UNTYPED.some((untyped) => untyped.test(english(reply.error.message))))
+            throw new Error(
+              `untyped refusal: ${english(reply.error.message)} (${reply.error.cause})`,
+            );
         }),
         { numRuns: RUNS_PER_CHANNEL, seed: 15_08 },
       );

@@ -7,6 +7,8 @@ import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { runActionInChild } from '../../support/childAction';
 import { errorCodeOf } from '../../support/errorCode';
+import { refusalOf } from '../../support/refusal';
+import { english } from '../../support/english';
 
 describe('the journal survives a crash, a torn line and a cancel', () => {
   const root = tempTree('crash');
@@ -65,7 +67,7 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
       completedSteps: ['create-venv'],
       choices: ['resume', 'undo', 'mark-resolved'],
     });
-    expect(pending!.explanation).toContain('whether that step finished is not known');
+    expect(english(pending!.explanation)).toContain('whether that step finished is not known');
 
     // The next start of the app: a new service over the same data folder.
     // The app as it starts again: the same settings (where pip finds packages), nothing else carried over.
@@ -75,12 +77,12 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
       extra: { dataDir },
     });
     // No scan in the new process yet: Resume asks for one before it builds anything.
-    await expect(restarted.service.planResume(plan.id)).rejects.toThrow(/Scan, then choose it/);
+    expect(await refusalOf(restarted.service.planResume(plan.id))).toMatch(/Scan, then choose it/);
     await restarted.scan([SYSTEM_PYTHON]);
     const shown = await restarted.service.planResume(plan.id);
     expect(shown.steps.map((step) => step.id)).toEqual(['create-venv', 'install']);
     const outcome = await restarted.service.resume(plan.id);
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.detail).toContain('`import demo_module` works');
     expect(await restarted.service.pendingActions()).toEqual([]);
     // The torn line stays torn, and every entry written after it is whole.

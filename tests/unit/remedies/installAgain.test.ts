@@ -6,7 +6,7 @@ import { buildDemoWheels } from '../../support/buildWheel';
 import { tempTree } from '../../support/tempTree';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
-import { english } from '../../support/english';
+import { english, inLanguage } from '../../support/english';
 
 /**
  * "Run my install again" through the real handlers on this machine: a venv
@@ -44,7 +44,9 @@ describe('run my install again, after a checked fix', () => {
     );
     const early = await handlers['rerun:start']({ runId: plan.id }, APP_FRAME);
     expect(early.ok).toBe(false);
-    expect(!early.ok && early.error.message).toMatch(/only after a fix it made and checked/);
+    expect(!early.ok && english(early.error.message)).toMatch(
+      /only after a fix it made and checked/,
+    );
 
     valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
     const outcome = valueOf(await handlers['action:result']({ runId: plan.id }, APP_FRAME));
@@ -67,12 +69,21 @@ describe('run my install again, after a checked fix', () => {
     );
     // One thing runs at a time: no fix starts while the install runs.
     const again = await handlers['rerun:start']({ runId: plan.id }, APP_FRAME);
-    expect(!again.ok && again.error.message).toMatch(/Another fix is running/);
+    expect(!again.ok && english(again.error.message)).toMatch(/Another fix is running/);
 
     const result = valueOf(await handlers['rerun:result']({ rerunId: started.rerunId }, APP_FRAME));
     expect(result.status).toBe('succeeded');
     expect(result.exitCode).toBe(0);
-    expect(result.summary).toContain('pipdoctor-demo');
+    const venvFolder = join(folders.project, '.venv');
+    expect(english(result.summary)).toBe(
+      `pip installed pipdoctor-demo in the new virtual environment ${venvFolder}.`,
+    );
+    // In Korean, with the package and the folder as they are (issue #17).
+    const korean = inLanguage('ko', result.summary);
+    expect(korean).toContain('pipdoctor-demo');
+    expect(korean).toContain(venvFolder);
+    expect(korean).toMatch(/설치/);
+    expect(korean).not.toMatch(/installed|virtual environment/);
     const streamed = app.rerunOutput
       .filter((chunk) => chunk.rerunId === started.rerunId)
       .map((chunk) => chunk.text)
@@ -104,12 +115,15 @@ describe('run my install again, after a checked fix', () => {
         installsAgain: [
           {
             packageName: 'pipdoctor-demo',
-            where: `in the new virtual environment ${join(folders.project, '.venv')}`,
+            where: expect.anything(),
             status: 'succeeded',
           },
         ],
       }),
     ]);
+    expect(english(report.changes[0]!.installsAgain[0]!.where)).toBe(
+      `in the new virtual environment ${venvFolder}`,
+    );
     expect(report.markdown).toContain('## What Pip Doctor changed');
     expect(report.markdown).toContain('done, and checked: it worked');
     expect(report.markdown).toMatch(
@@ -121,6 +135,6 @@ describe('run my install again, after a checked fix', () => {
       { rerunId: 'rerun-0000000000000000' },
       APP_FRAME,
     );
-    expect(!unknown.ok && unknown.error.message).toMatch(/does not know that install/);
+    expect(!unknown.ok && english(unknown.error.message)).toMatch(/does not know that install/);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { createHandlers } from '../../../electron/ipc/handlers';
 import type { IpcHandlers, SenderInfo } from '../../../electron/ipc/handlers';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { realHandlerDeps } from '../../support/handlerDeps';
+import { english } from '../../support/english';
 
 /**
  * The app as main wires it, over real handlers and a real data folder: what
@@ -14,7 +15,7 @@ const APP_PAGE = 'http://127.0.0.1:5173/';
 export const APP_FRAME: SenderInfo = { frameUrl: APP_PAGE, isMainFrame: true };
 
 export function valueOf<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.message} (${reply.error.cause})`);
+  if (!reply.ok) throw new Error(`${english(reply.error.message)} (${reply.error.cause})`);
   return reply.value;
 }
 

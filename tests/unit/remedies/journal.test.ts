@@ -8,6 +8,7 @@ import type { Recipe } from '../../../electron/remedies/planning/recipe';
 import { tempTree } from '../../support/tempTree';
 import { factsOf } from '../../../electron/remedies/run/planFacts';
 import { windowsPlanContext } from './windowsScan';
+import { english } from '../../support/english';
 
 const root = tempTree('journal');
 const REQUEST = { installId: 'py-0123456789ab', packageName: 'numpy' };
@@ -28,7 +29,7 @@ function outcome(recipe: Recipe, status: ActionOutcome['status']): ActionOutcome
     runId: recipe.plan.id,
     remedy: recipe.plan.remedy,
     status,
-    summary: '',
+    summary: { messageId: 'run.outcome.cancelledAtStart', values: { undo: 'no' } },
     steps: [],
     verification: { ok: null, detail: '' },
     undoAvailable: false,
@@ -64,6 +65,29 @@ describe('the action journal', () => {
     const { entries, skippedLines } = await journal.read();
     expect(entries).toHaveLength(41);
     expect(skippedLines).toBe(0);
+  });
+
+  test('a line written before the app was translated still reads: its English stays as it was recorded', async () => {
+    const journal = newJournal();
+    const recipe = await restartRecipe();
+    const runId = recipe.plan.id;
+    await journal.append({ type: 'planned', runId, facts: factsOf(recipe, REQUEST) });
+    // How the last untranslated version wrote an outcome and an install run again: English sentences.
+    const at = new Date().toISOString();
+    const old = {
+      ...outcome(recipe, 'succeeded'),
+      summary: 'Done: Restart. Nothing holds the files now.',
+    };
+    appendFileSync(
+      journal.file,
+      `${JSON.stringify({ v: 1, at, runId, type: 'finished', outcome: old })}\n` +
+        `${JSON.stringify({ v: 1, at, runId, type: 'install-again', packageName: 'numpy', where: 'in C:\\Python312\\python.exe', status: 'succeeded', exitCode: 0 })}\n`,
+    );
+    const { skippedLines } = await journal.read();
+    expect(skippedLines).toBe(0);
+    const run = (await journal.histories()).get(runId)!;
+    expect(english(run.outcome!.summary)).toBe('Done: Restart. Nothing holds the files now.');
+    expect(run.installsAgain.map((again) => again.where)).toEqual(['in C:\\Python312\\python.exe']);
   });
 
   test('refuses to write an entry that replay could not read', async () => {
@@ -154,7 +178,7 @@ describe('the action journal', () => {
       choices: ['resume', 'mark-resolved'],
       restartedSince: false,
     });
-    expect(sameBoot!.explanation).toContain('waiting for you to sign out or restart');
+    expect(english(sameBoot!.explanation)).toContain('waiting for you to sign out or restart');
     const [later] = await journal.pendingActions(new Date('2026-11-24T18:30:00.000Z'));
     expect(later!.restartedSince).toBe(true);
 

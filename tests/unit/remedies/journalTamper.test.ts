@@ -16,11 +16,12 @@ import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import type { Harness } from './actionHarness';
 import { APP_FRAME, ipcApp, valueOf } from './ipcApp';
 import { tempTree } from '../../support/tempTree';
+import { refusalOf } from '../../support/refusal';
 import { english } from '../../support/english';
 
 function refusal(reply: Reply<unknown>): string {
   expect(reply.ok, JSON.stringify(reply)).toBe(false);
-  return reply.ok ? '' : reply.error.message;
+  return reply.ok ? '' : english(reply.error.message);
 }
 
 /** A journal line as JSON, to be edited the way any program of the same user can. */
@@ -243,8 +244,8 @@ describe('a journal edited by another program of the same user', () => {
     });
     const app = run.again();
     await app.scan([SYSTEM_PYTHON]);
-    await expect(app.service.planResume(run.runId)).rejects.toThrow(/does not match/);
-    await expect(app.service.planUndo(run.runId)).rejects.toThrow(
+    expect(await refusalOf(app.service.planResume(run.runId))).toMatch(/does not match/);
+    expect(await refusalOf(app.service.planUndo(run.runId))).toMatch(
       /names .*someone-elses-venv, which the latest scan does not show as a folder of yours/,
     );
     expect(existsSync(join(victim, 'pyvenv.cfg'))).toBe(true);
@@ -254,8 +255,10 @@ describe('a journal edited by another program of the same user', () => {
     const run = await ranVenvFix('older', 'pipdoctor-missing');
     const app = run.again();
     // No scan in this process: nothing is built from the record alone.
-    await expect(app.service.planResume(run.runId)).rejects.toThrow(/Scan, then choose it again/);
-    await expect(app.service.planUndo(run.runId)).rejects.toThrow(/Scan, then choose it again/);
+    expect(await refusalOf(app.service.planResume(run.runId))).toMatch(
+      /Scan, then choose it again/,
+    );
+    expect(await refusalOf(app.service.planUndo(run.runId))).toMatch(/Scan, then choose it again/);
 
     await app.scan([SYSTEM_PYTHON]);
     const original = readFileSync(join(run.dataDir, 'actions', 'journal.jsonl'), 'utf8');
@@ -263,16 +266,18 @@ describe('a journal edited by another program of the same user', () => {
       facts.installId = 'py-0123456789ab';
       facts.request.installId = 'py-0123456789ab';
     });
-    await expect(app.service.planResume(run.runId)).rejects.toThrow(
+    expect(await refusalOf(app.service.planResume(run.runId))).toMatch(
       /not on this computer any more/,
     );
-    await expect(app.service.planUndo(run.runId)).rejects.toThrow(/not on this computer any more/);
+    expect(await refusalOf(app.service.planUndo(run.runId))).toMatch(
+      /not on this computer any more/,
+    );
 
     writeFileSync(join(run.dataDir, 'actions', 'journal.jsonl'), original);
     editPlanned(run.dataDir, (facts) => {
       facts.scannedAt = '2026-01-01T00:00:00.000Z';
     });
-    await expect(app.service.planResume(run.runId)).rejects.toThrow(
+    expect(await refusalOf(app.service.planResume(run.runId))).toMatch(
       /will not continue a plan that old/,
     );
 
@@ -284,7 +289,9 @@ describe('a journal edited by another program of the same user', () => {
     });
     writeFileSync(join(run.dataDir, 'actions', 'journal.jsonl'), original);
     await later.scan([SYSTEM_PYTHON]);
-    await expect(later.service.planResume(run.runId)).rejects.toThrow(/Scan, then choose it again/);
+    expect(await refusalOf(later.service.planResume(run.runId))).toMatch(
+      /Scan, then choose it again/,
+    );
   }, 120_000);
 
   test('pids: a made-up close of a running program, with a start time that is not its own, is refused', async () => {
@@ -335,7 +342,7 @@ describe('a journal edited by another program of the same user', () => {
       const [pending] = await app.service.pendingActions();
       expect(pending).toMatchObject({ runId, choices: ['resume', 'mark-resolved'] });
       // The close-processes builder itself looks the pid up in the fresh scan, by its start time.
-      await expect(app.service.planResume(runId)).rejects.toThrow(
+      expect(await refusalOf(app.service.planResume(runId))).toMatch(
         `The program with process id ${sleeper.pid} is not in the latest scan`,
       );
       expect(sleeper.exitCode).toBeNull();
@@ -369,10 +376,10 @@ describe('a journal edited by another program of the same user', () => {
     expect(others).toEqual([]);
     expect(card).toMatchObject({ runId: run.runId, choices: ['mark-resolved'], stoppedAt: null });
     expect(card!.plan.steps).toEqual([]);
-    expect(card!.explanation).toContain('older version of Pip Doctor');
-    expect(card!.explanation).toContain('will not continue or undo it. Dismiss it');
-    await expect(app.service.planResume(run.runId)).rejects.toThrow(/nothing to continue/);
-    await expect(app.service.planUndo(run.runId)).rejects.toThrow(/older version of Pip Doctor/);
+    expect(english(card!.explanation)).toContain('older version of Pip Doctor');
+    expect(english(card!.explanation)).toContain('will not continue or undo it. Dismiss it');
+    expect(await refusalOf(app.service.planResume(run.runId))).toMatch(/nothing to continue/);
+    expect(await refusalOf(app.service.planUndo(run.runId))).toMatch(/older version of Pip Doctor/);
     expect((await app.service.recentActions()).map((action) => action.runId)).toEqual([]);
     await app.service.markResolved(run.runId);
     expect(await app.service.pendingActions()).toEqual([]);

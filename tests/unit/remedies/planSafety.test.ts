@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
+import { refusalMessageOf, refusalOf } from '../../support/refusal';
+import { english, inLanguage } from '../../support/english';
 
 /**
  * DESIGN.md rule 2: a plan is built from ids of the latest scan and a
@@ -37,10 +39,12 @@ describe('plans come only from the latest scan’s ids', () => {
       'ünïcode',
       '',
     ]) {
-      await expect(
-        harness.service.plan(scan.request({ remedy: 'venv', installId, packageName })),
+      expect(
+        await refusalOf(
+          harness.service.plan(scan.request({ remedy: 'venv', installId, packageName })),
+        ),
         packageName,
-      ).rejects.toThrow(/is not a package name/);
+      ).toMatch(/is not a package name/);
     }
     await expect(
       harness.service.plan(
@@ -53,33 +57,43 @@ describe('plans come only from the latest scan’s ids', () => {
     const harness = createHarness(root);
     const scan = await harness.scan([SYSTEM_PYTHON]);
     const installId = scan.installOf(SYSTEM_PYTHON).id;
-    await expect(
-      harness.service.plan(scan.request({ remedy: 'venv', installId: 'py-000000000000' })),
-    ).rejects.toThrow(/not in the latest scan/);
-    await expect(
-      harness.service.plan({ scanId: 'scan-ffffffffffffffff', remedy: 'venv', installId }),
-    ).rejects.toThrow(/not the latest one/);
-    await expect(
-      harness.service.plan(
-        scan.request({
-          remedy: 'venv',
-          installId,
-          venvFolder: { pickedFolderId: 'folder-0123456789abcdef' },
-        }),
+    expect(
+      await refusalOf(
+        harness.service.plan(scan.request({ remedy: 'venv', installId: 'py-000000000000' })),
       ),
-    ).rejects.toThrow(/folder choice has expired/);
-    await expect(
-      harness.service.plan(
-        scan.request({
-          remedy: 'close-processes',
-          installId,
-          processes: [{ pid: 1, startTime: '1970-01-01T00:00:00.000Z' }],
-        }),
+    ).toMatch(/not in the latest scan/);
+    expect(
+      await refusalOf(
+        harness.service.plan({ scanId: 'scan-ffffffffffffffff', remedy: 'venv', installId }),
       ),
-    ).rejects.toThrow(/not in the latest scan/);
-    await expect(
-      harness.service.plan(scan.request({ remedy: 'use-python-m-pip', installId })),
-    ).rejects.toThrow(/nothing for Pip Doctor to run/);
+    ).toMatch(/not the latest one/);
+    expect(
+      await refusalOf(
+        harness.service.plan(
+          scan.request({
+            remedy: 'venv',
+            installId,
+            venvFolder: { pickedFolderId: 'folder-0123456789abcdef' },
+          }),
+        ),
+      ),
+    ).toMatch(/folder choice has expired/);
+    expect(
+      await refusalOf(
+        harness.service.plan(
+          scan.request({
+            remedy: 'close-processes',
+            installId,
+            processes: [{ pid: 1, startTime: '1970-01-01T00:00:00.000Z' }],
+          }),
+        ),
+      ),
+    ).toMatch(/not in the latest scan/);
+    expect(
+      await refusalOf(
+        harness.service.plan(scan.request({ remedy: 'use-python-m-pip', installId })),
+      ),
+    ).toMatch(/nothing for Pip Doctor to run/);
   }, 30_000);
 
   test('a plan from a scan that a newer one replaced, or from an old scan, is refused; a plan runs once', async () => {
@@ -95,17 +109,21 @@ describe('plans come only from the latest scan’s ids', () => {
     const installId = first.installOf(SYSTEM_PYTHON).id;
     const old = await harness.service.plan(first.request({ remedy: 'venv', installId }));
     await harness.scan([SYSTEM_PYTHON]);
-    await expect(harness.service.run(old.id)).rejects.toThrow(/newer scan replaced/);
+    expect(await refusalOf(harness.service.run(old.id))).toMatch(/newer scan replaced/);
 
     const latest = await harness.scan([SYSTEM_PYTHON]);
     const plan = await harness.service.plan(latest.request({ remedy: 'venv', installId }));
     now = new Date(Date.parse(latest.diagnosis.scannedAt) + 31 * 60_000);
-    await expect(harness.service.run(plan.id)).rejects.toThrow(/31 minutes old/);
+    const tooOld = await refusalMessageOf(harness.service.run(plan.id));
+    expect(english(tooOld)).toMatch(/31 minutes old/);
+    // The count is a number the language's plural rules choose the words for (issue #17).
+    expect(inLanguage('de', tooOld)).toContain('ist 31 Minuten alt');
+    expect(inLanguage('ru', tooOld)).toContain('31 минута');
 
     now = new Date();
     const fresh = await harness.service.plan(latest.request({ remedy: 'venv', installId }));
     expect((await harness.service.run(fresh.id)).status).toBe('succeeded');
-    await expect(harness.service.run(fresh.id)).rejects.toThrow(/no longer known/);
+    expect(await refusalOf(harness.service.run(fresh.id))).toMatch(/no longer known/);
   }, 60_000);
 
   test('a plan whose target changed after it was shown is refused before anything runs', async () => {
@@ -118,7 +136,7 @@ describe('plans come only from the latest scan’s ids', () => {
     );
     mkdirSync(join(project, '.venv'));
     writeFileSync(join(project, '.venv', 'work.txt'), 'made by the user meanwhile');
-    await expect(harness.service.run(plan.id)).rejects.toThrow(
+    expect(await refusalOf(harness.service.run(plan.id))).toMatch(
       /changed since the scan \(.*\.venv exists now\)/,
     );
     expect(await harness.service.pendingActions()).toEqual([]);

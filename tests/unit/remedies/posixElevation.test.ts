@@ -7,6 +7,7 @@ import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { findUnmanagedPython } from './unmanagedPython';
 import { english } from '../../support/english';
+import { refusalOf } from '../../support/refusal';
 
 /**
  * Administrator rights on Linux and macOS: pkexec where it exists, else the
@@ -89,7 +90,9 @@ describe.skipIf(python === null)(
           text: `sudo ${install.executable} -m pip install --no-index --find-links ${wheels} pipdoctor-demo`,
         },
       ]);
-      await expect(harness.service.run(plan.id)).rejects.toThrow(/nothing for Pip Doctor to run/);
+      expect(await refusalOf(harness.service.run(plan.id))).toMatch(
+        /nothing for Pip Doctor to run/,
+      );
     }, 30_000);
 
     test.skipIf(!isRoot)(
@@ -182,9 +185,13 @@ describe.skipIf(python === null)(
         const managed = await harness.scan([SYSTEM_PYTHON]);
         const system = managed.installOf(SYSTEM_PYTHON);
         if (system.externallyManaged) {
-          await expect(
-            harness.service.plan(managed.request({ remedy: 'upgrade-pip', installId: system.id })),
-          ).rejects.toThrow(/operating system's packages/);
+          expect(
+            await refusalOf(
+              harness.service.plan(
+                managed.request({ remedy: 'upgrade-pip', installId: system.id }),
+              ),
+            ),
+          ).toMatch(/operating system's packages/);
         }
       },
       30_000,

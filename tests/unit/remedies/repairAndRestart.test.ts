@@ -7,6 +7,8 @@ import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { killAll, startHolder } from '../../support/pythonHolder';
 import type { HolderProcess } from '../../support/pythonHolder';
+import { refusalOf } from '../../support/refusal';
+import { english } from '../../support/english';
 
 const root = tempTree('repair-restart');
 const wheels = join(root, 'wheels');
@@ -66,7 +68,7 @@ describe('repair-install', () => {
       again.request({ remedy: 'repair-install', installId: install.id }),
     );
     const outcome = await harness.service.run(plan.id);
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(existsSync(stash) || existsSync(deleteme)).toBe(false);
     expect(outcome.verification.detail).toMatch(/The leftovers are gone\. pip works: pip \d+/);
   }, 60_000);
@@ -93,7 +95,7 @@ describe('repair-install', () => {
     ]);
     expect(plan.steps[1]!.command?.args).toEqual(['-m', 'ensurepip', '--upgrade']);
     const outcome = await harness.service.run(plan.id);
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(readdirSync(site).filter((entry) => entry.startsWith('~'))).toEqual([]);
     expect(execFileSync(python, ['-m', 'pip', '--version'], { encoding: 'utf8' })).toMatch(
       /^pip \d+/,
@@ -145,7 +147,7 @@ describe('restart', () => {
     await next.scan([python]);
     await next.service.planResume(plan.id);
     const done = await next.service.resume(plan.id);
-    expect(done.status, done.summary).toBe('succeeded');
+    expect(done.status, english(done.summary)).toBe('succeeded');
     expect(done.verification.detail).toContain('`import demo_module` works');
     expect(await next.service.pendingActions()).toEqual([]);
   }, 90_000);
@@ -161,7 +163,7 @@ describe('restart', () => {
     expect((await harness.service.pendingActions()).map((entry) => entry.runId)).toEqual([plan.id]);
     await harness.service.markResolved(plan.id);
     expect(await harness.service.pendingActions()).toEqual([]);
-    await expect(harness.service.planResume(plan.id)).rejects.toThrow(/nothing to continue/);
-    await expect(harness.service.resume(plan.id)).rejects.toThrow(/Choose Resume again/);
+    expect(await refusalOf(harness.service.planResume(plan.id))).toMatch(/nothing to continue/);
+    expect(await refusalOf(harness.service.resume(plan.id))).toMatch(/Choose Resume again/);
   }, 60_000);
 });

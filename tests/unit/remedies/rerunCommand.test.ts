@@ -7,6 +7,8 @@ import { rerunCommand } from '../../../electron/remedies/run-again/rerunCommand'
 import type { RerunBasis } from '../../../electron/remedies/run-again/rerunCommand';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { PROJECT, PYTHON, SITE, WINDOWS_DIAGNOSIS, windowsPlanContext } from './windowsScan';
+import { refusalIn } from '../../support/refusal';
+import { english } from '../../support/english';
 
 /**
  * "Run my install again" after each fix: the command main builds from the
@@ -63,7 +65,7 @@ describe('the install run again after each fix', () => {
       env: expect.objectContaining({ PIP_NO_INPUT: '1' }),
     });
     expect(rerun.packageName).toBe('requests');
-    expect(rerun.where).toBe(`in the new virtual environment ${venv}`);
+    expect(english(rerun.where)).toBe(`in the new virtual environment ${venv}`);
     // PowerShell: the call operator and the apostrophe in the user name doubled.
     expect(rerun.commandLine).toBe(
       `& 'C:\\Users\\Ana O''Neil\\Documents\\my project\\.venv\\Scripts\\python.exe' -m pip install requests`,
@@ -154,14 +156,16 @@ describe('the install run again after each fix', () => {
       installId: 'py-0123456789ab',
       packageName: 'requests',
     });
-    expect(() =>
-      rerunCommand({ ...basis, scanned: { ...SCANNED, log: null }, plannedPackage: name }),
-    ).toThrow(/is not a package name/);
+    expect(
+      refusalIn(() =>
+        rerunCommand({ ...basis, scanned: { ...SCANNED, log: null }, plannedPackage: name }),
+      ),
+    ).toMatch(/is not a package name/);
   });
 
   test('refuses when neither the log nor the plan names a package', async () => {
     const basis = await basisAfter({ remedy: 'venv', installId: 'py-0123456789ab' });
-    expect(() => rerunCommand({ ...basis, scanned: { ...SCANNED, log: null } })).toThrow(
+    expect(refusalIn(() => rerunCommand({ ...basis, scanned: { ...SCANNED, log: null } }))).toMatch(
       /does not know which package/,
     );
   });
@@ -172,9 +176,9 @@ describe('the install run again after each fix', () => {
       installId: 'py-0123456789ab',
       packageName: 'requests',
     });
-    expect(() => rerunCommand({ ...basis, scanned: { ...SCANNED, installs: [] } })).toThrow(
-      /not in the scan any more/,
-    );
+    expect(
+      refusalIn(() => rerunCommand({ ...basis, scanned: { ...SCANNED, installs: [] } })),
+    ).toMatch(/not in the scan any more/);
   });
 
   test('refuses after an undo', async () => {
@@ -187,6 +191,8 @@ describe('the install run again after each fix', () => {
       ...basis.recipe,
       plan: { ...basis.recipe.plan, undoOf: 'act-00000000000000b2' },
     };
-    expect(() => rerunCommand({ ...basis, recipe: undo })).toThrow(/nothing to install again/);
+    expect(refusalIn(() => rerunCommand({ ...basis, recipe: undo }))).toMatch(
+      /nothing to install again/,
+    );
   });
 });

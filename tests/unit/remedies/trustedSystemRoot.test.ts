@@ -10,6 +10,7 @@ import {
 } from '../platform/windows/support/recordedMachine';
 import { DATA_DIR, HOME, PROJECT, WINDOWS_DIAGNOSIS } from './windowsScan';
 import { scriptOf } from '../../../electron/platform/windows/powershell';
+import { refusalIn, refusalOf } from '../../support/refusal';
 
 /**
  * %SystemRoot% is the user's to set (HKCU\Environment); the elevated steps
@@ -77,17 +78,17 @@ describe('the Windows folder programs are started from', () => {
   ])(
     'is refused when %s points at a folder of the user’s, and says what to do',
     async (name, env) => {
-      await expect(planGrant(env, 'C:\\WINDOWS\\system32')).rejects.toThrow(
+      expect(await refusalOf(planGrant(env, 'C:\\WINDOWS\\system32'))).toMatch(
         `The ${name} environment variable says Windows is in ${FAKE_ROOT}, but Windows is in C:\\WINDOWS. Pip Doctor will not run programs from ${FAKE_ROOT} as administrator`,
       );
     },
   );
 
   it('is refused when the probe could not say where Windows is (a probe recorded before it asked)', async () => {
-    await expect(planGrant({ SystemRoot: 'C:\\Windows' }, null)).rejects.toThrow(
+    expect(await refusalOf(planGrant({ SystemRoot: 'C:\\Windows' }, null))).toMatch(
       /could not ask Windows where its own programs are/,
     );
-    expect(() => trustedSystemRoot({}, 'C:\\Users\\ana\\System33')).toThrow(
+    expect(refusalIn(() => trustedSystemRoot({}, 'C:\\Users\\ana\\System33'))).toMatch(
       /not a System32 folder/,
     );
   });

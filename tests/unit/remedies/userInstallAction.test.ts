@@ -5,6 +5,7 @@ import { tempTree } from '../../support/tempTree';
 import { createHarness } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { findUnmanagedPython } from './unmanagedPython';
+import { english } from '../../support/english';
 
 const python = findUnmanagedPython();
 const title =
@@ -54,7 +55,7 @@ describe.skipIf(python === null)(
       ]);
 
       const outcome = await harness.service.run(plan.id);
-      expect(outcome.status, outcome.summary).toBe('succeeded');
+      expect(outcome.status, english(outcome.summary)).toBe('succeeded');
       expect(outcome.verification.detail).toContain('`import demo_module` works');
       expect(readdirSync(userSite)).toEqual(
         expect.arrayContaining(['demo_module', 'helper_mod.py']),

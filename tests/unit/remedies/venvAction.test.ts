@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { tempTree } from '../../support/tempTree';
 import { createHarness, SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
+import { refusalOf } from '../../support/refusal';
 import { english } from '../../support/english';
 
 describe('venv: a real virtual environment, a real install, verified by importing, undone', () => {
@@ -66,7 +67,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
     );
 
     const outcome = await harness.service.run(plan.id);
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.ok).toBe(true);
     expect(outcome.verification.detail).toContain('`import demo_module` works');
     expect(existsSync(join(venv, 'pyvenv.cfg'))).toBe(true);
@@ -98,10 +99,10 @@ describe('venv: a real virtual environment, a real install, verified by importin
     expect(undo.undoOf).toBe(outcome.runId);
     expect(undo.steps.map((step) => step.id)).toEqual(['undo-create-venv']);
     const undone = await harness.service.run(undo.id);
-    expect(undone.status, undone.summary).toBe('succeeded');
+    expect(undone.status, english(undone.summary)).toBe('succeeded');
     expect(existsSync(venv)).toBe(false);
     expect(existsSync(join(project, 'demo_module.py'))).toBe(true);
-    await expect(harness.service.planUndo(outcome.runId)).rejects.toThrow(/undone already/);
+    expect(await refusalOf(harness.service.planUndo(outcome.runId))).toMatch(/undone already/);
     expect(await harness.service.recentActions()).toEqual([
       expect.objectContaining({ runId: outcome.runId, undone: true, undoAvailable: false }),
     ]);
@@ -134,7 +135,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
     expect(plan.steps.map((step) => step.id)).toEqual(['install']);
     expect(plan.warnings.map(english).join(' ')).toContain('already is a virtual environment');
     const outcome = await harness.service.run(plan.id);
-    expect(outcome.status, outcome.summary).toBe('succeeded');
+    expect(outcome.status, english(outcome.summary)).toBe('succeeded');
 
     const undo = await harness.service.planUndo(outcome.runId);
     expect(undo.steps[0]?.command?.args).toEqual([
@@ -173,14 +174,16 @@ describe('venv: a real virtual environment, a real install, verified by importin
     const occupied = join(root, 'occupied');
     mkdirSync(occupied);
     writeFileSync(join(occupied, 'notes.txt'), 'mine');
-    await expect(
-      harness.service.plan(
-        scan.request({
-          remedy: 'venv',
-          installId: scan.installOf(SYSTEM_PYTHON).id,
-          venvFolder: { pickedFolderId: harness.service.registerPickedFolder(occupied) },
-        }),
+    expect(
+      await refusalOf(
+        harness.service.plan(
+          scan.request({
+            remedy: 'venv',
+            installId: scan.installOf(SYSTEM_PYTHON).id,
+            venvFolder: { pickedFolderId: harness.service.registerPickedFolder(occupied) },
+          }),
+        ),
       ),
-    ).rejects.toThrow(/not a virtual environment/);
+    ).toMatch(/not a virtual environment/);
   }, 60_000);
 });

@@ -18,6 +18,7 @@ import { CommandLine } from '../CommandLine';
 import { ScreenReaderStatus } from '../ScreenReaderStatus';
 import { ProblemMessage } from './ProblemMessage';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -217,6 +218,7 @@ export function InstallAgain({ runId }: { runId: string }) {
 /** What would run, exactly, before the user starts it. */
 function Offer({ runId }: { runId: string }) {
   const styles = useStyles();
+  const text = useText();
   const shown = useAppStore((state) => state.rerunPlan);
   const load = useAppStore((state) => state.loadInstallAgainPlan);
   useEffect(() => void load(runId), [load, runId]);
@@ -230,13 +232,13 @@ function Offer({ runId }: { runId: string }) {
           <p className={styles.text}>
             {intl.formatMessage(words.offer, {
               package: plan.plan.packageName,
-              where: plan.plan.where,
+              where: text(plan.plan.where),
             })}
           </p>
           <CommandLine command={plan.plan.commandLine} />
         </>
       ) : plan?.status === 'failed' ? (
-        <p className={styles.text}>{plan.error.message}</p>
+        <p className={styles.text}>{text(plan.error.message)}</p>
       ) : (
         <Spinner size="tiny" labelPosition="after" label={intl.formatMessage(words.workingOut)} />
       )}
@@ -291,8 +293,10 @@ function Finished({ rerun }: { rerun: Extract<RerunState, { status: 'finished' }
   const styles = useStyles();
   const heading = useFocusOnMount<HTMLSpanElement>();
   const intl = useIntl();
+  const text = useText();
   const headline = HEADLINES[rerun.outcome.status];
   const title = intl.formatMessage(headline.title);
+  const summary = text(rerun.outcome.summary);
   return (
     <section className={styles.section}>
       <MessageBar intent={headline.intent} layout="multiline">
@@ -300,14 +304,12 @@ function Finished({ rerun }: { rerun: Extract<RerunState, { status: 'finished' }
           <MessageBarTitle ref={heading} tabIndex={-1} className={styles.title}>
             {title}
           </MessageBarTitle>
-          {rerun.outcome.summary}
+          {summary}
         </MessageBarBody>
       </MessageBar>
       <CommandLine command={rerun.outcome.commandLine} />
       <PipOutput text={rerun.output || rerun.outcome.output} />
-      <ScreenReaderStatus
-        message={intl.formatMessage(words.spoken, { title, summary: rerun.outcome.summary })}
-      />
+      <ScreenReaderStatus message={intl.formatMessage(words.spoken, { title, summary })} />
     </section>
   );
 }

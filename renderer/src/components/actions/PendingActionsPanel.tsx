@@ -72,13 +72,14 @@ export function PendingActionsPanel() {
   const pending = useAppStore((state) => state.pendingActions);
   const error = useAppStore((state) => state.pendingError);
   const intl = useIntl();
+  const text = useText();
   if (pending.length === 0 && error === null) return null;
   return (
     <Section title={intl.formatMessage(words.title)}>
       {error !== null && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {error.message}
+            {text(error.message)}
             <TechnicalCause cause={error.cause} />
           </MessageBarBody>
         </MessageBar>
@@ -117,7 +118,7 @@ function PendingActionCard({ action }: { action: PendingAction }) {
             })
           : intl.formatMessage(words.started, { when })}
       </p>
-      <p className={styles.text}>{action.explanation}</p>
+      <p className={styles.text}>{text(action.explanation)}</p>
       <div className={styles.buttons}>
         {action.choices.includes('resume') && (
           <Button

@@ -4,8 +4,10 @@ import {
   MessageBarTitle,
   makeStyles,
 } from '@fluentui/react-components';
+import type { UserError } from '../../../../electron/shared/contract';
 import { TechnicalCause } from '../TechnicalCause';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   // Focus moves here so a screen reader reads what went wrong; the red bar already marks it.
@@ -13,14 +15,9 @@ const useStyles = makeStyles({
 });
 
 /** Something main refused or could not start (a plan, a fix, the install run again), and why. */
-export function ProblemMessage({
-  title,
-  error,
-}: {
-  title: string;
-  error: { message: string; cause: string | null };
-}) {
+export function ProblemMessage({ title, error }: { title: string; error: UserError }) {
   const styles = useStyles();
+  const text = useText();
   const heading = useFocusOnMount<HTMLSpanElement>();
   return (
     <MessageBar intent="error" layout="multiline">
@@ -28,7 +25,7 @@ export function ProblemMessage({
         <MessageBarTitle ref={heading} tabIndex={-1} className={styles.title}>
           {title}
         </MessageBarTitle>
-        {error.message}
+        {text(error.message)}
         <TechnicalCause cause={error.cause} />
       </MessageBarBody>
     </MessageBar>

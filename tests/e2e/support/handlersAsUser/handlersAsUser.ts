@@ -61,7 +61,13 @@ export async function startHandlersAsUser(
   });
   child.on('exit', () => {
     for (const answer of waiting.values())
-      answer({ ok: false, error: { message: 'handler server exited', cause: null } });
+      answer({
+        ok: false,
+        error: {
+          message: { messageId: 'error.bridge.unreachable' },
+          cause: 'handler server exited',
+        },
+      });
     waiting.clear();
   });
   const runsAs = await hello;
