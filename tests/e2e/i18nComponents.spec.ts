@@ -1,3 +1,4 @@
+import { SHELL_NAMES } from '../../renderer/src/wording/remedyWords';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { inLanguage } from '../support/english';
@@ -135,7 +136,7 @@ test.describe('the components in the pseudo-locale', () => {
     // Fixes: the badge, one sentence with the count and the shell in it, the Copy button.
     await expect(page.getByText(pseudo('ui.fixCard.recommended'), { exact: true })).toBeVisible();
     await expect(
-      page.getByText(pseudo('ui.fixCard.orRunYourself', { count: 1, shell: 'Terminal' }), {
+      page.getByText(pseudo('ui.fixCard.orRunYourself', { count: 1, shell: SHELL_NAMES.bash }), {
         exact: true,
       }),
     ).toBeVisible();

@@ -41,6 +41,8 @@ vi.mock('electron', () => {
     setAppUserModelId: (id: string) => fake.calls.push(`appUserModelId ${id}`),
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => `/home/tester/${name}`,
+    // Windows set to German first: the app speaks German (issue #17).
+    getPreferredSystemLanguages: () => ['de-DE', 'en-US'],
     getAppPath: () => '/opt/pip-doctor/resources/app.asar',
     getVersion: () => '9.8.7',
     on,
@@ -198,6 +200,19 @@ describe('the main process', () => {
       const reply = await appInfo({ senderFrame }, {});
       expect(reply.ok).toBe(false);
     }
+  });
+
+  test("speaks the first of Windows' preferred languages it knows, and the packaged app offers no pseudo-locale", async () => {
+    await startMain({ hasLock: true });
+    const languageGet = fake.handlers.get('language:get')!;
+    const reply = await languageGet({ senderFrame: { url: PAGE_URL, parent: null } }, {});
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        locale: 'de',
+        available: ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'ru', 'zh-Hans', 'ja', 'ko'],
+      },
+    });
   });
 
   test('a second launch focuses the first window', async () => {
