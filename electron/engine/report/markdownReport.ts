@@ -296,9 +296,9 @@ function remediesSection(
     const install = installById(diagnosis, recommendation.installId);
     lines.push(
       '',
-      `### ${recommendation.rank}. ${recommendation.title} (${mdCode(recommendation.id)})`,
+      `### ${recommendation.rank}. ${w.message(recommendation.title)} (${mdCode(recommendation.id)})`,
       '',
-      w.text(recommendation.reason),
+      w.message(recommendation.reason),
     );
     if (install) lines.push('', `For ${describeInstall(install, w)}.`);
     if (recommendation.commands.length > 0)
@@ -308,7 +308,7 @@ function remediesSection(
     lines.push('', '### Would not help here', '');
     for (const recommendation of notApplicable)
       lines.push(
-        `- ${recommendation.title} (${mdCode(recommendation.id)}): ${w.text(recommendation.reason)}`,
+        `- ${w.message(recommendation.title)} (${mdCode(recommendation.id)}): ${w.message(recommendation.reason)}`,
       );
   }
   return lines;

@@ -1,5 +1,6 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { Recommendation } from '../../../electron/shared/model/diagnosis';
+import { useText } from '../i18n/useText';
 import { SHELL_NAMES } from '../wording/remedyWords';
 import { FixActionButton } from './actions/FixActionButton';
 import { CommandLine } from './CommandLine';
@@ -33,19 +34,20 @@ interface FixCardProps {
 export function FixCard({ fix, recommended }: FixCardProps) {
   const styles = useStyles();
   const titleRowStyles = useTitleRowStyles();
+  const text = useText();
   const doable = fix.installId !== null && fix.action !== null;
   return (
     <Panel emphasis={recommended}>
       <div className={titleRowStyles.titleRow}>
-        <h3 className={styles.title}>{fix.title}</h3>
+        <h3 className={styles.title}>{text(fix.title)}</h3>
         {recommended && (
           <Badge appearance="filled" color="brand">
             Recommended
           </Badge>
         )}
       </div>
-      <p className={styles.reason}>{fix.reason}</p>
-      <FactList facts={[{ label: 'What it changes', value: fix.changes }]} />
+      <p className={styles.reason}>{text(fix.reason)}</p>
+      <FactList facts={[{ label: 'What it changes', value: text(fix.changes) }]} />
       {doable && (
         <div className={styles.action}>
           <FixActionButton fix={fix} recommended={recommended} />

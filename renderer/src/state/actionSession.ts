@@ -10,6 +10,7 @@ import type {
   UserError,
 } from '../../../electron/shared/contract';
 import type { RemedyId } from '../../../electron/shared/model/vocabulary';
+import type { Message } from '../../../electron/shared/i18n/message';
 
 /**
  * One fix as the dialog shows it: what it was opened for, the choices the
@@ -26,8 +27,8 @@ export type ActionOrigin =
       kind: 'remedy';
       remedy: RemedyId;
       installId: string;
-      /** The remedy's title, as the fix card showed it. */
-      title: string;
+      /** The remedy's title, as the fix card showed it (formatted in the user's language where shown). */
+      title: Message;
       /** Whether its plan installs a package, and whether it can do without one. */
       packageUse: PackageUse;
     }

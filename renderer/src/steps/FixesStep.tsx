@@ -1,5 +1,6 @@
 import { Accordion, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { useText } from '../i18n/useText';
 import { useAppStore } from '../state/store';
 import { StepLayout } from '../components/StepLayout';
 import { StaleScanBanner } from '../components/StaleScanBanner';
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
 export function FixesStep() {
   const styles = useStyles();
   const listStyles = useListStyles();
+  const text = useText();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const goTo = useAppStore((state) => state.goTo);
   // Once the user's install worked again, the one thing left is the end.
@@ -87,8 +89,8 @@ export function FixesStep() {
                 <ul className={listStyles.spaciousList}>
                   {unhelpful.map((fix) => (
                     <li key={fix.id}>
-                      <h3 className={styles.unhelpfulTitle}>{fix.title}</h3>
-                      <p className={styles.why}>{fix.reason}</p>
+                      <h3 className={styles.unhelpfulTitle}>{text(fix.title)}</h3>
+                      <p className={styles.why}>{text(fix.reason)}</p>
                     </li>
                   ))}
                 </ul>

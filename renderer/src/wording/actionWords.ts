@@ -1,4 +1,5 @@
 import type { ActionOutcome, StepReport } from '../../../electron/shared/contract';
+import type { Message } from '../../../electron/shared/i18n/message';
 import type { ActionSession, StepProgressStatus } from '../state/actionSession';
 import { holderGroups, tickedGroups } from '../state/holderGroups';
 import { packageNameProblem } from '../state/planChoices';
@@ -99,7 +100,10 @@ export function outcomeHeadline(outcome: ActionOutcome): { title: string; tone: 
  * user reads before anything changes. The package and the ticked programs
  * are the ones chosen in the dialog.
  */
-export function runButtonLabel(session: ActionSession): string {
+export function runButtonLabel(
+  session: ActionSession,
+  text: (message: Message) => string,
+): string {
   const { origin, choices } = session;
   if (origin.kind === 'undo') return 'Undo the fix';
   if (origin.kind === 'resume') return 'Resume the fix';
@@ -129,7 +133,7 @@ export function runButtonLabel(session: ActionSession): string {
     case 'restart':
       return pkg ? `Install ${pkg} after a restart` : 'Continue after a restart';
     default:
-      return origin.title;
+      return text(origin.title);
   }
 }
 

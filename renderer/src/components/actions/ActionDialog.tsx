@@ -11,6 +11,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
+import type { Message } from '../../../../electron/shared/i18n/message';
+import { useText } from '../../i18n/useText';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { runButtonLabel } from '../../wording/actionWords';
@@ -56,6 +58,7 @@ export function ActionDialog() {
   const styles = useStyles();
   const session = useAppStore((state) => state.actionSession);
   const closeActionSession = useAppStore((state) => state.closeActionSession);
+  const text = useText();
   useReturnFocus(session !== null);
   return (
     <Dialog
@@ -68,7 +71,7 @@ export function ActionDialog() {
       <DialogSurface className={styles.surface}>
         {session !== null && (
           <DialogBody className={styles.body}>
-            <DialogTitle>{dialogTitle(session)}</DialogTitle>
+            <DialogTitle>{dialogTitle(session, text)}</DialogTitle>
             <DialogContent className={styles.content}>
               <SessionContent session={session} />
             </DialogContent>
@@ -82,10 +85,10 @@ export function ActionDialog() {
   );
 }
 
-function dialogTitle(session: ActionSession): string {
+function dialogTitle(session: ActionSession, text: (message: Message) => string): string {
   switch (session.origin.kind) {
     case 'remedy':
-      return session.origin.title;
+      return text(session.origin.title);
     case 'undo':
       return 'Undo a fix';
     case 'resume':
@@ -156,6 +159,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
   const planUndo = useAppStore((state) => state.planUndo);
   const closeActionSession = useAppStore((state) => state.closeActionSession);
   const checkAgain = useCheckAgain();
+  const text = useText();
   const { run, plan } = session;
 
   if (run?.status === 'running') {
@@ -197,7 +201,7 @@ function SessionButtons({ session }: { session: ActionSession }) {
         disabled={plan.status !== 'ready'}
         onClick={() => void runPlan()}
       >
-        {runButtonLabel(session)}
+        {runButtonLabel(session, text)}
       </Button>
       <Button onClick={closeActionSession}>Cancel</Button>
     </>

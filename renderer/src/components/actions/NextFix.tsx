@@ -1,5 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { FormattedMessage } from 'react-intl';
 import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
+import { useText } from '../../i18n/useText';
 import { useAppStore } from '../../state/store';
 
 const useStyles = makeStyles({
@@ -18,6 +20,7 @@ export function NextFix({ after }: { after: RemedyId }) {
   const styles = useStyles();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const openRemedy = useAppStore((state) => state.openRemedy);
+  const text = useText();
   if (diagnosis === null) return null;
   const applicable = diagnosis.recommendations.filter((fix) => fix.applicable);
   const next = applicable
@@ -26,9 +29,18 @@ export function NextFix({ after }: { after: RemedyId }) {
   if (!next) return null;
   return (
     <section className={styles.next}>
-      <h3 className={styles.heading}>Next, try: {next.title}</h3>
-      <p className={styles.reason}>{next.reason}</p>
-      <Button onClick={() => void openRemedy(next)}>{next.action?.label}</Button>
+      <h3 className={styles.heading}>
+        <FormattedMessage
+          id="advice.nextFix.heading"
+          defaultMessage="Next, try: {title}"
+          description="Heading after a fix finished: {title} is the next fix's title (Use a virtual environment)"
+          values={{ title: text(next.title) }}
+        />
+      </h3>
+      <p className={styles.reason}>{text(next.reason)}</p>
+      {next.action && (
+        <Button onClick={() => void openRemedy(next)}>{text(next.action.label)}</Button>
+      )}
     </section>
   );
 }
