@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { FormattedMessage } from 'react-intl';
+import { defineMessages, useIntl } from 'react-intl';
 import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
 import { useText } from '../../i18n/useText';
 import { useAppStore } from '../../state/store';
@@ -15,12 +15,22 @@ const useStyles = makeStyles({
   reason: { margin: 0, overflowWrap: 'anywhere' },
 });
 
+const words = defineMessages<{ heading: { title: string } }>({
+  heading: {
+    id: 'advice.nextFix.heading',
+    defaultMessage: 'Next, try: {title}',
+    description:
+      "Heading after a fix finished: {title} is the next fix's title (Use a virtual environment)",
+  },
+});
+
 /** The scan's next fix after this one, when one is left: the user goes on without leaving the dialog. */
 export function NextFix({ after }: { after: RemedyId }) {
   const styles = useStyles();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const openRemedy = useAppStore((state) => state.openRemedy);
   const text = useText();
+  const intl = useIntl();
   if (diagnosis === null) return null;
   const applicable = diagnosis.recommendations.filter((fix) => fix.applicable);
   const next = applicable
@@ -30,12 +40,7 @@ export function NextFix({ after }: { after: RemedyId }) {
   return (
     <section className={styles.next}>
       <h3 className={styles.heading}>
-        <FormattedMessage
-          id="advice.nextFix.heading"
-          defaultMessage="Next, try: {title}"
-          description="Heading after a fix finished: {title} is the next fix's title (Use a virtual environment)"
-          values={{ title: text(next.title) }}
-        />
+        {intl.formatMessage(words.heading, { title: text(next.title) })}
       </h3>
       <p className={styles.reason}>{text(next.reason)}</p>
       {next.action && (
