@@ -81,7 +81,9 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
   if (diagnosis.recommendations.length > 0) {
     lines.push('', 'Remedies, best first:');
     for (const r of diagnosis.recommendations) {
-      lines.push(`  ${r.rank}. ${r.applicable ? '' : '(would not help) '}${r.id}: ${t.text(r.reason)}`);
+      lines.push(
+        `  ${r.rank}. ${r.applicable ? '' : '(would not help) '}${r.id}: ${t.text(r.reason)}`,
+      );
       if (r.applicable) for (const command of r.commands) lines.push(`       ${command}`);
     }
   }

@@ -8,7 +8,8 @@ const words = defineMessages({
   holder: {
     id: 'advice.holder',
     defaultMessage: '{program} (pid {pid})',
-    description: 'A program that holds files: {program} is its file name (python3.11), {pid} its process id',
+    description:
+      'A program that holds files: {program} is its file name (python3.11), {pid} its process id',
   },
   holderStartedBy: {
     id: 'advice.holderStartedBy',

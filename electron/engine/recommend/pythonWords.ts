@@ -12,10 +12,7 @@ const words = defineMessages({
 });
 
 /** A Python as the reasons name it: "/usr/bin/python3 (Python 3.11.2)", or its path alone without a version. */
-export function namedPython(install: {
-  executable: string;
-  version: string | null;
-}): MessageValue {
+export function namedPython(install: { executable: string; version: string | null }): MessageValue {
   return install.version
     ? msg(words.withVersion, { executable: install.executable, version: install.version })
     : install.executable;

@@ -28,7 +28,7 @@ const words = defineMessages({
   system: {
     id: 'advice.grant-access.reason.system',
     defaultMessage:
-      "{folder} belongs to the system; changing its owner would break what your package manager expects.",
+      '{folder} belongs to the system; changing its owner would break what your package manager expects.',
     description: '{folder} is a folder path; the package manager is apt, dnf, Homebrew…',
   },
   whyNotReadOnly: {

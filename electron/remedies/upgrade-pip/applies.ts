@@ -22,7 +22,8 @@ const OLD_PIP_MAJOR = 21;
 const words = defineMessages({
   old: {
     id: 'advice.upgrade-pip.reason.old',
-    defaultMessage: 'Your pip {version} is old. pip 21 and newer find prebuilt wheels for this Python.',
+    defaultMessage:
+      'Your pip {version} is old. pip 21 and newer find prebuilt wheels for this Python.',
     description: '{version} is the pip version the scan read (20.2.3)',
   },
   oldFallsBack: {

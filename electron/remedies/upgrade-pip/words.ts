@@ -9,8 +9,7 @@ const words = defineMessages({
   },
   changes: {
     id: 'advice.upgrade-pip.changes',
-    defaultMessage:
-      'Replaces pip, setuptools and wheel in this Python with their newest versions.',
+    defaultMessage: 'Replaces pip, setuptools and wheel in this Python with their newest versions.',
     description: 'pip, setuptools and wheel are package names: keep them',
   },
   action: {

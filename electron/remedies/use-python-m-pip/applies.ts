@@ -15,7 +15,7 @@ const words = defineMessages({
   venvInNameOnly: {
     id: 'advice.use-python-m-pip.reason.venvInNameOnly',
     defaultMessage:
-      'Your virtual environment {folder} is activated in name only, so `pip` is another Python\'s; its own Python installs into it: `{command}` always installs into the Python that runs it.',
+      "Your virtual environment {folder} is activated in name only, so `pip` is another Python's; its own Python installs into it: `{command}` always installs into the Python that runs it.",
     description:
       '{folder} is the virtual environment’s path, {command} is python -m pip; keep `pip` and the backquotes',
   },

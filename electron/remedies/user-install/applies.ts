@@ -27,7 +27,8 @@ const words = defineMessages({
   },
   userFolder: {
     id: 'advice.user-install.reason.userFolder',
-    defaultMessage: 'Installs into your own user folder instead, which needs no administrator rights.',
+    defaultMessage:
+      'Installs into your own user folder instead, which needs no administrator rights.',
   },
   venv: {
     id: 'advice.user-install.whyNot.venv',
@@ -52,9 +53,7 @@ const words = defineMessages({
 export function adviseUserInstall(facts: RemedyFacts): Advice {
   const userSite = facts.target.folders.find((folder) => folder.role === 'user-site');
   return {
-    reason: userSite
-      ? msg(words.userSite, { folder: userSite.path })
-      : msg(words.userFolder),
+    reason: userSite ? msg(words.userSite, { folder: userSite.path }) : msg(words.userFolder),
     commands: userInstallCommands(facts),
     applicable: userInstallBlocker(facts.target) === null,
   };

@@ -15,7 +15,8 @@ const words = defineMessages({
     id: 'advice.venv.reason.pep668',
     defaultMessage:
       '{python} is managed by your operating system, so pip may not install into it; a virtual environment is yours to change.',
-    description: '{python} names the Python: its path, with its version (/usr/bin/python3 (Python 3.12.1))',
+    description:
+      '{python} names the Python: its path, with its version (/usr/bin/python3 (Python 3.12.1))',
   },
   storePython: {
     id: 'advice.venv.reason.storePython',

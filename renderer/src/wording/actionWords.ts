@@ -100,10 +100,7 @@ export function outcomeHeadline(outcome: ActionOutcome): { title: string; tone: 
  * user reads before anything changes. The package and the ticked programs
  * are the ones chosen in the dialog.
  */
-export function runButtonLabel(
-  session: ActionSession,
-  text: (message: Message) => string,
-): string {
+export function runButtonLabel(session: ActionSession, text: (message: Message) => string): string {
   const { origin, choices } = session;
   if (origin.kind === 'undo') return 'Undo the fix';
   if (origin.kind === 'resume') return 'Resume the fix';
