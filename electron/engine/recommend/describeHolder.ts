@@ -13,13 +13,6 @@ export function describeHolder(process: RunningProcess): string {
     : `${program} (pid ${process.pid})`;
 }
 
-/** Several holders in one phrase, the first three named. */
-export function describeHolders(processes: RunningProcess[]): string {
-  const named = processes.slice(0, 3).map(describeHolder);
-  const more = processes.length - named.length;
-  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
-}
-
 /** Joins a sentence that may already end in a full stop. */
 export function sentence(text: string): string {
   return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;

@@ -1,4 +1,5 @@
 import { osTraits } from '../../platform/osTraits';
+import type { Message } from '../../shared/i18n/message';
 import type {
   Diagnosis,
   Observation,
@@ -12,6 +13,7 @@ import { packageFromLog } from '../../shared/packageName';
 import type { Platform } from '../../shared/model/platform';
 import type { Cause, RemedyId } from '../../shared/model/vocabulary';
 import type { RemedyCatalog, RemedyFacts } from './remedyFacts';
+import { namedPython } from './pythonWords';
 import { blockedFolder, holdersIn } from './settleCause';
 
 export interface RecommendInput {
@@ -113,7 +115,7 @@ export function recommend(input: RecommendInput, catalog: RemedyCatalog): Recomm
   if (!target) return [];
   const facts = remedyFacts(input, target);
 
-  const ordered: Array<{ id: RemedyId; reason: string; commands: string[]; applicable: boolean }> =
+  const ordered: Array<{ id: RemedyId; reason: Message; commands: string[]; applicable: boolean }> =
     [];
   const listed = (id: RemedyId) => ordered.some((existing) => existing.id === id);
   const consider = (id: RemedyId, onlyWhenNotApplicable = false) => {
@@ -165,7 +167,7 @@ function remedyFacts(input: RecommendInput, target: PythonInstall): RemedyFacts 
     loggedPackage,
     // Only a PEP 508 name goes into a command line; anything else is shown as a placeholder.
     packageName: loggedPackage ?? 'PACKAGE',
-    where: `${target.executable}${target.version ? ` (Python ${target.version})` : ''}`,
+    where: namedPython(target),
     venvFolder: input.venvFolder,
     observations: input.observations ?? [],
     tempDir: input.tempDir ?? null,

@@ -1,4 +1,5 @@
 import type { OsTraits } from '../../platform/osTraits';
+import type { Message, MessageValue } from '../../shared/i18n/message';
 import type {
   AccessCheck,
   Diagnosis,
@@ -34,8 +35,8 @@ export interface RemedyFacts {
   loggedPackage: string | null;
   /** What goes into a shown command: the logged package, or the PACKAGE placeholder. */
   packageName: string;
-  /** "/usr/bin/python3 (Python 3.11.2)": the target as the reasons name it. */
-  where: string;
+  /** "/usr/bin/python3 (Python 3.11.2)": the target as the reasons name it (a path alone without a version). */
+  where: MessageValue;
   /** Where a new virtual environment goes (Diagnosis.newVenvFolder). */
   venvFolder: string;
   /** What the scan noticed (a venv activated in name only, a full TMPDIR…). */
@@ -58,7 +59,7 @@ export interface RemedyFacts {
 
 /** Whether a remedy helps on this machine, why, and what the user would type. */
 export interface Advice {
-  reason: string;
+  reason: Message;
   /** The exact commands, in the shell the OS's users have (OsTraits.shell). */
   commands: string[];
   /** False: listed only to say why it would not help. */
@@ -70,12 +71,12 @@ export interface RemedyAdvisor {
   /** null when the remedy has nothing to say here (it is then not listed). */
   advise(facts: RemedyFacts): Advice | null;
   /** Why it would not help, said instead of its reason when advise() found it not applicable. */
-  whyNot?(facts: RemedyFacts): string;
-  title: string;
+  whyNot?(facts: RemedyFacts): Message;
+  title: Message;
   /** What carrying it out changes on this machine (naming the folder it creates, where it makes one). */
-  changes(facts: Pick<RemedyFacts, 'os' | 'projectDir' | 'venvFolder'>): string;
+  changes(facts: Pick<RemedyFacts, 'os' | 'projectDir' | 'venvFolder'>): Message;
   /** The button of the one-click fix; null for advice the user types. */
-  actionLabel(facts: Pick<RemedyFacts, 'os' | 'loggedPackage'>): string | null;
+  actionLabel(facts: Pick<RemedyFacts, 'os' | 'loggedPackage'>): Message | null;
   packageUse: 'required' | 'optional' | 'none';
 }
 

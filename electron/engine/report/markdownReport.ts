@@ -309,9 +309,9 @@ function remediesSection(
     const install = installById(diagnosis, recommendation.installId);
     lines.push(
       '',
-      `### ${recommendation.rank}. ${recommendation.title} (${mdCode(recommendation.id)})`,
+      `### ${recommendation.rank}. ${w.message(recommendation.title)} (${mdCode(recommendation.id)})`,
       '',
-      w.text(recommendation.reason),
+      w.message(recommendation.reason),
     );
     if (install) lines.push('', w.say(W.remedyFor, { install: describeInstall(install, w) }));
     if (recommendation.commands.length > 0)
@@ -321,7 +321,7 @@ function remediesSection(
     lines.push('', `### ${w.say(W.wouldNotHelp)}`, '');
     for (const recommendation of notApplicable)
       lines.push(
-        `- ${recommendation.title} (${mdCode(recommendation.id)}): ${w.text(recommendation.reason)}`,
+        `- ${w.message(recommendation.title)} (${mdCode(recommendation.id)}): ${w.message(recommendation.reason)}`,
       );
   }
   return lines;

@@ -1,5 +1,43 @@
+import { defineMessages } from '@formatjs/intl';
 import type { Advice, RemedyFacts } from '../../engine/recommend/remedyFacts';
+import { namedPython } from '../../engine/recommend/pythonWords';
+import { listOf, msg } from '../../shared/i18n/message';
 import { recreateVenvCommands, repairInstallCommands } from './commands';
+
+const words = defineMessages({
+  remake: {
+    id: 'advice.repair-install.reason.remake',
+    defaultMessage:
+      '{install} cannot run: {why}. Make it again with {python}; what was installed in it is installed again afterwards.',
+    description:
+      '{install} is the path of a broken Python environment, {why} why it cannot run (its base interpreter is gone), {python} the Python that makes it again (/usr/bin/python3 (Python 3.12.1))',
+  },
+  noPython: {
+    id: 'advice.repair-install.reason.noPython',
+    defaultMessage:
+      '{install} cannot run: {why}, and no working Python was found to make it again with. Install Python, then make the environment again.',
+    description:
+      '{install} is the path of a broken Python environment, {why} why it cannot run (its base interpreter is gone)',
+  },
+  baseGone: {
+    id: 'advice.repair-install.reason.baseGone',
+    defaultMessage: 'its base interpreter is gone',
+    description:
+      'Why a Python environment cannot run, said after "cannot run:" in advice.repair-install.reason.remake',
+  },
+  leftovers: {
+    id: 'advice.repair-install.reason.leftovers',
+    defaultMessage:
+      'An earlier pip run stopped half-way and left {count, plural, one {# leftover} other {# leftovers}} ({paths}).',
+    description: '{paths} is a list of the first one or two paths it left',
+  },
+  leftoversPipMissing: {
+    id: 'advice.repair-install.reason.leftoversPipMissing',
+    defaultMessage:
+      'An earlier pip run stopped half-way and left {count, plural, one {# leftover} other {# leftovers}} ({paths}); pip itself is missing.',
+    description: '{paths} is a list of the first one or two paths it left',
+  },
+});
 
 /**
  * Two repairs: a venv that cannot run is made again by a Python that exists;
@@ -10,10 +48,12 @@ export function adviseRepairInstall(facts: RemedyFacts): Advice | null {
   const { target } = facts;
   if (target.status === 'broken') {
     const base = facts.basePython;
+    const install = target.prefix ?? target.executable;
+    const why = target.statusDetail ?? msg(words.baseGone);
     return {
       reason: base
-        ? `${target.prefix ?? target.executable} cannot run: ${target.statusDetail ?? 'its base interpreter is gone'}. Make it again with ${base.executable}${base.version ? ` (Python ${base.version})` : ''}; what was installed in it is installed again afterwards.`
-        : `${target.prefix ?? target.executable} cannot run: ${target.statusDetail ?? 'its base interpreter is gone'}, and no working Python was found to make it again with. Install Python, then make the environment again.`,
+        ? msg(words.remake, { install, why, python: namedPython(base) })
+        : msg(words.noPython, { install, why }),
       commands: recreateVenvCommands(facts),
       applicable: base !== null,
     };
@@ -21,12 +61,12 @@ export function adviseRepairInstall(facts: RemedyFacts): Advice | null {
   const { leftovers } = target;
   if (leftovers.length === 0) return null;
   const pipMissing = leftovers.some((leftover) => leftover.kind === 'pip-missing');
-  const named = leftovers
-    .slice(0, 2)
-    .map((leftover) => leftover.path)
-    .join(', ');
+  const values = {
+    count: leftovers.length,
+    paths: listOf(leftovers.slice(0, 2).map((leftover) => leftover.path)),
+  };
   return {
-    reason: `An earlier pip run stopped half-way and left ${leftovers.length} leftover${leftovers.length === 1 ? '' : 's'} (${named})${pipMissing ? '; pip itself is missing' : ''}.`,
+    reason: pipMissing ? msg(words.leftoversPipMissing, values) : msg(words.leftovers, values),
     commands: repairInstallCommands(facts),
     applicable: true,
   };

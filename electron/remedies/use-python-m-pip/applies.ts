@@ -1,7 +1,35 @@
+import { defineMessages } from '@formatjs/intl';
 import type { Advice, RemedyFacts } from '../../engine/recommend/remedyFacts';
+import { msg } from '../../shared/i18n/message';
 import type { PythonInstall } from '../../shared/model/diagnosis';
 import { isInside } from '../../shared/paths';
 import { usePythonMPipCommands } from './commands';
+
+const words = defineMessages({
+  selfUpgrade: {
+    id: 'advice.use-python-m-pip.reason.selfUpgrade',
+    defaultMessage:
+      'pip cannot replace its own running pip.exe; run it through Python instead, which holds python.exe rather than pip.exe.',
+    description: 'pip.exe and python.exe are file names: keep them',
+  },
+  venvInNameOnly: {
+    id: 'advice.use-python-m-pip.reason.venvInNameOnly',
+    defaultMessage:
+      "Your virtual environment {folder} is activated in name only, so `pip` is another Python's; its own Python installs into it: `{command}` always installs into the Python that runs it.",
+    description:
+      '{folder} is the virtual environment’s path, {command} is python -m pip; keep `pip` and the backquotes',
+  },
+  otherPython: {
+    id: 'advice.use-python-m-pip.reason.otherPython',
+    defaultMessage:
+      '`pip` on your PATH installs into a different Python than `{python}` runs ({executable}); `{command}` always installs into the Python you run.',
+    description:
+      '{python} is the command python (python3 on Linux and macOS), {executable} its path, {command} is python -m pip; keep `pip`, PATH and the backquotes',
+  },
+});
+
+/** The command every reason recommends: it installs into the Python that runs it. */
+const PYTHON_M_PIP = 'python -m pip';
 
 /**
  * Helps in two cases: pip upgrading itself (pip.exe is held while it runs;
@@ -11,8 +39,7 @@ import { usePythonMPipCommands } from './commands';
 export function adviseUsePythonMPip(facts: RemedyFacts): Advice | null {
   if (facts.cause === 'self-upgrade-lock') {
     return {
-      reason:
-        'pip cannot replace its own running pip.exe; run it through Python instead, which holds python.exe rather than pip.exe.',
+      reason: msg(words.selfUpgrade),
       commands: usePythonMPipCommands(facts, facts.target, true),
       applicable: true,
     };
@@ -20,7 +47,7 @@ export function adviseUsePythonMPip(facts: RemedyFacts): Advice | null {
   const venv = activatedInNameOnly(facts);
   if (venv) {
     return {
-      reason: `Your virtual environment ${venv.prefix} is activated in name only, so \`pip\` is another Python's; its own Python installs into it: \`python -m pip\` always installs into the Python that runs it.`,
+      reason: msg(words.venvInNameOnly, { folder: venv.prefix ?? '', command: PYTHON_M_PIP }),
       commands: usePythonMPipCommands(facts, venv, false),
       applicable: true,
     };
@@ -30,7 +57,11 @@ export function adviseUsePythonMPip(facts: RemedyFacts): Advice | null {
   const python = facts.pythonOnPath;
   if (!pip?.installId || !python || pip.installId === python.id) return null;
   return {
-    reason: `\`pip\` on your PATH installs into a different Python than \`${facts.os.pythonCommand}\` runs (${python.executable}); \`python -m pip\` always installs into the Python you run.`,
+    reason: msg(words.otherPython, {
+      python: facts.os.pythonCommand,
+      executable: python.executable,
+      command: PYTHON_M_PIP,
+    }),
     commands: usePythonMPipCommands(facts, python, false),
     applicable: true,
   };

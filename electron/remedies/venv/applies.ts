@@ -1,34 +1,80 @@
+import { defineMessages } from '@formatjs/intl';
 import type { Advice, RemedyFacts } from '../../engine/recommend/remedyFacts';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
 import type { Cause } from '../../shared/model/vocabulary';
 import { venvCommands } from './commands';
 
-const ANY_PROJECT =
-  'A virtual environment per project keeps installs apart and never needs administrator rights.';
+const words = defineMessages({
+  anyProject: {
+    id: 'advice.venv.reason.anyProject',
+    defaultMessage:
+      'A virtual environment per project keeps installs apart and never needs administrator rights.',
+  },
+  pep668: {
+    id: 'advice.venv.reason.pep668',
+    defaultMessage:
+      '{python} is managed by your operating system, so pip may not install into it; a virtual environment is yours to change.',
+    description:
+      '{python} names the Python: its path, with its version (/usr/bin/python3 (Python 3.12.1))',
+  },
+  storePython: {
+    id: 'advice.venv.reason.storePython',
+    defaultMessage:
+      "The Microsoft Store's Python folder is read-only for everyone; a virtual environment lives in a folder you own.",
+  },
+  longPath: {
+    id: 'advice.venv.reason.longPath',
+    defaultMessage:
+      'A virtual environment in a short folder keeps every path under the {limit, number}-character limit.',
+    description: '{limit} is 260, the longest path Windows allows unless long paths are turned on',
+  },
+  fresh: {
+    id: 'advice.venv.reason.fresh',
+    defaultMessage: 'A fresh virtual environment has no files any running program holds.',
+  },
+  blocked: {
+    id: 'advice.venv.reason.blocked',
+    defaultMessage:
+      'pip installs into {folder}. {why} A virtual environment lives in a folder you own.',
+    description:
+      '{folder} is the folder pip cannot write; {why} is a whole sentence saying why (Only root can change this folder.)',
+  },
+  blockedNoWhy: {
+    id: 'advice.venv.reason.blockedNoWhy',
+    defaultMessage:
+      'pip installs into {folder}: you cannot change it. A virtual environment lives in a folder you own.',
+    description: '{folder} is the folder pip cannot write',
+  },
+});
+
+/** Windows' MAX_PATH, which a short folder keeps under. */
+const WINDOWS_PATH_LIMIT = 260;
 
 /** Why a virtual environment helps, in the terms of the cause the scan settled on. */
-function reasonFor(facts: RemedyFacts): string {
-  const byCause: Partial<Record<Cause | 'none', string>> = {
-    pep668: `${facts.where} is managed by your operating system, so pip may not install into it; a virtual environment is yours to change.`,
-    'store-python':
-      "The Microsoft Store's Python folder is read-only for everyone; a virtual environment lives in a folder you own.",
-    'long-path':
-      'A virtual environment in a short folder keeps every path under the 260-character limit.',
-    lock: 'A fresh virtual environment has no files any running program holds.',
-    'temp-dir': 'A fresh virtual environment has no files any running program holds.',
-    antivirus: 'A fresh virtual environment has no files any running program holds.',
-    permission: blockedReason(facts),
+function reasonFor(facts: RemedyFacts): Message {
+  const byCause: Partial<Record<Cause | 'none', () => Message>> = {
+    pep668: () => msg(words.pep668, { python: facts.where }),
+    'store-python': () => msg(words.storePython),
+    'long-path': () => msg(words.longPath, { limit: WINDOWS_PATH_LIMIT }),
+    lock: () => msg(words.fresh),
+    'temp-dir': () => msg(words.fresh),
+    antivirus: () => msg(words.fresh),
+    permission: () => blockedReason(facts),
   };
-  return byCause[facts.cause] ?? ANY_PROJECT;
+  return byCause[facts.cause]?.() ?? msg(words.anyProject);
 }
 
-function blockedReason({ blocked }: RemedyFacts): string {
-  if (!blocked) return ANY_PROJECT;
-  // The reason is a sentence of its own ("Only root can change this folder (…)"): after a colon,
-  // not spliced after "which", where it read "which only root can change this folder".
-  const why = blocked.reason
-    ? blocked.reason.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())
-    : 'you cannot change it';
-  return `pip installs into ${blocked.path}: ${why}. A virtual environment lives in a folder you own.`;
+/**
+ * The folder's own reason is a sentence of its own ("Only root can change
+ * this folder (…)."), so it stands as one after the folder is named, never
+ * spliced into this sentence where a language would have to bend it.
+ */
+function blockedReason({ blocked }: RemedyFacts): Message {
+  if (!blocked) return msg(words.anyProject);
+  return blocked.reason
+    ? msg(words.blocked, { folder: blocked.path, why: blocked.reason })
+    : msg(words.blockedNoWhy, { folder: blocked.path });
 }
 
 export function adviseVenv(facts: RemedyFacts): Advice {

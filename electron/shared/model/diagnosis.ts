@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LogFindingSchema } from './logFinding';
 import { CauseSchema, RemedySchema } from './vocabulary';
 import { PlatformSchema } from './platform';
+import { MessageSchema } from './message';
 
 /**
  * The one Diagnosis document: what `diagnose --json` prints and what the UI
@@ -231,7 +232,7 @@ export const RecommendationSchema = z.object({
   /** 1 is the fix to try first. */
   rank: z.number().int().positive(),
   /** Why, from this machine's facts. */
-  reason: z.string(),
+  reason: MessageSchema,
   /** The exact commands a user would type, in `shell`. */
   commands: z.array(z.string()),
   shell: ShellSchema,
@@ -239,13 +240,13 @@ export const RecommendationSchema = z.object({
   applicable: z.boolean(),
   installId: z.string().nullable(),
   /** The remedy in a few plain words, the same on screen and in the exported report. */
-  title: z.string(),
+  title: MessageSchema,
   /** What carrying it out changes on the computer: the user decides with this. */
-  changes: z.string(),
+  changes: MessageSchema,
   /** The one-click fix Pip Doctor can carry out; null for advice the user types themselves. */
   action: z
     .object({
-      label: z.string(),
+      label: MessageSchema,
       /** Whether the plan installs a package, and whether it can do without one. */
       packageUse: z.enum(['required', 'optional', 'none']),
     })

@@ -2,13 +2,13 @@ import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { NoMessageValues } from 'react-intl';
 import type { Recommendation } from '../../../electron/shared/model/diagnosis';
+import { useText } from '../i18n/useText';
 import { SHELL_NAMES } from '../wording/remedyWords';
 import { FixActionButton } from './actions/FixActionButton';
 import { CommandLine } from './CommandLine';
 import { FactList } from './FactList';
 import { Panel } from './Panel';
 import { useTitleRowStyles } from './listStyles';
-import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -80,15 +80,17 @@ export function FixCard({ fix, recommended }: FixCardProps) {
   return (
     <Panel emphasis={recommended}>
       <div className={titleRowStyles.titleRow}>
-        <h3 className={styles.title}>{fix.title}</h3>
+        <h3 className={styles.title}>{text(fix.title)}</h3>
         {recommended && (
           <Badge appearance="filled" color="brand">
             {intl.formatMessage(words.recommended)}
           </Badge>
         )}
       </div>
-      <p className={styles.reason}>{fix.reason}</p>
-      <FactList facts={[{ label: intl.formatMessage(words.whatItChanges), value: fix.changes }]} />
+      <p className={styles.reason}>{text(fix.reason)}</p>
+      <FactList
+        facts={[{ label: intl.formatMessage(words.whatItChanges), value: text(fix.changes) }]}
+      />
       {doable && (
         <div className={styles.action}>
           <FixActionButton fix={fix} recommended={recommended} />

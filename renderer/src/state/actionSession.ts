@@ -27,8 +27,8 @@ export type ActionOrigin =
       kind: 'remedy';
       remedy: RemedyId;
       installId: string;
-      /** The remedy's title, as the fix card showed it. */
-      title: string;
+      /** The remedy's title, as the fix card showed it (formatted in the user's language where shown). */
+      title: Message;
       /** Whether its plan installs a package, and whether it can do without one. */
       packageUse: PackageUse;
     }

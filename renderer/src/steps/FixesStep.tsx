@@ -136,8 +136,8 @@ export function FixesStep() {
                 <ul className={listStyles.spaciousList}>
                   {unhelpful.map((fix) => (
                     <li key={fix.id}>
-                      <h3 className={styles.unhelpfulTitle}>{fix.title}</h3>
-                      <p className={styles.why}>{fix.reason}</p>
+                      <h3 className={styles.unhelpfulTitle}>{text(fix.title)}</h3>
+                      <p className={styles.why}>{text(fix.reason)}</p>
                     </li>
                   ))}
                 </ul>

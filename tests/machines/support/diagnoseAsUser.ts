@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { DiagnosisSchema } from '../../../electron/shared/model/diagnosis';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
+import { parseCliDiagnosis } from '../../support/cliDiagnosis';
 import { REPO } from '../../support/repoPaths';
-import { parseCliJson } from '../../support/cliJson';
 import type { Machine, Run } from './machine';
 
 /**
@@ -40,5 +39,5 @@ export async function diagnoseAsUser(machine: Machine, log?: string): Promise<Di
     throw new Error(
       `diagnose exited with ${run.code}:\n${run.stderr}\n${run.stdout.slice(0, 2000)}`,
     );
-  return parseCliJson(DiagnosisSchema, run.stdout);
+  return parseCliDiagnosis(run.stdout);
 }

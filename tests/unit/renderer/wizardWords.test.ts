@@ -39,7 +39,7 @@ function closing(count: number): ActionSession {
       kind: 'remedy',
       remedy: 'close-processes',
       installId: 'py-1',
-      title: 'Close the programs',
+      title: msg({ id: 'advice.close-processes.title' }),
       packageUse: 'none',
     },
     choices: {

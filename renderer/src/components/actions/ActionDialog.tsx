@@ -13,6 +13,8 @@ import {
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
 import type { ActionOutcome, ActionPlan } from '../../../../electron/shared/contract';
+import type { Message } from '../../../../electron/shared/i18n/message';
+import { useText } from '../../i18n/useText';
 import type { ActionSession } from '../../state/actionSession';
 import { useAppStore } from '../../state/store';
 import { runButtonLabel } from '../../wording/actionWords';
@@ -23,7 +25,6 @@ import { PlanDetails } from './PlanDetails';
 import { RunProgress } from './RunProgress';
 import { ProblemMessage } from './ProblemMessage';
 import { useReturnFocus } from './useReturnFocus';
-import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   // Commands and paths are long: wider than Fluent's default 600px, still inside the window.
@@ -118,6 +119,7 @@ export function ActionDialog() {
   const session = useAppStore((state) => state.actionSession);
   const closeActionSession = useAppStore((state) => state.closeActionSession);
   const intl = useIntl();
+  const text = useText();
   useReturnFocus(session !== null);
   return (
     <Dialog
@@ -130,7 +132,7 @@ export function ActionDialog() {
       <DialogSurface className={styles.surface}>
         {session !== null && (
           <DialogBody className={styles.body}>
-            <DialogTitle>{dialogTitle(intl, session)}</DialogTitle>
+            <DialogTitle>{dialogTitle(intl, session, text)}</DialogTitle>
             <DialogContent className={styles.content}>
               <SessionContent session={session} />
             </DialogContent>
@@ -144,10 +146,14 @@ export function ActionDialog() {
   );
 }
 
-function dialogTitle(intl: IntlShape, session: ActionSession): string {
+function dialogTitle(
+  intl: IntlShape,
+  session: ActionSession,
+  text: (message: Message) => string,
+): string {
   switch (session.origin.kind) {
     case 'remedy':
-      return session.origin.title;
+      return text(session.origin.title);
     case 'undo':
       return intl.formatMessage(words.undoTitle);
     case 'resume':

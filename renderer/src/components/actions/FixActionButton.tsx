@@ -1,6 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
 import type { Recommendation } from '../../../../electron/shared/model/diagnosis';
+import { useText } from '../../i18n/useText';
 import { scanIsStale } from '../../state/staleScan';
 import { useAppStore } from '../../state/store';
 
@@ -17,6 +18,7 @@ export function FixActionButton({ fix, recommended }: FixActionButtonProps) {
   const openRemedy = useAppStore((state) => state.openRemedy);
   // A plan for the error as it was before an edit would fix the wrong thing.
   const stale = useAppStore(scanIsStale);
+  const text = useText();
   if (fix.action === null || fix.installId === null) return null;
   return (
     <Button
@@ -26,7 +28,7 @@ export function FixActionButton({ fix, recommended }: FixActionButtonProps) {
       disabled={stale}
       onClick={() => void openRemedy(fix)}
     >
-      {fix.action.label}
+      {text(fix.action.label)}
     </Button>
   );
 }

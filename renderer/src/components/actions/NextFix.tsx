@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { RemedyId } from '../../../../electron/shared/model/vocabulary';
+import { useText } from '../../i18n/useText';
 import { useAppStore } from '../../state/store';
 
 const useStyles = makeStyles({
@@ -27,6 +28,7 @@ export function NextFix({ after }: { after: RemedyId }) {
   const styles = useStyles();
   const diagnosis = useAppStore((state) => state.scan.diagnosis);
   const openRemedy = useAppStore((state) => state.openRemedy);
+  const text = useText();
   const intl = useIntl();
   if (diagnosis === null) return null;
   const applicable = diagnosis.recommendations.filter((fix) => fix.applicable);
@@ -37,10 +39,12 @@ export function NextFix({ after }: { after: RemedyId }) {
   return (
     <section className={styles.next}>
       <h3 className={styles.heading}>
-        {intl.formatMessage(sentences.heading, { fix: next.title })}
+        {intl.formatMessage(sentences.heading, { fix: text(next.title) })}
       </h3>
-      <p className={styles.reason}>{next.reason}</p>
-      <Button onClick={() => void openRemedy(next)}>{next.action?.label}</Button>
+      <p className={styles.reason}>{text(next.reason)}</p>
+      {next.action && (
+        <Button onClick={() => void openRemedy(next)}>{text(next.action.label)}</Button>
+      )}
     </section>
   );
 }

@@ -3,18 +3,13 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
-import type { Diagnosis } from '../../../../electron/shared/model/diagnosis';
 import { runCliProcess } from '../../../support/runCliProcess';
+import { parseCliDiagnosis } from '../../../support/cliDiagnosis';
+import { english } from '../../../support/english';
 import { tempTree } from '../../../support/tempTree';
-import { parseCliJson } from '../../../support/cliJson';
 
 /** Debian's Python: an unprivileged user can run it (pyenv's live under root's 0700 home). */
 const SYSTEM_PYTHON = '/usr/bin/python3';
-
-function parseDiagnosis(stdout: string): Diagnosis {
-  return parseCliJson(DiagnosisSchema, stdout);
-}
 
 describe('diagnose on this machine, for real', () => {
   const root = tempTree('diagnose');
@@ -39,7 +34,7 @@ describe('diagnose on this machine, for real', () => {
   test('lists the real Pythons and venvs, and says which one pip runs', async () => {
     const run = await runCliProcess(['diagnose', '--json', '--project', project]);
     expect(run.code, run.stderr).toBe(0);
-    const diagnosis = parseDiagnosis(run.stdout);
+    const diagnosis = parseCliDiagnosis(run.stdout);
 
     const projectVenv = diagnosis.installs.find(
       (install) => install.executable === join(venv, 'bin', 'python'),
@@ -86,7 +81,7 @@ describe('diagnose on this machine, for real', () => {
       asNobody: true,
     });
     expect(run.code, run.stderr).toBe(0);
-    const diagnosis = parseDiagnosis(run.stdout);
+    const diagnosis = parseCliDiagnosis(run.stdout);
 
     const target = diagnosis.installs.find((install) => install.id === diagnosis.targetInstallId);
     expect(target?.prefix).toBe(lockedVenv);
@@ -97,7 +92,7 @@ describe('diagnose on this machine, for real', () => {
     expect(purelib?.reason).toMatch(/755/);
     expect(diagnosis.cause).toBe('permission');
     expect(diagnosis.recommendations[0]?.id).toBe('venv');
-    expect(diagnosis.recommendations[0]?.reason).toContain(purelib?.path);
+    expect(english(diagnosis.recommendations[0]!.reason)).toContain(purelib?.path);
     expect(diagnosis.elevated).toBe(false);
   }, 90_000);
 
@@ -133,7 +128,7 @@ describe('diagnose on this machine, for real', () => {
 
     const run = await runCliProcess(['diagnose', '--json', '--project', project, '--log', logFile]);
     expect(run.code, run.stderr).toBe(0);
-    const diagnosis = parseDiagnosis(run.stdout);
+    const diagnosis = parseCliDiagnosis(run.stdout);
     expect(diagnosis.log?.category).toBe('lock');
     expect(diagnosis.cause).toBe('lock');
 
@@ -142,7 +137,7 @@ describe('diagnose on this machine, for real', () => {
     expect(found?.installId).toBe(diagnosis.installs.find((i) => i.prefix === venv)?.id);
     expect(found?.parents[0]?.pid).toBe(process.pid);
     expect(diagnosis.recommendations[0]?.id).toBe('close-processes');
-    expect(diagnosis.recommendations[0]?.reason).toContain(`pid ${child.pid}`);
+    expect(english(diagnosis.recommendations[0]!.reason)).toContain(`pid ${child.pid}`);
 
     child.stdin!.end();
   }, 90_000);
@@ -168,7 +163,7 @@ describe('diagnose on this machine, for real', () => {
       crashing,
     ]);
     expect(run.code, run.stderr).toBe(0);
-    const diagnosis = parseDiagnosis(run.stdout);
+    const diagnosis = parseCliDiagnosis(run.stdout);
     expect(diagnosis.installs.find((i) => i.executable === hanging)?.status).toBe('timed-out');
     expect(diagnosis.installs.find((i) => i.executable === crashing)?.status).toBe('crashed');
     expect(diagnosis.installs.filter((i) => i.status === 'ok').length).toBeGreaterThan(2);

@@ -8,6 +8,7 @@ import { blockedFolder, settleCause } from '../../../../electron/engine/recommen
 import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import { RecommendationSchema } from '../../../../electron/shared/model/diagnosis';
 import { folder, holder, install } from './installFacts';
+import { english } from '../../../support/english';
 
 const SITE = '/usr/local/lib/python3.11/dist-packages';
 const ROOT_REASON =
@@ -48,8 +49,10 @@ describe('the recommender ranks remedies for this machine', () => {
       'user-install',
       'elevated-install',
     ]);
-    expect(ranked[0]!.reason).toContain(SITE);
-    expect(ranked[0]!.reason).toContain('only root can change this folder');
+    // The folder's own reason stays a whole sentence, not lowercased and spliced after a colon.
+    expect(english(ranked[0]!.reason)).toBe(
+      `pip installs into ${SITE}. ${ROOT_REASON} A virtual environment lives in a folder you own.`,
+    );
     expect(ranked[0]!.commands).toEqual([
       "/usr/bin/python3 -m venv '/home/alice/my project/.venv'",
       "'/home/alice/my project/.venv/bin/python' -m pip install PACKAGE",
@@ -69,8 +72,8 @@ describe('the recommender ranks remedies for this machine', () => {
     expect(ranked.find((r) => r.id === 'pipx-or-venv')?.commands).toEqual(['pipx install httpie']);
     const user = ranked.find((r) => r.id === 'user-install');
     expect(user?.applicable).toBe(false);
-    expect(user?.reason).toMatch(/PEP 668/);
-    expect(ranked.find((r) => r.id === 'elevated-install')?.reason).toMatch(
+    expect(english(user!.reason)).toMatch(/PEP 668/);
+    expect(english(ranked.find((r) => r.id === 'elevated-install')!.reason)).toMatch(
       /operating system manages/,
     );
   });
@@ -91,7 +94,9 @@ describe('the recommender ranks remedies for this machine', () => {
     );
     const ranked = recommend(input({ cause: 'lock', target, processes: [kernel], log }));
     expect(ranked[0]!.id).toBe('close-processes');
-    expect(ranked[0]!.reason).toContain('python3.11 (pid 4242, Jupyter kernel started by VS Code)');
+    expect(english(ranked[0]!.reason)).toContain(
+      'python3.11 (pid 4242, Jupyter kernel started by VS Code)',
+    );
     expect(ranked[0]!.commands).toEqual(['kill 4242']);
     expect(ranked[1]!.id).toBe('restart');
   });
@@ -125,7 +130,7 @@ describe('the recommender ranks remedies for this machine', () => {
       '/usr/bin/python3 -m ensurepip --upgrade',
       '/usr/bin/python3 -m pip install --upgrade pip',
     ]);
-    expect(ranked[0]!.reason).toMatch(/pip itself is missing/);
+    expect(english(ranked[0]!.reason)).toMatch(/pip itself is missing/);
   });
 
   test("when pip failed in the project's own .venv, the new environment goes beside it, not over it", () => {
@@ -223,7 +228,7 @@ describe('the recommender ranks remedies for this machine', () => {
     );
     const longPaths = ranked.find((r) => r.id === 'enable-long-paths');
     expect(longPaths?.applicable).toBe(false);
-    expect(longPaths?.reason).toBe('Long paths are already enabled on this computer.');
+    expect(english(longPaths!.reason)).toBe('Long paths are already enabled on this computer.');
     expect(ranked[0]?.id).toBe('venv');
   });
 
@@ -240,7 +245,7 @@ describe('the recommender ranks remedies for this machine', () => {
       (r) => r.id === 'user-install',
     );
     expect(user?.applicable).toBe(false);
-    expect(user?.reason).toBe('--user does nothing useful inside a virtual environment.');
+    expect(english(user!.reason)).toBe('--user does nothing useful inside a virtual environment.');
   });
 
   test('an old pip gets upgraded through python -m pip, never pip.exe', () => {
@@ -279,7 +284,7 @@ describe('the recommender ranks remedies for this machine', () => {
     );
     const remedy = ranked.find((r) => r.id === 'use-python-m-pip');
     expect(remedy?.applicable).toBe(true);
-    expect(remedy?.reason).toMatch(/different Python/);
+    expect(english(remedy!.reason)).toMatch(/different Python/);
     // Never pip's own interpreter: that would repeat the failure.
     expect(remedy?.commands).toEqual(['/home/alice/p/.venv/bin/python3 -m pip install requests']);
   });
@@ -366,7 +371,7 @@ describe('the cause is settled from the log and the machine together', () => {
     expect(ranked[0]!.commands).toEqual(['sudo chown -R alice: /home/alice/.local']);
     const sudoPip = ranked.find((r) => r.id === 'elevated-install');
     expect(sudoPip?.applicable).toBe(false);
-    expect(sudoPip?.reason).toMatch(/your own folder/);
+    expect(english(sudoPip!.reason)).toMatch(/your own folder/);
   });
 
   test('a read-only file system: a venv elsewhere; neither root nor permissions can help', () => {
@@ -382,7 +387,7 @@ describe('the cause is settled from the log and the machine together', () => {
     for (const id of ['elevated-install', 'grant-access'] as const) {
       const remedy = ranked.find((r) => r.id === id);
       expect(remedy?.applicable, id).toBe(false);
-      expect(remedy?.reason, id).toMatch(/read-only file system/);
+      expect(english(remedy!.reason), id).toMatch(/read-only file system/);
     }
   });
 

@@ -3,6 +3,7 @@ import { recommend } from '../../../../electron/engine/recommend/recommend';
 import type { RecommendInput } from '../../../../electron/engine/recommend/recommend';
 import { REMEDY_CATALOG } from '../../../../electron/remedies/registry';
 import { folder, install } from './installFacts';
+import { english } from '../../../support/english';
 
 const SITE = '/usr/local/lib/python3.11/dist-packages';
 const USER_SITE = '/home/alice/.local/lib/python3.11/site-packages';
@@ -37,7 +38,7 @@ describe('upgrade pip is always answered', () => {
   test('a recent pip: listed among the fixes that would not help, with the version the scan read', () => {
     const { found, ranked } = upgradePip({});
     expect(found?.applicable).toBe(false);
-    expect(found?.reason).toBe(
+    expect(english(found!.reason)).toBe(
       "Your pip 23.0.1 is recent enough: upgrading it will not fix this. Which folders you may change does not depend on pip's version.",
     );
     // After every fix that helps.
@@ -50,7 +51,7 @@ describe('upgrade pip is always answered', () => {
       target: install({ pipVersion: '24.2' }),
     });
     expect(found?.applicable).toBe(false);
-    expect(found?.reason).toBe(
+    expect(english(found!.reason)).toBe(
       'Your pip 24.2 is recent enough: upgrading it will not fix this. A file another program holds stays locked, whatever the version of pip.',
     );
   });
@@ -63,13 +64,13 @@ describe('upgrade pip is always answered', () => {
       }),
     });
     expect(found?.applicable).toBe(true);
-    expect(found?.reason).toBe(
+    expect(english(found!.reason)).toBe(
       'Your pip 19.2.3 is old. pip 21 and newer find prebuilt wheels for this Python and install into your own folder by themselves when this one cannot be changed.',
     );
     expect(found?.commands).toEqual([
       '/usr/bin/python3 -m pip install --upgrade pip setuptools wheel',
     ]);
-    expect(found?.action?.label).toBe('Upgrade pip');
+    expect(english(found!.action!.label)).toBe('Upgrade pip');
     expect(ranked[0]?.id).toBe('venv');
   });
 
@@ -82,7 +83,7 @@ describe('upgrade pip is always answered', () => {
       }),
     });
     expect(found?.applicable).toBe(true);
-    expect(found?.reason).toBe(
+    expect(english(found!.reason)).toBe(
       'Your pip 20.3.4 is old. pip 21 and newer find prebuilt wheels for this Python.',
     );
   });
@@ -93,7 +94,7 @@ describe('upgrade pip is always answered', () => {
       target: install({ externallyManaged: true, pipVersion: '20.3.4' }),
     });
     expect(found?.applicable).toBe(false);
-    expect(found?.reason).toBe(
+    expect(english(found!.reason)).toBe(
       'Your pip 20.3.4 comes with your operating system, which keeps it up to date; pip may not replace it (PEP 668).',
     );
   });
@@ -101,6 +102,6 @@ describe('upgrade pip is always answered', () => {
   test('no pip version read: no claim either way', () => {
     const { found } = upgradePip({ target: install({ pipVersion: null }) });
     expect(found?.applicable).toBe(false);
-    expect(found?.reason).toMatch(/could not read which pip/);
+    expect(english(found!.reason)).toMatch(/could not read which pip/);
   });
 });

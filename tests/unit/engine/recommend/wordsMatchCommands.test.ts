@@ -8,6 +8,7 @@ import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import type { Recommendation } from '../../../../electron/shared/model/diagnosis';
 import { CAUSES } from '../../../../electron/shared/model/vocabulary';
 import type { Cause } from '../../../../electron/shared/model/vocabulary';
+import { english } from '../../../support/english';
 import { RECORDED_WINDOWS_MACHINES, diagnoseRecorded } from './recordedRecommendations';
 import { folder, holder, install } from './installFacts';
 
@@ -24,10 +25,22 @@ const DOT_FOLDER = /(?<![\w.])(\.[A-Za-z][\w.-]*) folder\b/g;
 /** A full path: `C:\…` or `/…`, up to a space, a quote or the sentence's end. */
 const FULL_PATH = /(?:[A-Za-z]:\\|(?<![\w.])\/)[^\s'",;:]*[^\s'",;:.]/g;
 
+/** What the fix card shows, as an English-speaking user reads it. */
+function wordsOf(fix: Recommendation) {
+  const label = fix.action ? english(fix.action.label) : '';
+  return {
+    title: english(fix.title),
+    reason: english(fix.reason),
+    changes: english(fix.changes),
+    label,
+  };
+}
+
 function folderWordsOf(fix: Recommendation): string[] {
-  const all = [fix.title, fix.reason, fix.changes, fix.action?.label ?? ''].join('\n');
+  const { title, reason, changes, label } = wordsOf(fix);
+  const all = [title, reason, changes, label].join('\n');
   const named = [...all.matchAll(DOT_FOLDER)].map((match) => match[1]!);
-  const what = [fix.changes, fix.action?.label ?? ''].join('\n');
+  const what = [changes, label].join('\n');
   return [...named, ...[...what.matchAll(FULL_PATH)].map((match) => match[0])];
 }
 
@@ -50,7 +63,8 @@ function inCommands(name: string, commands: string[]): boolean {
 function expectWordsMatchCommands(fixes: Recommendation[]) {
   for (const fix of fixes.filter((f) => f.commands.length > 0)) {
     const created = createdFolders(fix.commands);
-    const context = `${fix.id}: ${fix.changes}\n${fix.commands.join('\n')}`;
+    const { changes } = wordsOf(fix);
+    const context = `${fix.id}: ${changes}\n${fix.commands.join('\n')}`;
     for (const name of folderWordsOf(fix)) {
       // A dot-name the words give a folder is the folder the commands make, where they make one.
       if (name.startsWith('.') && created.length > 0)
@@ -60,7 +74,7 @@ function expectWordsMatchCommands(fixes: Recommendation[]) {
     // And what the commands make is what the words say they make.
     for (const folder of created)
       expect(
-        fix.changes.includes(folder) || fix.changes.includes(`${baseName(folder)} folder`),
+        changes.includes(folder) || changes.includes(`${baseName(folder)} folder`),
         `${folder} is not named in ${context}`,
       ).toBe(true);
   }

@@ -1,7 +1,11 @@
 import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
 import type { Diagnosis, PythonInstall } from '../../../../electron/shared/model/diagnosis';
-import { msg } from '../../../../electron/shared/i18n/message';
+import { listOf, msg } from '../../../../electron/shared/i18n/message';
 import { FILE_PHRASE, SUMMARY } from '../../../../electron/engine/logClassifier/summaryMessages';
+import { osTraits } from '../../../../electron/platform/osTraits';
+import { closeProcessesWords } from '../../../../electron/remedies/close-processes/words';
+import { elevatedInstallWords } from '../../../../electron/remedies/elevated-install/words';
+import { venvWords } from '../../../../electron/remedies/venv/words';
 
 /**
  * Diagnoses shaped like real ones from each platform, with the user's name
@@ -11,6 +15,14 @@ import { FILE_PHRASE, SUMMARY } from '../../../../electron/engine/logClassifier/
 
 const WIN_HOME = 'C:\\Users\\alice';
 const WIN_PYTHON = `${WIN_HOME}\\AppData\\Local\\Programs\\Python\\Python312`;
+
+/** What the Windows remedies' words are made from on this machine. */
+const WINDOWS_FACTS = {
+  os: osTraits('win32'),
+  projectDir: `${WIN_HOME}\\projects\\demo`,
+  venvFolder: `${WIN_HOME}\\projects\\demo\\.venv`,
+  loggedPackage: null,
+};
 
 const winInstall: PythonInstall = {
   id: 'py-0123456789ab',
@@ -177,28 +189,48 @@ export function windowsDiagnosis(): Diagnosis {
       {
         id: 'close-processes',
         rank: 1,
-        reason:
-          "Close the Jupyter kernel that VS Code started (pid 4242); it holds numpy's __init__ files.",
+        // The engine's own message, with text from the machine (Markdown characters) in its value.
+        reason: {
+          messageId: 'advice.close-processes.reason.holders',
+          values: {
+            count: 1,
+            holders: listOf([
+              {
+                messageId: 'advice.holderStartedBy',
+                values: {
+                  program: 'python.exe',
+                  pid: '4242',
+                  startedBy: "Jupyter kernel for numpy's __init__ files, started by VS Code",
+                },
+              },
+            ]),
+          },
+        },
         commands: ['Stop-Process -Id 4242', 'Write-Host `"done`" # a backtick run: ```'],
         shell: 'powershell',
         applicable: true,
         installId: winInstall.id,
-        title: 'Close the programs that hold the files',
-        changes: 'Stops the programs listed. Save your work in them first.',
-        action: { label: 'Close these programs', packageUse: 'none' },
+        title: closeProcessesWords.title,
+        changes: closeProcessesWords.changes(WINDOWS_FACTS),
+        action: { label: closeProcessesWords.actionLabel(WINDOWS_FACTS)!, packageUse: 'none' },
       },
       {
         id: 'elevated-install',
         rank: 2,
-        reason: 'Your install is per-user; administrator rights would not release the lock.',
+        reason: {
+          messageId: 'advice.elevated-install.whyNot.ownFolder',
+          values: { folder: WIN_PYTHON },
+        },
         commands: [],
         shell: 'powershell',
         applicable: false,
         installId: winInstall.id,
-        title: 'Install with administrator rights',
-        changes:
-          'Changes the shared Python for every user of this computer, with administrator rights.',
-        action: { label: 'Install numpy with administrator rights', packageUse: 'required' },
+        title: elevatedInstallWords.title,
+        changes: elevatedInstallWords.changes(WINDOWS_FACTS),
+        action: {
+          label: elevatedInstallWords.actionLabel({ ...WINDOWS_FACTS, loggedPackage: 'numpy' })!,
+          packageUse: 'required',
+        },
       },
     ],
     observations: [],
@@ -310,7 +342,10 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
       {
         id: 'venv',
         rank: 1,
-        reason: `A virtual environment in ${home}/projects/demo is yours to change.`,
+        reason: {
+          messageId: 'advice.venv.reason.blockedNoWhy',
+          values: { folder: `${home}/.local/lib/python3.11/site-packages` },
+        },
         commands: [
           `python3 -m venv ${home}/projects/demo/.venv`,
           `${venv}/bin/python -m pip install requests`,
@@ -318,11 +353,14 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
         shell: 'bash',
         applicable: true,
         installId: 'py-111111111111',
-        title: 'Use a virtual environment',
-        changes:
-          'Creates a .venv folder in your project and installs the package there. Nothing outside that folder changes.',
+        title: venvWords.title,
+        changes: venvWords.changes({
+          os: osTraits('linux'),
+          projectDir: `${home}/projects/demo`,
+          venvFolder: venv,
+        }),
         action: {
-          label: 'Create a virtual environment and install requests',
+          label: venvWords.actionLabel({ os: osTraits('linux'), loggedPackage: 'requests' })!,
           packageUse: 'optional',
         },
       },

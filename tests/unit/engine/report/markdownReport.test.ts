@@ -104,7 +104,7 @@ describe('the Markdown report', () => {
     expect(windows).toContain('````powershell\nStop-Process -Id 4242\n');
     expect(windows).toContain('### Would not help here');
     expect(windows).toMatch(
-      /- Install with administrator rights \(`elevated-install`\): Your install/,
+      /- Install with administrator rights \(`elevated-install`\): C:\\Users\\.+ is your own folder: pip as root/,
     );
     expect(windows).toContain('- processes: Processes of other users could not be inspected');
   });

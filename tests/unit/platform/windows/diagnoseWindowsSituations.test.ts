@@ -14,6 +14,7 @@ import {
 } from './support/recordedMachine';
 import type { RecordedMachine } from './support/recordedMachine';
 import { REMEDY_CATALOG } from '../../../../electron/remedies/registry';
+import { english } from '../../../support/english';
 
 /**
  * The real engine (diagnose()) on recorded Windows machines: the Windows
@@ -99,9 +100,9 @@ describe('Python for all users under Program Files, not elevated', () => {
       'You are not allowed to change the folder where Python 3.12 installs packages. Install into a virtual environment instead.',
     );
     expect(first(diagnosis).id).toBe('venv');
-    // The remedy's reason carries the same fact, in the recommender's words.
-    expect(first(diagnosis).reason).toContain(
-      'only Administrators, SYSTEM and TrustedInstaller may change C:\\Program Files\\Python312\\Lib\\site-packages',
+    // The remedy's reason carries the same fact: the folder's reason, whole, as its own sentence.
+    expect(english(first(diagnosis).reason)).toBe(
+      `pip installs into ${sitePackages}. ${reason} A virtual environment lives in a folder you own.`,
     );
     expect(diagnosis.elevated).toBe(false);
     expect(diagnosis.settings).toEqual({
@@ -163,7 +164,7 @@ describe('per-user Python with Spyder holding a .pyd', () => {
       id: 'close-processes',
       commands: ['Stop-Process -Id 7344', 'Stop-Process -Id 8012'],
     });
-    expect(first(diagnosis).reason).toMatch(/pid 7344, Spyder\b.*pid 8012, Spyder kernel/);
+    expect(english(first(diagnosis).reason)).toMatch(/pid 7344, Spyder\b.*pid 8012, Spyder kernel/);
     expect(target(diagnosis).kind).toBe('per-user');
     expect(diagnosis.settings.canElevate).toBe(false);
   });
@@ -191,7 +192,9 @@ describe('Microsoft Store Python', () => {
       /^The Microsoft Store's Python keeps its program folder read-only for everyone, so pip could not write "[^"\\]+"\. Install with --user/,
     );
     expect(first(diagnosis).id).toBe('venv');
-    expect(first(diagnosis).reason).toMatch(/Microsoft Store's Python folder is read-only/);
+    expect(english(first(diagnosis).reason)).toMatch(
+      /Microsoft Store's Python folder is read-only/,
+    );
     expect(diagnosis.recommendations[1]!.id).toBe('user-install');
     expect(diagnosis.installs).toHaveLength(1);
     expect(target(diagnosis).kind).toBe('store');
@@ -340,7 +343,7 @@ describe('a path over 260 characters with long paths off', () => {
     // Where the log's explanation says to put it: a short folder at the top of the drive.
     expect(diagnosis.newVenvFolder).toBe('C:\\venvs\\environment');
     expect(first(diagnosis).commands[1]).toContain("'C:\\venvs\\environment\\Scripts\\python.exe'");
-    expect(first(diagnosis).changes).toContain('C:\\venvs\\environment');
+    expect(english(first(diagnosis).changes)).toContain('C:\\venvs\\environment');
     const longPaths = diagnosis.recommendations[1]!;
     expect(longPaths).toMatchObject({ id: 'enable-long-paths', applicable: true });
     expect(longPaths.commands[0]).toContain('LongPathsEnabled -Value 1');
