@@ -126,13 +126,13 @@ function header(diagnosis: Diagnosis, options: ReportOptions, w: ReportWriter): 
 
 function found(diagnosis: Diagnosis, w: ReportWriter): string[] {
   const cause = diagnosis.cause === 'none' ? 'none found' : mdCode(diagnosis.cause);
-  const noticed = diagnosis.observations.map((observation) => `- ${w.text(observation.message)}`);
+  const noticed = diagnosis.observations.map((observation) => `- ${w.message(observation.message)}`);
   return [
     '## What was found',
     '',
     `**Cause:** ${cause}`,
     '',
-    w.text(diagnosis.causeSummary),
+    w.message(diagnosis.causeSummary),
     ...(noticed.length > 0 ? ['', '**Also noticed:**', '', ...noticed] : []),
   ];
 }
@@ -198,8 +198,8 @@ function installsSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
     if (install.prefix) lines.push(`- Prefix: ${w.code(install.prefix)}`);
     lines.push(
       install.status === 'ok'
-        ? `- Status: ok${install.statusDetail ? ` (${w.text(install.statusDetail)})` : ''}`
-        : `- Status: ${mdCode(install.status)}: ${w.text(install.statusDetail ?? 'no detail')}`,
+        ? `- Status: ok${install.statusDetail ? ` (${w.message(install.statusDetail)})` : ''}`
+        : `- Status: ${mdCode(install.status)}: ${install.statusDetail ? w.message(install.statusDetail) : w.text('no detail')}`,
     );
     if (install.status === 'ok') {
       lines.push(`- pip: ${install.pipVersion ? mdCode(install.pipVersion) : 'not installed'}`);
@@ -231,7 +231,7 @@ function foldersLines(folders: AccessCheck[], w: ReportWriter): string[] {
       folder.mode ? `mode ${w.text(folder.mode)}` : null,
     ].filter((fact): fact is string => fact !== null);
     lines.push(
-      `  - ${folder.role} ${w.code(folder.path)} ${state}: ${w.text(folder.reason ?? 'no reason given')}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`,
+      `  - ${folder.role} ${w.code(folder.path)} ${state}: ${folder.reason ? w.message(folder.reason) : w.text('no reason given')}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`,
     );
     for (const entry of folder.acl ?? []) {
       if (!entry.appliesToUser) continue;
@@ -265,7 +265,7 @@ function processLines(running: RunningProcess, w: ReportWriter): string[] {
   const who = running.user
     ? `, user ${w.account(running.user)}${running.sameUser ? '' : ' (another user)'}`
     : '';
-  const startedBy = running.startedBy ? `, started by ${w.text(running.startedBy)}` : '';
+  const startedBy = running.startedBy ? `, started by ${w.message(running.startedBy.phrase)}` : '';
   const lines = [
     `- pid ${running.pid}${startedBy}${who}, running since ${mdText(running.startTime)}`,
     `  - Command line: ${w.code(running.commandLine)}`,
@@ -318,8 +318,8 @@ function gapsSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
   const lines = ['## What could not be inspected', ''];
   if (diagnosis.gaps.length === 0) return [...lines, 'Everything was inspected.'];
   for (const gap of diagnosis.gaps) {
-    const reveal = gap.howToReveal ? ` ${w.text(gap.howToReveal)}` : '';
-    lines.push(`- ${gap.area}: ${w.text(gap.message)}${reveal}`);
+    const reveal = gap.howToReveal ? ` ${w.message(gap.howToReveal)}` : '';
+    lines.push(`- ${gap.area}: ${w.message(gap.message)}${reveal}`);
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import { useText } from '../i18n/useText';
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
 /** The cause in one sentence, from this machine's facts: the first thing the user reads. */
 export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   const healthy = diagnosis.cause === 'none';
   const Icon = healthy ? CheckmarkCircleRegular : WarningRegular;
   return (
@@ -29,7 +31,7 @@ export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
         <Icon className={mergeClasses(styles.icon, healthy && styles.ok)} />
         <div className={styles.text}>
           <h2 className={styles.title}>In short</h2>
-          <p className={styles.summary}>{diagnosis.causeSummary}</p>
+          <p className={styles.summary}>{text(diagnosis.causeSummary)}</p>
           <div>
             <Badge appearance="tint" color={healthy ? 'success' : 'warning'}>
               {diagnosis.log !== null && diagnosis.cause === diagnosis.log.category

@@ -1,3 +1,4 @@
+import { useText } from '../i18n/useText';
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
 import type { Diagnosis, RunningProcess } from '../../../electron/shared/model/diagnosis';
 import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
@@ -62,6 +63,7 @@ function parentChain(process: RunningProcess): string | null {
 
 function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
+  const text = useText();
   // Keyed by install and role: two installs can share a folder (a venv and its base's user site).
   const blocked = diagnosis.installs.flatMap((install) =>
     install.folders
@@ -78,7 +80,7 @@ function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
           <FactList
             facts={[
               { label: 'Folder', value: folder.path, code: true },
-              { label: 'Why not', value: folder.reason },
+              { label: 'Why not', value: folder.reason && text(folder.reason) },
               { label: 'Owner', value: folder.owner, code: true },
               { label: 'Permissions', value: folder.mode, code: true },
               { label: 'Exists', value: folder.exists ? null : 'No, and it could not be created' },
@@ -93,6 +95,7 @@ function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
 
 function HolderEvidence({ holders }: { holders: RunningProcess[] }) {
   const styles = useStyles();
+  const text = useText();
   return (
     <div className={styles.panel}>
       {holders.map((holder) => (
@@ -102,7 +105,7 @@ function HolderEvidence({ holders }: { holders: RunningProcess[] }) {
           </h4>
           <FactList
             facts={[
-              { label: 'Started by', value: holder.startedBy },
+              { label: 'Started by', value: holder.startedBy && text(holder.startedBy.phrase) },
               { label: 'Parents', value: parentChain(holder) },
               { label: 'User', value: holder.sameUser ? null : `${holder.user ?? 'another user'}` },
               {

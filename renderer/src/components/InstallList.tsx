@@ -1,3 +1,5 @@
+import { useText } from '../i18n/useText';
+import type { Message } from '../../../electron/shared/i18n/message';
 import { Accordion, Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { Expander } from './Expander';
 import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
@@ -45,11 +47,13 @@ interface Problem {
  * Each thing wrong with one install, in short words; empty when it is fine.
  * The reasons behind them are in the evidence, once.
  */
-function installProblems(install: PythonInstall): Problem[] {
+function installProblems(install: PythonInstall, text: (message: Message) => string): Problem[] {
   const problems: Problem[] = [];
   if (install.status !== 'ok')
     // The badge already names the status; the detail says what happened.
-    problems.push({ text: install.statusDetail ?? `${PROBE_STATUS_WORDS[install.status]}.` });
+    problems.push({
+      text: install.statusDetail ? text(install.statusDetail) : `${PROBE_STATUS_WORDS[install.status]}.`,
+    });
   for (const folder of install.folders) {
     if (folder.writable === false)
       problems.push({
@@ -69,7 +73,8 @@ function installProblems(install: PythonInstall): Problem[] {
 function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: boolean }) {
   const styles = useStyles();
   const titleRowStyles = useTitleRowStyles();
-  const problems = installProblems(install);
+  const text = useText();
+  const problems = installProblems(install, text);
   return (
     <li>
       <Panel>
@@ -104,8 +109,9 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
 export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
   const styles = useStyles();
   const listStyles = useListStyles();
-  const withProblems = diagnosis.installs.filter((i) => installProblems(i).length > 0);
-  const fine = diagnosis.installs.filter((i) => installProblems(i).length === 0);
+  const text = useText();
+  const withProblems = diagnosis.installs.filter((i) => installProblems(i, text).length > 0);
+  const fine = diagnosis.installs.filter((i) => installProblems(i, text).length === 0);
   return (
     <Section title={`Python installs (${diagnosis.installs.length})`}>
       {withProblems.length === 0 ? (
