@@ -48,9 +48,9 @@ const words = defineMessages({
   role: {
     id: 'diagnosis.holder.role',
     defaultMessage:
-      '{start, select, yes {{role, select, idle-shell {An IDLE shell} other {A {roleWords}}}} other {{role, select, idle-shell {an IDLE shell} other {a {roleWords}}}}}',
+      '{start, select, yes {{role, select, idleShell {An IDLE shell} other {A {roleWords}}}} other {{role, select, idleShell {an IDLE shell} other {a {roleWords}}}}}',
     description:
-      'A program holding files, by what it is ({roleWords}: "Jupyter kernel", "Python language server"); start=yes when it begins the sentence',
+      'A program holding files, by what it is ({roleWords}: "Jupyter kernel", "Python language server"); {role} is its id (jupyterKernel, spyderKernel, pylance, languageServer, debugpy, pycharmDebugger, pycharmConsole, idleShell) for choosing an article; start=yes when it begins the sentence',
   },
   roleInApp: {
     id: 'diagnosis.holder.roleInApp',
@@ -102,7 +102,8 @@ function holderForPeople(process: RunningProcess, start: Start): Message {
   if (starter?.role) {
     const role = msg(words.role, {
       start,
-      role: starter.role,
+      // An ICU select key cannot hold a hyphen: jupyter-kernel → jupyterKernel.
+      role: starter.role.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase()),
       roleWords: roleWords(starter.role),
     });
     return starter.app === null ? role : msg(words.roleInApp, { role, app: starter.app });
