@@ -382,9 +382,12 @@ export function describeStarter(
   process: ProcessIdentity,
   parents: readonly ProcessIdentity[],
 ): Starter | null {
-  const { role, app, appKind } = startedBy(process, parents);
-  // Pylance's role already names VS Code, a Spyder kernel Spyder: no "started by" twice.
-  const sameApp = role !== null && app !== null && IMPLIED_BY_ROLE[role] === app;
+  return starterOf(startedBy(process, parents));
+}
+
+/** The model's starter from the facts: the phrase is made here, once, never parsed back. */
+export function starterOf({ role, app, appKind }: StartedBy): Starter | null {
+  const sameApp = role !== null && app !== null && roleNamesItsApp(role, app);
   const phrase =
     role && app && !sameApp
       ? msg(words.startedBy, { role: roleWords(role), app })
@@ -396,6 +399,11 @@ export function describeStarter(
             ? msg(words.appName, { app })
             : app;
   return phrase === null ? null : { role, app, appKind, phrase };
+}
+
+/** A PyCharm debugger started by PyCharm: the role's words already name the app, so it is said once. */
+export function roleNamesItsApp(role: HolderRole, app: AppName): boolean {
+  return IMPLIED_BY_ROLE[role] === app;
 }
 
 /** Roles whose own words already name their app ("PyCharm debugger"): no "started by PyCharm". */

@@ -2,7 +2,7 @@ import { defineMessages } from '@formatjs/intl';
 import { listOf, msg } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 import type { PythonInstall, RunningProcess } from '../../shared/model/diagnosis';
-import { roleWords } from '../processes/startedBy';
+import { roleNamesItsApp, roleWords } from '../processes/startedBy';
 
 /**
  * The words of "In short": one sentence for what is wrong, one for what to
@@ -106,7 +106,9 @@ function holderForPeople(process: RunningProcess, start: Start): Message {
       role: starter.role.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase()),
       roleWords: roleWords(starter.role),
     });
-    return starter.app === null ? role : msg(words.roleInApp, { role, app: starter.app });
+    return starter.app === null || roleNamesItsApp(starter.role, starter.app)
+      ? role
+      : msg(words.roleInApp, { role, app: starter.app });
   }
   if (starter?.app) {
     return starter.appKind === 'shell'

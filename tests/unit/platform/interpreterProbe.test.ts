@@ -49,7 +49,7 @@ async function makeVenv(dir: string, ...extra: string[]): Promise<string> {
 describe('probeInterpreter on real interpreters', () => {
   it('describes the python3 on PATH', async () => {
     const facts = await probeInterpreter('python3', {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
     expect(facts.statusDetail).toBeNull();
     expect(facts.executable).toBe('python3');
     expect(facts.version).toMatch(/^3\.\d+\.\d+/);
@@ -93,20 +93,20 @@ describe('probeInterpreter on real interpreters', () => {
     writeFileSync(join(trap, 'json.py'), 'raise SystemExit("shadowed json imported")\n');
     const wrapper = fake('python-in-trap', `cd '${trap}' && exec python3 "$@"`);
     const facts = await probeInterpreter(wrapper, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
   });
 
   it('ignores PYTHONPATH and PYTHONHOME meant for another Python (-E)', async () => {
     const facts = await probeInterpreter('python3', {
       env: { ...process.env, PYTHONHOME: '/nonexistent', PYTHONPATH: join(scratch, 'trap') },
     });
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
   });
 
   it('finds the answer after noise printed at startup', async () => {
     const noisy = fake('python-noisy', 'echo "sitecustomize: hello {"; exec python3 "$@"');
     const facts = await probeInterpreter(noisy, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
     expect(facts.executable).toBe(noisy);
   });
 });
@@ -129,7 +129,7 @@ describe('probeInterpreter on virtual environments', () => {
 
   it('reports a venv, its own folders and the pip version from its metadata', async () => {
     const facts = await probeInterpreter(venvPython, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
     expect(facts.inVenv).toBe(true);
     expect(facts.prefix).toBe(venv);
     expect(facts.basePrefix).not.toBe(venv);
@@ -145,7 +145,7 @@ describe('probeInterpreter on virtual environments', () => {
 
   it('handles a venv path with quotes, &, %, Unicode and more than 260 characters', async () => {
     const facts = await probeInterpreter(deepPython, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
     expect(facts).toMatchObject({ inVenv: true, prefix: deep, pipVersion: null });
     expect(facts.purelib?.startsWith(deep)).toBe(true);
   });
@@ -283,7 +283,7 @@ describe('probeInterpreters', () => {
   it('asks all interpreters at once', async () => {
     const slow = fake('python-slow', 'sleep 1; exec python3 "$@"');
     const single = await probeInterpreter(slow, {});
-    expect(single.status, single.statusDetail ?? '').toBe('ok');
+    expect(single.status, JSON.stringify(single.statusDetail)).toBe('ok');
 
     const count = 6;
     const started = Date.now();

@@ -1,3 +1,4 @@
+import { fixtureMessage } from '../../../support/fixtureMessage';
 import { describe, expect, test } from 'vitest';
 import { recommend as rank } from '../../../../electron/engine/recommend/recommend';
 import { newVenvFolder } from '../../../../electron/engine/diagnose/newVenvFolder';
@@ -85,7 +86,11 @@ describe('the recommender ranks remedies for this machine', () => {
       prefix: '/home/alice/proj/.venv',
       heldBy: [4242],
     });
-    const kernel = holder(4242, [held], 'py-venv', 'Jupyter kernel started by VS Code');
+    const kernel = holder(4242, [held], 'py-venv', {
+      role: 'jupyter-kernel',
+      app: 'VS Code',
+      appKind: 'app',
+    });
     const log = classifyLogText(
       `ERROR: Could not install packages due to an OSError: [Errno 26] Text file busy: '${held}'`,
     );
@@ -295,7 +300,7 @@ describe('the cause is settled from the log and the machine together', () => {
     const settled = settleCause({
       log,
       target: install({ id: 'py-venv', heldBy: [7] }),
-      processes: [holder(7, [held], 'py-venv', 'VS Code')],
+      processes: [holder(7, [held], 'py-venv', { role: null, app: 'VS Code', appKind: 'app' })],
       elevated: false,
       platform: 'win32',
     });
@@ -394,7 +399,7 @@ describe('the cause is settled from the log and the machine together', () => {
       prefix: '/home/alice/p/.venv',
       version: '3.11.2',
       status: 'broken',
-      statusDetail: 'its base interpreter /opt/py/bin/python3.11 no longer exists',
+      statusDetail: fixtureMessage('its base interpreter /opt/py/bin/python3.11 no longer exists'),
     });
     const system = install({ id: 'py-system', version: '3.11.2' });
     const ranked = recommend(
@@ -421,7 +426,7 @@ describe('the cause is settled from the log and the machine together', () => {
           path: '/tmp/tiny',
           variable: 'TMPDIR',
           problem: 'full',
-          reason: 'TMPDIR is /tmp/tiny, which is full.',
+          reason: fixtureMessage('TMPDIR is /tmp/tiny, which is full.'),
           alternative: '/home/alice/.cache/pip-tmp',
           usedInstead: null,
         },
@@ -452,7 +457,11 @@ describe('the cause is settled from the log and the machine together', () => {
         installs: [venv],
         log: classifyLogText('$ pip install requests\nerror: externally-managed-environment'),
         observations: [
-          { kind: 'venv-not-on-path', message: 'in name only', path: '/home/alice/p/.venv' },
+          {
+            kind: 'venv-not-on-path',
+            message: fixtureMessage('in name only'),
+            path: '/home/alice/p/.venv',
+          },
         ],
       }),
     );

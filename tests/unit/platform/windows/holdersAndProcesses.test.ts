@@ -1,3 +1,4 @@
+import { english } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { holderScanOf } from '../../../../electron/platform/windows/holderScan';
 import { ProbeDocumentSchema } from '../../../../electron/platform/windows/probeDocument';
@@ -163,7 +164,7 @@ describe('who holds the files', () => {
     expect(scan.holders).toEqual([]);
     expect(
       scan.gaps.every((gap) =>
-        gap.message.endsWith('Windows PowerShell did not answer within 60 s and was stopped.'),
+        english(gap.message).endsWith('Windows PowerShell did not answer within 60 s and was stopped.'),
       ),
     ).toBe(true);
     expect(scan.gaps.map((gap) => gap.area)).toEqual([
