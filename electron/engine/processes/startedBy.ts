@@ -35,21 +35,21 @@ const words = defineMessages({
     description:
       'Who started a program that holds files: {role} is what it is ("Jupyter kernel"), {app} the app that started it ("VS Code")',
   },
-  spyderKernel: { id: 'diagnosis.starter.role.spyderKernel', defaultMessage: 'spyder-kernel' },
+  spyderKernel: { id: 'diagnosis.starter.role.spyderKernel', defaultMessage: 'Spyder kernel' },
   jupyterKernel: { id: 'diagnosis.starter.role.jupyterKernel', defaultMessage: 'Jupyter kernel' },
   pylance: {
     id: 'diagnosis.starter.role.pylance',
-    defaultMessage: 'pylance',
+    defaultMessage: 'Python language server (Pylance)',
   },
   languageServer: {
     id: 'diagnosis.starter.role.languageServer',
     defaultMessage: 'Python language server',
   },
-  debugpy: { id: 'diagnosis.starter.role.debugpy', defaultMessage: 'debugpy' },
+  debugpy: { id: 'diagnosis.starter.role.debugpy', defaultMessage: 'Python debugger (debugpy)' },
   pycharmDebugger: { id: 'diagnosis.starter.role.pycharmDebugger', defaultMessage: 'PyCharm debugger' },
   pycharmConsole: {
     id: 'diagnosis.starter.role.pycharmConsole',
-    defaultMessage: 'pycharm-console',
+    defaultMessage: 'PyCharm Python console',
   },
   idleShell: { id: 'diagnosis.starter.role.idleShell', defaultMessage: 'IDLE shell' },
   commandPrompt: {
@@ -408,6 +408,7 @@ export function roleNamesItsApp(role: HolderRole, app: AppName): boolean {
 
 /** Roles whose own words already name their app ("PyCharm debugger"): no "started by PyCharm". */
 const IMPLIED_BY_ROLE: Partial<Record<HolderRole, string>> = {
+  'jupyter-kernel': 'Jupyter',
   'spyder-kernel': 'Spyder',
   'pycharm-debugger': 'PyCharm',
   'pycharm-console': 'PyCharm',

@@ -1,6 +1,6 @@
 import type { RunningProcess } from '../../shared/model/diagnosis';
 import { englishText } from '../i18n/translator';
-import { roleWords } from '../processes/startedBy';
+import { roleNamesItsApp, roleWords } from '../processes/startedBy';
 
 /*
  * These phrases still feed the close-processes remedy's English words (its
@@ -43,7 +43,7 @@ export function holderName(process: RunningProcess): string {
   const starter = process.startedBy;
   const role = starter?.role ? englishText(roleWords(starter.role)) : null;
   const app =
-    starter?.app == null
+    starter?.app == null || (starter.role !== null && roleNamesItsApp(starter.role, starter.app))
       ? null
       : typeof starter.app === 'string'
         ? starter.app
