@@ -23,7 +23,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
     diagnosis.installs.find((install) => install.id === diagnosis.targetInstallId) ?? null;
   const first = diagnosis.recommendations.find((r) => r.applicable);
 
-  lines.push(`${diagnosis.cause === 'none' ? OK : BAD} ${diagnosis.causeSummary}`);
+  lines.push(`${diagnosis.cause === 'none' ? OK : BAD} ${t.text(diagnosis.causeSummary)}`);
   if (first) {
     lines.push('', t.text(msg(words.tryFirst, { remedy: first.id, reason: first.reason })));
     for (const command of first.commands) lines.push(`    ${command}`);
@@ -31,7 +31,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
   if (diagnosis.observations.length > 0) {
     lines.push('', 'Also noticed:');
     for (const observation of diagnosis.observations)
-      lines.push(`  ${WARN} ${observation.message}`);
+      lines.push(`  ${WARN} ${t.text(observation.message)}`);
   }
 
   lines.push('', 'Which Python each command runs:');
@@ -50,11 +50,13 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
       `  ${marker} ${describe(install)}${install.id === target?.id ? `   ← ${TARGET_WORDS[diagnosis.targetBecause ?? 'only-install']}` : ''}`,
     );
     if (install.status !== 'ok')
-      lines.push(`      ${install.status}: ${install.statusDetail ?? ''}`);
+      lines.push(
+        `      ${install.status}: ${install.statusDetail ? t.text(install.statusDetail) : ''}`,
+      );
     for (const folder of install.folders) {
       if (folder.writable === false)
         lines.push(
-          `      ${BAD} ${folder.role} ${folder.path}: ${folder.reason ?? 'not writable'}`,
+          `      ${BAD} ${folder.role} ${folder.path}: ${folder.reason ? t.text(folder.reason) : 'not writable'}`,
         );
     }
     if (install.externallyManaged) lines.push(`      ${INFO} externally managed (PEP 668)`);
@@ -70,7 +72,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
     );
     for (const p of diagnosis.processes.slice(0, 20)) {
       lines.push(
-        `  ${p.holds.length > 0 ? WARN : INFO} pid ${p.pid} ${p.startedBy ? `(${p.startedBy}) ` : ''}${p.user && !p.sameUser ? `[user ${p.user}] ` : ''}${truncate(p.commandLine, 90)}`,
+        `  ${p.holds.length > 0 ? WARN : INFO} pid ${p.pid} ${p.startedBy ? `(${t.text(p.startedBy.phrase)}) ` : ''}${p.user && !p.sameUser ? `[user ${p.user}] ` : ''}${truncate(p.commandLine, 90)}`,
       );
       for (const path of p.holds.slice(0, 3)) lines.push(`      holds ${path}`);
     }
@@ -88,7 +90,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
   for (const gap of diagnosis.gaps) {
     lines.push(
       '',
-      `${WARN} Not inspected: ${gap.message}${gap.howToReveal ? ` ${gap.howToReveal}` : ''}`,
+      `${WARN} Not inspected: ${t.text(gap.message)}${gap.howToReveal ? ` ${t.text(gap.howToReveal)}` : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

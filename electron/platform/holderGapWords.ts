@@ -38,7 +38,7 @@ export const holderGapWords = defineMessages({
     id: 'platform.holders.restartManagerSilent',
     defaultMessage:
       "Windows' Restart Manager did not answer for {paths} (Windows error {code}).",
-    description: '{paths} are file paths, {code} a Windows error number',
+    description: '{paths} are file paths, comma-separated; {code} a Windows error number',
   },
   otherAccount: {
     id: 'platform.holders.otherAccount',
@@ -78,17 +78,12 @@ export const holderGapWords = defineMessages({
     id: 'platform.holders.deniedPythons',
     defaultMessage:
       '{count, plural, one {# Python process ({processes}) could not be inspected: it runs as another user or as administrator, and Windows shows the files a process has loaded only to its own user. One of them may be holding the files.} other {# Python processes ({processes}) could not be inspected: they run as another user or as administrator, and Windows shows the files a process has loaded only to its own user. One of them may be holding the files.}}',
-    description: '{processes} lists each as "python.exe, pid 4242"',
-  },
-  processWithPid: {
-    id: 'platform.holders.processWithPid',
-    defaultMessage: '{name}, pid {pid}',
-    description: 'A program in a list: its file name and process id',
+    description: '{processes} lists each as "python.exe, pid 4242", separated by semicolons',
   },
   unreadableModules: {
     id: 'platform.holders.unreadableModules',
     defaultMessage: 'The loaded files of {processes} could not be read: {error}.',
-    description: '{processes} lists each as "python.exe, pid 4242"',
+    description: '{processes} lists each as "python.exe (pid 4242)", comma-separated',
   },
   openFilesUnread: {
     id: 'platform.holders.openFilesUnread',

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { TempDirCheck } from '../shared/model/diagnosis';
 import type { WriteProbe } from './writeProbe';
-import { listOf, msg } from '../shared/i18n/message';
+import { msg } from '../shared/i18n/message';
 import type { Message } from '../shared/i18n/message';
 import { tempDirWords } from './tempDirWords';
 
@@ -197,7 +197,7 @@ async function pythonsNext(
   }
   const tried = rest.map((candidate) => candidate.path);
   return {
-    text: msg(tempDirWords.noneOther, { count: tried.length, tried: listOf(tried) }),
+    text: msg(tempDirWords.noneOther, { count: tried.length, tried: tried.join(', ') }),
     usedInstead: null,
   };
 }

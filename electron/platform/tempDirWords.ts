@@ -100,6 +100,6 @@ export const tempDirWords = defineMessages({
     id: 'platform.tempDir.next.noneOther',
     defaultMessage:
       '{count, plural, =0 {Nor can Python use any other folder it tries, so pip cannot unpack anything.} other {Nor can Python use any other folder it tries ({tried}), so pip cannot unpack anything.}}',
-    description: '{tried} lists the folders Python tried',
+    description: '{tried} are the folders Python tried, comma-separated; {count} how many',
   },
 });

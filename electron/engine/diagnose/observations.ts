@@ -4,7 +4,7 @@ import type { LogFinding } from '../../shared/model/logFinding';
 import { normalizePackageName } from '../../shared/packageName';
 import { userSiteFallback } from './userSiteFallback';
 import { defineMessages } from '@formatjs/intl';
-import { listOf, msg } from '../../shared/i18n/message';
+import { msg } from '../../shared/i18n/message';
 
 const words = defineMessages({
   venvNotOnPath: {
@@ -127,7 +127,7 @@ export function observationsOf(facts: ObservationFacts): Observation[] {
   for (const hung of facts.installs.filter((install) => install.status === 'timed-out')) {
     observations.push({
       kind: 'interpreter-hangs',
-      message: msg(words.hangs, { python: hung.executable, names: listOf(hung.names) }),
+      message: msg(words.hangs, { python: hung.executable, names: hung.names.join(', ') }),
       path: hung.executable,
     });
   }

@@ -129,16 +129,12 @@ export const accessWords = defineMessages({
   foreign: {
     id: 'platform.access.foreign',
     defaultMessage:
-      '{count, plural, one {You can add new files here, but 1 file or folder inside belongs to {owner}{bySudo, select, yes {, left by an earlier `sudo pip`} other {}}, so pip cannot upgrade or remove what is in {paths}.} other {You can add new files here, but {atLeast, select, yes {at least #} other {#}} files and folders inside belong to {owner}{bySudo, select, yes {, left by an earlier `sudo pip`} other {}}, so pip cannot upgrade or remove what is in {paths}.}}',
-    description: '{owner} is an account name (root) or "another user"; {paths} lists folders',
+      '{atLeast, select, yes {{count, plural, one {You can add new files here, but at least # file or folder inside belongs to {owner}{bySudo, select, yes {, left by an earlier `sudo pip`} other {}}, so pip cannot upgrade or remove what is in {paths}{rest, plural, =0 {} other { and # more}}.} other {You can add new files here, but at least # files and folders inside belong to {owner}{bySudo, select, yes {, left by an earlier `sudo pip`} other {}}, so pip cannot upgrade or remove what is in {paths}{rest, plural, =0 {} other { and # more}}.}}} other {{count, plural, one {You can add new files here, but # file or folder inside belongs to {owner}{bySudo, select, yes {, left by an earlier `sudo pip`} other {}}, so pip cannot upgrade or remove what is in {paths}{rest, plural, =0 {} other { and # more}}.} other {You can add new files here, but # files and folders inside belong to {owner}{bySudo, select, yes {, left by an earlier `sudo pip`} other {}}, so pip cannot upgrade or remove what is in {paths}{rest, plural, =0 {} other { and # more}}.}}}}',
+    description:
+      '{owner} is an account name (root) or "another user"; {paths} are the first few folders, comma-separated; {rest} how many more there are',
   },
   anotherUser: {
     id: 'platform.access.anotherUser',
     defaultMessage: 'another user',
-  },
-  morePaths: {
-    id: 'platform.access.morePaths',
-    defaultMessage: '{count, plural, one {# more} other {# more}}',
-    description: 'The end of a list of folders: "a, b, c and 2 more"',
   },
 });

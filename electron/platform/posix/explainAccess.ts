@@ -9,7 +9,7 @@ import type { ForeignOwned } from './foreignOwnedEntries';
 import { mountOf } from './mountOf';
 import { allows, classFor, currentIdentity, modeOctal, modeText } from './permissionBits';
 import type { Identity } from './permissionBits';
-import { listOf, msg } from '../../shared/i18n/message';
+import { msg } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 import { accessWords } from './accessWords';
 
@@ -241,15 +241,14 @@ async function leftBySomeoneElse(
 }
 
 export function foreignReason(found: ForeignOwned, names: AccountNames): Message {
-  const named: (string | Message)[] = found.blocking.slice(0, NAMED_PATHS);
-  const rest = found.blocking.length - NAMED_PATHS;
-  if (rest > 0) named.push(msg(accessWords.morePaths, { count: rest }));
   return msg(accessWords.foreign, {
     count: found.count,
     atLeast: found.truncated ? 'yes' : 'no',
     owner:
       found.mainOwner === null ? msg(accessWords.anotherUser) : userLabel(names, found.mainOwner),
     bySudo: found.mainOwner === 0 ? 'yes' : 'no',
-    paths: listOf(named),
+    // Paths are values, not words: joined by commas in every language.
+    paths: found.blocking.slice(0, NAMED_PATHS).join(', '),
+    rest: Math.max(0, found.blocking.length - NAMED_PATHS),
   });
 }

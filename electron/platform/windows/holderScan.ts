@@ -1,4 +1,4 @@
-import { listOf, msg } from '../../shared/i18n/message';
+import { msg } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 import { holderGapWords } from '../holderGapWords';
 import type { Gap } from '../../shared/model/diagnosis';
@@ -116,8 +116,8 @@ function restartManagerGaps(queries: readonly LockQuery[]): Gap[] {
     gaps.push({
       area: 'processes',
       message: msg(holderGapWords.restartManagerSilent, {
-        paths: listOf(failed.map((query) => query.paths[0] ?? '')),
-        code: failed[0]!.error,
+        paths: failed.map((query) => query.paths[0]).join(', '),
+        code: String(failed[0]!.error),
       }),
       howToReveal: null,
     });
@@ -163,7 +163,8 @@ function moduleGaps(document: ProbeDocument): Gap[] {
       area: 'processes',
       message: msg(holderGapWords.deniedPythons, {
         count: denied.length,
-        processes: listOf(denied.map(withPid)),
+        // Names and numbers only: no words to translate in the list.
+        processes: denied.map((process) => `${process.name}, pid ${process.pid}`).join('; '),
       }),
       howToReveal: RUN_AS_ADMIN,
     });
@@ -172,16 +173,13 @@ function moduleGaps(document: ProbeDocument): Gap[] {
     gaps.push({
       area: 'processes',
       message: msg(holderGapWords.unreadableModules, {
-        processes: listOf(unreadable.map(withPid)),
+        processes: unreadable
+          .map((process) => `${process.name} (pid ${process.pid})`)
+          .join(', '),
         error: unreadable[0]!.error ?? msg(holderGapWords.noReason),
       }),
       howToReveal: null,
     });
   }
   return gaps;
-}
-
-/** "python.exe, pid 4242": a process in a list of them. */
-function withPid(process: { name: string; pid: number }): Message {
-  return msg(holderGapWords.processWithPid, { name: process.name, pid: String(process.pid) });
 }

@@ -1,3 +1,4 @@
+import { englishOf } from '../../support/english';
 import {
   existsSync,
   mkdirSync,
@@ -50,7 +51,7 @@ describe('probeInterpreter on real interpreters', () => {
   it('describes the python3 on PATH', async () => {
     const facts = await probeInterpreter('python3', {});
     expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
-    expect(facts.statusDetail).toBeNull();
+    expect(englishOf(facts.statusDetail)).toBeNull();
     expect(facts.executable).toBe('python3');
     expect(facts.version).toMatch(/^3\.\d+\.\d+/);
     expect(facts.implementation).toBe('CPython');
@@ -161,7 +162,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     ];
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(hung.status).toBe('timed-out');
-    expect(hung.statusDetail).toBe(`"${hang}" did not answer within 1.5 s and was stopped.`);
+    expect(englishOf(hung.statusDetail)).toBe(`"${hang}" did not answer within 1.5 s and was stopped.`);
     expect(real.status).toBe('ok');
   });
 
@@ -171,7 +172,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     setTimeout(() => controller.abort(), 200);
     const facts = await probeInterpreter(hang, { signal: controller.signal });
     expect(facts.status).toBe('timed-out');
-    expect(facts.statusDetail).toContain('cancelled');
+    expect(englishOf(facts.statusDetail)).toContain('cancelled');
   });
 
   it('reports a non-zero exit as crashed with the last line of stderr', async () => {
@@ -181,7 +182,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     );
     const facts = await probeInterpreter(crash, {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${crash}" exited with status 1: Fatal Python error: init_fs_encoding`,
     );
     expect(facts.version).toBeNull();
@@ -190,14 +191,14 @@ describe('probeInterpreter on things that are not a working Python', () => {
   it('reports a program killed by a signal as crashed', async () => {
     const facts = await probeInterpreter(fake('python-segv', 'kill -SEGV $$'), {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toContain('was ended by SIGSEGV');
+    expect(englishOf(facts.statusDetail)).toContain('was ended by SIGSEGV');
   });
 
   it('reports a missing program as crashed because it could not be started', async () => {
     const missing = join(scratch, 'no-such-python');
     const facts = await probeInterpreter(missing, {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${missing}" could not be started: the file does not exist (ENOENT).`,
     );
   });
@@ -208,8 +209,8 @@ describe('probeInterpreter on things that are not a working Python', () => {
       {},
     );
     expect(facts.status).toBe('malformed');
-    expect(facts.statusDetail).toContain('printed something that is not the expected answer: ');
-    expect(facts.statusDetail).toContain('\\x00\\x01garbage\\x1b[0m');
+    expect(englishOf(facts.statusDetail)).toContain('printed something that is not the expected answer: ');
+    expect(englishOf(facts.statusDetail)).toContain('\\x00\\x01garbage\\x1b[0m');
   });
 
   it('reports our marker with the wrong shape as malformed', async () => {
@@ -218,7 +219,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
       {},
     );
     expect(facts.status).toBe('malformed');
-    expect(facts.statusDetail).toContain('unexpected shape');
+    expect(englishOf(facts.statusDetail)).toContain('unexpected shape');
   });
 
   it('keeps a partial answer as ok and says which facts could not be read', async () => {
@@ -236,7 +237,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     const partial = fake('python-partial', `cat <<'EOF'\n${JSON.stringify(answer)}\nEOF`);
     const facts = await probeInterpreter(partial, {});
     expect(facts).toMatchObject({ status: 'ok', version: '3.12.1', pipVersion: null });
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${partial}" answered, but some facts could not be read: pipVersion: PermissionError(13, 'Permission denied')`,
     );
   });
@@ -248,7 +249,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     );
     const facts = await probeInterpreter(stub, {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${stub}" exited with status 9: Python was not found; run without arguments to install from the Microsoft Store.`,
     );
   });
@@ -257,7 +258,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     const other = fake('python-other-json', `echo '{"version": "3.12.0", "prefix": "/usr"}'`);
     const facts = await probeInterpreter(other, {});
     expect(facts.status).toBe('not-python');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${other}" is not a Python interpreter: it answered "{"version": "3.12.0", "prefix": "/usr"}".`,
     );
   });
@@ -268,11 +269,11 @@ describe('probeInterpreter on things that are not a working Python', () => {
       InterpreterFacts,
     ];
     expect(silent.status).toBe('not-python');
-    expect(silent.statusDetail).toBe(
+    expect(englishOf(silent.statusDetail)).toBe(
       '"/bin/true" is not a Python interpreter: it printed nothing.',
     );
     expect(echo.status).toBe('not-python');
-    expect(echo.statusDetail).toMatch(
+    expect(englishOf(echo.statusDetail)).toMatch(
       // echo takes -E as its own option and prints the rest of our arguments back.
       /^"\/bin\/echo" is not a Python interpreter: it answered "-S -c /,
     );

@@ -1,3 +1,4 @@
+import { english } from '../../../support/english';
 import { fixtureMessage } from '../../../support/fixtureMessage';
 import { describe, expect, test } from 'vitest';
 import { targetInstall } from '../../../../electron/engine/diagnose/targetInstall';
@@ -151,7 +152,7 @@ describe('what the scan notices besides the cause', () => {
       tempDir: null,
       logFileOwner: { name: 'charset-normalizer', version: '3.3.2' },
     });
-    expect(observations.map((observation) => observation.message)).toContain(
+    expect(observations.map((observation) => english(observation.message))).toContain(
       'The file pip failed on belongs to charset-normalizer 3.3.2 (a dependency of requests).',
     );
   });

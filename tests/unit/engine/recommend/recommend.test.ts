@@ -1,3 +1,4 @@
+import { english, englishOf } from '../../../support/english';
 import { fixtureMessage } from '../../../support/fixtureMessage';
 import { describe, expect, test } from 'vitest';
 import { recommend as rank } from '../../../../electron/engine/recommend/recommend';
@@ -306,7 +307,7 @@ describe('the cause is settled from the log and the machine together', () => {
     });
     expect(settled.cause).toBe('lock');
     // The program as the user knows it, and what to do; its pid is evidence, not the first sentence.
-    expect(settled.summary).toBe(
+    expect(english(settled.summary)).toBe(
       'A Python program in VS Code is using mod. Close it, then install again.',
     );
   });
@@ -321,10 +322,10 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'linux',
     });
     expect(settled.cause).toBe('permission');
-    expect(settled.summary).toBe(
+    expect(english(settled.summary)).toBe(
       'You are not allowed to change the folder where Python 3.11 installs packages. Install into a virtual environment instead.',
     );
-    expect(blockedFolder(target)?.reason).toContain('owned by root');
+    expect(englishOf(blockedFolder(target)?.reason)).toContain('owned by root');
   });
 
   test("a PEP 668 refusal names the install only when the scan's target is the managed one", () => {
@@ -337,10 +338,10 @@ describe('the cause is settled from the log and the machine together', () => {
       target: install({ externallyManaged: true, version: '3.11.2' }),
     });
     expect(managed.cause).toBe('pep668');
-    expect(managed.summary).toMatch(/^Python 3\.11 is managed by your operating system/);
+    expect(english(managed.summary)).toMatch(/^Python 3\.11 is managed by your operating system/);
     // pip3 on PATH reached a venv, but the log says the Python pip ran with is managed.
     const venv = settleCause({ ...facts, target: install({ kind: 'venv' }) });
-    expect(venv.summary).toMatch(/^The Python pip ran with is managed by your operating system/);
+    expect(english(venv.summary)).toMatch(/^The Python pip ran with is managed by your operating system/);
   });
 
   test('a healthy machine says so', () => {
@@ -352,7 +353,7 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'linux',
     });
     expect(settled.cause).toBe('none');
-    expect(settled.summary).toMatch(/No permission problem found/);
+    expect(english(settled.summary)).toMatch(/No permission problem found/);
   });
 
   test("root's files in the user's own home: take the exact tree back first, never sudo pip", () => {

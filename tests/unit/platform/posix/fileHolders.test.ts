@@ -1,3 +1,4 @@
+import { englishOf } from '../../../support/english';
 import { english } from '../../../support/english';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import {
@@ -241,7 +242,7 @@ describe('findHoldersLinux', () => {
       expect(gap!.area).toBe('processes');
       const count = Number(/^(\d+) process/.exec(english(gap!.message))?.[1]);
       expect(count).toBeGreaterThanOrEqual(4);
-      expect(gap!.howToReveal).toMatch(/root.*sudo/);
+      expect(englishOf(gap!.howToReveal)).toMatch(/root.*sudo/);
     },
   );
 });

@@ -1,3 +1,4 @@
+import { englishOf } from '../../../support/english';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,7 +96,7 @@ describe('Python for all users under Program Files, not elevated', () => {
       reason,
     });
     // In short: plain words; the folder and who may change it are the folder's evidence above.
-    expect(diagnosis.causeSummary).toBe(
+    expect(englishOf(diagnosis.causeSummary)).toBe(
       'You are not allowed to change the folder where Python 3.12 installs packages. Install into a virtual environment instead.',
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -156,7 +157,7 @@ describe('per-user Python with Spyder holding a .pyd', () => {
     const { diagnosis } = await scan('per-user-spyder');
     expect(diagnosis.cause).toBe('lock');
     // Each holder named by the app a person knows it by; the pids are in the remedy and the evidence.
-    expect(diagnosis.causeSummary).toBe(
+    expect(englishOf(diagnosis.causeSummary)).toBe(
       'A Python program in Spyder and a Spyder kernel are using pyzmq. Close them, then install again.',
     );
     expect(first(diagnosis)).toMatchObject({
@@ -187,7 +188,7 @@ describe('Microsoft Store Python', () => {
   it('recognises the Store install through its aliases and its read-only package folder', async () => {
     const { diagnosis } = await scan('store-python');
     expect(diagnosis.cause).toBe('store-python');
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^The Microsoft Store's Python keeps its program folder read-only for everyone, so pip could not write "[^"\\]+"\. Install with --user/,
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -214,7 +215,7 @@ describe('a venv whose .pyd is held by a Jupyter kernel started from VS Code', (
     expect(target(diagnosis).kind).toBe('venv');
     // The venv launcher and its base-interpreter child: two processes of one kernel.
     // One kernel to the user, named as they know it: the two pids are the remedy's and the evidence's.
-    expect(diagnosis.causeSummary).toBe(
+    expect(englishOf(diagnosis.causeSummary)).toBe(
       'A Jupyter kernel in VS Code is using numpy. Close it, then install again.',
     );
     expect(
@@ -244,7 +245,7 @@ describe('pip.exe upgrading itself', () => {
   it('says to upgrade through python -m pip, with the interpreter pip.exe embeds', async () => {
     const { diagnosis } = await scan('pip-self-upgrade');
     expect(diagnosis.cause).toBe('self-upgrade-lock');
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^pip tried to replace its own program \(pip\.exe\) while it was running/,
     );
     expect(first(diagnosis).id).toBe('use-python-m-pip');
@@ -270,7 +271,7 @@ describe('a DENY entry on site-packages', () => {
     expect(diagnosis.log?.category).toBe('lock');
     expect(diagnosis.cause).toBe('permission');
     expect(folder(diagnosis, 'purelib').reason).toBe(reason);
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^You are not allowed to change the folder where Python 3\.12/,
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -330,7 +331,7 @@ describe('a path over 260 characters with long paths off', () => {
     const { diagnosis } = await scan('long-path');
     expect(diagnosis.log!.path!.length).toBeGreaterThan(260);
     expect(diagnosis.cause).toBe('long-path');
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^The file path is longer than Windows allows by default \(260 characters\)/,
     );
     expect(diagnosis.settings.longPathsEnabled).toBe(false);

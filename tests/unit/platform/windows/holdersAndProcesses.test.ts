@@ -1,3 +1,4 @@
+import { englishOf } from '../../../support/english';
 import { english } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { holderScanOf } from '../../../../electron/platform/windows/holderScan';
@@ -151,7 +152,7 @@ describe('who holds the files', () => {
       ),
       'The loaded files of python.exe (pid 901) could not be read: Only part of a ReadProcessMemory or WriteProcessMemory request was completed.',
     ]);
-    expect(scan.gaps[1]!.howToReveal).toMatch(/Run Pip Doctor as administrator/);
+    expect(englishOf(scan.gaps[1]!.howToReveal)).toMatch(/Run Pip Doctor as administrator/);
   });
 
   it('turns a run that never answered into gaps, not an error', () => {
