@@ -13,8 +13,15 @@ import { tempTree } from '../../../support/tempTree';
 /** Debian's Python: an unprivileged user can run it (pyenv's live under root's 0700 home). */
 const SYSTEM_PYTHON = '/usr/bin/python3';
 
+/** The CLI's --json adds each message's English as `text`; the model itself has none. */
 function parseDiagnosis(stdout: string): Diagnosis {
-  return DiagnosisSchema.parse(JSON.parse(stdout));
+  return DiagnosisSchema.parse(
+    JSON.parse(stdout, (_key, value: unknown) => {
+      if (typeof value !== 'object' || value === null || !('messageId' in value)) return value;
+      const { text: _english, ...message } = value as { text?: unknown };
+      return message;
+    }),
+  );
 }
 
 describe('diagnose on this machine, for real', () => {

@@ -1,4 +1,4 @@
-import { englishOf } from '../../../support/english';
+import { englishDeep, englishOf } from '../../../support/english';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,7 +90,7 @@ describe('Python for all users under Program Files, not elevated', () => {
       'you are in Users, who may only read it. You are an administrator, but programs you start run without your ' +
       'administrator rights until you approve a User Account Control prompt.';
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib')).toMatchObject({
+    expect(englishDeep(folder(diagnosis, 'purelib'))).toMatchObject({
       path: sitePackages,
       writable: false,
       reason,
@@ -146,7 +146,7 @@ describe('Python for all users under Program Files, not elevated', () => {
     );
     const python3 = diagnosis.pipOnPath.find((entry) => entry.command === 'python3')!;
     expect(python3).toMatchObject({ installId: null });
-    expect(diagnosis.gaps.map((gap) => gap.message)).toContainEqual(
+    expect(englishDeep(diagnosis.gaps.map((gap) => gap.message))).toContainEqual(
       expect.stringMatching(/^`python3` on PATH is the Microsoft Store's App Execution Alias/),
     );
   });
@@ -172,10 +172,10 @@ describe('per-user Python with Spyder holding a .pyd', () => {
   it('keys each holder by pid and start time, with the parents that started it', async () => {
     const { diagnosis } = await scan('per-user-spyder');
     const kernel = diagnosis.processes.find((process) => process.pid === 8012)!;
-    expect(kernel).toMatchObject({
+    expect(englishDeep(kernel)).toMatchObject({
       startTime: '2026-03-04T09:58:19.075Z',
       user: 'DESKTOP-7K2QF\\ana',
-      startedBy: 'Spyder kernel',
+      startedBy: expect.objectContaining({ role: 'spyder-kernel', phrase: 'Spyder kernel' }),
     });
     expect(kernel.parents.map((parent) => parent.pid)).toEqual([7344, 7096, 3956]);
     expect(kernel.holds).toContain(
@@ -199,7 +199,7 @@ describe('Microsoft Store Python', () => {
     expect(diagnosis.pipOnPath.every((entry) => entry.installId === target(diagnosis).id)).toBe(
       true,
     );
-    expect(folder(diagnosis, 'purelib').reason).toBe(
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toBe(
       'Only TrustedInstaller may change C:\\Program Files\\WindowsApps\\PythonSoftwareFoundation.Python.3.12_3.12.2800.0_x64__qbz5n2kfra8p0\\Lib\\site-packages ' +
         '(rights inherited from the folders above); you are in Users, who may only read it. ' +
         "It is the Microsoft Store's package of Python, which Windows keeps read-only for everyone, administrators included.",
@@ -219,7 +219,9 @@ describe('a venv whose .pyd is held by a Jupyter kernel started from VS Code', (
       'A Jupyter kernel in VS Code is using numpy. Close it, then install again.',
     );
     expect(
-      diagnosis.processes.filter((p) => p.holds.length > 0).map((p) => [p.pid, p.startedBy]),
+      diagnosis.processes
+        .filter((p) => p.holds.length > 0)
+        .map((p) => [p.pid, englishOf(p.startedBy?.phrase)]),
     ).toEqual([
       [8840, 'Jupyter kernel started by VS Code'],
       [8852, 'Jupyter kernel started by VS Code'],
@@ -270,7 +272,7 @@ describe('a DENY entry on site-packages', () => {
     // The log alone leaves it open (a refusal in the user's own folder); the machine settles it.
     expect(diagnosis.log?.category).toBe('lock');
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib').reason).toBe(reason);
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toBe(reason);
     expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^You are not allowed to change the folder where Python 3\.12/,
     );
@@ -291,7 +293,7 @@ describe('a German Windows', () => {
     const { diagnosis, machine } = await scan('german-windows');
     const sitePackages = 'C:\\Program Files\\Python311\\Lib\\site-packages';
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib').reason).toBe(
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toBe(
       `Only Administrators, SYSTEM and TrustedInstaller may change ${sitePackages} (rights inherited from the folders above); ` +
         'you are in Users, who may only read it. You are not an administrator on this computer.',
     );
@@ -313,7 +315,7 @@ describe('a Chinese Windows', () => {
   it('explains in the same words from the SIDs, whatever the account and the message are called', async () => {
     const { diagnosis } = await scan('chinese-windows');
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib').reason).toMatch(
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toMatch(
       /^Only Administrators, SYSTEM and TrustedInstaller may change C:\\Program Files\\Python312\\Lib\\site-packages .*; you are in Users, who may only read it\. You are an administrator, but/,
     );
     expect(first(diagnosis).id).toBe('venv');

@@ -1,4 +1,4 @@
-import { englishOf } from '../../../support/english';
+import { englishDeep, englishOf } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { rightsInWords } from '../../../../electron/platform/windows/accessRights';
 import { explainWindowsAccess } from '../../../../electron/platform/windows/explainWindowsAccess';
@@ -266,7 +266,7 @@ describe('explaining a refused Windows folder', () => {
       'The path of this folder is longer than Windows allows here (260 characters, unless long paths are enabled).',
     ],
   ])('says it could not decide when %s', (_label, probe, reason) => {
-    expect(explain({ probe })).toMatchObject({ writable: null, reason });
+    expect(englishDeep(explain({ probe }))).toMatchObject({ writable: null, reason });
   });
 });
 

@@ -1,4 +1,4 @@
-import { englishOf } from '../../../support/english';
+import { englishDeep, englishOf } from '../../../support/english';
 import { english } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { holderScanOf } from '../../../../electron/platform/windows/holderScan';
@@ -142,11 +142,11 @@ describe('who holds the files', () => {
       }),
     );
     const messages = scan.gaps.map((gap) => gap.message);
-    expect(messages).toEqual([
+    expect(englishDeep(messages)).toEqual([
       'Whether Pip Doctor runs as administrator could not be found out: Access is denied.',
       'Some programs using these files run as another user or as administrator, and Windows does not name them to Pip Doctor.',
       "Some programs using these files run in another user's session (another signed-in user, or a remote desktop).",
-      `Only the first 1000 program files in ${SITE} were checked for programs using them.`,
+      `Only the first 1,000 program files in ${SITE} were checked for programs using them.`,
       expect.stringMatching(
         /^1 Python process \(python\.exe, pid 900\) could not be inspected: it runs as another user or as administrator/,
       ),
