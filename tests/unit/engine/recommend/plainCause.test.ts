@@ -82,7 +82,7 @@ describe('the holders in one sentence', () => {
     );
     const one = holdersSentence([holder(1, held, 'v', kernelInCode)], 'numpy');
     expect(inLanguage('ru', one)).toBe(
-      'Ядро Jupyter в VS Code использует numpy. Закройте его и повторите установку.',
+      'Ядро Jupyter в VS Code использует numpy. Закройте программу и повторите установку.',
     );
     const five = holdersSentence(
       [1, 2, 3, 4, 5].map((pid) =>
