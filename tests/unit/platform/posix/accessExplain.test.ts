@@ -1,4 +1,4 @@
-import { english, englishOf } from '../../../support/english';
+import { english, englishOf, inLanguage } from '../../../support/english';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -120,6 +120,10 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
     expect(check).toMatchObject({ exists: false, writable: false });
     expect(englishOf(check.reason)).toBe(
       `This folder does not exist yet; pip would create it inside ${parent}. Only root can change that folder (owned by root, mode 755); you are nobody (uid 65534).`,
+    );
+    // In Chinese: the words change, the path with its awkward characters does not.
+    expect(inLanguage('zh-Hans', check.reason!)).toBe(
+      `此文件夹尚不存在；pip 会在 ${parent} 中创建它。只有 root 可以更改那个文件夹（所有者 root，权限 755）；您是 nobody (uid 65534)。`,
     );
   });
 
