@@ -16,7 +16,8 @@ export const brokenVenvWords = defineMessages({
     id: 'platform.brokenVenv.baseGone',
     defaultMessage:
       'its base interpreter {base} no longer exists (it was deleted or moved), so {python} cannot start',
-    description: 'Why a virtual environment cannot run, after "cannot run:"; {base} and {python} are paths',
+    description:
+      'Why a virtual environment cannot run, after "cannot run:"; {base} and {python} are paths',
   },
   baseGoneWindows: {
     id: 'platform.brokenVenv.baseGoneWindows',

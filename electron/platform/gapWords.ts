@@ -41,7 +41,8 @@ export const gapWords = defineMessages({
   },
   givenNotPythonWindows: {
     id: 'platform.gap.givenNotPythonWindows',
-    defaultMessage: '"{shown}" (given with --python) is not a Python interpreter Pip Doctor can run.',
+    defaultMessage:
+      '"{shown}" (given with --python) is not a Python interpreter Pip Doctor can run.',
   },
   givenNotPythonWindowsHow: {
     id: 'platform.gap.givenNotPythonWindows.how',
@@ -67,7 +68,8 @@ export const gapWords = defineMessages({
     id: 'platform.gap.storeStub.how',
     defaultMessage:
       'In Settings > Apps > Advanced app settings > App execution aliases, turn off the python.exe and python3.exe aliases, or put your Python earlier on PATH.',
-    description: "Use Windows' own names of Settings and its pages in this language (see GLOSSARY.md)",
+    description:
+      "Use Windows' own names of Settings and its pages in this language (see GLOSSARY.md)",
   },
   unknownAlias: {
     id: 'platform.gap.unknownAlias',

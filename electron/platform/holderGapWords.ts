@@ -18,8 +18,7 @@ export const holderGapWords = defineMessages({
   },
   settingsFailed: {
     id: 'platform.holders.settingsFailed',
-    defaultMessage:
-      'Long path support and Controlled Folder Access could not be checked: {error}',
+    defaultMessage: 'Long path support and Controlled Folder Access could not be checked: {error}',
   },
   processesFailed: {
     id: 'platform.holders.processesFailed',
@@ -36,8 +35,7 @@ export const holderGapWords = defineMessages({
   },
   restartManagerSilent: {
     id: 'platform.holders.restartManagerSilent',
-    defaultMessage:
-      "Windows' Restart Manager did not answer for {paths} (Windows error {code}).",
+    defaultMessage: "Windows' Restart Manager did not answer for {paths} (Windows error {code}).",
     description: '{paths} are file paths, comma-separated; {code} a Windows error number',
   },
   otherAccount: {

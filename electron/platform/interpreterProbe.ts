@@ -65,7 +65,8 @@ const words = defineMessages({
     id: 'platform.interpreter.notStarted',
     defaultMessage:
       '{python} could not be started: {code, select, ENOENT {the file does not exist} EACCES {permission to run it was denied} EINVAL {it is not a program that can be started directly} other {{error}}} ({code}).',
-    description: "{python} is a program's path; {code} the system's error code (ENOENT); {error} the system's own message",
+    description:
+      "{python} is a program's path; {code} the system's error code (ENOENT); {error} the system's own message",
   },
   cancelled: {
     id: 'platform.interpreter.cancelled',
@@ -80,13 +81,15 @@ const words = defineMessages({
     id: 'platform.interpreter.exited',
     defaultMessage:
       '{why, select, none {{python} exited with status {code}.} other {{python} exited with status {code}: {why}}}',
-    description: '{code} is the exit code; {why} the last line the program printed (never translated), or "none"',
+    description:
+      '{code} is the exit code; {why} the last line the program printed (never translated), or "none"',
   },
   signalled: {
     id: 'platform.interpreter.signalled',
     defaultMessage:
       '{why, select, none {{python} was ended by {signal}.} other {{python} was ended by {signal}: {why}}}',
-    description: '{signal} is a signal name (SIGKILL); {why} the last line the program printed, or "none"',
+    description:
+      '{signal} is a signal name (SIGKILL); {why} the last line the program printed, or "none"',
   },
   unknownSignal: {
     id: 'platform.interpreter.unknownSignal',

@@ -7,12 +7,13 @@ export const tempDirWords = defineMessages({
     defaultMessage:
       '{variable, select, none {{path}, the default temporary folder, {says}.} other {{variable} is {path}, which {says}.}}',
     description:
-      "{variable} is an environment variable (TMPDIR, TEMP) or \"none\"; {path} a folder; {says} what is wrong with it, a phrase such as \"does not exist\"",
+      '{variable} is an environment variable (TMPDIR, TEMP) or "none"; {path} a folder; {says} what is wrong with it, a phrase such as "does not exist"',
   },
   withNext: {
     id: 'platform.tempDir.withNext',
     defaultMessage: '{problem} {next}',
-    description: 'Two sentences in a row: what is wrong with the temporary folder, then what Python does',
+    description:
+      'Two sentences in a row: what is wrong with the temporary folder, then what Python does',
   },
   timedOut: {
     id: 'platform.tempDir.timedOut',
@@ -99,7 +100,7 @@ export const tempDirWords = defineMessages({
   noneOther: {
     id: 'platform.tempDir.next.noneOther',
     defaultMessage:
-      '{count, plural, =0 {Nor can Python use any other folder it tries, so pip cannot unpack anything.} other {Nor can Python use any other folder it tries ({tried}), so pip cannot unpack anything.}}',
+      '{count, plural, =0 {Nor can Python use any other folder it tries, so pip cannot unpack anything.} one {Nor can Python use any other folder it tries ({tried}), so pip cannot unpack anything.} other {Nor can Python use any other folder it tries ({tried}), so pip cannot unpack anything.}}',
     description: '{tried} are the folders Python tried, comma-separated; {count} how many',
   },
 });

@@ -11,16 +11,19 @@ const words = defineMessages({
     id: 'diagnosis.access.foreignFiles',
     defaultMessage:
       '{atLeast, select, yes {{count, plural, one {More than # file in {folder} belongs to {owner} (left by an earlier sudo pip), so pip cannot change it.} other {More than # files in {folder} belong to {owner} (left by an earlier sudo pip), so pip cannot change them.}}} other {{count, plural, one {# file in {folder} belongs to {owner} (left by an earlier sudo pip), so pip cannot change it.} other {# files in {folder} belong to {owner} (left by an earlier sudo pip), so pip cannot change them.}}}}',
-    description: '{folder} is a folder, {owner} an account name (root); atLeast=yes when the count stopped early',
+    description:
+      '{folder} is a folder, {owner} an account name (root); atLeast=yes when the count stopped early',
   },
   notInspected: {
     id: 'diagnosis.gap.notInspected',
     defaultMessage: '{python} could not be inspected: {detail}',
-    description: '{python} is the path of a Python program; {detail} says what went wrong, a sentence of its own',
+    description:
+      '{python} is the path of a Python program; {detail} says what went wrong, a sentence of its own',
   },
   notInspectedHow: {
     id: 'diagnosis.gap.notInspected.how',
-    defaultMessage: 'Run it by hand to see what it prints; the rest of the scan did not depend on it.',
+    defaultMessage:
+      'Run it by hand to see what it prints; the rest of the scan did not depend on it.',
   },
 });
 import type {

@@ -10,8 +10,8 @@ const words = defineMessages({
   venvNotOnPath: {
     id: 'diagnosis.observation.venvNotOnPath',
     defaultMessage:
-      'Your virtual environment {venv} is activated in name only: VIRTUAL_ENV names it, but its commands are not on your PATH, so `pip` runs another Python\'s pip.',
-    description: '{venv} is the virtual environment\'s folder',
+      "Your virtual environment {venv} is activated in name only: VIRTUAL_ENV names it, but its commands are not on your PATH, so `pip` runs another Python's pip.",
+    description: "{venv} is the virtual environment's folder",
   },
   userSiteFallback: {
     id: 'diagnosis.observation.userSiteFallback',

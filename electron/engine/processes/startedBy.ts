@@ -46,7 +46,10 @@ const words = defineMessages({
     defaultMessage: 'Python language server',
   },
   debugpy: { id: 'diagnosis.starter.role.debugpy', defaultMessage: 'Python debugger (debugpy)' },
-  pycharmDebugger: { id: 'diagnosis.starter.role.pycharmDebugger', defaultMessage: 'PyCharm debugger' },
+  pycharmDebugger: {
+    id: 'diagnosis.starter.role.pycharmDebugger',
+    defaultMessage: 'PyCharm debugger',
+  },
   pycharmConsole: {
     id: 'diagnosis.starter.role.pycharmConsole',
     defaultMessage: 'PyCharm Python console',
@@ -75,7 +78,7 @@ const words = defineMessages({
   shell: {
     id: 'diagnosis.starter.app.shell',
     defaultMessage: '{shell} shell',
-    description: '{shell} is a shell program\'s name (bash, zsh, fish), not translated',
+    description: "{shell} is a shell program's name (bash, zsh, fish), not translated",
   },
 });
 

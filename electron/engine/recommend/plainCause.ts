@@ -55,7 +55,8 @@ const words = defineMessages({
   roleInApp: {
     id: 'diagnosis.holder.roleInApp',
     defaultMessage: '{role} in {app}',
-    description: '{role} is "a Jupyter kernel" (with its article), {app} the app it runs in ("VS Code")',
+    description:
+      '{role} is "a Jupyter kernel" (with its article), {app} the app it runs in ("VS Code")',
   },
   programInApp: {
     id: 'diagnosis.holder.programInApp',
@@ -72,7 +73,8 @@ const words = defineMessages({
   namedProgram: {
     id: 'diagnosis.holder.namedProgram',
     defaultMessage: '{start, select, yes {A program ({program})} other {a program ({program})}}',
-    description: '{program} is the program file name as Task Manager shows it (python3.11, python.exe)',
+    description:
+      '{program} is the program file name as Task Manager shows it (python3.11, python.exe)',
   },
   unnamedProgram: {
     id: 'diagnosis.holder.unnamed',
@@ -133,7 +135,9 @@ export function holdersSentence(holders: RunningProcess[], pkg: string | null): 
   const count = distinct.length;
   const named =
     count <= 2
-      ? listOf(distinct.map((process, index) => holderForPeople(process, index === 0 ? 'yes' : 'no')))
+      ? listOf(
+          distinct.map((process, index) => holderForPeople(process, index === 0 ? 'yes' : 'no')),
+        )
       : msg(words.programs, { count });
   return msg(words.holders, { count, holders: named, what });
 }

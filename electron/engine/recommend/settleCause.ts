@@ -14,7 +14,8 @@ const words = defineMessages({
   fromLog: {
     id: 'diagnosis.cause.fromLog',
     defaultMessage: '{summary}',
-    description: "The log's own summary of what stopped pip, passed on as it is: keep it as {summary}",
+    description:
+      "The log's own summary of what stopped pip, passed on as it is: keep it as {summary}",
   },
   broken: {
     id: 'diagnosis.cause.brokenTarget',
@@ -39,7 +40,8 @@ const words = defineMessages({
   },
   allFine: {
     id: 'diagnosis.cause.allFine',
-    defaultMessage: 'pip installs into {where}, and it can write there. No permission problem found.',
+    defaultMessage:
+      'pip installs into {where}, and it can write there. No permission problem found.',
     description: '{where} names the install ("Python 3.12", "this virtual environment")',
   },
   permission: {
@@ -69,7 +71,8 @@ const words = defineMessages({
     id: 'diagnosis.cause.pep668',
     defaultMessage:
       '{where} is managed by your operating system, which does not let pip install into it. Install into a virtual environment instead, or use pipx for command-line tools.',
-    description: '{where} names the install at the start of the sentence ("Python 3.12", "This virtual environment")',
+    description:
+      '{where} names the install at the start of the sentence ("Python 3.12", "This virtual environment")',
   },
   pep668LogOnly: {
     id: 'diagnosis.cause.pep668.logOnly',

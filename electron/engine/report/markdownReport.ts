@@ -126,7 +126,9 @@ function header(diagnosis: Diagnosis, options: ReportOptions, w: ReportWriter): 
 
 function found(diagnosis: Diagnosis, w: ReportWriter): string[] {
   const cause = diagnosis.cause === 'none' ? 'none found' : mdCode(diagnosis.cause);
-  const noticed = diagnosis.observations.map((observation) => `- ${w.message(observation.message)}`);
+  const noticed = diagnosis.observations.map(
+    (observation) => `- ${w.message(observation.message)}`,
+  );
   return [
     '## What was found',
     '',

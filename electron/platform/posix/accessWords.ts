@@ -10,7 +10,8 @@ export const accessWords = defineMessages({
   withIntro: {
     id: 'platform.access.withIntro',
     defaultMessage: '{intro} {reason}',
-    description: 'Two sentences in a row: the folder does not exist yet, then why its parent refuses',
+    description:
+      'Two sentences in a row: the folder does not exist yet, then why its parent refuses',
   },
   missingFolder: {
     id: 'platform.access.missingFolder',

@@ -68,7 +68,12 @@ export async function explainAccess(dir: string, probe: WriteProbe): Promise<Acc
           fsType: mount.fsType,
         })
       : msg(accessWords.readOnly, { which: subject.which, code: probe.errorCode ?? 'EROFS' });
-    return { writable: false, reason: subject.introduce(reason), ...facts, readOnlyFileSystem: true };
+    return {
+      writable: false,
+      reason: subject.introduce(reason),
+      ...facts,
+      readOnlyFileSystem: true,
+    };
   }
   const reason = me === null ? refused(probe, subject) : denied(info, me, names, probe, subject);
   return { writable: false, reason: subject.introduce(reason), ...facts, ...readWrite };
@@ -189,7 +194,12 @@ function cannotDelete(probe: WriteProbe, subject: Subject): Message {
   });
 }
 
-function undecided(probe: WriteProbe, where: string | null, subject: Subject, dir: string): Message {
+function undecided(
+  probe: WriteProbe,
+  where: string | null,
+  subject: Subject,
+  dir: string,
+): Message {
   if (probe.errorCode === 'ENOTDIR') {
     // No "would create it inside": a file cannot hold a folder.
     return msg(accessWords.isFile, { path: where ?? dir, use: where === dir ? 'yes' : 'no' });

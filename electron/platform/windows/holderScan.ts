@@ -66,8 +66,7 @@ export function holderScanOf(document: ProbeDocument): HolderScan {
 
 function scanGaps(document: ProbeDocument, queries: readonly LockQuery[]): Gap[] {
   const gaps: Gap[] = [];
-  const whyNot = (error: string | null) =>
-    error ?? document.fatal ?? msg(holderGapWords.noReason);
+  const whyNot = (error: string | null) => error ?? document.fatal ?? msg(holderGapWords.noReason);
   if (document.identity.status === 'failed') {
     gaps.push({
       area: 'elevation',
@@ -173,9 +172,7 @@ function moduleGaps(document: ProbeDocument): Gap[] {
     gaps.push({
       area: 'processes',
       message: msg(holderGapWords.unreadableModules, {
-        processes: unreadable
-          .map((process) => `${process.name} (pid ${process.pid})`)
-          .join(', '),
+        processes: unreadable.map((process) => `${process.name} (pid ${process.pid})`).join(', '),
         error: unreadable[0]!.error ?? msg(holderGapWords.noReason),
       }),
       howToReveal: null,

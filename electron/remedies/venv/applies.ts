@@ -27,7 +27,9 @@ function blockedReason({ blocked }: RemedyFacts): string {
   // The reason is a sentence of its own ("Only root can change this folder (…)"): after a colon,
   // not spliced after "which", where it read "which only root can change this folder".
   const why = blocked.reason
-    ? englishText(blocked.reason).replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())
+    ? englishText(blocked.reason)
+        .replace(/\.$/, '')
+        .replace(/^./, (c) => c.toLowerCase())
     : 'you cannot change it';
   return `pip installs into ${blocked.path}: ${why}. A virtual environment lives in a folder you own.`;
 }

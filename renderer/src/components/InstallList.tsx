@@ -52,7 +52,9 @@ function installProblems(install: PythonInstall, text: (message: Message) => str
   if (install.status !== 'ok')
     // The badge already names the status; the detail says what happened.
     problems.push({
-      text: install.statusDetail ? text(install.statusDetail) : `${PROBE_STATUS_WORDS[install.status]}.`,
+      text: install.statusDetail
+        ? text(install.statusDetail)
+        : `${PROBE_STATUS_WORDS[install.status]}.`,
     });
   for (const folder of install.folders) {
     if (folder.writable === false)

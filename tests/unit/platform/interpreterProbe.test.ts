@@ -162,7 +162,9 @@ describe('probeInterpreter on things that are not a working Python', () => {
     ];
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(hung.status).toBe('timed-out');
-    expect(englishOf(hung.statusDetail)).toBe(`"${hang}" did not answer within 1.5 s and was stopped.`);
+    expect(englishOf(hung.statusDetail)).toBe(
+      `"${hang}" did not answer within 1.5 s and was stopped.`,
+    );
     expect(real.status).toBe('ok');
   });
 
@@ -209,7 +211,9 @@ describe('probeInterpreter on things that are not a working Python', () => {
       {},
     );
     expect(facts.status).toBe('malformed');
-    expect(englishOf(facts.statusDetail)).toContain('printed something that is not the expected answer: ');
+    expect(englishOf(facts.statusDetail)).toContain(
+      'printed something that is not the expected answer: ',
+    );
     expect(englishOf(facts.statusDetail)).toContain('\\x00\\x01garbage\\x1b[0m');
   });
 

@@ -250,7 +250,8 @@ describe('the cache folder’s path', () => {
 
     const results = await probeInterpreters(machinePythons, { cacheDir });
 
-    for (const result of results) expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
+    for (const result of results)
+      expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
     const dir = probeFolder(cacheDir);
     expect(readFileSync(join(dir, MODULE), 'utf8')).toBe(INTERPRETER_PROBE_SCRIPT);
     for (const python of machinePythons.filter((p) => p !== python27))
@@ -268,7 +269,8 @@ describe('the cache folder’s path', () => {
 
     const results = await probeInterpreters(machinePythons, { cacheDir, env });
 
-    for (const result of results) expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
+    for (const result of results)
+      expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
     expect(readFileSync(join(probeFolder(cacheDir), MODULE), 'utf8')).toBe(
       INTERPRETER_PROBE_SCRIPT,
     );

@@ -18,8 +18,7 @@ function parseDiagnosis(stdout: string): Diagnosis {
   return DiagnosisSchema.parse(
     JSON.parse(stdout, (_key, value: unknown) => {
       if (typeof value !== 'object' || value === null || !('messageId' in value)) return value;
-      const { text: _english, ...message } = value as { text?: unknown };
-      return message;
+      return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'text'));
     }),
   );
 }

@@ -64,7 +64,9 @@ describe('a pip log that names a file on a network share', () => {
         `${folder}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd`,
       );
       expect(asked.toLowerCase()).not.toContain('fileserver');
-      const gap = diagnosis.gaps.find((candidate) => english(candidate.message).includes(log.path!));
+      const gap = diagnosis.gaps.find((candidate) =>
+        english(candidate.message).includes(log.path!),
+      );
       expect(gap && english(gap.message)).toContain('on another computer');
       expect(gap && english(gap.message)).toContain('sign in to that computer with your account');
       // The remedies plan from the diagnosis: they get the log without the share's path too.

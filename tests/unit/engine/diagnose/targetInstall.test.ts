@@ -25,7 +25,9 @@ const BROKEN = install({
   executable: '/home/ana/old/venv/bin/python',
   prefix: '/home/ana/old/venv',
   status: 'broken',
-  statusDetail: fixtureMessage('its base interpreter /opt/python3.9/bin/python3.9 no longer exists'),
+  statusDetail: fixtureMessage(
+    'its base interpreter /opt/python3.9/bin/python3.9 no longer exists',
+  ),
   folders: [],
 });
 const PIP_ON_PATH = [{ command: 'pip', path: '/usr/bin/pip', installId: 'py-system' }];

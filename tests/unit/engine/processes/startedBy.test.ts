@@ -264,7 +264,9 @@ describe('describeStarter', () => {
   });
 
   it('lets the nearest app win over one further up', () => {
-    expect(phraseOf(describeStarter(pythonLinux, [bash, gnomeTerminal, codeLinux]))).toBe('GNOME Terminal');
+    expect(phraseOf(describeStarter(pythonLinux, [bash, gnomeTerminal, codeLinux]))).toBe(
+      'GNOME Terminal',
+    );
     expect(phraseOf(describeStarter(kernel, [jupyterLab, bash, codeLinux]))).toBe('Jupyter kernel');
   });
 });

@@ -27,7 +27,11 @@ describe('the holders in one sentence', () => {
     // startedBy's fallback names the shell it ran from: the shell is not what holds the file.
     [
       'a program typed in sh',
-      { role: null, app: { messageId: 'diagnosis.starter.app.shell', values: { shell: 'sh' } }, appKind: 'shell' },
+      {
+        role: null,
+        app: { messageId: 'diagnosis.starter.app.shell', values: { shell: 'sh' } },
+        appKind: 'shell',
+      },
       'A Python program run from the sh shell is using numpy.',
     ],
     ['an unknown program', null, 'A program (python3.11) is using numpy.'],
@@ -40,7 +44,10 @@ describe('the holders in one sentence', () => {
   test("one app's launcher and interpreter are one program; two apps are named; more are counted", () => {
     expect(
       english(
-        holdersSentence([holder(1, held, 'v', kernelInCode), holder(2, held, 'v', kernelInCode)], null),
+        holdersSentence(
+          [holder(1, held, 'v', kernelInCode), holder(2, held, 'v', kernelInCode)],
+          null,
+        ),
       ),
     ).toBe(
       'A Jupyter kernel in VS Code is using files pip must replace. Close it, then install again.',

@@ -341,7 +341,9 @@ describe('the cause is settled from the log and the machine together', () => {
     expect(english(managed.summary)).toMatch(/^Python 3\.11 is managed by your operating system/);
     // pip3 on PATH reached a venv, but the log says the Python pip ran with is managed.
     const venv = settleCause({ ...facts, target: install({ kind: 'venv' }) });
-    expect(english(venv.summary)).toMatch(/^The Python pip ran with is managed by your operating system/);
+    expect(english(venv.summary)).toMatch(
+      /^The Python pip ran with is managed by your operating system/,
+    );
   });
 
   test('a healthy machine says so', () => {

@@ -36,7 +36,9 @@ const winInstall: PythonInstall = {
       path: `${WIN_PYTHON}\\Lib\\site-packages`,
       exists: true,
       writable: false,
-      reason: fixtureMessage(`DESKTOP-7\\alice is denied write access to ${WIN_PYTHON}\\Lib\\site-packages by an inherited deny entry.`),
+      reason: fixtureMessage(
+        `DESKTOP-7\\alice is denied write access to ${WIN_PYTHON}\\Lib\\site-packages by an inherited deny entry.`,
+      ),
       owner: 'DESKTOP-7\\alice',
       mode: null,
       acl: [
@@ -90,7 +92,9 @@ const storeStub: PythonInstall = {
   prefix: null,
   basePrefix: null,
   status: 'not-python',
-  statusDetail: fixtureMessage('"C:/Users/alice/AppData/Local/Microsoft/WindowsApps/python3.exe" is not a Python interpreter: it printed nothing.'),
+  statusDetail: fixtureMessage(
+    '"C:/Users/alice/AppData/Local/Microsoft/WindowsApps/python3.exe" is not a Python interpreter: it printed nothing.',
+  ),
   pipVersion: null,
   folders: [],
   leftovers: [],
@@ -166,7 +170,9 @@ export function windowsDiagnosis(): Diagnosis {
       summary: 'Another program is using a file of numpy, so pip cannot replace it.',
     },
     cause: 'lock',
-    causeSummary: fixtureMessage(`VS Code (pid 4242) holds ${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd open.`),
+    causeSummary: fixtureMessage(
+      `VS Code (pid 4242) holds ${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd open.`,
+    ),
     recommendations: [
       {
         id: 'close-processes',
@@ -236,7 +242,9 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
             path: '/usr/lib/python3/dist-packages',
             exists: true,
             writable: false,
-            reason: fixtureMessage(`Only root can write to /usr/lib/python3/dist-packages; ${userName} is not root.`),
+            reason: fixtureMessage(
+              `Only root can write to /usr/lib/python3/dist-packages; ${userName} is not root.`,
+            ),
             owner: 'root (uid 0), group root (gid 0)',
             mode: '755 (rwxr-xr-x)',
             acl: null,
@@ -269,7 +277,9 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
         prefix: venv,
         basePrefix: '/usr',
         status: 'timed-out',
-        statusDetail: fixtureMessage(`"${venv}/bin/python" did not answer within 10 s and was stopped.`),
+        statusDetail: fixtureMessage(
+          `"${venv}/bin/python" did not answer within 10 s and was stopped.`,
+        ),
         pipVersion: null,
         externallyManaged: false,
         userSiteEnabled: null,
@@ -299,7 +309,9 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
     tempDir: null,
     log: null,
     cause: 'pep668',
-    causeSummary: fixtureMessage(`The system Python is managed by Debian; ${userName} should install into a virtual environment in ${home}/projects/demo.`),
+    causeSummary: fixtureMessage(
+      `The system Python is managed by Debian; ${userName} should install into a virtual environment in ${home}/projects/demo.`,
+    ),
     recommendations: [
       {
         id: 'venv',

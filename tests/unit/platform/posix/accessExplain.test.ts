@@ -218,7 +218,9 @@ describe('read-only file systems', () => {
       const { probe, check } = await checkInProcess(dir, { readOnlyMount: 'bind', asNobody: true });
       expect(probe.errorCode).toBe('EROFS');
       expect(englishOf(check.reason)).toContain(`${dir} is mounted read-only`);
-      expect(englishOf(check.reason)).toContain('no one can change it, administrators (root) included');
+      expect(englishOf(check.reason)).toContain(
+        'no one can change it, administrators (root) included',
+      );
       expect(check.readOnlyFileSystem).toBe(true);
     },
   );
@@ -325,7 +327,9 @@ describe('the facts behind the reasons', () => {
     expect(found).toMatchObject({ count: 10, truncated: true, mainOwner: me });
     const names = { user: (uid: number) => (uid === 0 ? 'root' : null), group: () => null };
     expect(
-      english(foreignReason({ ...found, mainOwner: 0, blocking: ['a', 'b', 'c', 'd', 'e'] }, names)),
+      english(
+        foreignReason({ ...found, mainOwner: 0, blocking: ['a', 'b', 'c', 'd', 'e'] }, names),
+      ),
     ).toBe(
       'You can add new files here, but at least 10 files and folders inside belong to root, left by an earlier `sudo pip`, so pip cannot upgrade or remove what is in a, b, c and 2 more.',
     );

@@ -165,7 +165,9 @@ describe('who holds the files', () => {
     expect(scan.holders).toEqual([]);
     expect(
       scan.gaps.every((gap) =>
-        english(gap.message).endsWith('Windows PowerShell did not answer within 60 s and was stopped.'),
+        english(gap.message).endsWith(
+          'Windows PowerShell did not answer within 60 s and was stopped.',
+        ),
       ),
     ).toBe(true);
     expect(scan.gaps.map((gap) => gap.area)).toEqual([
