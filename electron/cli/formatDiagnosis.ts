@@ -1,4 +1,4 @@
-import { msg } from '../shared/i18n/message';
+import { listOf, msg } from '../shared/i18n/message';
 import type { Translator } from '../engine/i18n/translator';
 import type { Diagnosis, PythonInstall } from '../shared/model/diagnosis';
 import type { MessageDescriptor } from '@formatjs/intl';
@@ -23,7 +23,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
     diagnosis.installs.find((install) => install.id === diagnosis.targetInstallId) ?? null;
   const first = diagnosis.recommendations.find((r) => r.applicable);
 
-  lines.push(`${diagnosis.cause === 'none' ? OK : BAD} ${diagnosis.causeSummary}`);
+  lines.push(`${diagnosis.cause === 'none' ? OK : BAD} ${t.text(diagnosis.causeSummary)}`);
   if (first) {
     lines.push('', say(W.tryFirst, { remedy: first.id, reason: first.reason }));
     for (const command of first.commands) lines.push(`    ${command}`);
@@ -31,7 +31,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
   if (diagnosis.observations.length > 0) {
     lines.push('', say(W.alsoNoticed));
     for (const observation of diagnosis.observations)
-      lines.push(`  ${WARN} ${observation.message}`);
+      lines.push(`  ${WARN} ${t.text(observation.message)}`);
   }
 
   lines.push('', say(W.whichPython));
@@ -53,7 +53,9 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
         : '';
     lines.push(`  ${marker} ${describe(install)}${why}`);
     if (install.status !== 'ok')
-      lines.push(`      ${install.status}: ${install.statusDetail ?? ''}`);
+      lines.push(
+        `      ${install.status}: ${install.statusDetail ? t.text(install.statusDetail) : ''}`,
+      );
     for (const folder of install.folders) {
       if (folder.writable === false)
         lines.push(
@@ -80,7 +82,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
         // The pid as text: a number would be formatted as a quantity ("4,242").
         pid: String(p.pid),
         hasStarter: p.startedBy ? 'yes' : 'no',
-        starter: p.startedBy ?? '',
+        starter: p.startedBy ? p.startedBy.phrase : '',
         otherUser: p.user && !p.sameUser ? 'yes' : 'no',
         user: p.user ?? '',
         command: truncate(p.commandLine, 90),
@@ -106,8 +108,10 @@ export function formatDiagnosis(diagnosis: Diagnosis, t: Translator): string {
     }
   }
   for (const gap of diagnosis.gaps) {
-    const reveal = gap.howToReveal ? ` ${gap.howToReveal}` : '';
-    lines.push('', `${WARN} ${say(W.notInspected, { gap: `${gap.message}${reveal}` })}`);
+    const gapWords = gap.howToReveal
+      ? listOf([gap.message, gap.howToReveal], 'sentences')
+      : gap.message;
+    lines.push('', `${WARN} ${say(W.notInspected, { gap: gapWords })}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,6 @@
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+import type { Message } from '../shared/i18n/message';
 import { z } from 'zod';
 import type { ProbeStatus } from '../shared/model/diagnosis';
 import { PROBE_MARKER } from './systemProbe';
@@ -57,11 +60,63 @@ const AnswerSchema = z.object({
 });
 type Answer = z.infer<typeof AnswerSchema>;
 
-const SPAWN_ERROR_WORDS: Record<string, string> = {
-  ENOENT: 'the file does not exist',
-  EACCES: 'permission to run it was denied',
-  EINVAL: 'it is not a program that can be started directly',
-};
+const words = defineMessages({
+  notStarted: {
+    id: 'platform.interpreter.notStarted',
+    defaultMessage:
+      '{python} could not be started: {code, select, ENOENT {the file does not exist} EACCES {permission to run it was denied} EINVAL {it is not a program that can be started directly} other {{error}}} ({code}).',
+    description:
+      "{python} is a program's path; {code} the system's error code (ENOENT); {error} the system's own message",
+  },
+  cancelled: {
+    id: 'platform.interpreter.cancelled',
+    defaultMessage: '{python} was stopped because the scan was cancelled.',
+  },
+  timedOut: {
+    id: 'platform.interpreter.timedOut',
+    defaultMessage: '{python} did not answer within {seconds} s and was stopped.',
+    description: '{seconds} is a number of seconds',
+  },
+  exited: {
+    id: 'platform.interpreter.exited',
+    defaultMessage:
+      '{why, select, none {{python} exited with status {code}.} other {{python} exited with status {code}: {why}}}',
+    description:
+      '{code} is the exit code; {why} the last line the program printed (never translated), or "none"',
+  },
+  signalled: {
+    id: 'platform.interpreter.signalled',
+    defaultMessage:
+      '{why, select, none {{python} was ended by {signal}.} other {{python} was ended by {signal}: {why}}}',
+    description:
+      '{signal} is a signal name (SIGKILL); {why} the last line the program printed, or "none"',
+  },
+  unknownSignal: {
+    id: 'platform.interpreter.unknownSignal',
+    defaultMessage: 'an unknown signal',
+  },
+  oddShape: {
+    id: 'platform.interpreter.oddShape',
+    defaultMessage: '{python} printed an answer in an unexpected shape: {where}: {issue}.',
+    description: '{where} and {issue} are technical details of the answer, in English',
+  },
+  factsMissing: {
+    id: 'platform.interpreter.factsMissing',
+    defaultMessage: '{python} answered, but some facts could not be read: {errors}',
+    description: "{errors} are Python's own error messages, in English",
+  },
+  garbage: {
+    id: 'platform.interpreter.garbage',
+    defaultMessage: '{python} printed something that is not the expected answer: {output}',
+    description: '{output} is what the program printed',
+  },
+  notPython: {
+    id: 'platform.interpreter.notPython',
+    defaultMessage:
+      '{output, select, none {{python} is not a Python interpreter: it printed nothing.} other {{python} is not a Python interpreter: it answered "{output}".}}',
+    description: '{output} is what the program printed, or "none"',
+  },
+});
 
 /** Control characters escaped, so a detail is one readable line. */
 function excerpt(output: string, length = 80): string {
@@ -106,35 +161,42 @@ function looksLikeGarbage(output: string): boolean {
 }
 
 type Verdict =
-  | { status: 'ok'; answer: Answer; detail: string | null }
-  | { status: Exclude<ProbeStatus, 'ok'>; detail: string };
+  | { status: 'ok'; answer: Answer; detail: Message | null }
+  | { status: Exclude<ProbeStatus, 'ok'>; detail: Message };
 
 function judge(name: string, run: RunResult, timeoutMs: number): Verdict {
   if (run.spawnError) {
-    const words = SPAWN_ERROR_WORDS[run.spawnError.code] ?? run.spawnError.message;
     return {
       status: 'crashed',
-      detail: `${name} could not be started: ${words} (${run.spawnError.code}).`,
+      detail: msg(words.notStarted, {
+        python: name,
+        code: run.spawnError.code,
+        error: run.spawnError.message,
+      }),
     };
   }
   if (run.cancelled) {
-    return { status: 'timed-out', detail: `${name} was stopped because the scan was cancelled.` };
+    return { status: 'timed-out', detail: msg(words.cancelled, { python: name }) };
   }
   if (run.timedOut) {
     const seconds = Math.round(timeoutMs / 100) / 10;
     return {
       status: 'timed-out',
-      detail: `${name} did not answer within ${seconds} s and was stopped.`,
+      detail: msg(words.timedOut, { python: name, seconds }),
     };
   }
   if (run.exitCode !== 0) {
-    const how =
-      run.exitCode === null
-        ? `was ended by ${run.signal ?? 'an unknown signal'}`
-        : `exited with status ${describeExitCode(run.exitCode)}`;
     // Some programs (the Windows Store stub) explain themselves on stdout instead.
-    const why = lastLine(run.stderr) || lastLine(run.stdout);
-    return { status: 'crashed', detail: `${name} ${how}${why ? `: ${why}` : '.'}` };
+    const why = lastLine(run.stderr) || lastLine(run.stdout) || 'none';
+    const detail =
+      run.exitCode === null
+        ? msg(words.signalled, {
+            python: name,
+            signal: run.signal ?? msg(words.unknownSignal),
+            why,
+          })
+        : msg(words.exited, { python: name, code: describeExitCode(run.exitCode), why });
+    return { status: 'crashed', detail };
   }
 
   const found = findAnswer(run.stdout);
@@ -145,25 +207,23 @@ function judge(name: string, run: RunResult, timeoutMs: number): Verdict {
       const where = issue?.path.join('.') || 'answer';
       return {
         status: 'malformed',
-        detail: `${name} printed an answer in an unexpected shape: ${where}: ${issue?.message ?? 'invalid'}.`,
+        detail: msg(words.oddShape, { python: name, where, issue: issue?.message ?? 'invalid' }),
       };
     }
     const { errors } = parsed.data;
     const detail = errors.length
-      ? `${name} answered, but some facts could not be read: ${errors.join('; ')}`
+      ? msg(words.factsMissing, { python: name, errors: errors.join('; ') })
       : null;
     return { status: 'ok', answer: parsed.data, detail };
   }
   if (run.stdout.includes(`"${PROBE_MARKER}"`) || run.truncated || looksLikeGarbage(run.stdout)) {
     return {
       status: 'malformed',
-      detail: `${name} printed something that is not the expected answer: ${excerpt(run.stdout)}`,
+      detail: msg(words.garbage, { python: name, output: excerpt(run.stdout) }),
     };
   }
-  const said = run.stdout.trim()
-    ? `it answered "${excerpt(run.stdout.trim())}"`
-    : 'it printed nothing';
-  return { status: 'not-python', detail: `${name} is not a Python interpreter: ${said}.` };
+  const output = run.stdout.trim() ? excerpt(run.stdout.trim()) : 'none';
+  return { status: 'not-python', detail: msg(words.notPython, { python: name, output }) };
 }
 
 function toFacts(executable: string, verdict: Verdict, durationMs: number): InterpreterFacts {

@@ -9,6 +9,7 @@ import type {
   TempDirCheck,
 } from '../shared/model/diagnosis';
 import type { Platform } from '../shared/model/platform';
+import type { Message } from '../shared/i18n/message';
 
 /**
  * Marks the interpreter probe: its module is named so, and so is the key of
@@ -21,7 +22,7 @@ export const PROBE_MARKER = 'pipDoctorProbe';
 export interface InterpreterFacts {
   status: ProbeStatus;
   /** Why the status is not ok, in words plus the technical cause; also set when some facts are missing. */
-  statusDetail: string | null;
+  statusDetail: Message | null;
   /** The path that was asked, exactly as given. */
   executable: string;
   /** os.path.realpath(sys.executable): for a venv this is the base interpreter, not the venv. */
@@ -99,7 +100,7 @@ export interface BrokenInstall {
   /** The base interpreter pyvenv.cfg names (`home`, `executable`), which no longer exists. */
   base: string | null;
   /** Why it cannot run, in words ("its base interpreter /opt/python3.9/bin/python3.9 no longer exists"). */
-  reason: string;
+  reason: Message;
   /** How it was found, as InterpreterCandidate.names. */
   names: string[];
 }

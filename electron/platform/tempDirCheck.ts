@@ -1,6 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { TempDirCheck } from '../shared/model/diagnosis';
 import type { WriteProbe } from './writeProbe';
+import { msg } from '../shared/i18n/message';
+import type { Message } from '../shared/i18n/message';
+import { tempDirWords } from './tempDirWords';
 
 /** A folder Python's tempfile may use, and the environment variable that named it (null for a built-in default). */
 export interface TempDirCandidate {
@@ -30,7 +33,7 @@ export interface TempDirDeps {
 export const FULL_BELOW_BYTES = 10 * 1024 * 1024;
 const DEFAULT_TIME_LIMIT_MS = 5_000;
 
-type Verdict = { problem: TempDirCheck['problem']; says: string | null; pythonSkips: boolean };
+type Verdict = { problem: TempDirCheck['problem']; says: Message | null; pythonSkips: boolean };
 
 /**
  * Checks the folder pip's tempfile would use first, by writing in it, and
@@ -46,7 +49,7 @@ export async function checkTempDirWith(
   timeLimitMs = DEFAULT_TIME_LIMIT_MS,
 ): Promise<TempDirCheck> {
   const first = plan.candidates[0]!;
-  const subject = subjectOf(first);
+  const subject = (says: Message) => problemOf(first, says);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<TempDirCheck>((resolve) => {
     timer = setTimeout(
@@ -54,7 +57,9 @@ export async function checkTempDirWith(
         resolve({
           ...first,
           problem: 'not-writable',
-          reason: `${subject} did not answer within ${+(timeLimitMs / 1000).toFixed(1)} seconds (a network folder that cannot be reached?), so pip would hang or fail there.`,
+          reason: subject(
+            msg(tempDirWords.timedOut, { seconds: +(timeLimitMs / 1000).toFixed(1) }),
+          ),
           alternative: null,
           usedInstead: null,
         }),
@@ -69,7 +74,7 @@ export async function checkTempDirWith(
     return {
       ...first,
       problem: null,
-      reason: `Pip Doctor could not check ${first.path}: ${why}`,
+      reason: msg(tempDirWords.notChecked, { path: first.path, error: why }),
       alternative: null,
       usedInstead: null,
     };
@@ -82,17 +87,14 @@ async function check(
   plan: TempDirPlan,
   deps: TempDirDeps,
   first: TempDirCandidate,
-  subject: string,
+  subject: (says: Message) => Message,
 ): Promise<TempDirCheck> {
   const verdict = await judge(first.path, deps);
   if (verdict.problem === null)
     return { ...first, problem: null, reason: null, alternative: null, usedInstead: null };
   const next = verdict.pythonSkips
     ? await pythonsNext(plan, deps, first)
-    : {
-        text: ' Python still takes it (a small test file fits), so pip runs out of space part-way.',
-        usedInstead: null,
-      };
+    : { text: msg(tempDirWords.stillTaken), usedInstead: null };
   const alternative =
     plan.alternative !== null && !plan.samePath(plan.alternative, first.path)
       ? await usable(plan.alternative, deps)
@@ -100,62 +102,71 @@ async function check(
   return {
     ...first,
     problem: verdict.problem,
-    reason: `${subject} ${verdict.says}.${next.text}`,
+    reason: msg(tempDirWords.withNext, { problem: subject(verdict.says!), next: next.text }),
     alternative,
     usedInstead: next.usedInstead,
   };
 }
 
-/** "TMPDIR is /x, which", or "/tmp, the default temporary folder,". */
-function subjectOf(candidate: TempDirCandidate): string {
-  return candidate.variable === null
-    ? `${candidate.path}, the default temporary folder,`
-    : `${candidate.variable} is ${candidate.path}, which`;
+/** "TMPDIR is /x, which does not exist.", or "/tmp, the default temporary folder, is full.". */
+function problemOf(candidate: TempDirCandidate, says: Message): Message {
+  return msg(tempDirWords.problem, {
+    variable: candidate.variable ?? 'none',
+    path: candidate.path,
+    says,
+  });
 }
 
 async function judge(path: string, deps: TempDirDeps): Promise<Verdict> {
   const error = await deps.folderError(path);
   if (error === 'ENOENT' || error === 'ENOTDIR')
-    return { problem: 'missing', says: 'does not exist', pythonSkips: true };
+    return { problem: 'missing', says: msg(tempDirWords.missing), pythonSkips: true };
   if (error === 'NOTAFOLDER')
-    return { problem: 'not-writable', says: 'is a file, not a folder', pythonSkips: true };
+    return { problem: 'not-writable', says: msg(tempDirWords.file), pythonSkips: true };
   if (error === 'ELOOP')
-    return { problem: 'missing', says: 'is a loop of symbolic links', pythonSkips: true };
+    return { problem: 'missing', says: msg(tempDirWords.loop), pythonSkips: true };
   if (error !== null) {
     const says =
       error === 'EACCES' || error === 'EPERM'
-        ? `cannot be reached: a folder on its way does not let you in (${error})`
-        : `cannot be opened (${error})`;
+        ? msg(tempDirWords.unreachable, { code: error })
+        : msg(tempDirWords.unopenable, { code: error });
     return { problem: 'not-writable', says, pythonSkips: true };
   }
   const probe = await deps.probeWritable(path);
   if (probe.writable === true) {
     const free = await deps.freeBytes(path);
     if (free !== null && free < FULL_BELOW_BYTES) {
-      return { problem: 'full', says: `has only ${bytesText(free)} free`, pythonSkips: false };
+      return {
+        problem: 'full',
+        says: msg(tempDirWords.nearlyFull, { free: bytesText(free) }),
+        pythonSkips: false,
+      };
     }
     return { problem: null, says: null, pythonSkips: false };
   }
   switch (probe.errorCode) {
     case 'ENOSPC':
-      return { problem: 'full', says: 'is on a disk that is full (ENOSPC)', pythonSkips: true };
+      return { problem: 'full', says: msg(tempDirWords.diskFull), pythonSkips: true };
     case 'EDQUOT':
       return {
         problem: 'full',
-        says: 'is on a disk where you have used up your quota (EDQUOT)',
+        says: msg(tempDirWords.quota),
         pythonSkips: true,
       };
     case 'EROFS':
       return {
         problem: 'not-writable',
-        says: 'is on a read-only file system',
+        says: msg(tempDirWords.readOnly),
         pythonSkips: true,
       };
   }
   const says =
     probe.leftBehind !== null
-      ? `lets you create files but not delete them (${probe.errorCode}); please delete the test file left there: ${probe.leftBehind}`
-      : `you cannot write to (${probe.errorCode ?? 'refused'})`;
+      ? msg(tempDirWords.cannotDelete, {
+          code: probe.errorCode ?? 'refused',
+          file: probe.leftBehind,
+        })
+      : msg(tempDirWords.notWritable, { code: probe.errorCode ?? 'refused' });
   return { problem: 'not-writable', says, pythonSkips: true };
 }
 
@@ -164,7 +175,7 @@ async function pythonsNext(
   plan: TempDirPlan,
   deps: TempDirDeps,
   first: TempDirCandidate,
-): Promise<{ text: string; usedInstead: string | null }> {
+): Promise<{ text: Message; usedInstead: string | null }> {
   const rest = plan.candidates
     .slice(1)
     .filter(
@@ -175,20 +186,18 @@ async function pythonsNext(
   for (const candidate of rest) {
     const verdict = await judge(candidate.path, deps);
     if (verdict.pythonSkips) continue;
-    const named =
-      candidate.variable === null ? candidate.path : `${candidate.path} (${candidate.variable})`;
-    const full =
-      verdict.problem === 'full'
-        ? `, which ${verdict.says}, so pip may run out of space there`
-        : '';
+    const named = { path: candidate.path, variable: candidate.variable ?? 'none' };
     return {
-      text: ` Python then uses ${named} instead${full}.`,
+      text:
+        verdict.problem === 'full' && verdict.says
+          ? msg(tempDirWords.usesInsteadFull, { ...named, says: verdict.says })
+          : msg(tempDirWords.usesInstead, named),
       usedInstead: verdict.problem === null ? candidate.path : null,
     };
   }
-  const tried = rest.map((candidate) => candidate.path).join(', ');
+  const tried = rest.map((candidate) => candidate.path);
   return {
-    text: ` Nor can Python use any other folder it tries${tried ? ` (${tried})` : ''}, so pip cannot unpack anything.`,
+    text: msg(tempDirWords.noneOther, { count: tried.length, tried: tried.join(', ') }),
     usedInstead: null,
   };
 }

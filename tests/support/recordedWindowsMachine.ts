@@ -1,3 +1,4 @@
+import { fixtureMessage } from './fixtureMessage';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
@@ -297,7 +298,7 @@ function recordedFacts(executable: string, setup: MachineSetup, folder: string):
     status: answer ? 'ok' : 'crashed',
     statusDetail: answer
       ? null
-      : `"${executable}" could not be started: the file does not exist (ENOENT).`,
+      : fixtureMessage(`"${executable}" could not be started: the file does not exist (ENOENT).`),
     executable,
     realExecutable: text('realExecutable'),
     version: text('version'),

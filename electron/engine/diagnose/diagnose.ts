@@ -1,3 +1,31 @@
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+
+const words = defineMessages({
+  nothingWrong: {
+    id: 'diagnosis.observation.nothingWrong',
+    defaultMessage:
+      'Your log shows pip finishing without an error, and the scan found nothing in the way of the next install.',
+  },
+  foreignFiles: {
+    id: 'diagnosis.access.foreignFiles',
+    defaultMessage:
+      '{atLeast, select, yes {{count, plural, one {More than # file in {folder} belongs to {owner} (left by an earlier sudo pip), so pip cannot change it.} other {More than # files in {folder} belong to {owner} (left by an earlier sudo pip), so pip cannot change them.}}} other {{count, plural, one {# file in {folder} belongs to {owner} (left by an earlier sudo pip), so pip cannot change it.} other {# files in {folder} belong to {owner} (left by an earlier sudo pip), so pip cannot change them.}}}}',
+    description:
+      '{folder} is a folder, {owner} an account name (root); atLeast=yes when the count stopped early',
+  },
+  notInspected: {
+    id: 'diagnosis.gap.notInspected',
+    defaultMessage: '{python} could not be inspected: {detail}',
+    description:
+      '{python} is the path of a Python program; {detail} says what went wrong, a sentence of its own',
+  },
+  notInspectedHow: {
+    id: 'diagnosis.gap.notInspected.how',
+    defaultMessage:
+      'Run it by hand to see what it prints; the rest of the scan did not depend on it.',
+  },
+});
 import type {
   AccessCheck,
   Diagnosis,
@@ -23,12 +51,10 @@ import { logShowsFailure, observationsOf } from './observations';
 import { targetInstall } from './targetInstall';
 import { recommend } from '../recommend/recommend';
 import { blockedFolder, settleCause } from '../recommend/settleCause';
-import { sentence } from '../recommend/describeHolder';
 import { buildInstall, foldersOf } from './buildInstalls';
 import { describeProcesses, pidsToDescribe } from './describeProcesses';
 import type { ProgressListener } from './progress';
 import { SCAN_PROGRESS_DETAIL as DETAIL } from './progress';
-import { msg } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 import { isInside } from '../../shared/paths';
 import { withoutNetworkPaths } from './networkPaths';
@@ -224,8 +250,7 @@ export async function diagnose(probe: SystemProbe, options: DiagnoseOptions): Pr
   if (settled.cause === 'none' && log !== null && !logShowsFailure(log))
     observations.push({
       kind: 'nothing-wrong',
-      message:
-        'Your log shows pip finishing without an error, and the scan found nothing in the way of the next install.',
+      message: msg(words.nothingWrong),
       path: null,
     });
   step(
@@ -356,13 +381,17 @@ async function withFailingFolder(
 
 /** Someone else's files in the user's own install, as the folder that stops pip. */
 function foreignFolderCheck(foreign: ForeignTree): AccessCheck {
-  const files = `${foreign.truncated ? 'More than ' : ''}${foreign.count} file${foreign.count === 1 ? '' : 's'}`;
   return {
     role: 'failing',
     path: foreign.tree,
     exists: true,
     writable: false,
-    reason: `${files} in ${foreign.tree} belong to ${foreign.owner} (left by an earlier sudo pip), so pip cannot change them.`,
+    reason: msg(words.foreignFiles, {
+      count: foreign.count,
+      atLeast: foreign.truncated ? 'yes' : 'no',
+      folder: foreign.tree,
+      owner: foreign.owner,
+    }),
     owner: foreign.owner,
     mode: null,
     acl: null,
@@ -395,10 +424,10 @@ function interpreterGaps(installs: PythonInstall[]): Gap[] {
     .filter((install) => install.status !== 'ok')
     .map((install) => ({
       area: 'installs' as const,
-      message: sentence(
-        `${install.executable} could not be inspected: ${install.statusDetail ?? install.status}`,
-      ),
-      howToReveal:
-        'Run it by hand to see what it prints; the rest of the scan did not depend on it.',
+      message: msg(words.notInspected, {
+        python: install.executable,
+        detail: install.statusDetail ?? install.status,
+      }),
+      howToReveal: msg(words.notInspectedHow),
     }));
 }

@@ -1,3 +1,19 @@
+import { defineMessages } from '@formatjs/intl';
+import { listOf, msg } from '../../shared/i18n/message';
+
+const words = defineMessages({
+  networkPath: {
+    id: 'diagnosis.gap.networkPath',
+    defaultMessage:
+      'Your log names {paths}, which is on another computer. Pip Doctor did not look at it: opening a network path makes Windows sign in to that computer with your account, and the log could have come from anyone.',
+    description: '{paths} are network paths (\\\\server\\share\\…)',
+  },
+  networkPathHow: {
+    id: 'diagnosis.gap.networkPath.how',
+    defaultMessage:
+      'If that share is yours and you trust it, copy the project to a folder on this computer and run pip install there.',
+  },
+});
 import type { Gap } from '../../shared/model/diagnosis';
 import type { LogFinding } from '../../shared/model/logFinding';
 
@@ -45,9 +61,8 @@ export function withoutNetworkPaths(log: LogFinding | null): {
     gaps: [
       {
         area: 'folders',
-        message: `Your log names ${[...new Set(dropped)].join(' and ')}, which is on another computer. Pip Doctor did not look at it: opening a network path makes Windows sign in to that computer with your account, and the log could have come from anyone.`,
-        howToReveal:
-          'If that share is yours and you trust it, copy the project to a folder on this computer and run pip install there.',
+        message: msg(words.networkPath, { paths: listOf([...new Set(dropped)]) }),
+        howToReveal: msg(words.networkPathHow),
       },
     ],
   };

@@ -1,3 +1,8 @@
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import type { HolderRole, Starter } from '../../shared/model/diagnosis';
+
 /**
  * Names the app a person would recognise behind a process: "the Python that
  * holds numpy's .pyd is a Jupyter kernel started by VS Code" tells a user what
@@ -12,12 +17,86 @@ export interface ProcessIdentity {
   commandLine?: string | null;
 }
 
+/** The app as a person knows it: its own name, or words Windows shows in the user's language. */
+export type AppName = string | Message;
+
 export interface StartedBy {
-  /** What the process itself is, when recognisable ("Jupyter kernel"); null for a plain interpreter. */
-  role: string | null;
+  /** What the process itself is, when recognisable (a Jupyter kernel); null for a plain interpreter. */
+  role: HolderRole | null;
   /** The nearest recognisable app among the parents ("VS Code"); null when none is. */
-  app: string | null;
+  app: AppName | null;
+  appKind: 'app' | 'terminal' | 'shell' | null;
 }
+
+const words = defineMessages({
+  startedBy: {
+    id: 'diagnosis.starter.roleStartedBy',
+    defaultMessage: '{role} started by {app}',
+    description:
+      'Who started a program that holds files: {role} is what it is ("Jupyter kernel"), {app} the app that started it ("VS Code")',
+  },
+  spyderKernel: { id: 'diagnosis.starter.role.spyderKernel', defaultMessage: 'Spyder kernel' },
+  jupyterKernel: { id: 'diagnosis.starter.role.jupyterKernel', defaultMessage: 'Jupyter kernel' },
+  pylance: {
+    id: 'diagnosis.starter.role.pylance',
+    defaultMessage: 'Python language server (Pylance)',
+  },
+  languageServer: {
+    id: 'diagnosis.starter.role.languageServer',
+    defaultMessage: 'Python language server',
+  },
+  debugpy: { id: 'diagnosis.starter.role.debugpy', defaultMessage: 'Python debugger (debugpy)' },
+  pycharmDebugger: {
+    id: 'diagnosis.starter.role.pycharmDebugger',
+    defaultMessage: 'PyCharm debugger',
+  },
+  pycharmConsole: {
+    id: 'diagnosis.starter.role.pycharmConsole',
+    defaultMessage: 'PyCharm Python console',
+  },
+  idleShell: { id: 'diagnosis.starter.role.idleShell', defaultMessage: 'IDLE shell' },
+  commandPrompt: {
+    id: 'diagnosis.starter.app.commandPrompt',
+    defaultMessage: 'Command Prompt',
+    description: "Windows' own name for cmd.exe's window, as Windows shows it in this language",
+  },
+  consoleWindow: {
+    id: 'diagnosis.starter.app.consoleWindow',
+    defaultMessage: 'Console window',
+    description: 'A Windows console window (conhost.exe) a program was started from',
+  },
+  sshSession: {
+    id: 'diagnosis.starter.app.sshSession',
+    defaultMessage: 'SSH session',
+    description: 'A remote login over SSH a program was started from',
+  },
+  appName: {
+    id: 'diagnosis.starter.appName',
+    defaultMessage: '{app}',
+    description: "An app's own name alone (VS Code, GNOME Terminal): keep it as {app}",
+  },
+  shell: {
+    id: 'diagnosis.starter.app.shell',
+    defaultMessage: '{shell} shell',
+    description: "{shell} is a shell program's name (bash, zsh, fish), not translated",
+  },
+});
+
+/** The role in the user's words ("Jupyter kernel"). */
+export function roleWords(role: HolderRole): Message {
+  return msg(ROLE_WORDS[role]);
+}
+
+const ROLE_WORDS = {
+  'spyder-kernel': words.spyderKernel,
+  'jupyter-kernel': words.jupyterKernel,
+  pylance: words.pylance,
+  'language-server': words.languageServer,
+  debugpy: words.debugpy,
+  'pycharm-debugger': words.pycharmDebugger,
+  'pycharm-console': words.pycharmConsole,
+  'idle-shell': words.idleShell,
+} as const satisfies Record<HolderRole, unknown>;
 
 type Kind =
   /** Something that runs on behalf of an app (a kernel, a language server); not an app itself. */
@@ -35,8 +114,11 @@ interface Facts {
 }
 
 interface Rule {
+  /** A role's id, or the app's own name. */
   label: string;
   kind: Kind;
+  /** Words for an app Windows names in the user's language; without them the label is the name. */
+  words?: Message;
   /** For roles: the app they belong to when no parent names one (Pylance is always VS Code's). */
   impliedApp?: string;
   matches(facts: Facts): boolean;
@@ -67,24 +149,24 @@ export const SHELLS = ['bash', 'zsh', 'fish', 'sh', 'dash', 'ksh', 'tcsh', 'csh'
  */
 const RULES: Rule[] = [
   {
-    label: 'Spyder kernel',
+    label: 'spyder-kernel',
     kind: 'role',
     impliedApp: 'Spyder',
     matches: mentions('spyder_kernels'),
   },
   {
-    label: 'Jupyter kernel',
+    label: 'jupyter-kernel',
     kind: 'role',
     matches: mentions('ipykernel_launcher', '-m ipykernel'),
   },
   {
-    label: 'Python language server (Pylance)',
+    label: 'pylance',
     kind: 'role',
     impliedApp: 'VS Code',
     matches: mentions('vscode-pylance', 'pylance'),
   },
   {
-    label: 'Python language server',
+    label: 'language-server',
     kind: 'role',
     matches: (facts) =>
       has(
@@ -94,20 +176,20 @@ const RULES: Rule[] = [
         'basedpyright-langserver',
       )(facts) || mentions('lsp_server.py', 'python-lsp-server')(facts),
   },
-  { label: 'Python debugger (debugpy)', kind: 'role', matches: mentions('debugpy') },
+  { label: 'debugpy', kind: 'role', matches: mentions('debugpy') },
   {
-    label: 'PyCharm debugger',
+    label: 'pycharm-debugger',
     kind: 'role',
     impliedApp: 'PyCharm',
     matches: mentions('pydevd.py'),
   },
   {
-    label: 'PyCharm Python console',
+    label: 'pycharm-console',
     kind: 'role',
     impliedApp: 'PyCharm',
     matches: mentions('pydevconsole.py'),
   },
-  { label: 'IDLE shell', kind: 'role', impliedApp: 'IDLE', matches: mentions('idlelib.run') },
+  { label: 'idle-shell', kind: 'role', impliedApp: 'IDLE', matches: mentions('idlelib.run') },
 
   {
     label: 'VS Code',
@@ -182,14 +264,30 @@ const RULES: Rule[] = [
   { label: 'Windows Terminal', kind: 'terminal', matches: has('windowsterminal', 'openconsole') },
   // Git for Windows' terminal: mintty runs the bash a Git Bash window shows.
   { label: 'Git Bash', kind: 'terminal', matches: has('mintty', 'git-bash') },
-  { label: 'Command Prompt', kind: 'terminal', matches: has('cmd') },
+  {
+    label: 'Command Prompt',
+    kind: 'terminal',
+    words: msg(words.commandPrompt),
+    matches: has('cmd'),
+  },
   { label: 'PowerShell', kind: 'terminal', matches: has('powershell', 'pwsh', 'powershell_ise') },
-  { label: 'Console window', kind: 'terminal', matches: has('conhost') },
-  { label: 'SSH session', kind: 'terminal', matches: has('sshd') },
+  {
+    label: 'Console window',
+    kind: 'terminal',
+    words: msg(words.consoleWindow),
+    matches: has('conhost'),
+  },
+  {
+    label: 'SSH session',
+    kind: 'terminal',
+    words: msg(words.sshSession),
+    matches: has('sshd'),
+  },
 
-  ...SHELLS.map((shell): Rule => ({
-    label: `${shell} shell`,
+  ...['bash', 'zsh', 'fish', 'sh', 'dash', 'ksh', 'tcsh', 'csh', 'nu'].map((shell): Rule => ({
+    label: shell,
     kind: 'shell',
+    words: msg(words.shell, { shell }),
     matches: has(shell),
   })),
 ];
@@ -256,31 +354,72 @@ export function startedBy(
   parents: readonly ProcessIdentity[],
 ): StartedBy {
   const own = recognise(process);
-  let shell: string | null = null;
+  const role = own?.kind === 'role' ? (own.label as HolderRole) : null;
+  let shell: Rule | null = null;
   for (const parent of parents) {
     const rule = recognise(parent);
     if (!rule) continue;
     if (rule.kind === 'shell') {
-      shell ??= rule.label;
+      shell ??= rule;
       continue;
     }
     // A kernel's subprocess belongs to whatever started the kernel: keep walking,
     // unless the role itself says whose it is.
     if (rule.kind === 'role' && !rule.impliedApp) continue;
-    return { role: own?.label ?? null, app: rule.impliedApp ?? rule.label };
+    if (rule.kind === 'role') return { role, app: rule.impliedApp ?? null, appKind: 'app' };
+    return { role, app: appName(rule), appKind: rule.kind };
   }
-  return { role: own?.label ?? null, app: own?.impliedApp ?? shell };
+  if (own?.impliedApp) return { role, app: own.impliedApp, appKind: 'app' };
+  // A process that is itself an app (VS Code's own Python) names that app.
+  if (own && own.kind !== 'role') return { role, app: appName(own), appKind: own.kind };
+  return { role, app: shell ? appName(shell) : null, appKind: shell ? 'shell' : null };
 }
 
-/** One phrase for RunningProcess.startedBy: "Jupyter kernel started by VS Code", "VS Code", "Jupyter kernel". */
+function appName(rule: Rule): AppName {
+  return rule.words ?? rule.label;
+}
+
+/**
+ * RunningProcess.startedBy: the facts and one phrase for them ("Jupyter
+ * kernel started by VS Code", "VS Code", "Jupyter kernel"); null when nothing
+ * is recognised.
+ */
 export function describeStarter(
   process: ProcessIdentity,
   parents: readonly ProcessIdentity[],
-): string | null {
-  const { role, app } = startedBy(process, parents);
-  if (role && app && !role.startsWith(app)) return `${role} started by ${app}`;
-  return role ?? app;
+): Starter | null {
+  return starterOf(startedBy(process, parents));
 }
+
+/** The model's starter from the facts: the phrase is made here, once, never parsed back. */
+export function starterOf({ role, app, appKind }: StartedBy): Starter | null {
+  const sameApp = role !== null && app !== null && roleNamesItsApp(role, app);
+  const phrase =
+    role && app && !sameApp
+      ? msg(words.startedBy, { role: roleWords(role), app })
+      : role
+        ? roleWords(role)
+        : app === null
+          ? null
+          : typeof app === 'string'
+            ? msg(words.appName, { app })
+            : app;
+  return phrase === null ? null : { role, app, appKind, phrase };
+}
+
+/** A PyCharm debugger started by PyCharm: the role's words already name the app, so it is said once. */
+export function roleNamesItsApp(role: HolderRole, app: AppName): boolean {
+  return IMPLIED_BY_ROLE[role] === app;
+}
+
+/** Roles whose own words already name their app ("PyCharm debugger"): no "started by PyCharm". */
+const IMPLIED_BY_ROLE: Partial<Record<HolderRole, string>> = {
+  'jupyter-kernel': 'Jupyter',
+  'spyder-kernel': 'Spyder',
+  'pycharm-debugger': 'PyCharm',
+  'pycharm-console': 'PyCharm',
+  'idle-shell': 'IDLE',
+};
 
 /** Deep enough for any real launch chain; a corrupt table cannot make the walk endless. */
 const MAX_PARENT_DEPTH = 64;

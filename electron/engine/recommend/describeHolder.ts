@@ -1,5 +1,12 @@
 import type { RunningProcess } from '../../shared/model/diagnosis';
-import { startedBy } from '../processes/startedBy';
+import { englishText } from '../i18n/translator';
+import { roleNamesItsApp, roleWords } from '../processes/startedBy';
+
+/*
+ * These phrases still feed the close-processes remedy's English words (its
+ * own helper turns them into messages); they read the starter's facts, never
+ * its phrase's words, and give the English of its messages until then.
+ */
 
 /**
  * A holder as a person recognises it: the program itself, its pid, and the
@@ -9,7 +16,7 @@ import { startedBy } from '../processes/startedBy';
 export function describeHolder(process: RunningProcess): string {
   const program = programOf(process);
   return process.startedBy
-    ? `${program} (pid ${process.pid}, ${process.startedBy})`
+    ? `${program} (pid ${process.pid}, ${englishText(process.startedBy.phrase)})`
     : `${program} (pid ${process.pid})`;
 }
 
@@ -26,10 +33,16 @@ export function sentence(text: string): string {
  */
 export function holderName(process: RunningProcess): string {
   const program = programOf(process);
-  const role = startedBy({ name: program, ...process }, []).role;
-  const app = appOf(process.startedBy, role);
+  const starter = process.startedBy;
+  const role = starter?.role ? englishText(roleWords(starter.role)) : null;
+  const app =
+    starter?.app == null || (starter.role !== null && roleNamesItsApp(starter.role, starter.app))
+      ? null
+      : typeof starter.app === 'string'
+        ? starter.app
+        : englishText(starter.app);
   const kind = /^pythonw?[\d.]*(\.exe)?$/i.test(program) ? 'Python program' : program;
-  if (role === 'Jupyter kernel' && app) return `Jupyter kernel (${app} notebook)`;
+  if (starter?.role === 'jupyter-kernel' && app) return `Jupyter kernel (${app} notebook)`;
   if (role && app && !role.startsWith(app))
     return role.includes('(') ? `${role}, in ${app}` : `${role} (${app})`;
   if (role) return role;
@@ -42,12 +55,4 @@ export function programOf(process: RunningProcess): string {
   return (
     process.executable?.split(/[\\/]/).pop() || process.commandLine.split(' ')[0] || 'a program'
   );
-}
-
-/** The app out of RunningProcess.startedBy ("Jupyter kernel started by VS Code" → "VS Code"). */
-function appOf(phrase: string | null, role: string | null): string | null {
-  if (phrase === null || phrase === role) return null;
-  if (role && phrase.startsWith(`${role} started by `))
-    return phrase.slice(`${role} started by `.length);
-  return role ? null : phrase;
 }

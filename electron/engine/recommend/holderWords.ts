@@ -38,7 +38,7 @@ export function holdersInWords(processes: readonly RunningProcess[]): MessageLis
       ? msg(words.holderStartedBy, {
           program: programOf(process),
           pid: String(process.pid),
-          startedBy: process.startedBy,
+          startedBy: process.startedBy.phrase,
         })
       : msg(words.holder, { program: programOf(process), pid: String(process.pid) }),
   );

@@ -6,7 +6,95 @@ import { isInside } from '../../shared/paths';
 import type { LogFinding } from '../../shared/model/logFinding';
 import { holdersSentence, pythonForPeople } from './plainCause';
 import type { Platform } from '../../shared/model/platform';
-import { englishText } from '../i18n/translator';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+
+const words = defineMessages({
+  fromLog: {
+    id: 'diagnosis.cause.fromLog',
+    defaultMessage: '{summary}',
+    description:
+      "The log's own summary of what stopped pip, passed on as it is: keep it as {summary}",
+  },
+  broken: {
+    id: 'diagnosis.cause.brokenTarget',
+    defaultMessage:
+      'The Python your pip command runs with cannot start any more ({detail, select, yes {see the evidence} other {its base interpreter is gone}}). Make the environment again with a Python that exists, or reinstall Python.',
+    description: 'detail=yes when the evidence says why it cannot start',
+  },
+  userSiteFallback: {
+    id: 'diagnosis.cause.userSiteFallback',
+    defaultMessage:
+      "pip cannot write to this Python's own folder, so it installs into your user folder instead. Nothing to fix.",
+  },
+  noPython: {
+    id: 'diagnosis.cause.noPython',
+    defaultMessage: 'No working Python install was found on this machine.',
+  },
+  logFine: {
+    id: 'diagnosis.cause.logFine',
+    defaultMessage:
+      'Your log shows pip finishing without an error, and the scan found nothing wrong with {where}.',
+    description: '{where} names the install ("Python 3.12", "this virtual environment")',
+  },
+  allFine: {
+    id: 'diagnosis.cause.allFine',
+    defaultMessage:
+      'pip installs into {where}, and it can write there. No permission problem found.',
+    description: '{where} names the install ("Python 3.12", "this virtual environment")',
+  },
+  permission: {
+    id: 'diagnosis.cause.permission',
+    defaultMessage:
+      'You are not allowed to change the folder where {where} installs packages. Install into a virtual environment instead.',
+    description: '{where} names the install ("Python 3.12", "this virtual environment")',
+  },
+  permissionUnknownFolder: {
+    id: 'diagnosis.cause.permissionNoFolder',
+    defaultMessage: 'pip cannot write where {where} installs packages.',
+    description: '{where} names the install ("Python 3.12", "this virtual environment")',
+  },
+  lockGone: {
+    id: 'diagnosis.cause.lock.gone',
+    defaultMessage:
+      '{allInspected, select, yes {A program was using {what} when pip ran. Nothing holds it now: run your pip command again.} other {A program was using {what} when pip ran. Pip Doctor could not look at every program: close the Python programs you have open, then install again.}}',
+    description:
+      '{what} is a package name or "a file pip had to replace"; allInspected=yes when every running program could be checked',
+  },
+  fileToReplace: {
+    id: 'diagnosis.cause.lock.fileToReplace',
+    defaultMessage: 'a file pip had to replace',
+    description: 'Stands for the package in "A program was using {what}" when the log names none',
+  },
+  pep668: {
+    id: 'diagnosis.cause.pep668',
+    defaultMessage:
+      '{where} is managed by your operating system, which does not let pip install into it. Install into a virtual environment instead, or use pipx for command-line tools.',
+    description:
+      '{where} names the install at the start of the sentence ("Python 3.12", "This virtual environment")',
+  },
+  pep668LogOnly: {
+    id: 'diagnosis.cause.pep668.logOnly',
+    defaultMessage:
+      'The Python pip ran with is managed by your operating system, which does not let pip install into it. Install into a virtual environment instead, or use pipx for command-line tools.',
+  },
+  tempFull: {
+    id: 'diagnosis.cause.tempDir.full',
+    defaultMessage:
+      "The disk that holds pip's temporary folder is full. Free some space on it, then install again.",
+  },
+  tempUnusable: {
+    id: 'diagnosis.cause.tempDir.unusable',
+    defaultMessage:
+      'pip cannot use its temporary folder. Point TMPDIR (TEMP and TMP on Windows) to a folder you can write, then install again.',
+  },
+});
+
+/** The log's own summary (what pip saw, in the classifier's words), or nothing without a log. */
+function logSummary(log: LogFinding | null): Message {
+  return log ? log.summary : msg(words.fromLog, { summary: '' });
+}
 
 export interface CauseFacts {
   log: LogFinding | null;
@@ -27,7 +115,7 @@ const DISK_FULL = new Set(['Errno 28', 'WinError 112', 'WinError 39']);
 
 export interface SettledCause {
   cause: Cause | 'none';
-  summary: string;
+  summary: Message;
 }
 
 /**
@@ -97,7 +185,7 @@ export function settleCause(facts: CauseFacts): SettledCause {
   if (target?.status === 'broken') {
     return {
       cause: 'not-permission',
-      summary: `The Python your pip command runs with cannot start any more (${target.statusDetail ? 'see the evidence' : 'its base interpreter is gone'}). Make the environment again with a Python that exists, or reinstall Python.`,
+      summary: msg(words.broken, { detail: target.statusDetail ? 'yes' : 'no' }),
     };
   }
   // pip >= 20 installs into the user's own folder by itself: not a failure to report.
@@ -105,8 +193,7 @@ export function settleCause(facts: CauseFacts): SettledCause {
   if (fallback && !failed) {
     return {
       cause: 'none',
-      summary:
-        "pip cannot write to this Python's own folder, so it installs into your user folder instead. Nothing to fix.",
+      summary: msg(words.userSiteFallback),
     };
   }
   if (target?.externallyManaged && !facts.pep668Bypassed && !(log && !failed))
@@ -120,15 +207,15 @@ export function settleCause(facts: CauseFacts): SettledCause {
   return {
     cause: 'none',
     summary: !target
-      ? 'No working Python install was found on this machine.'
+      ? msg(words.noPython)
       : log
-        ? `Your log shows pip finishing without an error, and the scan found nothing wrong with ${where}.`
-        : `pip installs into ${where}, and it can write there. No permission problem found.`,
+        ? msg(words.logFine, { where })
+        : msg(words.allFine, { where }),
   };
 }
 
 interface SummaryFacts {
-  where: string;
+  where: Message;
   blocked: ReturnType<typeof blockedFolder>;
   holders: RunningProcess[];
   log: LogFinding | null;
@@ -137,48 +224,34 @@ interface SummaryFacts {
   allProcessesInspected: boolean;
 }
 
-function summaryFor(cause: Cause, facts: SummaryFacts): string {
+function summaryFor(cause: Cause, facts: SummaryFacts): Message {
   const { where, blocked, holders, log } = facts;
   switch (cause) {
     case 'permission':
       // Who owns the folder and why it refuses (owner, mode, ACL) are the evidence.
       return blocked
-        ? `You are not allowed to change the folder where ${where} installs packages. Install into a virtual environment instead.`
+        ? msg(words.permission, { where })
         : log
           ? logSummary(log)
-          : `pip cannot write where ${where} installs packages.`;
+          : msg(words.permissionUnknownFolder, { where });
     case 'lock':
       if (holders.length > 0) return holdersSentence(holders, log?.package ?? null);
-      return `A program was using ${log?.package ?? 'a file pip had to replace'} when pip ran. ${
-        facts.allProcessesInspected
-          ? 'Nothing holds it now: run your pip command again.'
-          : 'Pip Doctor could not look at every program: close the Python programs you have open, then install again.'
-      }`;
+      return msg(words.lockGone, {
+        what: log?.package ?? msg(words.fileToReplace),
+        allInspected: facts.allProcessesInspected ? 'yes' : 'no',
+      });
     case 'pep668':
       // The log's word when the scan's target is not the managed one (pip3 on PATH may be a venv's).
-      return `${facts.target?.externallyManaged ? capitalised(where) : 'The Python pip ran with'} is managed by your operating system, which does not let pip install into it. Install into a virtual environment instead, or use pipx for command-line tools.`;
+      return facts.target?.externallyManaged
+        ? msg(words.pep668, { where: pythonForPeople(facts.target, 'yes') })
+        : msg(words.pep668LogOnly);
     case 'temp-dir':
       return facts.tempDir?.problem === 'full'
-        ? "The disk that holds pip's temporary folder is full. Free some space on it, then install again."
+        ? msg(words.tempFull)
         : facts.tempDir?.problem
-          ? 'pip cannot use its temporary folder. Point TMPDIR (TEMP and TMP on Windows) to a folder you can write, then install again.'
-          : log
-            ? logSummary(log)
-            : '';
+          ? msg(words.tempUnusable)
+          : logSummary(log);
     default:
-      return log ? logSummary(log) : '';
+      return logSummary(log);
   }
-}
-
-/**
- * The log's own summary, where it is the cause summary. `causeSummary` is still English text
- * here: the diagnosis's part of issue #17 turns it into a Message, and then the log's
- * Message passes through as it is.
- */
-function logSummary(log: LogFinding): string {
-  return englishText(log.summary);
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

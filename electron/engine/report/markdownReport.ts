@@ -107,13 +107,15 @@ function header(diagnosis: Diagnosis, options: ReportOptions, w: ReportWriter): 
 
 function found(diagnosis: Diagnosis, w: ReportWriter): string[] {
   const cause = diagnosis.cause === 'none' ? w.say(W.noCause) : mdCode(diagnosis.cause);
-  const noticed = diagnosis.observations.map((observation) => `- ${w.text(observation.message)}`);
+  const noticed = diagnosis.observations.map(
+    (observation) => `- ${w.message(observation.message)}`,
+  );
   return [
     `## ${w.say(W.foundHeading)}`,
     '',
     `**${w.say(W.causeLabel)}** ${cause}`,
     '',
-    w.text(diagnosis.causeSummary),
+    w.message(diagnosis.causeSummary),
     ...(noticed.length > 0 ? ['', `**${w.say(W.alsoNoticed)}**`, '', ...noticed] : []),
   ];
 }
@@ -183,9 +185,10 @@ function installsSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
     if (install.status !== 'ok')
       item(W.statusBroken, {
         status: mdCode(install.status),
-        detail: install.statusDetail ? w.text(install.statusDetail) : w.say(W.noDetail),
+        detail: install.statusDetail ? w.message(install.statusDetail) : w.say(W.noDetail),
       });
-    else if (install.statusDetail) item(W.statusOkDetail, { detail: w.text(install.statusDetail) });
+    else if (install.statusDetail)
+      item(W.statusOkDetail, { detail: w.message(install.statusDetail) });
     else item(W.statusOk);
     if (install.status === 'ok') {
       if (install.pipVersion) item(W.pipVersion, { version: mdCode(install.pipVersion) });
@@ -222,7 +225,7 @@ function foldersLines(folders: AccessCheck[], w: ReportWriter): string[] {
       role: folder.role,
       path: w.code(folder.path),
       state: folder.writable === false ? 'notWritable' : 'unknown',
-      reason: folder.reason ? w.text(folder.reason) : w.say(W.noReason),
+      reason: folder.reason ? w.message(folder.reason) : w.say(W.noReason),
     });
     const facts = folderFacts(folder, w);
     lines.push(`  - ${facts ? w.say(W.folderWithFacts, { folder: line, facts }) : line}`);
@@ -273,7 +276,7 @@ function processLines(running: RunningProcess, w: ReportWriter): string[] {
       // Ids as text: a number would be formatted as a quantity ("4,242").
       pid: String(running.pid),
       hasStarter: running.startedBy ? 'yes' : 'no',
-      starter: running.startedBy ? w.text(running.startedBy) : '',
+      starter: running.startedBy ? w.message(running.startedBy.phrase) : '',
       hasUser: running.user ? 'yes' : 'no',
       user: running.user ? w.account(running.user) : '',
       otherUser: running.sameUser ? 'no' : 'yes',
@@ -331,8 +334,8 @@ function gapsSection(diagnosis: Diagnosis, w: ReportWriter): string[] {
   const lines = [`## ${w.say(W.gapsHeading)}`, ''];
   if (diagnosis.gaps.length === 0) return [...lines, w.say(W.noGaps)];
   for (const gap of diagnosis.gaps) {
-    const reveal = gap.howToReveal ? ` ${w.text(gap.howToReveal)}` : '';
-    lines.push(`- ${gap.area}: ${w.text(gap.message)}${reveal}`);
+    const reveal = gap.howToReveal ? ` ${w.message(gap.howToReveal)}` : '';
+    lines.push(`- ${gap.area}: ${w.message(gap.message)}${reveal}`);
   }
   return lines;
 }

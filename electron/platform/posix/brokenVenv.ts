@@ -1,3 +1,5 @@
+import { msg } from '../../shared/i18n/message';
+import { brokenVenvWords } from '../brokenVenvWords';
 import { lstat, readFile, readlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isInside } from '../../shared/paths';
@@ -32,28 +34,28 @@ export async function brokenVenv(executable: string): Promise<BrokenVenv | null>
     return {
       ...facts,
       base: baseOf(cfg),
-      reason: `its interpreter ${executable} is missing: the environment was not finished, or was damaged`,
+      reason: msg(brokenVenvWords.interpreterMissing, { python: executable }),
     };
   }
   if (hop.kind === 'missing' && !isInside(hop.path, prefix)) {
     return {
       ...facts,
       base: hop.path,
-      reason: `its base interpreter ${hop.path} no longer exists (it was deleted or moved), so ${executable} cannot start`,
+      reason: msg(brokenVenvWords.baseGone, { base: hop.path, python: executable }),
     };
   }
   if (hop.kind === 'missing') {
     return {
       ...facts,
       base: baseOf(cfg),
-      reason: `${executable} links to ${hop.path}, which is missing: the environment was damaged`,
+      reason: msg(brokenVenvWords.linkMissing, { python: executable, target: hop.path }),
     };
   }
   if (hop.kind === 'loop') {
     return {
       ...facts,
       base: baseOf(cfg),
-      reason: `${executable} is a loop of symbolic links that never reaches a Python`,
+      reason: msg(brokenVenvWords.linkLoop, { python: executable }),
     };
   }
   return null;

@@ -1,3 +1,5 @@
+import { msg } from '../../shared/i18n/message';
+import { gapWords } from '../gapWords';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -144,17 +146,16 @@ export async function discoverPosixInterpreters(
     ...options.extraPythons.map((extra) => ({
       path: resolve(projectDir, extra),
       shown: extra,
-      given: 'given with --python',
-      howToReveal: 'Check the path; on macOS and Linux it must be the python binary itself.',
+      given: 'python',
+      howToReveal: msg(gapWords.givenPythonHow),
     })),
     ...(options.logInterpreter && isAbsolute(options.logInterpreter)
       ? [
           {
             path: options.logInterpreter,
             shown: options.logInterpreter,
-            given: LOG_INTERPRETER_SIGHTING,
-            howToReveal:
-              'If the log comes from another computer or a container, scan there; otherwise run that pip again and paste the new log.',
+            given: 'log',
+            howToReveal: msg(gapWords.logInterpreterHow),
           },
         ]
       : []),
@@ -164,7 +165,7 @@ export async function discoverPosixInterpreters(
       .filter(({ path }) => !merged.canonical.has(path) && !merged.brokenPaths.has(path))
       .map(async ({ path, shown, given, howToReveal }) => ({
         area: 'installs' as const,
-        message: `"${shown}" (${given}) ${await whyNotRunnable(path)}.`,
+        message: msg(gapWords.notRunnable, { shown, given, why: await whyNotRunnable(path) }),
         howToReveal,
       })),
   );
@@ -214,19 +215,21 @@ async function activeVenv(
 }
 
 /** Why a --python path (or the log's interpreter) is no interpreter, in the words the gap shows. */
-async function whyNotRunnable(path: string): Promise<string> {
+/** What a path that cannot run turned out to be: a key of gapWords.notRunnable's `why`. */
+async function whyNotRunnable(
+  path: string,
+): Promise<'folder' | 'notExecutable' | 'unreachable' | 'danglingLink' | 'missing'> {
   try {
     const info = await stat(path);
-    return info.isDirectory() ? 'is a folder, not a Python program' : 'is not an executable file';
+    return info.isDirectory() ? 'folder' : 'notExecutable';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES')
-      return 'cannot be reached: permission to open a folder on its way was denied';
+    if (code === 'EACCES') return 'unreachable';
     const dangling = await lstat(path).then(
       (info) => info.isSymbolicLink(),
       () => false,
     );
-    return dangling ? 'is a link to a file that does not exist' : 'does not exist';
+    return dangling ? 'danglingLink' : 'missing';
   }
 }
 

@@ -9,12 +9,15 @@ import type { ForeignOwned } from './foreignOwnedEntries';
 import { mountOf } from './mountOf';
 import { allows, classFor, currentIdentity, modeOctal, modeText } from './permissionBits';
 import type { Identity } from './permissionBits';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { accessWords } from './accessWords';
 
 /** The parts of an AccessCheck that need explaining; the probe decides, this says why. */
 export interface AccessExplanation {
   writable: boolean | null;
   /** null exactly when writable is true. */
-  reason: string | null;
+  reason: Message | null;
   /** "root (uid 0), group root (gid 0)": of the folder the reason talks about. */
   owner: string | null;
   /** "755 (rwxr-xr-x)". */
@@ -49,7 +52,7 @@ export async function explainAccess(dir: string, probe: WriteProbe): Promise<Acc
     return { writable: null, reason, ...facts, ...readWrite };
   }
   if (probe.leftBehind !== null) {
-    const reason = subject.intro + cannotDelete(probe, subject);
+    const reason = subject.introduce(cannotDelete(probe, subject));
     return { writable: false, reason, ...facts, ...readWrite };
   }
   if (info === null) {
@@ -58,30 +61,41 @@ export async function explainAccess(dir: string, probe: WriteProbe): Promise<Acc
 
   const mount = await mountOf(where);
   if (probe.errorCode === 'EROFS' || mount?.readOnly === true) {
-    const on = mount?.readOnly
-      ? `: ${mount.mountPoint} is mounted read-only (${mount.fsType})`
-      : ` (${probe.errorCode})`;
-    const reason = `${subject.sentenceStart} is on a read-only file system${on}; no one can change it, administrators (root) included.`;
-    return { writable: false, reason: subject.intro + reason, ...facts, readOnlyFileSystem: true };
+    const reason = mount?.readOnly
+      ? msg(accessWords.readOnlyMount, {
+          which: subject.which,
+          mount: mount.mountPoint,
+          fsType: mount.fsType,
+        })
+      : msg(accessWords.readOnly, { which: subject.which, code: probe.errorCode ?? 'EROFS' });
+    return {
+      writable: false,
+      reason: subject.introduce(reason),
+      ...facts,
+      readOnlyFileSystem: true,
+    };
   }
   const reason = me === null ? refused(probe, subject) : denied(info, me, names, probe, subject);
-  return { writable: false, reason: subject.intro + reason, ...facts, ...readWrite };
+  return { writable: false, reason: subject.introduce(reason), ...facts, ...readWrite };
 }
 
 /** How a reason names the folder: itself, or the existing folder pip would create it in. */
 class Subject {
-  readonly intro: string;
-  readonly name: string;
-  readonly sentenceStart: string;
+  readonly which: 'this' | 'that';
+  private readonly intro: Message | null;
 
   constructor(probe: WriteProbe, dir: string) {
     const elsewhere =
       !probe.exists && probe.probedPath !== null && probe.probedPath !== resolve(dir);
     this.intro = elsewhere
-      ? `This folder does not exist yet; pip would create it inside ${probe.probedPath}. `
-      : '';
-    this.name = elsewhere ? 'that folder' : 'this folder';
-    this.sentenceStart = elsewhere ? 'That folder' : 'This folder';
+      ? msg(accessWords.missingFolder, { parent: probe.probedPath ?? '' })
+      : null;
+    this.which = elsewhere ? 'that' : 'this';
+  }
+
+  /** The reason, after "This folder does not exist yet; …" when it is about the parent. */
+  introduce(reason: Message): Message {
+    return this.intro === null ? reason : msg(accessWords.withIntro, { intro: this.intro, reason });
   }
 }
 
@@ -104,45 +118,48 @@ function denied(
   names: AccountNames,
   probe: WriteProbe,
   subject: Subject,
-): string {
+): Message {
   const code = probe.errorCode ?? 'EACCES';
-  if (me.uid === 0) {
-    return `Even root cannot change ${subject.name} (${code}): it may be marked immutable (chattr +i on Linux, chflags on macOS), protected by the system (System Integrity Protection on macOS), or on a network share that does not trust root (root_squash).`;
-  }
+  const which = subject.which;
+  if (me.uid === 0) return msg(accessWords.rootRefused, { which, code });
   const owner = userLabel(names, info.uid);
   const group = groupLabel(names, info.gid);
   const mode = modeOctal(info.mode);
   const you = youAre(me, names);
   const cls = classFor(info, me);
+  const values = { which, owner, group, mode, you };
 
   if (cls === 'owner') {
-    if (!allows(info.mode, 'owner', 'w')) {
-      return `You own ${subject.name}, but its write permission is turned off (mode ${mode}).`;
-    }
-    if (!allows(info.mode, 'owner', 'x')) {
-      return `You own ${subject.name}, but its search (x) permission is turned off, so nothing can be created in it (mode ${mode}).`;
-    }
-    return refused(probe, subject, `owned by you, mode ${mode}`);
+    if (!allows(info.mode, 'owner', 'w')) return msg(accessWords.ownerNoWrite, { which, mode });
+    if (!allows(info.mode, 'owner', 'x')) return msg(accessWords.ownerNoSearch, { which, mode });
+    return refused(probe, subject, { facts: 'mine', mode });
   }
   if (cls === 'group' && !allows(info.mode, 'group', 'w')) {
-    return `Only ${owner} can change ${subject.name} (owned by ${owner}, group ${group}, mode ${mode}); you are ${you}, in group ${group}, which may only read it.`;
+    return msg(accessWords.groupReadOnly, values);
   }
   if (cls === 'other' && allows(info.mode, 'group', 'w') && !allows(info.mode, 'other', 'w')) {
-    return `Only ${owner} and members of group ${group} can change ${subject.name} (owned by ${owner}, group ${group}, mode ${mode}); you are ${you}, not in group ${group}.`;
+    return msg(accessWords.ownerAndGroupOnly, values);
   }
   if (cls === 'other' && !allows(info.mode, 'other', 'w')) {
-    return `Only ${owner} can change ${subject.name} (owned by ${owner}, mode ${mode}); you are ${you}.`;
+    return msg(accessWords.ownerOnly, values);
   }
-  if (!allows(info.mode, cls, 'x')) {
-    return `${subject.sentenceStart} lets you write but not search it (owned by ${owner}, mode ${mode}), so nothing can be created in it; you are ${you}.`;
-  }
-  return refused(probe, subject, `owned by ${owner}, mode ${mode}`);
+  if (!allows(info.mode, cls, 'x')) return msg(accessWords.noSearch, values);
+  return refused(probe, subject, { facts: 'other', owner, mode });
 }
 
 /** The mode bits say yes, yet the kernel said no. */
-function refused(probe: WriteProbe, subject: Subject, facts?: string): string {
-  const detail = facts === undefined ? '' : ` (${facts})`;
-  return `The permissions of ${subject.name}${detail} would let you write to it, but the system refused (${probe.errorCode}): an access control list, an SELinux or AppArmor rule, or a flag such as immutable may forbid it.`;
+function refused(
+  probe: WriteProbe,
+  subject: Subject,
+  facts: { facts: 'mine' | 'other'; owner?: string; mode: string } | null = null,
+): Message {
+  return msg(accessWords.refused, {
+    which: subject.which,
+    code: probe.errorCode ?? 'EACCES',
+    facts: facts?.facts ?? 'none',
+    owner: facts?.owner ?? '',
+    mode: facts?.mode ?? '',
+  });
 }
 
 /** stat itself was refused: a folder above does not let us look inside. */
@@ -154,54 +171,62 @@ async function unreachable(
   for (let above = dirname(path); ; above = dirname(above)) {
     const info = await stat(above).catch(() => null);
     if (info !== null) {
-      const you = me === null ? '' : `; you are ${youAre(me, names)}`;
-      const owner = userLabel(names, info.uid);
       return {
-        reason: `You cannot reach this folder: ${above} does not let you look inside it (owned by ${owner}, mode ${modeOctal(info.mode)})${you}.`,
+        reason: msg(accessWords.unreachable, {
+          above,
+          owner: userLabel(names, info.uid),
+          mode: modeOctal(info.mode),
+          you: me === null ? 'none' : youAre(me, names),
+        }),
         ...ownerAndMode(info, names),
       };
     }
     if (dirname(above) === above) break;
   }
-  return {
-    reason: 'You cannot reach this folder: a folder above it does not let you look inside.',
-    owner: null,
-    mode: null,
-  };
+  return { reason: msg(accessWords.unreachableUnknown), owner: null, mode: null };
 }
 
-function cannotDelete(probe: WriteProbe, subject: Subject): string {
-  return `Pip Doctor could create a file in ${subject.name} but not delete it again (${probe.errorCode}), and pip has to delete files to upgrade or remove packages; an append-only or immutable flag, or a security tool, may be the cause. Please delete the test file it left there: ${probe.leftBehind}`;
+function cannotDelete(probe: WriteProbe, subject: Subject): Message {
+  return msg(accessWords.cannotDelete, {
+    which: subject.which,
+    code: probe.errorCode ?? 'EACCES',
+    file: probe.leftBehind ?? '',
+  });
 }
 
-function undecided(probe: WriteProbe, where: string | null, subject: Subject, dir: string): string {
+function undecided(
+  probe: WriteProbe,
+  where: string | null,
+  subject: Subject,
+  dir: string,
+): Message {
   if (probe.errorCode === 'ENOTDIR') {
     // No "would create it inside": a file cannot hold a folder.
-    const what = where === dir ? 'use it' : 'create this folder below it';
-    return `${where} is a file, not a folder, so pip cannot ${what}.`;
+    return msg(accessWords.isFile, { path: where ?? dir, use: where === dir ? 'yes' : 'no' });
   }
-  return subject.intro + undecidedCause(probe, subject);
+  const cause = undecidedCause(probe, subject);
+  return probe.errorCode === 'ENOENT' ? cause : subject.introduce(cause);
 }
 
-function undecidedCause(probe: WriteProbe, subject: Subject): string {
+function undecidedCause(probe: WriteProbe, subject: Subject): Message {
+  const which = subject.which;
   switch (probe.errorCode) {
     case 'ELOOP':
-      return `The path of ${subject.name} runs in a loop of symbolic links (ELOOP), so it cannot be used.`;
+      return msg(accessWords.loop, { which });
     case 'ENAMETOOLONG':
-      return `A name in the path of ${subject.name} is longer than the file system allows (ENAMETOOLONG).`;
+      return msg(accessWords.nameTooLong, { which });
     case 'ENOSPC':
-      return `The disk holding ${subject.name} is full (ENOSPC), so nothing can be written there.`;
+      return msg(accessWords.diskFull, { which });
     case 'EDQUOT':
-      return `You have used up your disk quota on the disk holding ${subject.name} (EDQUOT).`;
+      return msg(accessWords.quota, { which });
     case 'ENOENT':
-      return 'Neither this folder nor any folder above it exists.';
+      return msg(accessWords.nothingExists);
     case 'EEXIST':
-      return `Could not find an unused name for the test file in ${subject.name} after 10 tries (EEXIST).`;
+      return msg(accessWords.noFreeName, { which });
     default:
-      return `Could not find out whether ${subject.name} can be changed (${probe.errorCode}).`;
+      return msg(accessWords.undecided, { which, code: probe.errorCode ?? 'unknown' });
   }
 }
-
 /**
  * The `~/.local` trap: the folder is ours, but an earlier `sudo pip` left
  * root-owned packages inside it. pip can add new packages, yet fails as soon
@@ -225,16 +250,15 @@ async function leftBySomeoneElse(
   return { writable: false, reason: foreignReason(found, names) };
 }
 
-export function foreignReason(found: ForeignOwned, names: AccountNames): string {
-  const owner = found.mainOwner === null ? 'another user' : userLabel(names, found.mainOwner);
-  const bySudo = found.mainOwner === 0 ? ', left by an earlier `sudo pip`' : '';
-  const many = found.truncated ? `at least ${found.count}` : `${found.count}`;
-  const what =
-    found.count === 1
-      ? '1 file or folder inside belongs'
-      : `${many} files and folders inside belong`;
-  const named = found.blocking.slice(0, NAMED_PATHS).join(', ');
-  const rest = found.blocking.length - NAMED_PATHS;
-  const more = rest > 0 ? ` and ${rest} more` : '';
-  return `You can add new files here, but ${what} to ${owner}${bySudo}, so pip cannot upgrade or remove what is in ${named}${more}.`;
+export function foreignReason(found: ForeignOwned, names: AccountNames): Message {
+  return msg(accessWords.foreign, {
+    count: found.count,
+    atLeast: found.truncated ? 'yes' : 'no',
+    owner:
+      found.mainOwner === null ? msg(accessWords.anotherUser) : userLabel(names, found.mainOwner),
+    bySudo: found.mainOwner === 0 ? 'yes' : 'no',
+    // Paths are values, not words: joined by commas in every language.
+    paths: found.blocking.slice(0, NAMED_PATHS).join(', '),
+    rest: Math.max(0, found.blocking.length - NAMED_PATHS),
+  });
 }

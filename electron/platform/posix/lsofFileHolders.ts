@@ -1,3 +1,6 @@
+import { listOf, msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { holderGapWords } from '../holderGapWords';
 import { access, constants } from 'node:fs/promises';
 import type { Gap } from '../../shared/model/diagnosis';
 import { runProcess } from '../runProcess';
@@ -45,7 +48,8 @@ export async function findHoldersLsof(
   if (matcher.needles.length === 0) return { holders: [], gaps: [] };
 
   const lsof = await findLsof();
-  if (!lsof) return failed(`lsof was not found (looked for ${LSOF_CANDIDATES.join(', ')})`);
+  if (!lsof)
+    return failed(msg(holderGapWords.lsofMissing, { places: listOf(LSOF_CANDIDATES, 'or') }));
   const run = await runProcess(lsof, LSOF_ARGS, {
     timeoutMs: LSOF_TIMEOUT_MS,
     maxOutputBytes: LSOF_MAX_OUTPUT_BYTES,
@@ -55,17 +59,18 @@ export async function findHoldersLsof(
     env: { ...process.env, LC_ALL: 'C' },
   });
   options.signal?.throwIfAborted();
-  if (run.spawnError) return failed(`lsof could not be started (${run.spawnError.code})`);
-  if (run.timedOut) return failed(`lsof did not finish within ${LSOF_TIMEOUT_MS / 1000} s`);
+  if (run.spawnError)
+    return failed(msg(holderGapWords.lsofNotStarted, { code: run.spawnError.code }));
+  if (run.timedOut)
+    return failed(msg(holderGapWords.lsofSlow, { seconds: LSOF_TIMEOUT_MS / 1000 }));
   if (run.stdout === '' && run.exitCode !== 0) {
-    return failed(
-      `lsof failed: ${run.stderr.trim().split('\n')[0] || `exit code ${run.exitCode}`}`,
-    );
+    const error = run.stderr.trim().split('\n')[0] || `exit code ${run.exitCode}`;
+    return failed(msg(holderGapWords.lsofError, { error }));
   }
 
   const gaps: Gap[] = [];
   // A cut-off listing still names the holders it reached; say that the rest is missing.
-  if (run.truncated) gaps.push(scanGap('the lsof listing was too long and was cut off'));
+  if (run.truncated) gaps.push(scanGap(msg(holderGapWords.lsofCut)));
   if (process.geteuid?.() !== 0) gaps.push(otherUsersGap());
   return { holders: holdersInLsofOutput(run.stdout, matcher), gaps };
 }
@@ -96,14 +101,14 @@ async function findLsof(): Promise<string | null> {
   return null;
 }
 
-function failed(why: string): HolderScan {
+function failed(why: Message): HolderScan {
   return { holders: [], gaps: [scanGap(why)] };
 }
 
-function scanGap(why: string): Gap {
+function scanGap(why: Message): Gap {
   return {
     area: 'processes',
-    message: `Could not list which programs have the files open: ${why}.`,
+    message: msg(holderGapWords.lsofFailed, { why }),
     howToReveal: null,
   };
 }
@@ -115,9 +120,7 @@ function scanGap(why: string): Gap {
 function otherUsersGap(): Gap {
   return {
     area: 'processes',
-    message:
-      "Only your own programs were inspected: other users' processes are hidden from lsof " +
-      'unless it runs as root. One of them may be holding the files.',
-    howToReveal: "Run the scan as root (with sudo) to include other users' processes.",
+    message: msg(holderGapWords.lsofOwnOnly),
+    howToReveal: msg(holderGapWords.lsofRunAsRoot),
   };
 }

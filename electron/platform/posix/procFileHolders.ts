@@ -1,3 +1,5 @@
+import { msg } from '../../shared/i18n/message';
+import { holderGapWords } from '../holderGapWords';
 import type { Gap } from '../../shared/model/diagnosis';
 import { createHeldPathMatcher, HolderSet } from './heldPathMatcher';
 import type { HolderScan } from '../systemProbe';
@@ -67,42 +69,32 @@ function unreadGap(error: unknown): Gap {
   const cause = error instanceof Error ? error.message : String(error);
   return {
     area: 'processes',
-    message: `The open files of running programs could not be read (${cause}), so no program holding the files is shown; one may still be.`,
-    howToReveal: 'Scan again; if this repeats, restart Pip Doctor.',
+    message: msg(holderGapWords.openFilesUnread, { error: cause }),
+    howToReveal: msg(holderGapWords.scanAgain),
   };
 }
 
 function unansweredGap(timeoutMs: number): Gap {
   return {
     area: 'processes',
-    message:
-      `The open files of running programs could not be read within ${Number((timeoutMs / 1000).toPrecision(2))} s, ` +
-      'so no program holding the files is shown; one may still be. A program stuck on an ' +
-      'unreachable network drive can make reading its files wait.',
-    howToReveal: 'Close programs that use an unreachable network drive, then scan again.',
+    message: msg(holderGapWords.openFilesSlow, {
+      seconds: Number((timeoutMs / 1000).toPrecision(2)),
+    }),
+    howToReveal: msg(holderGapWords.openFilesSlowHow),
   };
 }
 
 function uninspectedGap(count: number): Gap {
-  const processes = count === 1 ? '1 process' : `${count} processes`;
   if (process.geteuid?.() === 0) {
     return {
       area: 'processes',
-      message:
-        `The kernel refused to show the open files of ${processes}, even to root ` +
-        '(a hardened or traced process). One of them may be holding the files.',
+      message: msg(holderGapWords.hiddenEvenFromRoot, { count }),
       howToReveal: null,
     };
   }
-  const whose =
-    count === 1
-      ? 'it belongs to another user (or protects itself)'
-      : 'they belong to other users (or protect themselves)';
   return {
     area: 'processes',
-    message:
-      `${processes} could not be inspected: ${whose}, and only root may see ` +
-      "which files other users' processes have open. One of them may be holding the files.",
-    howToReveal: 'Run the scan as root (with sudo) to see which files those processes hold.',
+    message: msg(holderGapWords.othersProcesses, { count }),
+    howToReveal: msg(holderGapWords.runAsRoot),
   };
 }

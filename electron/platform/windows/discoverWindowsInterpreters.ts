@@ -1,3 +1,5 @@
+import { msg } from '../../shared/i18n/message';
+import { gapWords } from '../gapWords';
 import { win32 } from 'node:path';
 import type { Gap } from '../../shared/model/diagnosis';
 import { mergeResolved } from '../mergeByIdentity';
@@ -135,8 +137,8 @@ export async function discoverWindowsInterpreters(
       .filter(({ path }) => !merged.canonical.has(path) && !merged.brokenPaths.has(path))
       .map(({ extra }) => ({
         area: 'installs' as const,
-        message: `"${extra}" (given with --python) is not a Python interpreter Pip Doctor can run.`,
-        howToReveal: 'Give the path of python.exe itself (a venv has it in its Scripts folder).',
+        message: msg(gapWords.givenNotPythonWindows, { shown: extra }),
+        howToReveal: msg(gapWords.givenNotPythonWindowsHow),
       })),
   );
   const logInterpreter = logInterpreterPath(options);
@@ -147,9 +149,8 @@ export async function discoverWindowsInterpreters(
   ) {
     gaps.push({
       area: 'installs',
-      message: `"${logInterpreter}" (${LOG_INTERPRETER_SIGHTING}) is not a Python interpreter on this computer.`,
-      howToReveal:
-        'If the log comes from another computer, scan there; otherwise run that pip again and paste the new log.',
+      message: msg(gapWords.logInterpreterWindows, { shown: logInterpreter }),
+      howToReveal: msg(gapWords.logInterpreterWindowsHow),
     });
   }
   const active = await activeWindowsVenv(env, deps.files);
@@ -413,15 +414,14 @@ async function stubGaps(
     if (alias.kind === 'store-stub') {
       gaps.push({
         area: 'installs',
-        message: `\`${target.command}\` on PATH is the Microsoft Store's App Execution Alias (${target.path}): it runs no Python, it only offers to install one from the Store.`,
-        howToReveal:
-          'In Settings > Apps > Advanced app settings > App execution aliases, turn off the python.exe and python3.exe aliases, or put your Python earlier on PATH.',
+        message: msg(gapWords.storeStub, { command: target.command, path: target.path }),
+        howToReveal: msg(gapWords.storeStubHow),
       });
     } else if (alias.kind === 'unknown') {
       gaps.push({
         area: 'installs',
-        message: `\`${target.command}\` on PATH is an App Execution Alias (${target.path}) whose target could not be read, so it was not run.`,
-        howToReveal: 'Run it by hand to see which Python it starts.',
+        message: msg(gapWords.unknownAlias, { command: target.command, path: target.path }),
+        howToReveal: msg(gapWords.unknownAliasHow),
       });
     }
   }

@@ -1,3 +1,5 @@
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
 import type { AccessCheck, AclEntry } from '../../shared/model/diagnosis';
 import type { WriteProbe } from '../writeProbe';
 import { allowsCreating, rightsInWords, specificRights, touchesChanges } from './accessRights';
@@ -20,6 +22,15 @@ export interface WindowsAccessFacts {
   controlledFolderAccess: boolean | null;
 }
 
+const words = defineMessages({
+  untranslated: {
+    id: 'platform.access.windowsEnglish',
+    defaultMessage: '{text}',
+    description:
+      'A Windows access explanation still built in English (its own messages are to come): keep it as {text}',
+  },
+});
+
 export type WindowsAccessExplanation = Pick<
   AccessCheck,
   'writable' | 'reason' | 'owner' | 'mode' | 'acl'
@@ -37,6 +48,16 @@ const NAMING_ORDER = [SID.administrators, SID.system, SID.trustedInstaller];
  * sentence is the same on a German or a Chinese Windows.
  */
 export function explainWindowsAccess(facts: WindowsAccessFacts): WindowsAccessExplanation {
+  const english = explainInEnglish(facts);
+  return {
+    ...english,
+    reason: english.reason === null ? null : msg(words.untranslated, { text: english.reason }),
+  };
+}
+
+function explainInEnglish(
+  facts: WindowsAccessFacts,
+): Omit<WindowsAccessExplanation, 'reason'> & { reason: string | null } {
   const { probe } = facts;
   if (probe.writable === true) {
     return { writable: true, reason: null, owner: null, mode: null, acl: null };

@@ -1,3 +1,6 @@
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { holderGapWords } from '../holderGapWords';
 import type { Gap } from '../../shared/model/diagnosis';
 import type { HolderScan } from '../systemProbe';
 import type { LockQuery, ProbeDocument } from './probeDocument';
@@ -9,8 +12,7 @@ const SESSION_MISMATCH = 0x2;
 /** Process start times from CIM (µs) and the Restart Manager (100 ns) are the same instant, cut differently. */
 const START_TOLERANCE_MS = 2;
 
-const RUN_AS_ADMIN =
-  'Run Pip Doctor as administrator (right-click it, then "Run as administrator") to see them too.';
+const RUN_AS_ADMIN = msg(holderGapWords.runAsAdmin);
 
 /**
  * Who holds the inspected installs' files, from the scan's one PowerShell
@@ -64,39 +66,41 @@ export function holderScanOf(document: ProbeDocument): HolderScan {
 
 function scanGaps(document: ProbeDocument, queries: readonly LockQuery[]): Gap[] {
   const gaps: Gap[] = [];
-  const whyNot = (error: string | null) => error ?? document.fatal ?? 'no reason given';
+  const whyNot = (error: string | null) => error ?? document.fatal ?? msg(holderGapWords.noReason);
   if (document.identity.status === 'failed') {
     gaps.push({
       area: 'elevation',
-      message: `Whether Pip Doctor runs as administrator could not be found out: ${whyNot(document.identity.error)}`,
+      message: msg(holderGapWords.identityFailed, { error: whyNot(document.identity.error) }),
       howToReveal: null,
     });
   }
   if (document.settings.status === 'failed') {
     gaps.push({
       area: 'elevation',
-      message: `Long path support and Controlled Folder Access could not be checked: ${whyNot(document.settings.error)}`,
+      message: msg(holderGapWords.settingsFailed, { error: whyNot(document.settings.error) }),
       howToReveal: null,
     });
   }
   if (document.processes.status === 'failed') {
     gaps.push({
       area: 'processes',
-      message: `The running programs could not be listed: ${whyNot(document.processes.error)}`,
+      message: msg(holderGapWords.processesFailed, { error: whyNot(document.processes.error) }),
       howToReveal: null,
     });
   }
   if (document.restartManager.status === 'failed') {
     gaps.push({
       area: 'processes',
-      message: `Windows' Restart Manager could not be asked which programs use the files: ${whyNot(document.restartManager.error)}`,
+      message: msg(holderGapWords.restartManagerFailed, {
+        error: whyNot(document.restartManager.error),
+      }),
       howToReveal: null,
     });
   }
   if (document.loadedModules.status === 'failed') {
     gaps.push({
       area: 'processes',
-      message: `The files loaded by running Python programs could not be read: ${whyNot(document.loadedModules.error)}`,
+      message: msg(holderGapWords.modulesFailed, { error: whyNot(document.loadedModules.error) }),
       howToReveal: null,
     });
   }
@@ -110,24 +114,25 @@ function restartManagerGaps(queries: readonly LockQuery[]): Gap[] {
   if (failed.length > 0) {
     gaps.push({
       area: 'processes',
-      message: `Windows' Restart Manager did not answer for ${failed.map((query) => query.paths[0]).join(', ')} (Windows error ${failed[0]!.error}).`,
+      message: msg(holderGapWords.restartManagerSilent, {
+        paths: failed.map((query) => query.paths[0]).join(', '),
+        code: String(failed[0]!.error),
+      }),
       howToReveal: null,
     });
   }
   if (queries.some((query) => query.rebootReasons & PERMISSION_DENIED)) {
     gaps.push({
       area: 'processes',
-      message:
-        'Some programs using these files run as another user or as administrator, and Windows does not name them to Pip Doctor.',
+      message: msg(holderGapWords.otherAccount),
       howToReveal: RUN_AS_ADMIN,
     });
   }
   if (queries.some((query) => query.rebootReasons & SESSION_MISMATCH)) {
     gaps.push({
       area: 'processes',
-      message:
-        "Some programs using these files run in another user's session (another signed-in user, or a remote desktop).",
-      howToReveal: 'Sign that user out, or restart Windows, to release them.',
+      message: msg(holderGapWords.otherSession),
+      howToReveal: msg(holderGapWords.otherSessionHow),
     });
   }
   for (const query of queries.filter((query) => query.truncated)) {
@@ -137,15 +142,14 @@ function restartManagerGaps(queries: readonly LockQuery[]): Gap[] {
 }
 
 /** An install folder whose walk for program files stopped early: at the file count, or out of time. */
-function cutShort(query: LockQuery): string {
-  const folder = query.paths[0];
+function cutShort(query: LockQuery): Message {
+  const folder = query.paths[0] ?? '';
+  const values = { folder, count: query.fileCount };
   if (query.limit === 'time' && query.fileCount === 0)
-    return `The program files in ${folder} were not checked for programs using them: finding them took too long.`;
-  if (query.limit === 'time')
-    return `Only ${query.fileCount} program files in ${folder} were checked for programs using them: finding more took too long.`;
-  if (query.limit === 'files')
-    return `Only the first ${query.fileCount} program files in ${folder} were checked for programs using them: it has more than one scan looks at.`;
-  return `Only the first ${query.fileCount} program files in ${folder} were checked for programs using them.`;
+    return msg(holderGapWords.notCheckedSlow, { folder });
+  if (query.limit === 'time') return msg(holderGapWords.partlyCheckedSlow, values);
+  if (query.limit === 'files') return msg(holderGapWords.partlyCheckedMany, values);
+  return msg(holderGapWords.partlyChecked, values);
 }
 
 function moduleGaps(document: ProbeDocument): Gap[] {
@@ -154,17 +158,23 @@ function moduleGaps(document: ProbeDocument): Gap[] {
   const unreadable = document.loadedModules.uninspected.filter((process) => !process.denied);
   const gaps: Gap[] = [];
   if (denied.length > 0) {
-    const count = denied.length === 1 ? '1 Python process' : `${denied.length} Python processes`;
     gaps.push({
       area: 'processes',
-      message: `${count} (${denied.map((process) => `${process.name}, pid ${process.pid}`).join('; ')}) could not be inspected: ${denied.length === 1 ? 'it runs' : 'they run'} as another user or as administrator, and Windows shows the files a process has loaded only to its own user. One of them may be holding the files.`,
+      message: msg(holderGapWords.deniedPythons, {
+        count: denied.length,
+        // Names and numbers only: no words to translate in the list.
+        processes: denied.map((process) => `${process.name}, pid ${process.pid}`).join('; '),
+      }),
       howToReveal: RUN_AS_ADMIN,
     });
   }
   if (unreadable.length > 0) {
     gaps.push({
       area: 'processes',
-      message: `The loaded files of ${unreadable.map((process) => `${process.name} (pid ${process.pid})`).join(', ')} could not be read: ${unreadable[0]!.error ?? 'no reason given'}.`,
+      message: msg(holderGapWords.unreadableModules, {
+        processes: unreadable.map((process) => `${process.name} (pid ${process.pid})`).join(', '),
+        error: unreadable[0]!.error ?? msg(holderGapWords.noReason),
+      }),
       howToReveal: null,
     });
   }

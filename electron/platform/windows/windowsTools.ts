@@ -1,3 +1,5 @@
+import { msg } from '../../shared/i18n/message';
+import { gapWords } from '../gapWords';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Gap } from '../../shared/model/diagnosis';
@@ -122,8 +124,8 @@ export async function readRegistryPythons(
       : [
           {
             area: 'installs',
-            message: `${undecodable.length} registry value${undecodable.length === 1 ? '' : 's'} of registered Pythons came back unreadable from reg.exe, which writes in the console's code page (a folder name with non-English letters): such a Python is found only if it is also on PATH, in py's list or in a usual install folder.`,
-            howToReveal: 'Run `py -0p` in a terminal to see every registered Python with its path.',
+            message: msg(gapWords.registryUnreadable, { count: undecodable.length }),
+            howToReveal: msg(gapWords.registryHow),
           },
         ];
   return {

@@ -1,3 +1,5 @@
+import { msg } from '../../shared/i18n/message';
+import { brokenVenvWords } from '../brokenVenvWords';
 import { win32 } from 'node:path';
 import { parsePyvenvCfg } from '../pyvenvCfg';
 import type { BrokenVenv } from '../mergeByIdentity';
@@ -86,13 +88,13 @@ export async function brokenWindowsVenv(
   if (await files.isMissing(executable)) {
     return {
       ...facts,
-      reason: `its interpreter ${executable} is missing: the environment was not finished, or was damaged`,
+      reason: msg(brokenVenvWords.interpreterMissing, { python: executable }),
     };
   }
   if (base !== null && (await files.isMissing(base))) {
     return {
       ...facts,
-      reason: `its base interpreter ${base} no longer exists (that Python was uninstalled, moved or upgraded), so ${executable} cannot start: it says "No Python at ${base}"`,
+      reason: msg(brokenVenvWords.baseGoneWindows, { base, python: executable }),
     };
   }
   return null;

@@ -1,10 +1,11 @@
 import { defineMessages } from '@formatjs/intl';
 import type { MessageDescriptor } from '@formatjs/intl';
 import { programOf } from '../../engine/recommend/describeHolder';
-import { SHELLS, startedBy } from '../../engine/processes/startedBy';
+import { roleNamesItsApp, roleWords } from '../../engine/processes/startedBy';
+import type { AppName } from '../../engine/processes/startedBy';
 import { msg } from '../../shared/i18n/message';
 import type { Message, MessageValue } from '../../shared/i18n/message';
-import type { RunningProcess } from '../../shared/model/diagnosis';
+import type { HolderRole, RunningProcess } from '../../shared/model/diagnosis';
 
 /**
  * A program that holds files, as the user knows it ("Jupyter kernel (VS Code
@@ -86,84 +87,23 @@ const words = defineMessages({
   },
 });
 
-/** The roles startedBy.ts recognises, by its (English) label. */
-const roles = defineMessages({
-  'Spyder kernel': { id: 'plan.holder.role.spyderKernel', defaultMessage: 'Spyder kernel' },
-  'Jupyter kernel': { id: 'plan.holder.role.jupyterKernel', defaultMessage: 'Jupyter kernel' },
-  'Python language server (Pylance)': {
-    id: 'plan.holder.role.pylance',
-    defaultMessage: 'Python language server (Pylance)',
-  },
-  'Python language server': {
-    id: 'plan.holder.role.languageServer',
-    defaultMessage: 'Python language server',
-  },
-  'Python debugger (debugpy)': {
-    id: 'plan.holder.role.debugpy',
-    defaultMessage: 'Python debugger (debugpy)',
-  },
-  'PyCharm debugger': {
-    id: 'plan.holder.role.pycharmDebugger',
-    defaultMessage: 'PyCharm debugger',
-  },
-  'PyCharm Python console': {
-    id: 'plan.holder.role.pycharmConsole',
-    defaultMessage: 'PyCharm Python console',
-  },
-  'IDLE shell': { id: 'plan.holder.role.idleShell', defaultMessage: 'IDLE shell' },
-});
-
-/** What startedBy.ts names by a description rather than a product name; products stay as they are. */
-const starters = defineMessages({
-  'Command Prompt': {
-    id: 'plan.holder.app.commandPrompt',
-    defaultMessage: 'Command Prompt',
-    description: "Windows' own name for cmd.exe: use the name Windows shows in your language.",
-  },
-  'Console window': { id: 'plan.holder.app.consoleWindow', defaultMessage: 'Console window' },
-  'SSH session': { id: 'plan.holder.app.sshSession', defaultMessage: 'SSH session' },
-});
-const shellWords = defineMessages({
-  shell: {
-    id: 'plan.holder.app.shell',
-    defaultMessage: '{shell} shell',
-    description: 'A command-line shell by its program name ({shell}: bash, zsh, sh…).',
-  },
-});
-
-const LABELS: ReadonlyMap<string, Message> = new Map([
-  ...Object.entries({ ...roles, ...starters }).map(([label, words]): [string, Message] => [
-    label,
-    msg(words),
-  ]),
-  ...SHELLS.map((shell): [string, Message] => [`${shell} shell`, msg(shellWords.shell, { shell })]),
-]);
-
-/** A role or starter startedBy.ts recognises, in words; a product (VS Code, PyCharm) shows as it is named. */
-function roleWords(label: string): MessageValue {
-  return LABELS.get(label) ?? label;
-}
-
 interface Identity {
   program: string;
-  role: string | null;
-  app: string | null;
+  role: HolderRole | null;
+  app: AppName | null;
 }
 
-/** What the process is and which app it belongs to, as describeHolder.ts's holderName reads them. */
+/** What the process is and which app it belongs to: the scan's facts, never its words taken apart. */
 function identityOf(process: RunningProcess): Identity {
-  const program = programOf(process);
-  const role = startedBy({ name: program, ...process }, []).role;
-  return { program, role, app: appOf(process.startedBy, role) };
+  return {
+    program: programOf(process),
+    role: process.startedBy?.role ?? null,
+    app: process.startedBy?.app ?? null,
+  };
 }
 
-/** The app out of RunningProcess.startedBy ("Jupyter kernel started by VS Code" → "VS Code"). */
-function appOf(phrase: string | null, role: string | null): string | null {
-  if (phrase === null || phrase === role) return null;
-  if (role && phrase.startsWith(`${role} started by `))
-    return phrase.slice(`${role} started by `.length);
-  return role ? null : phrase;
-}
+/** Roles whose words end in a bracket ("Python debugger (debugpy)"): "in VS Code", not "(VS Code …)". */
+const BRACKETED: ReadonlySet<HolderRole> = new Set(['pylance', 'debugpy']);
 
 /**
  * What a person calls the program ("Jupyter kernel (VS Code notebook)"), with
@@ -177,19 +117,18 @@ export function holderNameMessage(process: RunningProcess, withPid = false): Mes
     numbered: MessageDescriptor,
     values: Record<string, MessageValue>,
   ): Message => (withPid ? msg(numbered, { ...values, pid }) : msg(plain, values));
-  if (role === 'Jupyter kernel' && app)
-    return pick(words.jupyterKernelOf, words.jupyterKernelOfPid, { app: roleWords(app) });
-  if (role && app && !role.startsWith(app)) {
-    return role.includes('(')
-      ? pick(words.roleInApp, words.roleInAppPid, { role: roleWords(role), app: roleWords(app) })
-      : pick(words.roleOfApp, words.roleOfAppPid, { role: roleWords(role), app: roleWords(app) });
+  if (role === 'jupyter-kernel' && app && !roleNamesItsApp(role, app))
+    return pick(words.jupyterKernelOf, words.jupyterKernelOfPid, { app });
+  if (role && app && !roleNamesItsApp(role, app)) {
+    return BRACKETED.has(role)
+      ? pick(words.roleInApp, words.roleInAppPid, { role: roleWords(role), app })
+      : pick(words.roleOfApp, words.roleOfAppPid, { role: roleWords(role), app });
   }
   if (role) return pick(words.named, words.namedPid, { program: roleWords(role) });
   const kind: MessageValue = /^pythonw?[\d.]*(\.exe)?$/i.test(program)
     ? msg(words.pythonProgram)
     : program;
-  if (app)
-    return pick(words.startedFrom, words.startedFromPid, { program: kind, app: roleWords(app) });
+  if (app) return pick(words.startedFrom, words.startedFromPid, { program: kind, app });
   return pick(words.named, words.namedPid, { program: kind });
 }
 
@@ -197,14 +136,9 @@ export function holderNameMessage(process: RunningProcess, withPid = false): Mes
 export function holderDescriptionMessage(process: RunningProcess): Message {
   const { program, role, app } = identityOf(process);
   const pid = String(process.pid);
-  if (role && app && !role.startsWith(app))
-    return msg(words.describedStartedBy, {
-      program,
-      pid,
-      role: roleWords(role),
-      app: roleWords(app),
-    });
-  const starter = role ? roleWords(role) : app === null ? null : roleWords(app);
+  if (role && app && !roleNamesItsApp(role, app))
+    return msg(words.describedStartedBy, { program, pid, role: roleWords(role), app });
+  const starter = role ? roleWords(role) : app;
   return starter === null
     ? msg(words.namedPid, { program, pid })
     : msg(words.describedWith, { program, pid, starter });
@@ -212,5 +146,6 @@ export function holderDescriptionMessage(process: RunningProcess): Message {
 
 /** Whether closing it loses a kernel's variables (a notebook's kernel, Spyder's). */
 export function isKernel(process: RunningProcess): boolean {
-  return / kernel$/.test(identityOf(process).role ?? '');
+  const { role } = identityOf(process);
+  return role === 'jupyter-kernel' || role === 'spyder-kernel';
 }

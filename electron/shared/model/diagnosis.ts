@@ -69,7 +69,7 @@ export const AccessCheckSchema = z.object({
   /** null when it could not be decided (the folder and its parents do not exist, a timeout). */
   writable: z.boolean().nullable(),
   /** Why not, in words from the real facts; null when writable. */
-  reason: z.string().nullable(),
+  reason: MessageSchema.nullable(),
   /** The facts behind the reason, for the detail view. */
   owner: z.string().nullable(),
   mode: z.string().nullable(),
@@ -108,7 +108,7 @@ export const PythonInstallSchema = z.object({
   basePrefix: z.string().nullable(),
   status: ProbeStatusSchema,
   /** What went wrong when status is not ok, in words. */
-  statusDetail: z.string().nullable(),
+  statusDetail: MessageSchema.nullable(),
   pipVersion: z.string().nullable(),
   externallyManaged: z.boolean(),
   userSiteEnabled: z.boolean().nullable(),
@@ -135,6 +135,37 @@ export const ProcessParentSchema = z.object({
   executable: z.string().nullable(),
 });
 
+/** What a process does for the user, when recognisable: a kernel, a language server, a debugger. */
+export const HolderRoleSchema = z.enum([
+  'spyder-kernel',
+  'jupyter-kernel',
+  'pylance',
+  'language-server',
+  'debugpy',
+  'pycharm-debugger',
+  'pycharm-console',
+  'idle-shell',
+]);
+export type HolderRole = z.infer<typeof HolderRoleSchema>;
+
+/**
+ * Who started a process, as facts rather than a phrase to take apart: its
+ * role, the app among its parents, and the phrase to show ("Jupyter kernel
+ * started by VS Code").
+ */
+export const StarterSchema = z.object({
+  role: HolderRoleSchema.nullable(),
+  /**
+   * The app as a person knows it: its own name ("VS Code", never translated),
+   * or words for what Windows names in the user's language (Command Prompt).
+   */
+  app: z.union([z.string(), MessageSchema]).nullable(),
+  /** A shell is only where the program was typed; an app or terminal is what the user opened. */
+  appKind: z.enum(['app', 'terminal', 'shell']).nullable(),
+  phrase: MessageSchema,
+});
+export type Starter = z.infer<typeof StarterSchema>;
+
 export const RunningProcessSchema = z.object({
   pid: z.number().int(),
   /** With the pid, identifies the process (PIDs are reused). ISO 8601. */
@@ -148,7 +179,7 @@ export const RunningProcessSchema = z.object({
   /** Nearest parent first, up to the app that started it. */
   parents: z.array(ProcessParentSchema),
   /** The app a person would recognise ("VS Code", "Jupyter"), from the parents. */
-  startedBy: z.string().nullable(),
+  startedBy: StarterSchema.nullable(),
   /** Files of the inspected installs it has open or mapped. */
   holds: z.array(z.string()),
 });
@@ -177,7 +208,7 @@ export const TempDirCheckSchema = z.object({
   variable: z.string().nullable(),
   problem: z.enum(['missing', 'not-writable', 'full']).nullable(),
   /** The problem in words; null when it works. */
-  reason: z.string().nullable(),
+  reason: MessageSchema.nullable(),
   /** A folder of the user's that works, for `TMPDIR=... pip install`; null when none was found. */
   alternative: z.string().nullable(),
   /**
@@ -210,7 +241,7 @@ export const ObservationSchema = z.object({
     'nothing-wrong',
   ]),
   /** In plain words, from this machine's facts. */
-  message: z.string(),
+  message: MessageSchema,
   /** The folder or file it is about, when there is one. */
   path: z.string().nullable(),
 });
@@ -219,8 +250,8 @@ export type Observation = z.infer<typeof ObservationSchema>;
 /** Something that could not be inspected, and what would reveal it. */
 export const GapSchema = z.object({
   area: z.enum(['installs', 'folders', 'processes', 'elevation']),
-  message: z.string(),
-  howToReveal: z.string().nullable(),
+  message: MessageSchema,
+  howToReveal: MessageSchema.nullable(),
 });
 export type Gap = z.infer<typeof GapSchema>;
 
@@ -294,7 +325,7 @@ export const DiagnosisSchema = z.object({
   /** The cause the diagnosis settles on, from the log and the machine together; `none` when all is well. */
   cause: z.union([CauseSchema, z.literal('none')]),
   /** That cause in one sentence, from this machine's facts. */
-  causeSummary: z.string(),
+  causeSummary: MessageSchema,
   recommendations: z.array(RecommendationSchema),
   observations: z.array(ObservationSchema),
   gaps: z.array(GapSchema),

@@ -1,10 +1,10 @@
+import { useText } from '../i18n/useText';
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { defineMessages, useIntl } from 'react-intl';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
 import { CAUSE_BADGES, findingBadge } from '../wording/causeWords';
 import { Panel } from './Panel';
-import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
@@ -41,7 +41,7 @@ export function CauseSummary({ diagnosis }: { diagnosis: Diagnosis }) {
         <Icon className={mergeClasses(styles.icon, healthy && styles.ok)} />
         <div className={styles.text}>
           <h2 className={styles.title}>{intl.formatMessage(words.title)}</h2>
-          <p className={styles.summary}>{diagnosis.causeSummary}</p>
+          <p className={styles.summary}>{text(diagnosis.causeSummary)}</p>
           <div>
             <Badge appearance="tint" color={healthy ? 'success' : 'warning'}>
               {text(

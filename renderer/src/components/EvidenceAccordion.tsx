@@ -1,3 +1,4 @@
+import { useText } from '../i18n/useText';
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape, NoMessageValues } from 'react-intl';
@@ -6,7 +7,6 @@ import type {
   FolderRole,
   RunningProcess,
 } from '../../../electron/shared/model/diagnosis';
-import { useText } from '../i18n/useText';
 import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
 import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { installName } from '../wording/installWords';
@@ -288,7 +288,10 @@ function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
           <FactList
             facts={[
               { label: intl.formatMessage(words.folder), value: folder.path, code: true },
-              { label: intl.formatMessage(words.whyNot), value: folder.reason },
+              {
+                label: intl.formatMessage(words.whyNot),
+                value: folder.reason && text(folder.reason),
+              },
               { label: intl.formatMessage(words.owner), value: folder.owner, code: true },
               { label: intl.formatMessage(words.permissions), value: folder.mode, code: true },
               {
@@ -307,6 +310,7 @@ function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
 function HolderEvidence({ holders }: { holders: RunningProcess[] }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   return (
     <div className={styles.panel}>
       {holders.map((holder) => (
@@ -320,7 +324,10 @@ function HolderEvidence({ holders }: { holders: RunningProcess[] }) {
           </h4>
           <FactList
             facts={[
-              { label: intl.formatMessage(words.startedBy), value: holder.startedBy },
+              {
+                label: intl.formatMessage(words.startedBy),
+                value: holder.startedBy && text(holder.startedBy.phrase),
+              },
               { label: intl.formatMessage(words.parents), value: parentChain(intl, holder) },
               {
                 label: intl.formatMessage(words.user),

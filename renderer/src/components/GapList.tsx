@@ -1,3 +1,4 @@
+import { useText } from '../i18n/useText';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { InfoRegular } from '@fluentui/react-icons';
 import { defineMessages, useIntl } from 'react-intl';
@@ -29,6 +30,7 @@ const sentences = defineMessages<{ title: { count: number } }>({
 /** What the scan could not see, so "nothing found" is never mistaken for "nothing there". */
 export function GapList({ gaps }: { gaps: Gap[] }) {
   const styles = useStyles();
+  const text = useText();
   const listStyles = useListStyles();
   const intl = useIntl();
   if (gaps.length === 0) return null;
@@ -36,10 +38,10 @@ export function GapList({ gaps }: { gaps: Gap[] }) {
     <Section title={intl.formatMessage(sentences.title, { count: gaps.length })}>
       <ul className={listStyles.list}>
         {gaps.map((gap) => (
-          <li key={`${gap.area}:${gap.message}`} className={styles.item}>
+          <li key={`${gap.area}:${JSON.stringify(gap.message)}`} className={styles.item}>
             <InfoRegular className={styles.icon} />
-            <span>{gap.message}</span>
-            {gap.howToReveal && <span className={styles.reveal}>{gap.howToReveal}</span>}
+            <span>{text(gap.message)}</span>
+            {gap.howToReveal && <span className={styles.reveal}>{text(gap.howToReveal)}</span>}
           </li>
         ))}
       </ul>

@@ -1,3 +1,5 @@
+import { useText } from '../i18n/useText';
+import type { Message } from '../../../electron/shared/i18n/message';
 import { Accordion, Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape, MessageTag, NoMessageValues } from 'react-intl';
@@ -13,7 +15,6 @@ import { Panel } from './Panel';
 import { useListStyles } from './listStyles';
 import { Section } from './Section';
 import { useTitleRowStyles } from './listStyles';
-import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -136,14 +137,18 @@ const ROLE_KEYS: Readonly<Record<FolderRole, FolderRoleKey>> = {
  * Each thing wrong with one install, in short words; empty when it is fine.
  * The reasons behind them are in the evidence, once.
  */
-function installProblems(intl: IntlShape, install: PythonInstall): Problem[] {
+function installProblems(
+  intl: IntlShape,
+  install: PythonInstall,
+  text: (message: Message) => string,
+): Problem[] {
   const problems: Problem[] = [];
   if (install.status !== 'ok')
     // The badge already names the status; the detail says what happened.
     problems.push({
-      text:
-        install.statusDetail ??
-        intl.formatMessage(words.status, { status: STATUS_KEYS[install.status] }),
+      text: install.statusDetail
+        ? text(install.statusDetail)
+        : intl.formatMessage(words.status, { status: STATUS_KEYS[install.status] }),
     });
   for (const folder of install.folders) {
     if (folder.writable === false)
@@ -164,7 +169,7 @@ function InstallCard({ install, isTarget }: { install: PythonInstall; isTarget: 
   const text = useText();
   const titleRowStyles = useTitleRowStyles();
   const intl = useIntl();
-  const problems = installProblems(intl, install);
+  const problems = installProblems(intl, install, text);
   return (
     <li>
       <Panel>
@@ -201,8 +206,8 @@ export function InstallList({ diagnosis }: { diagnosis: Diagnosis }) {
   const text = useText();
   const listStyles = useListStyles();
   const intl = useIntl();
-  const withProblems = diagnosis.installs.filter((i) => installProblems(intl, i).length > 0);
-  const fine = diagnosis.installs.filter((i) => installProblems(intl, i).length === 0);
+  const withProblems = diagnosis.installs.filter((i) => installProblems(intl, i, text).length > 0);
+  const fine = diagnosis.installs.filter((i) => installProblems(intl, i, text).length === 0);
   return (
     <Section title={intl.formatMessage(words.title, { count: diagnosis.installs.length })}>
       {withProblems.length === 0 ? (

@@ -1,3 +1,4 @@
+import { englishOf } from '../../support/english';
 import {
   existsSync,
   mkdirSync,
@@ -49,8 +50,8 @@ async function makeVenv(dir: string, ...extra: string[]): Promise<string> {
 describe('probeInterpreter on real interpreters', () => {
   it('describes the python3 on PATH', async () => {
     const facts = await probeInterpreter('python3', {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
-    expect(facts.statusDetail).toBeNull();
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
+    expect(englishOf(facts.statusDetail)).toBeNull();
     expect(facts.executable).toBe('python3');
     expect(facts.version).toMatch(/^3\.\d+\.\d+/);
     expect(facts.implementation).toBe('CPython');
@@ -93,20 +94,20 @@ describe('probeInterpreter on real interpreters', () => {
     writeFileSync(join(trap, 'json.py'), 'raise SystemExit("shadowed json imported")\n');
     const wrapper = fake('python-in-trap', `cd '${trap}' && exec python3 "$@"`);
     const facts = await probeInterpreter(wrapper, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
   });
 
   it('ignores PYTHONPATH and PYTHONHOME meant for another Python (-E)', async () => {
     const facts = await probeInterpreter('python3', {
       env: { ...process.env, PYTHONHOME: '/nonexistent', PYTHONPATH: join(scratch, 'trap') },
     });
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
   });
 
   it('finds the answer after noise printed at startup', async () => {
     const noisy = fake('python-noisy', 'echo "sitecustomize: hello {"; exec python3 "$@"');
     const facts = await probeInterpreter(noisy, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
     expect(facts.executable).toBe(noisy);
   });
 });
@@ -129,7 +130,7 @@ describe('probeInterpreter on virtual environments', () => {
 
   it('reports a venv, its own folders and the pip version from its metadata', async () => {
     const facts = await probeInterpreter(venvPython, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
     expect(facts.inVenv).toBe(true);
     expect(facts.prefix).toBe(venv);
     expect(facts.basePrefix).not.toBe(venv);
@@ -145,7 +146,7 @@ describe('probeInterpreter on virtual environments', () => {
 
   it('handles a venv path with quotes, &, %, Unicode and more than 260 characters', async () => {
     const facts = await probeInterpreter(deepPython, {});
-    expect(facts.status, facts.statusDetail ?? '').toBe('ok');
+    expect(facts.status, JSON.stringify(facts.statusDetail)).toBe('ok');
     expect(facts).toMatchObject({ inVenv: true, prefix: deep, pipVersion: null });
     expect(facts.purelib?.startsWith(deep)).toBe(true);
   });
@@ -161,7 +162,9 @@ describe('probeInterpreter on things that are not a working Python', () => {
     ];
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(hung.status).toBe('timed-out');
-    expect(hung.statusDetail).toBe(`"${hang}" did not answer within 1.5 s and was stopped.`);
+    expect(englishOf(hung.statusDetail)).toBe(
+      `"${hang}" did not answer within 1.5 s and was stopped.`,
+    );
     expect(real.status).toBe('ok');
   });
 
@@ -171,7 +174,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     setTimeout(() => controller.abort(), 200);
     const facts = await probeInterpreter(hang, { signal: controller.signal });
     expect(facts.status).toBe('timed-out');
-    expect(facts.statusDetail).toContain('cancelled');
+    expect(englishOf(facts.statusDetail)).toContain('cancelled');
   });
 
   it('reports a non-zero exit as crashed with the last line of stderr', async () => {
@@ -181,7 +184,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     );
     const facts = await probeInterpreter(crash, {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${crash}" exited with status 1: Fatal Python error: init_fs_encoding`,
     );
     expect(facts.version).toBeNull();
@@ -190,14 +193,14 @@ describe('probeInterpreter on things that are not a working Python', () => {
   it('reports a program killed by a signal as crashed', async () => {
     const facts = await probeInterpreter(fake('python-segv', 'kill -SEGV $$'), {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toContain('was ended by SIGSEGV');
+    expect(englishOf(facts.statusDetail)).toContain('was ended by SIGSEGV');
   });
 
   it('reports a missing program as crashed because it could not be started', async () => {
     const missing = join(scratch, 'no-such-python');
     const facts = await probeInterpreter(missing, {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${missing}" could not be started: the file does not exist (ENOENT).`,
     );
   });
@@ -208,8 +211,10 @@ describe('probeInterpreter on things that are not a working Python', () => {
       {},
     );
     expect(facts.status).toBe('malformed');
-    expect(facts.statusDetail).toContain('printed something that is not the expected answer: ');
-    expect(facts.statusDetail).toContain('\\x00\\x01garbage\\x1b[0m');
+    expect(englishOf(facts.statusDetail)).toContain(
+      'printed something that is not the expected answer: ',
+    );
+    expect(englishOf(facts.statusDetail)).toContain('\\x00\\x01garbage\\x1b[0m');
   });
 
   it('reports our marker with the wrong shape as malformed', async () => {
@@ -218,7 +223,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
       {},
     );
     expect(facts.status).toBe('malformed');
-    expect(facts.statusDetail).toContain('unexpected shape');
+    expect(englishOf(facts.statusDetail)).toContain('unexpected shape');
   });
 
   it('keeps a partial answer as ok and says which facts could not be read', async () => {
@@ -236,7 +241,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     const partial = fake('python-partial', `cat <<'EOF'\n${JSON.stringify(answer)}\nEOF`);
     const facts = await probeInterpreter(partial, {});
     expect(facts).toMatchObject({ status: 'ok', version: '3.12.1', pipVersion: null });
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${partial}" answered, but some facts could not be read: pipVersion: PermissionError(13, 'Permission denied')`,
     );
   });
@@ -248,7 +253,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     );
     const facts = await probeInterpreter(stub, {});
     expect(facts.status).toBe('crashed');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${stub}" exited with status 9: Python was not found; run without arguments to install from the Microsoft Store.`,
     );
   });
@@ -257,7 +262,7 @@ describe('probeInterpreter on things that are not a working Python', () => {
     const other = fake('python-other-json', `echo '{"version": "3.12.0", "prefix": "/usr"}'`);
     const facts = await probeInterpreter(other, {});
     expect(facts.status).toBe('not-python');
-    expect(facts.statusDetail).toBe(
+    expect(englishOf(facts.statusDetail)).toBe(
       `"${other}" is not a Python interpreter: it answered "{"version": "3.12.0", "prefix": "/usr"}".`,
     );
   });
@@ -268,11 +273,11 @@ describe('probeInterpreter on things that are not a working Python', () => {
       InterpreterFacts,
     ];
     expect(silent.status).toBe('not-python');
-    expect(silent.statusDetail).toBe(
+    expect(englishOf(silent.statusDetail)).toBe(
       '"/bin/true" is not a Python interpreter: it printed nothing.',
     );
     expect(echo.status).toBe('not-python');
-    expect(echo.statusDetail).toMatch(
+    expect(englishOf(echo.statusDetail)).toMatch(
       // echo takes -E as its own option and prints the rest of our arguments back.
       /^"\/bin\/echo" is not a Python interpreter: it answered "-S -c /,
     );
@@ -283,7 +288,7 @@ describe('probeInterpreters', () => {
   it('asks all interpreters at once', async () => {
     const slow = fake('python-slow', 'sleep 1; exec python3 "$@"');
     const single = await probeInterpreter(slow, {});
-    expect(single.status, single.statusDetail ?? '').toBe('ok');
+    expect(single.status, JSON.stringify(single.statusDetail)).toBe('ok');
 
     const count = 6;
     const started = Date.now();

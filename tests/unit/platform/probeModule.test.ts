@@ -83,7 +83,7 @@ describe('the probe as a module in a cache folder', () => {
 
     const first = await probeInterpreter(SYSTEM_PYTHON, { cacheDir });
 
-    expect(first.status, first.statusDetail ?? '').toBe('ok');
+    expect(first.status, JSON.stringify(first.statusDetail)).toBe('ok');
     const dir = probeFolder(cacheDir);
     expect(readdirSync(dir).sort()).toEqual(['__pycache__', MODULE]);
     expect(readFileSync(join(dir, MODULE), 'utf8')).toBe(INTERPRETER_PROBE_SCRIPT);
@@ -101,7 +101,7 @@ describe('the probe as a module in a cache folder', () => {
 
     const second = await probeInterpreter(SYSTEM_PYTHON, { cacheDir });
 
-    expect(second.status, second.statusDetail ?? '').toBe('ok');
+    expect(second.status, JSON.stringify(second.statusDetail)).toBe('ok');
     expect(facts(second)).toEqual(facts(first));
     const reused = statSync(bytecode);
     expect([reused.ino, reused.mtimeMs]).toEqual([compiled.ino, compiled.mtimeMs]);
@@ -127,7 +127,7 @@ describe('the probe as a module in a cache folder', () => {
 
     const asSource = await probeInterpreter(SYSTEM_PYTHON, { cacheDir: null });
 
-    expect(asSource.status, asSource.statusDetail ?? '').toBe('ok');
+    expect(asSource.status, JSON.stringify(asSource.statusDetail)).toBe('ok');
     expect(facts(asSource)).toEqual(facts(viaModule));
     expect(probeArguments(null)).toEqual(['-c', INTERPRETER_PROBE_SCRIPT]);
   });
@@ -137,7 +137,7 @@ describe('the probe as a module in a cache folder', () => {
     const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
 
     const asSource = await probeInterpreter(SYSTEM_PYTHON, { env, cacheDir: null });
-    expect(asSource.status, asSource.statusDetail ?? '').toBe('ok');
+    expect(asSource.status, JSON.stringify(asSource.statusDetail)).toBe('ok');
     expect(readdirSync(cacheHome)).toEqual([]);
 
     const byDefault = await probeInterpreter(SYSTEM_PYTHON, { env });
@@ -155,7 +155,7 @@ describe('the probe as a module in a cache folder', () => {
     const after = await probeInterpreters([SYSTEM_PYTHON, SYSTEM_PYTHON], { cacheDir });
 
     for (const result of after) {
-      expect(result.status, result.statusDetail ?? '').toBe('ok');
+      expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
       expect(facts(result)).toEqual(facts(before));
     }
     expect(readFileSync(join(probeFolder(cacheDir), MODULE), 'utf8')).toBe(
@@ -171,7 +171,7 @@ describe('the probe when the cache folder cannot be written', () => {
 
     const result = await probeInterpreter(SYSTEM_PYTHON, { cacheDir: file });
 
-    expect(result.status, result.statusDetail ?? '').toBe('ok');
+    expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
     expect(facts(result)).toEqual(facts(await probeInterpreter(SYSTEM_PYTHON, { cacheDir: null })));
     expect(readFileSync(file, 'utf8')).toBe('not a folder\n');
   });
@@ -186,7 +186,7 @@ describe('the probe when the cache folder cannot be written', () => {
 
     const result = await probeInterpreter(SYSTEM_PYTHON, { cacheDir });
 
-    expect(result.status, result.statusDetail ?? '').toBe('ok');
+    expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
     expect(readdirSync(cacheDir)).toEqual([name]);
   });
 
@@ -225,7 +225,7 @@ describe('the probe when the cache folder cannot be written', () => {
 
       const result = await probeAsNobody(SYSTEM_PYTHON, cacheDir);
 
-      expect(result.status, result.statusDetail ?? '').toBe('ok');
+      expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
       expect(result.version).toBe(
         (await probeInterpreter(SYSTEM_PYTHON, { cacheDir: null })).version,
       );
@@ -250,7 +250,8 @@ describe('the cache folder’s path', () => {
 
     const results = await probeInterpreters(machinePythons, { cacheDir });
 
-    for (const result of results) expect(result.status, result.statusDetail ?? '').toBe('ok');
+    for (const result of results)
+      expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
     const dir = probeFolder(cacheDir);
     expect(readFileSync(join(dir, MODULE), 'utf8')).toBe(INTERPRETER_PROBE_SCRIPT);
     for (const python of machinePythons.filter((p) => p !== python27))
@@ -268,7 +269,8 @@ describe('the cache folder’s path', () => {
 
     const results = await probeInterpreters(machinePythons, { cacheDir, env });
 
-    for (const result of results) expect(result.status, result.statusDetail ?? '').toBe('ok');
+    for (const result of results)
+      expect(result.status, JSON.stringify(result.statusDetail)).toBe('ok');
     expect(readFileSync(join(probeFolder(cacheDir), MODULE), 'utf8')).toBe(
       INTERPRETER_PROBE_SCRIPT,
     );

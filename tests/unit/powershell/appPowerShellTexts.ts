@@ -1,3 +1,5 @@
+import { starterOf } from '../../../electron/engine/processes/startedBy';
+import { fixtureMessage } from '../../support/fixtureMessage';
 import { readFileSync } from 'node:fs';
 import { join, win32 } from 'node:path';
 import { msg } from '../../../electron/shared/i18n/message';
@@ -97,7 +99,7 @@ function folder(role: AccessCheck['role'], path: string, writable: boolean): Acc
     path,
     exists: true,
     writable,
-    reason: writable ? null : 'Only administrators may change it.',
+    reason: writable ? null : fixtureMessage('Only administrators may change it.'),
     owner: null,
     mode: null,
     acl: null,
@@ -158,7 +160,7 @@ const BROKEN_VENV = install({
   kind: 'venv',
   prefix: VENV,
   status: 'broken',
-  statusDetail: 'its base interpreter is gone',
+  statusDetail: fixtureMessage('its base interpreter is gone'),
   folders: [folder('purelib', win32.join(VENV, 'Lib', 'site-packages'), true)],
 });
 
@@ -189,7 +191,7 @@ const HOLDER: RunningProcess = {
   sameUser: true,
   installId: LOCKED.id,
   parents: [],
-  startedBy: 'Jupyter kernel of VS Code',
+  startedBy: starterOf({ role: 'jupyter-kernel', app: 'VS Code', appKind: 'app' }),
   holds: [win32.join(SITE, 'numpy', '_core', '_multiarray_umath.cp312-win_amd64.pyd')],
 };
 
@@ -242,7 +244,7 @@ function recommendInputs(): Array<{ label: string; input: RecommendInput }> {
             observations: [
               {
                 kind: 'venv-not-on-path',
-                message: 'VIRTUAL_ENV is set, its Scripts folder is not on PATH.',
+                message: fixtureMessage('VIRTUAL_ENV is set, its Scripts folder is not on PATH.'),
                 path: VENV,
               },
             ],

@@ -1,3 +1,4 @@
+import { fixtureMessage } from '../../support/fixtureMessage';
 import {
   copyFileSync,
   existsSync,
@@ -436,7 +437,7 @@ function remedyCases(hostile: string, printer: string): Case[] {
     path,
     exists: true,
     writable,
-    reason: writable ? null : 'Only administrators may change it.',
+    reason: writable ? null : fixtureMessage('Only administrators may change it.'),
     owner: null,
     mode: null,
     acl: null,

@@ -1,3 +1,4 @@
+import { fixtureMessage } from '../../support/fixtureMessage';
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -98,7 +99,7 @@ describe.skipIf(!isRoot)(
               path: site,
               exists: true,
               writable: false,
-              reason: 'It belongs to root (uid 0), not to you.',
+              reason: fixtureMessage('It belongs to root (uid 0), not to you.'),
               owner: 'root (uid 0), group root (gid 0)',
               mode: '755 (rwxr-xr-x)',
               acl: null,

@@ -1,3 +1,5 @@
+import { starterOf } from '../../../electron/engine/processes/startedBy';
+import { fixtureMessage } from '../../support/fixtureMessage';
 import { win32 } from 'node:path';
 import type { PlanContext } from '../../../electron/remedies/planning/planContext';
 import type { PlanRequest } from '../../../electron/shared/planRequest';
@@ -28,7 +30,7 @@ function folder(role: AccessCheck['role'], path: string, writable: boolean): Acc
     path,
     exists: true,
     writable,
-    reason: writable ? null : 'Only administrators may change it.',
+    reason: writable ? null : fixtureMessage('Only administrators may change it.'),
     owner: null,
     mode: null,
     acl: null,
@@ -89,7 +91,7 @@ export const WINDOWS_DIAGNOSIS: Diagnosis = {
       sameUser: true,
       installId: 'py-0123456789ab',
       parents: [],
-      startedBy: 'Jupyter kernel of VS Code',
+      startedBy: starterOf({ role: 'jupyter-kernel', app: 'VS Code', appKind: 'app' }),
       holds: [`${SITE}\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd`],
     },
     {
@@ -108,8 +110,9 @@ export const WINDOWS_DIAGNOSIS: Diagnosis = {
   tempDir: null,
   log: null,
   cause: 'permission',
-  causeSummary:
+  causeSummary: fixtureMessage(
     'pip installs into C:\\Program Files\\Python312\\Lib\\site-packages, which you cannot change.',
+  ),
   recommendations: [],
   observations: [],
   gaps: [],

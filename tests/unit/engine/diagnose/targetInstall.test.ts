@@ -1,3 +1,5 @@
+import { english } from '../../../support/english';
+import { fixtureMessage } from '../../../support/fixtureMessage';
 import { describe, expect, test } from 'vitest';
 import { targetInstall } from '../../../../electron/engine/diagnose/targetInstall';
 import { observationsOf } from '../../../../electron/engine/diagnose/observations';
@@ -23,7 +25,9 @@ const BROKEN = install({
   executable: '/home/ana/old/venv/bin/python',
   prefix: '/home/ana/old/venv',
   status: 'broken',
-  statusDetail: 'its base interpreter /opt/python3.9/bin/python3.9 no longer exists',
+  statusDetail: fixtureMessage(
+    'its base interpreter /opt/python3.9/bin/python3.9 no longer exists',
+  ),
   folders: [],
 });
 const PIP_ON_PATH = [{ command: 'pip', path: '/usr/bin/pip', installId: 'py-system' }];
@@ -101,7 +105,7 @@ describe('what the scan notices besides the cause', () => {
         path: '/tmp/tiny',
         variable: 'TMPDIR',
         problem: 'full',
-        reason: 'TMPDIR is /tmp/tiny, which is full.',
+        reason: fixtureMessage('TMPDIR is /tmp/tiny, which is full.'),
         alternative: '/home/ana/.cache/pip-tmp',
         usedInstead: null,
       },
@@ -150,7 +154,7 @@ describe('what the scan notices besides the cause', () => {
       tempDir: null,
       logFileOwner: { name: 'charset-normalizer', version: '3.3.2' },
     });
-    expect(observations.map((observation) => observation.message)).toContain(
+    expect(observations.map((observation) => english(observation.message))).toContain(
       'The file pip failed on belongs to charset-normalizer 3.3.2 (a dependency of requests).',
     );
   });

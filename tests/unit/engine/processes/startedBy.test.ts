@@ -1,3 +1,5 @@
+import { english } from '../../../support/english';
+import type { Starter } from '../../../../electron/shared/model/diagnosis';
 import { describe, expect, it } from 'vitest';
 import {
   describeStarter,
@@ -236,24 +238,36 @@ describe('describeStarter', () => {
     ],
     ['nothing recognisable', pythonLinux, [proc('systemd', '/usr/lib/systemd/systemd')], null],
   ])('%s', (_label, process, parents, expected) => {
-    expect(describeStarter(process, parents)).toBe(expected);
+    expect(phraseOf(describeStarter(process, parents))).toBe(expected);
   });
 
   it('returns the role and the app separately', () => {
     expect(startedBy(kernel, [bash, codeLinux])).toEqual({
-      role: 'Jupyter kernel',
+      role: 'jupyter-kernel',
       app: 'VS Code',
+      appKind: 'app',
     });
     expect(startedBy(pythonLinux, [bash, gnomeTerminal])).toEqual({
       role: null,
       app: 'GNOME Terminal',
+      appKind: 'terminal',
     });
-    expect(startedBy(kernel, [jupyterLab])).toEqual({ role: 'Jupyter kernel', app: 'Jupyter' });
+    // A shell is only where it was typed: said as such, in the user's words.
+    const typed = describeStarter(pythonLinux, [bash]);
+    expect(typed?.appKind).toBe('shell');
+    expect(phraseOf(typed)).toBe('bash shell');
+    expect(startedBy(kernel, [jupyterLab])).toEqual({
+      role: 'jupyter-kernel',
+      app: 'Jupyter',
+      appKind: 'app',
+    });
   });
 
   it('lets the nearest app win over one further up', () => {
-    expect(describeStarter(pythonLinux, [bash, gnomeTerminal, codeLinux])).toBe('GNOME Terminal');
-    expect(describeStarter(kernel, [jupyterLab, bash, codeLinux])).toBe('Jupyter kernel');
+    expect(phraseOf(describeStarter(pythonLinux, [bash, gnomeTerminal, codeLinux]))).toBe(
+      'GNOME Terminal',
+    );
+    expect(phraseOf(describeStarter(kernel, [jupyterLab, bash, codeLinux]))).toBe('Jupyter kernel');
   });
 });
 
@@ -280,3 +294,8 @@ describe('parentChain', () => {
     expect(parentChain(2, long, 5)).toHaveLength(5);
   });
 });
+
+/** The phrase a person reads for a starter, in English. */
+function phraseOf(starter: Starter | null): string | null {
+  return starter && english(starter.phrase);
+}

@@ -1,3 +1,6 @@
+import { fixtureMessage } from '../../../support/fixtureMessage';
+import { starterOf } from '../../../../electron/engine/processes/startedBy';
+import type { StartedBy } from '../../../../electron/engine/processes/startedBy';
 import type {
   AccessCheck,
   PythonInstall,
@@ -33,12 +36,13 @@ export function folder(
   writable: boolean,
   reason: string | null = null,
 ): AccessCheck {
+  // A made-up reason: the tests here are about what follows from it, not its words.
   return {
     role,
     path,
     exists: true,
     writable,
-    reason,
+    reason: reason === null ? null : fixtureMessage(reason),
     owner: null,
     mode: null,
     acl: null,
@@ -51,7 +55,7 @@ export function holder(
   pid: number,
   holds: string[],
   installId: string | null,
-  startedBy: string | null,
+  startedBy: StartedBy | null,
 ): RunningProcess {
   return {
     pid,
@@ -62,7 +66,7 @@ export function holder(
     sameUser: true,
     installId,
     parents: [],
-    startedBy,
+    startedBy: startedBy && starterOf(startedBy),
     holds,
   };
 }

@@ -1,3 +1,4 @@
+import { fixtureMessage } from '../../../support/fixtureMessage';
 import { describe, expect, test } from 'vitest';
 import { recommend } from '../../../../electron/engine/recommend/recommend';
 import { newVenvFolder } from '../../../../electron/engine/diagnose/newVenvFolder';
@@ -112,7 +113,11 @@ describe('a lock whose program was closed since (the user quit Jupyter)', () => 
         pipOnPath: [],
         venvFolder: `${project}/.venv-new`,
         gaps: [
-          { area: 'processes', message: '2 processes could not be inspected.', howToReveal: null },
+          {
+            area: 'processes',
+            message: fixtureMessage('2 processes could not be inspected.'),
+            howToReveal: null,
+          },
         ],
       },
       REMEDY_CATALOG,

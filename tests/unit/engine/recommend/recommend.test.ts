@@ -1,3 +1,5 @@
+import { english, englishOf } from '../../../support/english';
+import { fixtureMessage } from '../../../support/fixtureMessage';
 import { describe, expect, test } from 'vitest';
 import { recommend as rank } from '../../../../electron/engine/recommend/recommend';
 import { newVenvFolder } from '../../../../electron/engine/diagnose/newVenvFolder';
@@ -8,7 +10,6 @@ import { blockedFolder, settleCause } from '../../../../electron/engine/recommen
 import { classifyLogText } from '../../../../electron/engine/logClassifier';
 import { RecommendationSchema } from '../../../../electron/shared/model/diagnosis';
 import { folder, holder, install } from './installFacts';
-import { english } from '../../../support/english';
 
 const SITE = '/usr/local/lib/python3.11/dist-packages';
 const ROOT_REASON =
@@ -88,7 +89,11 @@ describe('the recommender ranks remedies for this machine', () => {
       prefix: '/home/alice/proj/.venv',
       heldBy: [4242],
     });
-    const kernel = holder(4242, [held], 'py-venv', 'Jupyter kernel started by VS Code');
+    const kernel = holder(4242, [held], 'py-venv', {
+      role: 'jupyter-kernel',
+      app: 'VS Code',
+      appKind: 'app',
+    });
     const log = classifyLogText(
       `ERROR: Could not install packages due to an OSError: [Errno 26] Text file busy: '${held}'`,
     );
@@ -300,13 +305,13 @@ describe('the cause is settled from the log and the machine together', () => {
     const settled = settleCause({
       log,
       target: install({ id: 'py-venv', heldBy: [7] }),
-      processes: [holder(7, [held], 'py-venv', 'VS Code')],
+      processes: [holder(7, [held], 'py-venv', { role: null, app: 'VS Code', appKind: 'app' })],
       elevated: false,
       platform: 'win32',
     });
     expect(settled.cause).toBe('lock');
     // The program as the user knows it, and what to do; its pid is evidence, not the first sentence.
-    expect(settled.summary).toBe(
+    expect(english(settled.summary)).toBe(
       'A Python program in VS Code is using mod. Close it, then install again.',
     );
   });
@@ -321,10 +326,10 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'linux',
     });
     expect(settled.cause).toBe('permission');
-    expect(settled.summary).toBe(
+    expect(english(settled.summary)).toBe(
       'You are not allowed to change the folder where Python 3.11 installs packages. Install into a virtual environment instead.',
     );
-    expect(blockedFolder(target)?.reason).toContain('owned by root');
+    expect(englishOf(blockedFolder(target)?.reason)).toContain('owned by root');
   });
 
   test("a PEP 668 refusal names the install only when the scan's target is the managed one", () => {
@@ -337,10 +342,12 @@ describe('the cause is settled from the log and the machine together', () => {
       target: install({ externallyManaged: true, version: '3.11.2' }),
     });
     expect(managed.cause).toBe('pep668');
-    expect(managed.summary).toMatch(/^Python 3\.11 is managed by your operating system/);
+    expect(english(managed.summary)).toMatch(/^Python 3\.11 is managed by your operating system/);
     // pip3 on PATH reached a venv, but the log says the Python pip ran with is managed.
     const venv = settleCause({ ...facts, target: install({ kind: 'venv' }) });
-    expect(venv.summary).toMatch(/^The Python pip ran with is managed by your operating system/);
+    expect(english(venv.summary)).toMatch(
+      /^The Python pip ran with is managed by your operating system/,
+    );
   });
 
   test('a healthy machine says so', () => {
@@ -352,7 +359,7 @@ describe('the cause is settled from the log and the machine together', () => {
       platform: 'linux',
     });
     expect(settled.cause).toBe('none');
-    expect(settled.summary).toMatch(/No permission problem found/);
+    expect(english(settled.summary)).toMatch(/No permission problem found/);
   });
 
   test("root's files in the user's own home: take the exact tree back first, never sudo pip", () => {
@@ -399,7 +406,7 @@ describe('the cause is settled from the log and the machine together', () => {
       prefix: '/home/alice/p/.venv',
       version: '3.11.2',
       status: 'broken',
-      statusDetail: 'its base interpreter /opt/py/bin/python3.11 no longer exists',
+      statusDetail: fixtureMessage('its base interpreter /opt/py/bin/python3.11 no longer exists'),
     });
     const system = install({ id: 'py-system', version: '3.11.2' });
     const ranked = recommend(
@@ -426,7 +433,7 @@ describe('the cause is settled from the log and the machine together', () => {
           path: '/tmp/tiny',
           variable: 'TMPDIR',
           problem: 'full',
-          reason: 'TMPDIR is /tmp/tiny, which is full.',
+          reason: fixtureMessage('TMPDIR is /tmp/tiny, which is full.'),
           alternative: '/home/alice/.cache/pip-tmp',
           usedInstead: null,
         },
@@ -457,7 +464,11 @@ describe('the cause is settled from the log and the machine together', () => {
         installs: [venv],
         log: classifyLogText('$ pip install requests\nerror: externally-managed-environment'),
         observations: [
-          { kind: 'venv-not-on-path', message: 'in name only', path: '/home/alice/p/.venv' },
+          {
+            kind: 'venv-not-on-path',
+            message: fixtureMessage('in name only'),
+            path: '/home/alice/p/.venv',
+          },
         ],
       }),
     );

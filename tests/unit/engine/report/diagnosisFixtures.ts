@@ -1,3 +1,5 @@
+import { fixtureMessage } from '../../../support/fixtureMessage';
+import { starterOf } from '../../../../electron/engine/processes/startedBy';
 import { DiagnosisSchema } from '../../../../electron/shared/model/diagnosis';
 import type { Diagnosis, PythonInstall } from '../../../../electron/shared/model/diagnosis';
 import { listOf, msg } from '../../../../electron/shared/i18n/message';
@@ -48,7 +50,9 @@ const winInstall: PythonInstall = {
       path: `${WIN_PYTHON}\\Lib\\site-packages`,
       exists: true,
       writable: false,
-      reason: `DESKTOP-7\\alice is denied write access to ${WIN_PYTHON}\\Lib\\site-packages by an inherited deny entry.`,
+      reason: fixtureMessage(
+        `DESKTOP-7\\alice is denied write access to ${WIN_PYTHON}\\Lib\\site-packages by an inherited deny entry.`,
+      ),
       owner: 'DESKTOP-7\\alice',
       mode: null,
       acl: [
@@ -102,8 +106,9 @@ const storeStub: PythonInstall = {
   prefix: null,
   basePrefix: null,
   status: 'not-python',
-  statusDetail:
+  statusDetail: fixtureMessage(
     '"C:/Users/alice/AppData/Local/Microsoft/WindowsApps/python3.exe" is not a Python interpreter: it printed nothing.',
+  ),
   pipVersion: null,
   folders: [],
   leftovers: [],
@@ -143,7 +148,7 @@ export function windowsDiagnosis(): Diagnosis {
             executable: `${WIN_HOME}\\AppData\\Local\\Programs\\Microsoft VS Code\\Code.exe`,
           },
         ],
-        startedBy: 'VS Code',
+        startedBy: starterOf({ role: null, app: 'VS Code', appKind: 'app' }),
         holds: [
           `${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd`,
         ],
@@ -184,7 +189,9 @@ export function windowsDiagnosis(): Diagnosis {
       }),
     },
     cause: 'lock',
-    causeSummary: `VS Code (pid 4242) holds ${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd open.`,
+    causeSummary: fixtureMessage(
+      `VS Code (pid 4242) holds ${WIN_PYTHON}\\Lib\\site-packages\\numpy\\core\\_multiarray_umath.cp312-win_amd64.pyd open.`,
+    ),
     recommendations: [
       {
         id: 'close-processes',
@@ -237,8 +244,8 @@ export function windowsDiagnosis(): Diagnosis {
     gaps: [
       {
         area: 'processes',
-        message: 'Processes of other users could not be inspected for open files.',
-        howToReveal: 'Run Pip Doctor as administrator to see them.',
+        message: fixtureMessage('Processes of other users could not be inspected for open files.'),
+        howToReveal: fixtureMessage('Run Pip Doctor as administrator to see them.'),
       },
     ],
   });
@@ -274,7 +281,9 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
             path: '/usr/lib/python3/dist-packages',
             exists: true,
             writable: false,
-            reason: `Only root can write to /usr/lib/python3/dist-packages; ${userName} is not root.`,
+            reason: fixtureMessage(
+              `Only root can write to /usr/lib/python3/dist-packages; ${userName} is not root.`,
+            ),
             owner: 'root (uid 0), group root (gid 0)',
             mode: '755 (rwxr-xr-x)',
             acl: null,
@@ -307,7 +316,9 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
         prefix: venv,
         basePrefix: '/usr',
         status: 'timed-out',
-        statusDetail: `"${venv}/bin/python" did not answer within 10 s and was stopped.`,
+        statusDetail: fixtureMessage(
+          `"${venv}/bin/python" did not answer within 10 s and was stopped.`,
+        ),
         pipVersion: null,
         externallyManaged: false,
         userSiteEnabled: null,
@@ -337,7 +348,9 @@ export function posixDiagnosis(userName = 'alice', home = `/home/${userName}`): 
     tempDir: null,
     log: null,
     cause: 'pep668',
-    causeSummary: `The system Python is managed by Debian; ${userName} should install into a virtual environment in ${home}/projects/demo.`,
+    causeSummary: fixtureMessage(
+      `The system Python is managed by Debian; ${userName} should install into a virtual environment in ${home}/projects/demo.`,
+    ),
     recommendations: [
       {
         id: 'venv',

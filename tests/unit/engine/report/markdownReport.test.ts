@@ -1,3 +1,4 @@
+import { fixtureMessage } from '../../../support/fixtureMessage';
 import { describe, expect, test } from 'vitest';
 import { markdownReport } from '../../../../electron/engine/report/markdownReport';
 import type { ReportOptions } from '../../../../electron/engine/report/markdownReport';
@@ -175,8 +176,9 @@ describe('the Markdown report', () => {
     expect(fences.length % 2).toBe(0);
 
     const hostile = posixDiagnosis();
-    hostile.causeSummary =
-      '# not a heading <img src=x onerror=alert(1)> [link](https://evil.example) *bold*';
+    hostile.causeSummary = fixtureMessage(
+      '# not a heading <img src=x onerror=alert(1)> [link](https://evil.example) *bold*',
+    );
     hostile.processes[0]!.commandLine = 'python -c "print(1)"\n## injected heading\n`tick`';
     const report = markdownReport(hostile, {
       includePersonal: true,

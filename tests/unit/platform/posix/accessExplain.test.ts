@@ -1,3 +1,4 @@
+import { english, englishOf, inLanguage } from '../../../support/english';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -47,7 +48,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
   test('a root-owned folder with mode 755: only root can change it', async () => {
     const dir = folder('root-755', 0o755, ROOT);
     const { check } = await checkInProcess(dir, { asNobody: true });
-    expect(check).toEqual({
+    expect({ ...check, reason: englishOf(check.reason) }).toEqual({
       role: 'purelib',
       path: dir,
       exists: true,
@@ -79,7 +80,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
     const dir = folder('own-555', 0o555, NOBODY_IDS);
     const { check } = await checkInProcess(dir, { asNobody: true });
     expect(check.writable).toBe(false);
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       'You own this folder, but its write permission is turned off (mode 555).',
     );
     expect(check.owner).toBe('nobody (uid 65534), group nogroup (gid 65534)');
@@ -88,7 +89,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
   test('group-writable, but we are not in the group', async () => {
     const dir = folder('group-775', 0o775, ROOT);
     const { check } = await checkInProcess(dir, { asNobody: true });
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       'Only root and members of group root can change this folder (owned by root, group root, mode 775); you are nobody (uid 65534), not in group root.',
     );
   });
@@ -96,7 +97,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
   test('in the group, but the group may only read', async () => {
     const dir = folder('group-read', 0o755, { uid: 0, gid: NOBODY });
     const { check } = await checkInProcess(dir, { asNobody: true });
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       'Only root can change this folder (owned by root, group nogroup, mode 755); you are nobody (uid 65534), in group nogroup, which may only read it.',
     );
   });
@@ -106,7 +107,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
     const dir = folder('locked-700/site-packages', 0o777, ROOT);
     const { check } = await checkInProcess(dir, { asNobody: true });
     expect(check).toMatchObject({ exists: false, writable: false, mode: '700 (rwx------)' });
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       `You cannot reach this folder: ${locked} does not let you look inside it (owned by root, mode 700); you are nobody (uid 65534).`,
     );
   });
@@ -117,8 +118,12 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
       asNobody: true,
     });
     expect(check).toMatchObject({ exists: false, writable: false });
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       `This folder does not exist yet; pip would create it inside ${parent}. Only root can change that folder (owned by root, mode 755); you are nobody (uid 65534).`,
+    );
+    // In Chinese: the words change, the path with its awkward characters does not.
+    expect(inLanguage('zh-Hans', check.reason!)).toBe(
+      `此文件夹尚不存在；pip 会在 ${parent} 中创建它。只有 root 可以更改那个文件夹（所有者 root，权限 755）；您是 nobody (uid 65534)。`,
     );
   });
 
@@ -127,7 +132,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('checkFolderAccess as uid 65534 (n
     const dir = folder(join('long', ...segments), 0o755, ROOT);
     expect(dir.length).toBeGreaterThan(260);
     const { check } = await checkInProcess(dir, { asNobody: true });
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       'Only root can change this folder (owned by root, mode 755); you are nobody (uid 65534).',
     );
   });
@@ -169,7 +174,7 @@ describe.skipIf(!canSwitchUser)(asNobodyTitle('~/.local with packages left by su
     expect(probe.writable).toBe(true);
     expect(check).toMatchObject({ exists: true, writable: false, mode: '755 (rwxr-xr-x)' });
     expect(check.owner).toBe('nobody (uid 65534), group nogroup (gid 65534)');
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       'You can add new files here, but 6 files and folders inside belong to root, left by an earlier `sudo pip`, so pip cannot upgrade or remove what is in numpy, numpy-1.26.4.dist-info, mine/__pycache__.',
     );
     expect(readdirSync(site).filter((n) => n.startsWith('accesstest'))).toEqual([]);
@@ -199,7 +204,7 @@ describe('read-only file systems', () => {
       const dir = folder('ro-tmpfs', 0o755);
       const { check } = await checkInProcess(dir, { readOnlyMount: 'tmpfs' });
       expect(check).toMatchObject({ exists: true, writable: false });
-      expect(check.reason).toBe(
+      expect(englishOf(check.reason)).toBe(
         `This folder is on a read-only file system: ${dir} is mounted read-only (tmpfs); no one can change it, administrators (root) included.`,
       );
       expect(check).toMatchObject({ readOnlyFileSystem: true, reclaim: null });
@@ -212,8 +217,10 @@ describe('read-only file systems', () => {
       const dir = folder('ro-bind', 0o777);
       const { probe, check } = await checkInProcess(dir, { readOnlyMount: 'bind', asNobody: true });
       expect(probe.errorCode).toBe('EROFS');
-      expect(check.reason).toContain(`${dir} is mounted read-only`);
-      expect(check.reason).toContain('no one can change it, administrators (root) included');
+      expect(englishOf(check.reason)).toContain(`${dir} is mounted read-only`);
+      expect(englishOf(check.reason)).toContain(
+        'no one can change it, administrators (root) included',
+      );
       expect(check.readOnlyFileSystem).toBe(true);
     },
   );
@@ -228,7 +235,7 @@ describe('read-only file systems', () => {
       leftBehind: null,
     });
     expect(explained).toMatchObject({ writable: false, readOnlyFileSystem: true });
-    expect(explained.reason).toBe(
+    expect(englishOf(explained.reason)).toBe(
       'This folder is on a read-only file system (EROFS); no one can change it, administrators (root) included.',
     );
   });
@@ -240,7 +247,7 @@ describe('reasons for what cannot be decided, and for a file left behind', () =>
     file(blocker);
     const check = await checkFolderAccess('purelib', join(blocker, 'x'), homedir());
     expect(check).toMatchObject({ exists: false, writable: null });
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       `${blocker} is a file, not a folder, so pip cannot create this folder below it.`,
     );
   });
@@ -256,7 +263,7 @@ describe('reasons for what cannot be decided, and for a file left behind', () =>
         const check = await checkFolderAccess('scripts', dir, homedir());
         expect(check.writable).toBe(false);
         const [left] = readdirSync(dir);
-        expect(check.reason).toBe(
+        expect(englishOf(check.reason)).toBe(
           `Pip Doctor could create a file in this folder but not delete it again (EPERM), and pip has to delete files to upgrade or remove packages; an append-only or immutable flag, or a security tool, may be the cause. Please delete the test file it left there: ${join(dir, left!)}`,
         );
       } finally {
@@ -320,7 +327,9 @@ describe('the facts behind the reasons', () => {
     expect(found).toMatchObject({ count: 10, truncated: true, mainOwner: me });
     const names = { user: (uid: number) => (uid === 0 ? 'root' : null), group: () => null };
     expect(
-      foreignReason({ ...found, mainOwner: 0, blocking: ['a', 'b', 'c', 'd', 'e'] }, names),
+      english(
+        foreignReason({ ...found, mainOwner: 0, blocking: ['a', 'b', 'c', 'd', 'e'] }, names),
+      ),
     ).toBe(
       'You can add new files here, but at least 10 files and folders inside belong to root, left by an earlier `sudo pip`, so pip cannot upgrade or remove what is in a, b, c and 2 more.',
     );

@@ -1,3 +1,4 @@
+import { englishDeep } from '../../../support/english';
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -627,7 +628,7 @@ describe('discoverPosixInterpreters: --python', () => {
 
     const { discovery } = await scan(envFor(home), project, [missing]);
 
-    expect(discovery.gaps).toEqual([
+    expect(englishDeep(discovery.gaps)).toEqual([
       expect.objectContaining({
         area: 'installs',
         message: `"${missing}" (given with --python) does not exist.`,
@@ -643,7 +644,7 @@ describe('discoverPosixInterpreters: --python', () => {
 
     const { discovery } = await scan(envFor(home), project, [dir]);
 
-    expect(discovery.gaps).toEqual([
+    expect(englishDeep(discovery.gaps)).toEqual([
       expect.objectContaining({
         area: 'installs',
         message: `"${dir}" (given with --python) is a folder, not a Python program.`,
@@ -658,7 +659,7 @@ describe('discoverPosixInterpreters: --python', () => {
 
     const { discovery } = await scan(envFor(home), project, [python]);
 
-    expect(discovery.gaps.map((gap) => gap.message)).toEqual([
+    expect(englishDeep(discovery.gaps.map((gap) => gap.message))).toEqual([
       `"${python}" (given with --python) is a link to a file that does not exist.`,
     ]);
   });
@@ -670,7 +671,7 @@ describe('discoverPosixInterpreters: --python', () => {
 
     const { discovery } = await scan(envFor(home), project, [file]);
 
-    expect(discovery.gaps.map((gap) => gap.message)).toEqual([
+    expect(englishDeep(discovery.gaps.map((gap) => gap.message))).toEqual([
       `"${file}" (given with --python) is not an executable file.`,
     ]);
   });

@@ -1,3 +1,5 @@
+import { englishOf } from '../../../support/english';
+import { english } from '../../../support/english';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -238,9 +240,9 @@ describe('findHoldersLinux', () => {
       expect(scan.gaps).toHaveLength(1);
       const [gap] = scan.gaps;
       expect(gap!.area).toBe('processes');
-      const count = Number(/^(\d+) process/.exec(gap!.message)?.[1]);
+      const count = Number(/^(\d+) process/.exec(english(gap!.message))?.[1]);
       expect(count).toBeGreaterThanOrEqual(4);
-      expect(gap!.howToReveal).toMatch(/root.*sudo/);
+      expect(englishOf(gap!.howToReveal)).toMatch(/root.*sudo/);
     },
   );
 });

@@ -1,3 +1,4 @@
+import { englishDeep } from '../../../support/english';
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -198,7 +199,7 @@ describe('the interpreter a log shows running pip', () => {
 
     const { discovery } = await scan(home, project, { logInterpreter: python });
 
-    expect(discovery.gaps).toEqual([
+    expect(englishDeep(discovery.gaps)).toEqual([
       {
         area: 'installs',
         message: `"${python}" (${LOG_INTERPRETER_SIGHTING}) does not exist.`,
@@ -221,7 +222,7 @@ describe('venvs whose base Python was deleted or moved', () => {
 
     const { discovery, found } = await scan(home, project, {}, { VIRTUAL_ENV: dir });
 
-    expect(discovery.broken).toEqual([
+    expect(englishDeep(discovery.broken)).toEqual([
       {
         executable: python,
         prefix: dir,
@@ -267,7 +268,7 @@ describe('venvs whose base Python was deleted or moved', () => {
 
     const { discovery } = await scan(home, project);
 
-    expect(discovery.broken).toEqual([
+    expect(englishDeep(discovery.broken)).toEqual([
       expect.objectContaining({
         executable: join(dir, 'bin', 'python'),
         prefix: dir,
@@ -289,7 +290,7 @@ describe('venvs whose base Python was deleted or moved', () => {
 
     const { discovery } = await scan(home, project);
 
-    expect(discovery.broken).toEqual([
+    expect(englishDeep(discovery.broken)).toEqual([
       {
         executable: join(dir, 'bin', 'python'),
         prefix: dir,
@@ -311,7 +312,7 @@ describe('venvs whose base Python was deleted or moved', () => {
 
     const { discovery } = await scan(home, project);
 
-    expect(discovery.broken).toEqual([
+    expect(englishDeep(discovery.broken)).toEqual([
       expect.objectContaining({
         version: '3.11.2',
         base: '/usr/bin/python3.11',
@@ -392,7 +393,7 @@ describe('the active venv, and whether its bin/ is on PATH', () => {
     );
 
     expect(discovery.activeVenv).toEqual({ prefix: dir, onPath: true });
-    expect(discovery.gaps).toEqual([
+    expect(englishDeep(discovery.gaps)).toEqual([
       expect.objectContaining({
         area: 'installs',
         message: `VIRTUAL_ENV names ${dir}, which does not exist: the virtual environment active in that terminal was deleted or moved.`,

@@ -1,3 +1,4 @@
+import { englishDeep } from '../../../support/english';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ describe.runIf(process.platform === 'linux')('the /proc reader threads', () => {
     // cannot arrive within 1 ms: the scan must go on without it rather than wait.
     const late = await findHoldersLinux([site], { timeoutMs: 1 });
     expect(late.holders).toEqual([]);
-    expect(late.gaps).toEqual([
+    expect(englishDeep(late.gaps)).toEqual([
       {
         area: 'processes',
         message: expect.stringMatching(

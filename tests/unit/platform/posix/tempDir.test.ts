@@ -1,3 +1,4 @@
+import { englishDeep, englishOf } from '../../../support/english';
 import { execFile } from 'node:child_process';
 import { chownSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,7 +100,7 @@ describe('the temporary folder pip would use', () => {
 
   it('TMPDIR=/nonexistent: missing, Python falls back to /tmp, and the user’s cache is offered', async () => {
     const home = folder('home');
-    expect(await checkTempDirPosix({ TMPDIR: '/nonexistent', HOME: home })).toEqual({
+    expect(englishDeep(await checkTempDirPosix({ TMPDIR: '/nonexistent', HOME: home }))).toEqual({
       path: '/nonexistent',
       variable: 'TMPDIR',
       problem: 'missing',
@@ -118,7 +119,7 @@ describe('the temporary folder pip would use', () => {
     const cwd = folder('cwd');
     const check = await checkTempDirPosix({ TMPDIR: 'build/tmp', PWD: cwd, TEMP: temp });
     expect(check).toMatchObject({ path: join(cwd, 'build', 'tmp'), problem: 'missing' });
-    expect(check.reason).toBe(
+    expect(englishOf(check.reason)).toBe(
       `TMPDIR is ${join(cwd, 'build', 'tmp')}, which does not exist. Python then uses ${temp} (TEMP) instead.`,
     );
   });
@@ -126,7 +127,7 @@ describe('the temporary folder pip would use', () => {
   it('a file where the folder should be cannot be written to', async () => {
     const file = join(folder('file'), 'tmp');
     writeFileSync(file, '');
-    expect(await checkTempDirPosix({ TMPDIR: file })).toMatchObject({
+    expect(englishDeep(await checkTempDirPosix({ TMPDIR: file }))).toMatchObject({
       problem: 'not-writable',
       reason: `TMPDIR is ${file}, which is a file, not a folder. Python then uses /tmp instead.`,
     });
@@ -142,7 +143,7 @@ describe.skipIf(!canSwitchUser)(
 
       const { tempDir } = await inChild({ TMPDIR: dir, HOME: home }, { asNobody: true });
 
-      expect(tempDir).toEqual({
+      expect(englishDeep(tempDir)).toEqual({
         path: dir,
         variable: 'TMPDIR',
         problem: 'not-writable',
@@ -178,7 +179,7 @@ describe.skipIf(!mountable)(
         { mount: { on: dir, options: 'size=64k' } },
       );
 
-      expect(tempDir).toEqual({
+      expect(englishDeep(tempDir)).toEqual({
         path: dir,
         variable: 'TMPDIR',
         problem: 'full',
@@ -196,7 +197,7 @@ describe.skipIf(!mountable)(
         { mount: { on: dir, options: 'size=64m,nr_inodes=1' } },
       );
 
-      expect(tempDir).toMatchObject({
+      expect(englishDeep(tempDir)).toMatchObject({
         problem: 'full',
         reason: `TMPDIR is ${dir}, which is on a disk that is full (ENOSPC). Python then uses /tmp instead.`,
       });
@@ -210,7 +211,7 @@ describe.skipIf(!mountable)(
         { mount: { on: dir, options: 'ro,size=64m' } },
       );
 
-      expect(tempDir).toMatchObject({
+      expect(englishDeep(tempDir)).toMatchObject({
         problem: 'not-writable',
         reason: `TMPDIR is ${dir}, which is on a read-only file system. Python then uses /tmp instead.`,
       });
@@ -240,7 +241,7 @@ describe.skipIf(!mountable)(
           folderError: statFolderError,
         },
       );
-      expect(check.reason).toBe(
+      expect(englishOf(check.reason)).toBe(
         `TMPDIR is ${dir}, which you cannot write to (EACCES). Nor can Python use any other folder it tries (/nonexistent-a, /nonexistent-b), so pip cannot unpack anything.`,
       );
     });
@@ -265,7 +266,7 @@ describe('the check never hangs and never throws', () => {
       200,
     );
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(check).toEqual({
+    expect(englishDeep(check)).toEqual({
       path: dir,
       variable: 'TMPDIR',
       problem: 'not-writable',
@@ -290,7 +291,7 @@ describe('the check never hangs and never throws', () => {
         },
       },
     );
-    expect(check).toMatchObject({
+    expect(englishDeep(check)).toMatchObject({
       problem: null,
       reason: 'Pip Doctor could not check /x: the disk driver crashed',
     });

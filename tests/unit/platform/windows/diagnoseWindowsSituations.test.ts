@@ -1,3 +1,4 @@
+import { englishDeep, englishOf } from '../../../support/english';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,13 +91,13 @@ describe('Python for all users under Program Files, not elevated', () => {
       'you are in Users, who may only read it. You are an administrator, but programs you start run without your ' +
       'administrator rights until you approve a User Account Control prompt.';
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib')).toMatchObject({
+    expect(englishDeep(folder(diagnosis, 'purelib'))).toMatchObject({
       path: sitePackages,
       writable: false,
       reason,
     });
     // In short: plain words; the folder and who may change it are the folder's evidence above.
-    expect(diagnosis.causeSummary).toBe(
+    expect(englishOf(diagnosis.causeSummary)).toBe(
       'You are not allowed to change the folder where Python 3.12 installs packages. Install into a virtual environment instead.',
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -146,7 +147,7 @@ describe('Python for all users under Program Files, not elevated', () => {
     );
     const python3 = diagnosis.pipOnPath.find((entry) => entry.command === 'python3')!;
     expect(python3).toMatchObject({ installId: null });
-    expect(diagnosis.gaps.map((gap) => gap.message)).toContainEqual(
+    expect(englishDeep(diagnosis.gaps.map((gap) => gap.message))).toContainEqual(
       expect.stringMatching(/^`python3` on PATH is the Microsoft Store's App Execution Alias/),
     );
   });
@@ -157,7 +158,7 @@ describe('per-user Python with Spyder holding a .pyd', () => {
     const { diagnosis } = await scan('per-user-spyder');
     expect(diagnosis.cause).toBe('lock');
     // Each holder named by the app a person knows it by; the pids are in the remedy and the evidence.
-    expect(diagnosis.causeSummary).toBe(
+    expect(englishOf(diagnosis.causeSummary)).toBe(
       'A Python program in Spyder and a Spyder kernel are using pyzmq. Close them, then install again.',
     );
     expect(first(diagnosis)).toMatchObject({
@@ -172,10 +173,10 @@ describe('per-user Python with Spyder holding a .pyd', () => {
   it('keys each holder by pid and start time, with the parents that started it', async () => {
     const { diagnosis } = await scan('per-user-spyder');
     const kernel = diagnosis.processes.find((process) => process.pid === 8012)!;
-    expect(kernel).toMatchObject({
+    expect(englishDeep(kernel)).toMatchObject({
       startTime: '2026-03-04T09:58:19.075Z',
       user: 'DESKTOP-7K2QF\\ana',
-      startedBy: 'Spyder kernel',
+      startedBy: expect.objectContaining({ role: 'spyder-kernel', phrase: 'Spyder kernel' }),
     });
     expect(kernel.parents.map((parent) => parent.pid)).toEqual([7344, 7096, 3956]);
     expect(kernel.holds).toContain(
@@ -188,7 +189,7 @@ describe('Microsoft Store Python', () => {
   it('recognises the Store install through its aliases and its read-only package folder', async () => {
     const { diagnosis } = await scan('store-python');
     expect(diagnosis.cause).toBe('store-python');
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^The Microsoft Store's Python keeps its program folder read-only for everyone, so pip could not write "[^"\\]+"\. Install with --user/,
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -201,7 +202,7 @@ describe('Microsoft Store Python', () => {
     expect(diagnosis.pipOnPath.every((entry) => entry.installId === target(diagnosis).id)).toBe(
       true,
     );
-    expect(folder(diagnosis, 'purelib').reason).toBe(
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toBe(
       'Only TrustedInstaller may change C:\\Program Files\\WindowsApps\\PythonSoftwareFoundation.Python.3.12_3.12.2800.0_x64__qbz5n2kfra8p0\\Lib\\site-packages ' +
         '(rights inherited from the folders above); you are in Users, who may only read it. ' +
         "It is the Microsoft Store's package of Python, which Windows keeps read-only for everyone, administrators included.",
@@ -217,11 +218,13 @@ describe('a venv whose .pyd is held by a Jupyter kernel started from VS Code', (
     expect(target(diagnosis).kind).toBe('venv');
     // The venv launcher and its base-interpreter child: two processes of one kernel.
     // One kernel to the user, named as they know it: the two pids are the remedy's and the evidence's.
-    expect(diagnosis.causeSummary).toBe(
+    expect(englishOf(diagnosis.causeSummary)).toBe(
       'A Jupyter kernel in VS Code is using numpy. Close it, then install again.',
     );
     expect(
-      diagnosis.processes.filter((p) => p.holds.length > 0).map((p) => [p.pid, p.startedBy]),
+      diagnosis.processes
+        .filter((p) => p.holds.length > 0)
+        .map((p) => [p.pid, englishOf(p.startedBy?.phrase)]),
     ).toEqual([
       [8840, 'Jupyter kernel started by VS Code'],
       [8852, 'Jupyter kernel started by VS Code'],
@@ -247,7 +250,7 @@ describe('pip.exe upgrading itself', () => {
   it('says to upgrade through python -m pip, with the interpreter pip.exe embeds', async () => {
     const { diagnosis } = await scan('pip-self-upgrade');
     expect(diagnosis.cause).toBe('self-upgrade-lock');
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^pip tried to replace its own program \(pip\.exe\) while it was running/,
     );
     expect(first(diagnosis).id).toBe('use-python-m-pip');
@@ -272,8 +275,8 @@ describe('a DENY entry on site-packages', () => {
     // The log alone leaves it open (a refusal in the user's own folder); the machine settles it.
     expect(diagnosis.log?.category).toBe('lock');
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib').reason).toBe(reason);
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toBe(reason);
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^You are not allowed to change the folder where Python 3\.12/,
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -293,7 +296,7 @@ describe('a German Windows', () => {
     const { diagnosis, machine } = await scan('german-windows');
     const sitePackages = 'C:\\Program Files\\Python311\\Lib\\site-packages';
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib').reason).toBe(
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toBe(
       `Only Administrators, SYSTEM and TrustedInstaller may change ${sitePackages} (rights inherited from the folders above); ` +
         'you are in Users, who may only read it. You are not an administrator on this computer.',
     );
@@ -315,7 +318,7 @@ describe('a Chinese Windows', () => {
   it('explains in the same words from the SIDs, whatever the account and the message are called', async () => {
     const { diagnosis } = await scan('chinese-windows');
     expect(diagnosis.cause).toBe('permission');
-    expect(folder(diagnosis, 'purelib').reason).toMatch(
+    expect(englishDeep(folder(diagnosis, 'purelib').reason)).toMatch(
       /^Only Administrators, SYSTEM and TrustedInstaller may change C:\\Program Files\\Python312\\Lib\\site-packages .*; you are in Users, who may only read it\. You are an administrator, but/,
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -333,7 +336,7 @@ describe('a path over 260 characters with long paths off', () => {
     const { diagnosis } = await scan('long-path');
     expect(diagnosis.log!.path!.length).toBeGreaterThan(260);
     expect(diagnosis.cause).toBe('long-path');
-    expect(diagnosis.causeSummary).toMatch(
+    expect(englishOf(diagnosis.causeSummary)).toMatch(
       /^The file path is longer than Windows allows by default \(260 characters\)/,
     );
     expect(diagnosis.settings.longPathsEnabled).toBe(false);

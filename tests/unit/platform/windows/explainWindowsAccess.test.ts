@@ -1,3 +1,4 @@
+import { englishDeep, englishOf } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { rightsInWords } from '../../../../electron/platform/windows/accessRights';
 import { explainWindowsAccess } from '../../../../electron/platform/windows/explainWindowsAccess';
@@ -117,7 +118,7 @@ describe('explaining a refused Windows folder', () => {
       ]),
       controlledFolderAccess: true,
     });
-    expect(result.reason).toBe(
+    expect(englishOf(result.reason)).toBe(
       `The access list of ${FOLDER} lets you create files there (through your own entry), yet Windows refused (EPERM). ` +
         'Controlled Folder Access is on: it stops programs it does not trust from changing protected folders ' +
         '(Documents, Desktop, Pictures and the folders added to it), whatever the access list says.',
@@ -126,7 +127,7 @@ describe('explaining a refused Windows folder', () => {
 
   it('names a security program when the list allows it and Controlled Folder Access is off', () => {
     const result = explain({ acl: acl([{ sid: 'S-1-5-11', mask: MODIFY }]) });
-    expect(result.reason).toMatch(
+    expect(englishOf(result.reason)).toMatch(
       /through Authenticated Users\), yet Windows refused \(EPERM\): a security program such as an antivirus/,
     );
   });
@@ -145,7 +146,7 @@ describe('explaining a refused Windows folder', () => {
         { sid: 'S-1-5-32-545', mask: MODIFY },
       ]),
     });
-    expect(result.reason).toBe(
+    expect(englishOf(result.reason)).toBe(
       `A deny entry on ${FOLDER} forbids Administrators, a group your account belongs to even when it does not use its rights, ` +
         'to write, delete. It is set on this folder itself, not inherited, and it outweighs the modify you are given through Users.',
     );
@@ -163,7 +164,7 @@ describe('explaining a refused Windows folder', () => {
         { sid: 'S-1-5-32-544', mask: FULL },
       ]),
     });
-    expect(result.reason).toBe(
+    expect(englishOf(result.reason)).toBe(
       `Only Administrators and SYSTEM may change ${FOLDER} (rights inherited from the folders above); ` +
         'none of the groups you are in is given any right there. You are not an administrator on this computer.',
     );
@@ -177,7 +178,7 @@ describe('explaining a refused Windows folder', () => {
         { sid: 'S-1-5-32-545', mask: '0x00000004', inherited: false },
       ]),
     });
-    expect(result.reason).toBe(
+    expect(englishOf(result.reason)).toBe(
       `Only Administrators may change ${FOLDER}; you are in Users, who may only read and execute, create folders there. You are not an administrator on this computer.`,
     );
   });
@@ -191,7 +192,7 @@ describe('explaining a refused Windows folder', () => {
         { sid: 'S-1-5-18', mask: FULL },
       ]),
     });
-    expect(result.reason).toMatch(
+    expect(englishOf(result.reason)).toMatch(
       /^This folder does not exist yet; pip would create it inside C:\\Users\\ana\\proj\\\.venv\\Lib\\site-packages\. Only SYSTEM may change/,
     );
   });
@@ -200,7 +201,7 @@ describe('explaining a refused Windows folder', () => {
     const result = explain({
       acl: acl([{ sid: 'S-1-5-32-545', mask: RX }], { attributes: 'ReadOnly, Directory' }),
     });
-    expect(result.reason).toMatch(
+    expect(englishOf(result.reason)).toMatch(
       / Its read-only attribute is set, but Windows ignores that attribute on folders, so it is not the reason\.$/,
     );
     expect(result.mode).toBe('ReadOnly');
@@ -212,7 +213,7 @@ describe('explaining a refused Windows folder', () => {
       probe: { ...refused, errorCode: 'EPERM', leftBehind },
       acl: acl([{ sid: ME, mask: '0x00120116' }]),
     });
-    expect(result.reason).toBe(
+    expect(englishOf(result.reason)).toBe(
       `Pip Doctor could create a file in ${FOLDER} but not delete it again (EPERM), and pip has to delete files to upgrade or remove packages. ` +
         `The access list gives you write, read permissions there: enough to add files, not to delete them. Please delete the test file it left there: ${leftBehind}`,
     );
@@ -222,7 +223,7 @@ describe('explaining a refused Windows folder', () => {
     const result = explain({
       acl: acl([], { error: 'Attempted to perform an unauthorized operation.', exists: true }),
     });
-    expect(result.reason).toBe(
+    expect(englishOf(result.reason)).toBe(
       `Windows refused to let you create files in ${FOLDER} (EPERM), and its access list could not be read to say why: Attempted to perform an unauthorized operation.`,
     );
     expect(result.acl).toBeNull();
@@ -230,7 +231,7 @@ describe('explaining a refused Windows folder', () => {
 
   it("still names who may change it when the user's token is unknown", () => {
     const result = explain({ token: null, acl: acl([{ sid: 'S-1-5-32-544', mask: FULL }]) });
-    expect(result.reason).toBe(
+    expect(englishOf(result.reason)).toBe(
       `Only Administrators may change ${FOLDER}; Windows refused to let you create files there (EPERM).`,
     );
     expect(result.acl![0]!.appliesToUser).toBe(false);
@@ -265,7 +266,7 @@ describe('explaining a refused Windows folder', () => {
       'The path of this folder is longer than Windows allows here (260 characters, unless long paths are enabled).',
     ],
   ])('says it could not decide when %s', (_label, probe, reason) => {
-    expect(explain({ probe })).toMatchObject({ writable: null, reason });
+    expect(englishDeep(explain({ probe }))).toMatchObject({ writable: null, reason });
   });
 });
 

@@ -1,3 +1,5 @@
+import { englishDeep, englishOf } from '../../../support/english';
+import { english } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { holderScanOf } from '../../../../electron/platform/windows/holderScan';
 import { ProbeDocumentSchema } from '../../../../electron/platform/windows/probeDocument';
@@ -140,17 +142,17 @@ describe('who holds the files', () => {
       }),
     );
     const messages = scan.gaps.map((gap) => gap.message);
-    expect(messages).toEqual([
+    expect(englishDeep(messages)).toEqual([
       'Whether Pip Doctor runs as administrator could not be found out: Access is denied.',
       'Some programs using these files run as another user or as administrator, and Windows does not name them to Pip Doctor.',
       "Some programs using these files run in another user's session (another signed-in user, or a remote desktop).",
-      `Only the first 1000 program files in ${SITE} were checked for programs using them.`,
+      `Only the first 1,000 program files in ${SITE} were checked for programs using them.`,
       expect.stringMatching(
         /^1 Python process \(python\.exe, pid 900\) could not be inspected: it runs as another user or as administrator/,
       ),
       'The loaded files of python.exe (pid 901) could not be read: Only part of a ReadProcessMemory or WriteProcessMemory request was completed.',
     ]);
-    expect(scan.gaps[1]!.howToReveal).toMatch(/Run Pip Doctor as administrator/);
+    expect(englishOf(scan.gaps[1]!.howToReveal)).toMatch(/Run Pip Doctor as administrator/);
   });
 
   it('turns a run that never answered into gaps, not an error', () => {
@@ -163,7 +165,9 @@ describe('who holds the files', () => {
     expect(scan.holders).toEqual([]);
     expect(
       scan.gaps.every((gap) =>
-        gap.message.endsWith('Windows PowerShell did not answer within 60 s and was stopped.'),
+        english(gap.message).endsWith(
+          'Windows PowerShell did not answer within 60 s and was stopped.',
+        ),
       ),
     ).toBe(true);
     expect(scan.gaps.map((gap) => gap.area)).toEqual([

@@ -1,3 +1,4 @@
+import { englishDeep } from '../../../support/english';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -189,7 +190,7 @@ describe('Windows: the install a log path lies in', () => {
     expect(present.discovery.candidates[0]!.names).toContain(LOG_INTERPRETER_SIGHTING);
 
     const absent = await discover({}, { logInterpreter: 'C:\\Python27\\python.exe' });
-    expect(absent.discovery.gaps).toEqual([
+    expect(englishDeep(absent.discovery.gaps)).toEqual([
       expect.objectContaining({
         message: `"C:\\Python27\\python.exe" (${LOG_INTERPRETER_SIGHTING}) is not a Python interpreter on this computer.`,
       }),
@@ -234,7 +235,7 @@ describe('Windows: venvs whose base Python is gone', () => {
       { logPaths: [`${venv}\\Lib\\site-packages\\pandas\\__init__.py`] },
       { VIRTUAL_ENV: venv },
     );
-    expect(discovery.broken).toEqual([
+    expect(englishDeep(discovery.broken)).toEqual([
       {
         executable: `${venv}\\Scripts\\python.exe`,
         prefix: venv,
@@ -257,7 +258,7 @@ describe('Windows: venvs whose base Python is gone', () => {
       [`${healthy}\\pyvenv.cfg`]: cfg(PYTHON312),
       [`${healthy}\\Scripts\\python.exe`]: file,
     });
-    expect(discovery.broken).toEqual([
+    expect(englishDeep(discovery.broken)).toEqual([
       expect.objectContaining({
         executable: `${venv}\\Scripts\\python.exe`,
         reason: `its interpreter ${venv}\\Scripts\\python.exe is missing: the environment was not finished, or was damaged`,
@@ -310,7 +311,7 @@ describe('Windows: the active venv and PATH', () => {
     expect(elsewhere.discovery.gaps).toEqual([]);
 
     const gone = await discover({}, {}, { VIRTUAL_ENV: `${ANA}\\old\\.venv` });
-    expect(gone.discovery.gaps.map((gap) => gap.message)).toEqual([
+    expect(englishDeep(gone.discovery.gaps.map((gap) => gap.message))).toEqual([
       `VIRTUAL_ENV names ${ANA}\\old\\.venv, which does not exist: the virtual environment active in that terminal was deleted or moved.`,
     ]);
   });
@@ -367,7 +368,7 @@ describe('Windows: the temporary folder and read-only drives', () => {
     const check = await probeWith({ [TEMP]: folder(), 'D:\\tmp': folder() }, scanEnv).checkTempDir(
       scanEnv,
     );
-    expect(check).toEqual({
+    expect(englishDeep(check)).toEqual({
       path: 'E:\\gone',
       variable: 'TEMP',
       problem: 'missing',
@@ -380,7 +381,7 @@ describe('Windows: the temporary folder and read-only drives', () => {
 
   it('a TEMP on a nearly full disk is full, and the same folder is not offered as the way out', async () => {
     const check = await probeWith({ [TEMP]: folder(3 * 1024 * 1024) }, env).checkTempDir(env);
-    expect(check).toEqual({
+    expect(englishDeep(check)).toEqual({
       path: TEMP,
       variable: 'TEMP',
       problem: 'full',
@@ -401,7 +402,7 @@ describe('Windows: the temporary folder and read-only drives', () => {
       leftBehind: null,
     };
     const check = await machine.probe.checkFolder('purelib', site);
-    expect(check).toMatchObject({
+    expect(englishDeep(check)).toMatchObject({
       writable: false,
       readOnlyFileSystem: true,
       reclaim: null,

@@ -1,3 +1,4 @@
+import { englishDeep } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { holderScanOf } from '../../../../electron/platform/windows/holderScan';
 import { SECTION_NAMES } from '../../../../electron/platform/windows/probeDocument';
@@ -146,7 +147,7 @@ describe.runIf(PWSH)(pwshTitle('the probe script on a described Windows'), () =>
       { pid: 8852, holds: [NUMPY_PYD] },
       { pid: 3956, holds: [NUMPY_PYD] },
     ]);
-    expect(holders.gaps.map((gap) => gap.message)).toEqual([
+    expect(englishDeep(holders.gaps.map((gap) => gap.message))).toEqual([
       expect.stringMatching(/^1 Python process \(python\.exe, pid 9100\) could not be inspected/),
     ]);
   });
@@ -431,7 +432,7 @@ describe.runIf(PWSH)(pwshTitle('the probe script on a described Windows'), () =>
         'which does not allow the code that asks it (Add-Type). Programs that have the files open without loading them cannot be found.',
     );
     expect(calls.native).toBe(0);
-    expect(holderScanOf(document).gaps[0]!.message).toMatch(
+    expect(englishDeep(holderScanOf(document).gaps[0]!.message)).toMatch(
       /^Windows' Restart Manager could not be asked which programs use the files: PowerShell runs in ConstrainedLanguage mode/,
     );
     // The same token from whoami.exe, the same access lists from their SDDL text (names aside:

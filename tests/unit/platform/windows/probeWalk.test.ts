@@ -1,3 +1,4 @@
+import { englishDeep } from '../../../support/english';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,8 +110,8 @@ describe.runIf(PWSH)(pwshTitle('the walk for an install folder’s program files
       truncated: true,
       limit: 'files',
     });
-    expect(holderScanOf(document).gaps.map((gap) => gap.message)).toEqual([
-      `Only the first 1000 program files in ${root} were checked for programs using them: it has more than one scan looks at.`,
+    expect(englishDeep(holderScanOf(document).gaps.map((gap) => gap.message))).toEqual([
+      `Only the first 1,000 program files in ${root} were checked for programs using them: it has more than one scan looks at.`,
     ]);
   });
 
@@ -125,7 +126,7 @@ describe.runIf(PWSH)(pwshTitle('the walk for an install folder’s program files
     expect(document.restartManager.queries).toMatchObject([
       { kind: 'root', paths: [root], fileCount: 0, truncated: true, limit: 'time', processes: [] },
     ]);
-    expect(holderScanOf(document).gaps.map((gap) => gap.message)).toEqual([
+    expect(englishDeep(holderScanOf(document).gaps.map((gap) => gap.message))).toEqual([
       `The program files in ${root} were not checked for programs using them: finding them took too long.`,
     ]);
   });

@@ -1,3 +1,5 @@
+import { english } from '../../../support/english';
+import type { Starter } from '../../../../electron/shared/model/diagnosis';
 import { describe, expect, it } from 'vitest';
 import { describeStarter, startedBy } from '../../../../electron/engine/processes/startedBy';
 import type { ProcessIdentity } from '../../../../electron/engine/processes/startedBy';
@@ -26,7 +28,11 @@ describe('the app behind a Windows process', () => {
 
   it('reads a quoted interpreter path with spaces and the launcher it runs (jupyter-lab.exe)', () => {
     const lab = python(`"${programFiles}\\python.exe" "${programFiles}\\Scripts\\jupyter-lab.exe"`);
-    expect(startedBy(kernel, [lab, explorer])).toEqual({ role: 'Jupyter kernel', app: 'Jupyter' });
+    expect(startedBy(kernel, [lab, explorer])).toEqual({
+      role: 'jupyter-kernel',
+      app: 'Jupyter',
+      appKind: 'app',
+    });
   });
 
   it('recognises `jupyter lab` run through jupyter.exe, as the launcher and as its Python', () => {
@@ -91,6 +97,11 @@ describe('describeStarter with Windows command lines', () => {
       null,
     ],
   ])('%s', (_label, process, parents, expected) => {
-    expect(describeStarter(process, parents)).toBe(expected);
+    expect(phraseOf(describeStarter(process, parents))).toBe(expected);
   });
 });
+
+/** The phrase a person reads for a starter, in English. */
+function phraseOf(starter: Starter | null): string | null {
+  return starter && english(starter.phrase);
+}

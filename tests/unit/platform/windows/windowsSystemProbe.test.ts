@@ -1,3 +1,4 @@
+import { englishOf } from '../../../support/english';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('the Windows backend', () => {
       canElevate: null,
     });
     const purelib = diagnosis.installs[0]!.folders.find((folder) => folder.role === 'purelib')!;
-    expect(purelib.reason).toBe(
+    expect(englishOf(purelib.reason)).toBe(
       'Windows refused to let you create files in C:\\Program Files\\Python312\\Lib\\site-packages (EPERM), and its access list could not be read to say why: Windows PowerShell did not answer within 60 s and was stopped.',
     );
     expect(diagnosis.gaps.map((gap) => gap.area)).toEqual(
@@ -61,7 +62,7 @@ describe('the Windows backend', () => {
     const machine = loadRecordedMachine('deny-entry');
     const site = 'C:\\Users\\ana\\AppData\\Local\\Programs\\Python\\Python312\\Lib\\site-packages';
     const check = await machine.probe.checkFolder('purelib', site);
-    expect(check.reason).toMatch(/^A deny entry on /);
+    expect(englishOf(check.reason)).toMatch(/^A deny entry on /);
     expect(machine.requests.map((request) => request.folders)).toEqual([[site]]);
   });
 
