@@ -1,7 +1,7 @@
 import { defineMessages } from '@formatjs/intl';
 import type { MessageDescriptor } from '@formatjs/intl';
 import { programOf } from '../../engine/recommend/describeHolder';
-import { roleNamesItsApp, roleWords } from '../../engine/processes/startedBy';
+import { roleNamesItsApp, roleWords, startedBy } from '../../engine/processes/startedBy';
 import type { AppName } from '../../engine/processes/startedBy';
 import { msg } from '../../shared/i18n/message';
 import type { Message, MessageValue } from '../../shared/i18n/message';
@@ -102,6 +102,15 @@ function identityOf(process: RunningProcess): Identity {
   };
 }
 
+/** Whether the process is that app itself, not something the app started. */
+function isTheApp(process: RunningProcess, app: AppName): boolean {
+  const own = startedBy(
+    { name: programOf(process), executable: process.executable, commandLine: process.commandLine },
+    [],
+  );
+  return own.role === null && own.app !== null && JSON.stringify(own.app) === JSON.stringify(app);
+}
+
 /** Roles whose words end in a bracket ("Python debugger (debugpy)"): "in VS Code", not "(VS Code …)". */
 const BRACKETED: ReadonlySet<HolderRole> = new Set(['pylance', 'debugpy']);
 
@@ -125,6 +134,9 @@ export function holderNameMessage(process: RunningProcess, withPid = false): Mes
       : pick(words.roleOfApp, words.roleOfAppPid, { role: roleWords(role), app });
   }
   if (role) return pick(words.named, words.namedPid, { program: roleWords(role) });
+  // The program is the app itself (VS Code's Code.exe): its name is the app's.
+  if (app !== null && isTheApp(process, app))
+    return pick(words.named, words.namedPid, { program: app });
   const kind: MessageValue = /^pythonw?[\d.]*(\.exe)?$/i.test(program)
     ? msg(words.pythonProgram)
     : program;

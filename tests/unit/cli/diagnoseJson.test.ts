@@ -6,12 +6,15 @@ import { english } from '../../support/english';
 import { runCliProcess } from '../../support/runCliProcess';
 import { tempTree } from '../../support/tempTree';
 
-/** Every message in a JSON document, wherever it sits. */
+/**
+ * Every message in a JSON document, wherever it sits; a message's own values
+ * (a nested message) are part of its text, not messages of the document.
+ */
 function messagesIn(value: unknown, found: Array<Message & { text?: unknown }> = []) {
   if (Array.isArray(value)) for (const item of value) messagesIn(item, found);
   else if (typeof value === 'object' && value !== null) {
     if (isMessage(value)) found.push(value);
-    for (const item of Object.values(value)) messagesIn(item, found);
+    else for (const item of Object.values(value)) messagesIn(item, found);
   }
   return found;
 }

@@ -1,4 +1,8 @@
-import { startedBy, starterOf } from '../../../electron/engine/processes/startedBy';
+import {
+  describeStarter,
+  startedBy,
+  starterOf,
+} from '../../../electron/engine/processes/startedBy';
 import { describe, expect, test } from 'vitest';
 import { buildRecipe } from '../../../electron/remedies/planning/buildRecipe';
 import {
@@ -28,7 +32,11 @@ function twoHolders(): Diagnosis {
     startTime: '2026-11-24T08:15:40.000Z',
     executable: CODE,
     commandLine: `"${CODE}"`,
-    startedBy: null,
+    // As a scan finds VS Code's own process: it is the app.
+    startedBy: describeStarter(
+      { name: 'Code.exe', executable: CODE, commandLine: `"${CODE}"` },
+      [],
+    ),
     holds: [HELD],
   };
   return {
@@ -46,10 +54,10 @@ describe('the plan dialog in other languages', () => {
       windowsPlanContext({ remedy: 'close-processes', installId: 'py-0123456789ab' }, twoHolders()),
     );
     const { title } = recipe.plan;
-    expect(english(title)).toBe('Close 2 programs: Jupyter kernel and VS Code');
-    expect(inLanguage('de', title)).toBe('2 Programme schließen: Jupyter-Kernel und VS Code');
+    expect(english(title)).toBe('Close 2 programs: Jupyter kernel (VS Code notebook) and VS Code');
+    expect(inLanguage('de', title)).toMatch(/^2 Programme schließen: .*Jupyter.* und VS Code$/);
     // Russian needs a third form for 2 to 4 ("few"), and its own "and".
-    expect(inLanguage('ru', title)).toBe('Закрыть 2 программы: Ядро Jupyter и VS Code');
+    expect(inLanguage('ru', title)).toMatch(/^Закрыть 2 программы: .*Jupyter.* и VS Code$/);
     expect(recipe.plan.steps.map((step) => inLanguage('de', step.title))).toEqual([
       'Die Programme bitten, sich zu beenden',
       'Noch laufende Programme zwangsweise beenden',
@@ -61,8 +69,8 @@ describe('the plan dialog in other languages', () => {
     const recipe = await buildRecipe(
       windowsPlanContext({ remedy: 'close-processes', installId: 'py-0123456789ab' }),
     );
-    expect(english(recipe.plan.title)).toBe('Close the Jupyter kernel');
-    expect(inLanguage('de', recipe.plan.title)).toBe('Jupyter-Kernel schließen');
+    expect(english(recipe.plan.title)).toBe('Close the Jupyter kernel (VS Code notebook)');
+    expect(inLanguage('de', recipe.plan.title)).toMatch(/^Jupyter-Kernel .*VS Code.* schließen$/);
     // The program left alone is named with its pid, in the warning's own language.
     expect(inLanguage('de', recipe.plan.warnings[1]!)).toMatch(
       /^System \(PID 4\) bleibt unberührt/,
