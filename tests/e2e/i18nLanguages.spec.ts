@@ -6,7 +6,7 @@ import type { HolderProcess } from '../support/pythonHolder';
 import { loadRecordedMachine, WINDOWS_FIXTURES } from '../support/recordedWindowsMachine';
 import type { Locale } from '../../electron/shared/i18n/locales';
 import { activatedProject, makeVenv, sharedTempDir } from './support/pythonFixtures';
-import { englishLeftOn, say } from './support/inLanguage';
+import { englishLeftOn, say, sayId } from './support/inLanguage';
 import { test, expect, checkStep } from './support/wizardTest';
 
 /**
@@ -29,14 +29,14 @@ async function toFindings(page: Page, locale: Locale, log: string): Promise<void
     .getByRole('button', { name: say(locale, "See what's wrong") })
     .click({ timeout: 60_000 });
   await expect(
-    page.getByRole('heading', { level: 1, name: say(locale, "What's wrong") }),
+    page.getByRole('heading', { level: 1, name: sayId(locale, 'ui.step.findings.heading') }),
   ).toBeFocused();
 }
 
 async function toFixes(page: Page, locale: Locale): Promise<void> {
   await page.getByRole('button', { name: say(locale, 'See how to fix it') }).click();
   await expect(
-    page.getByRole('heading', { level: 1, name: say(locale, 'How to fix it') }),
+    page.getByRole('heading', { level: 1, name: sayId(locale, 'ui.step.fixes.heading') }),
   ).toBeFocused();
 }
 
@@ -65,7 +65,7 @@ for (const { locale, system } of LANGUAGES) {
           env,
           projectDir: project,
           systemLanguages: system,
-          firstHeading: say(locale, 'What happened?'),
+          firstHeading: sayId(locale, 'ui.step.start.heading'),
         });
         await toFindings(
           page,
@@ -83,9 +83,7 @@ for (const { locale, system } of LANGUAGES) {
         });
         await expect(
           dialog.getByRole('button', {
-            name: say(locale, 'Close {count, plural, one {# program} other {# programs}}', {
-              count: 1,
-            }),
+            name: sayId(locale, 'ui.action.run.closeCount', { count: 1 }),
           }),
         ).toBeVisible({ timeout: 30_000 });
         // The program's own file name is never translated.
@@ -108,17 +106,18 @@ for (const { locale, system } of LANGUAGES) {
         env: machine.env,
         projectDir: machine.setup.projectDir,
         systemLanguages: system,
-        firstHeading: say(locale, 'What happened?'),
+        firstHeading: sayId(locale, 'ui.step.start.heading'),
       });
       const log = readFileSync(
         join(WINDOWS_FIXTURES, 'all-users-not-elevated', machine.setup.pipLog),
         'utf8',
       );
       await toFindings(page, locale, log);
-      // The path the user must recognise is shown exactly as Windows wrote it.
-      await expect(
-        page.getByText('C:\\Program Files\\Python312', { exact: false }).first(),
-      ).toBeVisible();
+      // The evidence names the folder exactly as Windows wrote it, with the reason in the user's language.
+      await page
+        .getByRole('button', { name: sayId(locale, 'ui.evidence.foldersTitle', { count: 2 }) })
+        .click();
+      await expect(page.getByText('C:\\Program Files\\Python312').first()).toBeVisible();
       await expectNoEnglish(page);
       await checkStep(page, `i18n-${locale}-permission-findings`);
       await toFixes(page, locale);
@@ -136,7 +135,7 @@ for (const { locale, system } of LANGUAGES) {
           env: { PATH: '/usr/bin:/bin', HOME: join(root.path, 'home'), LANG: 'C.UTF-8' },
           projectDir: root.path,
           systemLanguages: system,
-          firstHeading: say(locale, 'What happened?'),
+          firstHeading: sayId(locale, 'ui.step.start.heading'),
         });
         await toFindings(
           page,

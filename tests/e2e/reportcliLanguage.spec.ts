@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sayId } from './support/inLanguage';
 import { test, expect, checkStep, expectStep } from './support/wizardTest';
 import { sharedTempDir } from './support/pythonFixtures';
 
@@ -30,12 +31,14 @@ test.describe('the report in the language the user chose', () => {
     await page.getByRole('button', { name: 'Share what was found' }).click();
     await expectStep(page, 'Share what was found');
 
-    const preview = page.getByLabel('Report preview');
+    let preview = page.getByLabel('Report preview');
     await expect(preview).toContainText('# Pip Doctor report');
     await expect(preview).toContainText('## What was found');
 
     await page.getByRole('button', { name: 'Language: English' }).click();
     await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+    // The preview's own label is German now too.
+    preview = page.getByLabel(sayId('de', 'ui.report.previewLabel'));
     await expect(preview).toContainText('# Pip Doctor-Bericht');
     await expect(preview).toContainText('## Was gefunden wurde');
     await expect(preview).toContainText('## Welches Python pip verwendet');
@@ -44,7 +47,7 @@ test.describe('the report in the language the user chose', () => {
     await expect(preview).toContainText('`/usr/bin/python3`');
     await checkStep(page, 'reportcli-report-de');
 
-    await page.getByRole('button', { name: 'Save as a file…' }).click();
+    await page.getByRole('button', { name: sayId('de', 'ui.report.save') }).click();
     await expect.poll(() => record.saved.length).toBe(1);
     const saved = readFileSync(record.saved[0]!, 'utf8');
     expect(saved).toMatch(/^# Pip Doctor-Bericht\n/);

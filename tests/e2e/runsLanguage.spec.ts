@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { test, expect, checkStep, expectStep } from './support/wizardTest';
+import { test, expect, checkStep } from './support/wizardTest';
+import { say, sayId } from './support/inLanguage';
 import { sharedTempDir } from './support/pythonFixtures';
 
 /**
@@ -19,13 +20,20 @@ test.describe('the scan’s progress in the user’s language', () => {
     await openWizard({ env, projectDir: root.path });
     await page.getByRole('button', { name: /^Language:/ }).click();
     await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
-    await expect(page.getByRole('button', { name: /^Language: Deutsch/ })).toBeVisible();
+    // The whole window speaks German now, the menu's own name included.
+    await expect(
+      page.getByRole('button', {
+        name: say('de', 'Language: {language}', { language: 'Deutsch' }),
+      }),
+    ).toBeVisible();
 
-    await page
-      .getByRole('button', { name: "I don't have the error, just check my Python" })
-      .click();
-    await expectStep(page, 'Checking your computer');
-    const steps = page.getByRole('list').filter({ hasText: 'Asking each Python about itself' });
+    await page.getByRole('button', { name: sayId('de', 'ui.start.checkWithoutLog') }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: sayId('de', 'ui.step.scan.heading') }),
+    ).toBeFocused();
+    const steps = page
+      .getByRole('list')
+      .filter({ hasText: sayId('de', 'ui.scan.step.interpreters') });
     await expect(steps).toContainText(/\d+ gefunden/, { timeout: 60_000 });
     // German's own plural: "1 hat geantwortet", "2 haben geantwortet".
     await expect(steps).toContainText(

@@ -34,6 +34,16 @@ export function say(
   return [...texts][0]!;
 }
 
+/** A message by its id, in `locale`: where two messages say the same in English (a heading and a step's name). */
+export function sayId(
+  locale: Locale,
+  messageId: string,
+  values?: Readonly<Record<string, MessageValue>>,
+): string {
+  if (!(messageId in ENGLISH)) throw new Error(`No message ${messageId}`);
+  return translator(locale, { strict: true }).text(msg({ id: messageId }, values));
+}
+
 /** Words that only English sentences are made of: none of them is a word in German or Chinese. */
 const ENGLISH_ONLY = new Set(
   'the your you and is are this that with not was can will from have has which what could would'.split(
