@@ -1,12 +1,9 @@
+import { selectKey } from '../../../electron/shared/i18n/selectKey';
 import { useText } from '../i18n/useText';
 import { Accordion, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape, NoMessageValues } from 'react-intl';
-import type {
-  Diagnosis,
-  FolderRole,
-  RunningProcess,
-} from '../../../electron/shared/model/diagnosis';
+import type { Diagnosis, RunningProcess } from '../../../electron/shared/model/diagnosis';
 import { commandYouRan, failingFileOwner } from '../../../electron/shared/requestedInstall';
 import { CONFIDENCE_WORDS, findingBadge } from '../wording/causeWords';
 import { installName } from '../wording/installWords';
@@ -71,7 +68,7 @@ const words = defineMessages<{
   belongsTo: NoMessageValues;
   logLines: NoMessageValues;
   yourError: NoMessageValues;
-  folderTitle: { role: FolderRoleKey; install: string };
+  folderTitle: { role: string; install: string };
   process: { program: string; pid: string };
   startedByChain: { program: string; parent: string };
   andMore: { shown: string; count: number };
@@ -230,17 +227,6 @@ const words = defineMessages<{
   },
 });
 
-/** A folder role as the select of `folderTitle` names it (ICU keys have no hyphens). */
-type FolderRoleKey = 'purelib' | 'platlib' | 'scripts' | 'userSite' | 'userScripts' | 'failing';
-const ROLE_KEYS: Readonly<Record<FolderRole, FolderRoleKey>> = {
-  purelib: 'purelib',
-  platlib: 'platlib',
-  scripts: 'scripts',
-  'user-site': 'userSite',
-  'user-scripts': 'userScripts',
-  failing: 'failing',
-};
-
 function programName(intl: IntlShape, process: RunningProcess): string {
   const program = process.executable ?? process.commandLine.split(' ')[0] ?? '';
   return program.split(/[\\/]/).pop() || intl.formatMessage(words.someProgram);
@@ -281,7 +267,7 @@ function FolderEvidence({ diagnosis }: { diagnosis: Diagnosis }) {
         <div key={key} className={styles.entry}>
           <h4 className={styles.entryTitle}>
             {intl.formatMessage(words.folderTitle, {
-              role: ROLE_KEYS[folder.role],
+              role: selectKey(folder.role),
               install: text(installName(install)),
             })}
           </h4>

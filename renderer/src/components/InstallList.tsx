@@ -1,15 +1,11 @@
+import { selectKey } from '../../../electron/shared/i18n/selectKey';
 import { useText } from '../i18n/useText';
 import type { Message } from '../../../electron/shared/i18n/message';
 import { Accordion, Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape, MessageTag, NoMessageValues } from 'react-intl';
 import { Expander } from './Expander';
-import type {
-  Diagnosis,
-  FolderRole,
-  ProbeStatus,
-  PythonInstall,
-} from '../../../electron/shared/model/diagnosis';
+import type { Diagnosis, PythonInstall } from '../../../electron/shared/model/diagnosis';
 import { PROBE_STATUS_WORDS, installName } from '../wording/installWords';
 import { Panel } from './Panel';
 import { useListStyles } from './listStyles';
@@ -55,8 +51,8 @@ const words = defineMessages<{
   leftover: NoMessageValues;
   target: NoMessageValues;
   allFine: NoMessageValues;
-  status: { status: StatusKey };
-  folder: { role: FolderRoleKey };
+  status: { status: string };
+  folder: { role: string };
   title: { count: number };
   fine: { count: number };
   fineInstall: { install: string; path: string; code: MessageTag };
@@ -114,24 +110,6 @@ const words = defineMessages<{
 });
 
 /** An install's status as the select of `status` names it (ICU keys have no hyphens). */
-type StatusKey = 'timedOut' | 'crashed' | 'malformed' | 'notPython' | 'broken';
-const STATUS_KEYS: Readonly<Record<Exclude<ProbeStatus, 'ok'>, StatusKey>> = {
-  'timed-out': 'timedOut',
-  crashed: 'crashed',
-  malformed: 'malformed',
-  'not-python': 'notPython',
-  broken: 'broken',
-};
-
-type FolderRoleKey = 'purelib' | 'platlib' | 'scripts' | 'userSite' | 'userScripts' | 'failing';
-const ROLE_KEYS: Readonly<Record<FolderRole, FolderRoleKey>> = {
-  purelib: 'purelib',
-  platlib: 'platlib',
-  scripts: 'scripts',
-  'user-site': 'userSite',
-  'user-scripts': 'userScripts',
-  failing: 'failing',
-};
 
 /**
  * Each thing wrong with one install, in short words; empty when it is fine.
@@ -148,12 +126,12 @@ function installProblems(
     problems.push({
       text: install.statusDetail
         ? text(install.statusDetail)
-        : intl.formatMessage(words.status, { status: STATUS_KEYS[install.status] }),
+        : intl.formatMessage(words.status, { status: selectKey(install.status) }),
     });
   for (const folder of install.folders) {
     if (folder.writable === false)
       problems.push({
-        text: intl.formatMessage(words.folder, { role: ROLE_KEYS[folder.role] }),
+        text: intl.formatMessage(words.folder, { role: selectKey(folder.role) }),
         path: folder.path,
       });
   }

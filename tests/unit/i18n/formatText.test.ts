@@ -78,3 +78,12 @@ describe("the engine's messages in each language", () => {
     });
   });
 });
+
+describe('select keys', () => {
+  it('turn model ids into keys ICU accepts, one way for every id', async () => {
+    const { selectKey } = await import('../../../electron/shared/i18n/selectKey');
+    expect(
+      ['user-site', 'timed-out', 'not-python', 'purelib', 'user-scripts'].map(selectKey),
+    ).toEqual(['userSite', 'timedOut', 'notPython', 'purelib', 'userScripts']);
+  });
+});
