@@ -8,6 +8,7 @@ import {
 } from './electron/security/contentSecurityPolicy';
 import { CSP_NONCE_META_NAME, CSP_NONCE_PLACEHOLDER } from './electron/shared/cspNonce';
 import { compiledCatalogs } from './scripts/compiledCatalogsPlugin';
+import { strippedDescriptors } from './scripts/strippedDescriptorsPlugin';
 
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
 const NONCE_META = new RegExp(
@@ -75,7 +76,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     // Relative asset URLs: the same build is served as app://pip-doctor/ and by the e2e server.
     base: './',
-    plugins: [react(), contentSecurityPolicyMeta(), compiledCatalogs()],
+    plugins: [react(), contentSecurityPolicyMeta(), compiledCatalogs(), strippedDescriptors()],
     build: {
       // electron-vite leaves the renderer unminified; the shipped JS has a 250 KB gzip budget.
       minify: true,

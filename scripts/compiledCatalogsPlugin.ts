@@ -7,6 +7,13 @@ const CATALOG = /[\\/]i18n[\\/]([A-Za-z-]+)\.json$/;
 type Extracted = Record<string, { defaultMessage: string }>;
 
 /**
+ * Messages only main writes (the CLI's terminal output, the Markdown report,
+ * which main formats and the page shows as text): the page never formats
+ * them, so its catalogs leave them out.
+ */
+const MAIN_ONLY = /^(cli|report)\./;
+
+/**
  * The renderer gets each language's messages compiled at build time: ICU
  * text becomes the AST react-intl formats from, so the page ships no ICU
  * parser (the alias below) and English ships without its descriptions for
@@ -33,6 +40,7 @@ export function compiledCatalogs(): Plugin {
       const catalog = JSON.parse(code) as Record<string, unknown>;
       const compiled: Record<string, unknown> = {};
       for (const [messageId, value] of Object.entries(catalog)) {
+        if (MAIN_ONLY.test(messageId)) continue;
         if (locale === 'en-XA') {
           compiled[messageId] = value; // compiled already (scripts/i18n.mjs)
         } else {

@@ -4,7 +4,7 @@
 // messages into the same files, which git cannot merge line by line.
 // Usage: node scripts/merge-catalogs.mjs <branch>
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 
 const branch = process.argv[2];
 const base = execFileSync('git', ['merge-base', 'HEAD', branch], { encoding: 'utf8' }).trim();
@@ -33,5 +33,7 @@ for (const locale of locales) {
       .map((id) => [id, merged[id]]),
   );
   writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
-  console.log(`${file}: ${Object.keys(ours).length} + ${Object.keys(theirs).length} -> ${Object.keys(sorted).length}`);
+  console.log(
+    `${file}: ${Object.keys(ours).length} + ${Object.keys(theirs).length} -> ${Object.keys(sorted).length}`,
+  );
 }
