@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { AclEntry } from '../../../electron/shared/model/diagnosis';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   table: {
@@ -72,6 +73,7 @@ const words = defineMessages({
 export function AclTable({ entries, folder }: { entries: AclEntry[]; folder: string }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   const yesOrNo = (value: boolean) => intl.formatMessage(value ? words.yes : words.no);
   return (
     <table className={styles.table}>
@@ -94,7 +96,7 @@ export function AclTable({ entries, folder }: { entries: AclEntry[]; folder: str
             <td className={entry.type === 'deny' ? styles.deny : undefined}>
               {intl.formatMessage(entry.type === 'deny' ? words.deny : words.allow)}
             </td>
-            <td>{entry.rights}</td>
+            <td>{text(entry.rights)}</td>
             <td>{yesOrNo(entry.appliesToUser)}</td>
             <td>{yesOrNo(entry.inherited)}</td>
           </tr>

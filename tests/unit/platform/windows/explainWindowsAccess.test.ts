@@ -1,4 +1,4 @@
-import { englishDeep, englishOf } from '../../../support/english';
+import { english, englishDeep, englishOf } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { rightsInWords } from '../../../../electron/platform/windows/accessRights';
 import { explainWindowsAccess } from '../../../../electron/platform/windows/explainWindowsAccess';
@@ -148,7 +148,7 @@ describe('explaining a refused Windows folder', () => {
     });
     expect(englishOf(result.reason)).toBe(
       `A deny entry on ${FOLDER} forbids Administrators, a group your account belongs to even when it does not use its rights, ` +
-        'to write, delete. It is set on this folder itself, not inherited, and it outweighs the modify you are given through Users.',
+        'to write and delete. It is set on this folder itself, not inherited, and it outweighs the modify you are given through Users.',
     );
     expect(result.acl![0]).toMatchObject({
       principal: 'Administrators',
@@ -179,7 +179,7 @@ describe('explaining a refused Windows folder', () => {
       ]),
     });
     expect(englishOf(result.reason)).toBe(
-      `Only Administrators may change ${FOLDER}; you are in Users, who may only read and execute, create folders there. You are not an administrator on this computer.`,
+      `Only Administrators may change ${FOLDER}; you are in Users, who may only read and execute and create folders there. You are not an administrator on this computer.`,
     );
   });
 
@@ -215,7 +215,7 @@ describe('explaining a refused Windows folder', () => {
     });
     expect(englishOf(result.reason)).toBe(
       `Pip Doctor could create a file in ${FOLDER} but not delete it again (EPERM), and pip has to delete files to upgrade or remove packages. ` +
-        `The access list gives you write, read permissions there: enough to add files, not to delete them. Please delete the test file it left there: ${leftBehind}`,
+        `The access list gives you write and read permissions there: enough to add files, not to delete them. Please delete the test file it left there: ${leftBehind}`,
     );
   });
 
@@ -278,10 +278,10 @@ describe('access masks in words', () => {
     [0x1200a9, 'read and execute'],
     [0xa0000000, 'read and execute'],
     [0x120089, 'read'],
-    [0x30156, 'write, delete subfolders and files, delete, read permissions'],
+    [0x30156, 'write, delete subfolders and files, delete, and read permissions'],
     [0x4, 'create folders'],
     [0x100000, 'no rights'],
   ])('0x%s', (mask, words) => {
-    expect(rightsInWords(mask)).toBe(words);
+    expect(english(rightsInWords(mask))).toBe(words);
   });
 });
