@@ -123,7 +123,10 @@ function notGranted(where: string, entries: readonly Ace[], token: TokenView): S
     writers.length > 0
       ? msg(W.onlyTheyMay, { writers: listOf(writers), path: where, inherited })
       : msg(W.noOneMay, { path: where });
-  return [msg(W.notGranted, { whoMay, yourPart: yourPart(entries, token) }), elevationNote(writers, token)];
+  return [
+    msg(W.notGranted, { whoMay, yourPart: yourPart(entries, token) }),
+    elevationNote(writers, token),
+  ];
 }
 
 /** What the user's own entries give: "you are in Users, who may only read it". */
@@ -280,7 +283,6 @@ function attributesOf(acl: AclItem | null): string | null {
   const telling = [...(acl?.attributes ?? [])].filter((name) => name !== 'Directory');
   return telling.length > 0 ? telling.join(', ') : null;
 }
-
 
 function unique(words: readonly string[]): string[] {
   return [...new Set(words)];

@@ -33,7 +33,8 @@ export const WINDOWS_ACCESS_WORDS = defineMessages({
   listNotRead: {
     id: 'platform.windowsAccess.listNotRead',
     defaultMessage: 'it was not read',
-    description: 'Why the access list is missing when no error says more; ends the sentence "…could not be read to say why: {why}."',
+    description:
+      'Why the access list is missing when no error says more; ends the sentence "…could not be read to say why: {why}."',
   },
   onlyTheyRefused: {
     id: 'platform.windowsAccess.onlyTheyRefused',

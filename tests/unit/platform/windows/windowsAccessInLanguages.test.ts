@@ -95,6 +95,8 @@ describe('a deny entry on site-packages, in the user’s language', () => {
     expect(inLanguage('ru', folder.acl![0]!.rights)).toBe(
       'запись, удаление подпапок и файлов, удаление и чтение разрешений',
     );
-    expect(inLanguage('zh-Hans', folder.acl![0]!.rights)).toBe('写入、删除子文件夹及文件、删除和读取权限');
+    expect(inLanguage('zh-Hans', folder.acl![0]!.rights)).toBe(
+      '写入、删除子文件夹及文件、删除和读取权限',
+    );
   });
 });
