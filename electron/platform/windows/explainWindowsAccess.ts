@@ -173,8 +173,10 @@ function denyEntry(where: string, entry: Ace, facts: WindowsAccessFacts): Senten
     ? msg(W.denyOriginOutweighs, {
         origin,
         rights: rightsInWords(beaten.mask),
-        source: beaten.sid === token.userSid ? 'own' : 'group',
-        name: principalName(beaten.sid, beaten.name),
+        // The group's name only where the sentence shows it: "your own entry" names no one.
+        ...(beaten.sid === token.userSid
+          ? { source: 'own' }
+          : { source: 'group', name: principalName(beaten.sid, beaten.name) }),
       })
     : msg(W.denyOrigin, { origin });
   return [
