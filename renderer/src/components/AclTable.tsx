@@ -12,7 +12,11 @@ const useStyles = makeStyles({
       textAlign: 'start',
       padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-      overflowWrap: 'anywhere',
+      // Whole words in names, headings and rights ("TrustedInstaller", "Berechtigungen"): 'anywhere'
+      // let the table squeeze columns to a few letters a line. SIDs and DOMAIN-PC\user still wrap at
+      // their hyphens, and a word longer than its cell still breaks rather than overflow.
+      overflowWrap: 'break-word',
+      hyphens: 'auto',
     },
     '& th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   },
