@@ -27,7 +27,7 @@ export interface WriteProbe {
 /** pip's own name (utils/filesystem.py, _test_writable_dir_win), so a stray file is recognisable. */
 const PROBE_PREFIX = 'accesstest_deleteme_fishfingers_custard_';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const NAME_ATTEMPTS = 10;
+export const NAME_ATTEMPTS = 10;
 /** Virus scanners and indexers open new files for a moment on Windows; deleting then fails briefly. */
 const UNLINK_RETRY_DELAYS_MS = [50, 150, 400];
 const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);

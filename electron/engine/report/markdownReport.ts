@@ -235,7 +235,7 @@ function foldersLines(folders: AccessCheck[], w: ReportWriter): string[] {
         `    - ${w.say(W.aclEntry, {
           type: entry.type,
           principal: w.account(entry.principal),
-          rights: w.text(entry.rights),
+          rights: w.message(entry.rights),
           inherited: entry.inherited ? 'yes' : 'no',
         })}`,
       );

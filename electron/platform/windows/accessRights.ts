@@ -1,3 +1,8 @@
+import type { MessageDescriptor } from '@formatjs/intl';
+import { listOf, msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { RIGHTS_WORDS } from './rightsWords';
+
 /**
  * File-system access masks in plain words, and the bits pip needs. Values
  * from .NET's FileSystemRights and the generic rights (windows-probes.md
@@ -62,42 +67,45 @@ export function touchesChanges(mask: number): boolean {
   return (specificRights(mask) & CHANGE_BITS) !== 0;
 }
 
-const NAMED_BITS: Array<[number, string]> = [
-  [RIGHT.readData, 'list contents'],
-  [RIGHT.addFile, 'create files'],
-  [RIGHT.addSubfolder, 'create folders'],
-  [RIGHT.readExtendedAttributes, 'read extended attributes'],
-  [RIGHT.writeExtendedAttributes, 'write extended attributes'],
-  [RIGHT.traverse, 'traverse'],
-  [RIGHT.deleteChild, 'delete subfolders and files'],
-  [RIGHT.readAttributes, 'read attributes'],
-  [RIGHT.writeAttributes, 'write attributes'],
-  [RIGHT.delete, 'delete'],
-  [RIGHT.readPermissions, 'read permissions'],
-  [RIGHT.changePermissions, 'change permissions'],
-  [RIGHT.takeOwnership, 'take ownership'],
+const NAMED_BITS: Array<[number, MessageDescriptor]> = [
+  [RIGHT.readData, RIGHTS_WORDS.listContents],
+  [RIGHT.addFile, RIGHTS_WORDS.createFiles],
+  [RIGHT.addSubfolder, RIGHTS_WORDS.createFolders],
+  [RIGHT.readExtendedAttributes, RIGHTS_WORDS.readExtendedAttributes],
+  [RIGHT.writeExtendedAttributes, RIGHTS_WORDS.writeExtendedAttributes],
+  [RIGHT.traverse, RIGHTS_WORDS.traverse],
+  [RIGHT.deleteChild, RIGHTS_WORDS.deleteChildren],
+  [RIGHT.readAttributes, RIGHTS_WORDS.readAttributes],
+  [RIGHT.writeAttributes, RIGHTS_WORDS.writeAttributes],
+  [RIGHT.delete, RIGHTS_WORDS.delete],
+  [RIGHT.readPermissions, RIGHTS_WORDS.readPermissions],
+  [RIGHT.changePermissions, RIGHTS_WORDS.changePermissions],
+  [RIGHT.takeOwnership, RIGHTS_WORDS.takeOwnership],
 ];
 
 /**
  * "full control", "modify", "read and execute", or the named rights
- * ("write, delete, read permissions") for what fits no standard set.
- * Synchronize is left out: it says nothing about changing files.
+ * ("write, delete and read permissions") for what fits no standard set, as
+ * messages: each language names them as its Properties > Security tab does,
+ * and joins several as it joins a list. Synchronize is left out: it says
+ * nothing about changing files.
  */
-export function rightsInWords(mask: number): string {
+export function rightsInWords(mask: number): Message {
   let rights = specificRights(mask) & ~RIGHT.synchronize;
   const full = FULL_CONTROL & ~RIGHT.synchronize;
-  if ((rights & full) === full) return 'full control';
-  const words: string[] = [];
-  const take = (set: number, word: string) => {
+  if ((rights & full) === full) return msg(RIGHTS_WORDS.fullControl);
+  const named: Message[] = [];
+  const take = (set: number, words: MessageDescriptor) => {
     if ((rights & set) === set) {
-      words.push(word);
+      named.push(msg(words));
       rights &= ~set;
     }
   };
-  take(MODIFY, 'modify');
-  take(READ_AND_EXECUTE, 'read and execute');
-  take(READ, 'read');
-  take(WRITE, 'write');
-  for (const [bit, word] of NAMED_BITS) take(bit, word);
-  return words.length > 0 ? words.join(', ') : 'no rights';
+  take(MODIFY, RIGHTS_WORDS.modify);
+  take(READ_AND_EXECUTE, RIGHTS_WORDS.readAndExecute);
+  take(READ, RIGHTS_WORDS.read);
+  take(WRITE, RIGHTS_WORDS.write);
+  for (const [bit, words] of NAMED_BITS) take(bit, words);
+  if (named.length === 0) return msg(RIGHTS_WORDS.none);
+  return named.length === 1 ? named[0]! : msg(RIGHTS_WORDS.several, { rights: listOf(named) });
 }

@@ -1,6 +1,7 @@
-import { defineMessages } from '@formatjs/intl';
-import { msg } from '../../shared/i18n/message';
+import { listOf, msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
 import type { AccessCheck, AclEntry } from '../../shared/model/diagnosis';
+import { NAME_ATTEMPTS } from '../writeProbe';
 import type { WriteProbe } from '../writeProbe';
 import { allowsCreating, rightsInWords, specificRights, touchesChanges } from './accessRights';
 import { appliesTo, effectiveEntries, evaluateAccess } from './evaluateAccess';
@@ -8,6 +9,7 @@ import type { Ace, AclItem } from './probeDocument';
 import type { TokenView } from './tokenView';
 import { shortUserName } from './tokenView';
 import { principalName, SID } from './wellKnownSids';
+import { WINDOWS_ACCESS_WORDS as W } from './windowsAccessWords';
 
 /** Everything a Windows folder's explanation rests on. */
 export interface WindowsAccessFacts {
@@ -22,15 +24,6 @@ export interface WindowsAccessFacts {
   controlledFolderAccess: boolean | null;
 }
 
-const words = defineMessages({
-  untranslated: {
-    id: 'platform.access.windowsEnglish',
-    defaultMessage: '{text}',
-    description:
-      'A Windows access explanation still built in English (its own messages are to come): keep it as {text}',
-  },
-});
-
 export type WindowsAccessExplanation = Pick<
   AccessCheck,
   'writable' | 'reason' | 'owner' | 'mode' | 'acl'
@@ -39,25 +32,22 @@ export type WindowsAccessExplanation = Pick<
 /** Principals named before others in "Only X, Y and Z may change": the ones a person knows. */
 const NAMING_ORDER = [SID.administrators, SID.system, SID.trustedInstaller];
 
+/** Windows' limit on a path when long paths are not enabled (MAX_PATH). */
+const MAX_PATH = 260;
+
+/** Sentences that may be missing, for one explanation: null ones are left out. */
+type Sentences = ReadonlyArray<Message | null>;
+
 /**
  * Turns the write probe (which decides) and the folder's access list (which
- * explains) into one sentence from this machine's facts: who may change the
+ * explains) into sentences from this machine's facts: who may change the
  * folder, which of the user's groups is named and what it may do, a deny
  * entry and whether it was set here or inherited, elevation, Controlled
  * Folder Access, the read-only attribute. Names come from SIDs, so the
- * sentence is the same on a German or a Chinese Windows.
+ * sentence is the same on a German or a Chinese Windows; each sentence is a
+ * whole message, so it reads as well in the user's language.
  */
 export function explainWindowsAccess(facts: WindowsAccessFacts): WindowsAccessExplanation {
-  const english = explainInEnglish(facts);
-  return {
-    ...english,
-    reason: english.reason === null ? null : msg(words.untranslated, { text: english.reason }),
-  };
-}
-
-function explainInEnglish(
-  facts: WindowsAccessFacts,
-): Omit<WindowsAccessExplanation, 'reason'> & { reason: string | null } {
   const { probe } = facts;
   if (probe.writable === true) {
     return { writable: true, reason: null, owner: null, mode: null, acl: null };
@@ -65,8 +55,8 @@ function explainInEnglish(
   const where = probe.probedPath ?? facts.path;
   const intro =
     !probe.exists && probe.probedPath !== null && !samePath(probe.probedPath, facts.path)
-      ? `This folder does not exist yet; pip would create it inside ${probe.probedPath}. `
-      : '';
+      ? msg(W.notThereYet, { parent: probe.probedPath })
+      : null;
   const evidence = {
     owner: ownerOf(facts.acl),
     mode: attributesOf(facts.acl),
@@ -77,113 +67,122 @@ function explainInEnglish(
   }
   if (probe.errorCode === 'EROFS') {
     // ERROR_WRITE_PROTECT, which libuv reports as EROFS: the volume itself refuses, whatever the access list says.
-    const reason = `${where} is on a read-only drive (write-protected); no one can change it, administrators included.`;
-    return { writable: false, reason: intro + reason, ...evidence };
+    const reason = joined([intro, msg(W.readOnlyDrive, { path: where })]);
+    return { writable: false, reason, ...evidence };
   }
   const reason =
     probe.leftBehind !== null
       ? cannotDelete(where, probe, facts)
-      : refusal(where, probe, facts) + readOnlyNote(facts.acl);
-  return { writable: false, reason: intro + reason, ...evidence };
+      : [...refusal(where, probe, facts), readOnlyNote(facts.acl)];
+  return { writable: false, reason: joined([intro, ...reason]), ...evidence };
 }
 
-function refusal(where: string, probe: WriteProbe, facts: WindowsAccessFacts): string {
+/** One message of the sentences that are there, joined as the language writes sentences. */
+function joined(sentences: Sentences): Message {
+  const present = sentences.filter((sentence): sentence is Message => sentence !== null);
+  if (present.length === 1) return present[0]!;
+  return msg(W.sentences, { sentences: listOf(present, 'sentences') });
+}
+
+function refusal(where: string, probe: WriteProbe, facts: WindowsAccessFacts): Sentences {
   const code = probe.errorCode ?? 'EPERM';
   if (facts.acl === null || facts.acl.error !== null) {
-    const why = facts.acl?.error ?? facts.aclError ?? 'it was not read';
-    return `Windows refused to let you create files in ${where} (${code}), and its access list could not be read to say why: ${why.replace(/\.$/, '')}.`;
+    const error = facts.acl?.error ?? facts.aclError;
+    // Windows' own error text is evidence, kept as it came; only its final full stop goes, the sentence has one.
+    const why = error === null ? msg(W.listNotRead) : error.replace(/\.$/, '');
+    return [msg(W.listUnreadable, { path: where, code, why })];
   }
   if (facts.token === null) {
     const writers = writersOf(facts.acl.entries);
-    const only =
+    const refused =
       writers.length > 0
-        ? `Only ${listWords(writers)} may change ${where}`
-        : `No one is given the right to change ${where}`;
-    return `${only}; Windows refused to let you create files there (${code}).${storeNote(where)}`;
+        ? msg(W.onlyTheyRefused, { writers: listOf(writers), path: where, code })
+        : msg(W.noOneRefused, { path: where, code });
+    return [refused, storeNote(where)];
   }
   const verdict = evaluateAccess(facts.acl.entries, facts.token);
   switch (verdict.kind) {
     case 'denied-by-entry':
-      return denyEntry(where, verdict.entry, facts) + storeNote(where);
+      return [...denyEntry(where, verdict.entry, facts), storeNote(where)];
     case 'not-granted':
-      return notGranted(where, facts.acl.entries, facts.token) + storeNote(where);
+      return [...notGranted(where, facts.acl.entries, facts.token), storeNote(where)];
     case 'granted':
-      return grantedYetRefused(where, code, verdict.grantedBy, facts);
+      return [grantedYetRefused(where, code, verdict.grantedBy, facts)];
   }
 }
 
 /** "Only Administrators, SYSTEM and TrustedInstaller may change X (…); you are in Users, who may only read it." */
-function notGranted(where: string, entries: readonly Ace[], token: TokenView): string {
+function notGranted(where: string, entries: readonly Ace[], token: TokenView): Sentences {
   const writers = writersOf(entries);
   const writerEntries = effectiveEntries(entries).filter(
     (entry) => entry.type === 'allow' && allowsCreating(entry.mask),
   );
-  const origin =
-    writerEntries.length > 0 && writerEntries.every((entry) => entry.inherited)
-      ? ' (rights inherited from the folders above)'
-      : '';
-  const only =
+  const inherited =
+    writerEntries.length > 0 && writerEntries.every((entry) => entry.inherited) ? 'yes' : 'no';
+  const whoMay =
     writers.length > 0
-      ? `Only ${listWords(writers)} may change ${where}${origin}`
-      : `No one is given the right to create files in ${where}`;
-  return `${only}; ${yourPart(entries, token)}.${elevationNote(writers, token)}`;
+      ? msg(W.onlyTheyMay, { writers: listOf(writers), path: where, inherited })
+      : msg(W.noOneMay, { path: where });
+  return [
+    msg(W.notGranted, { whoMay, yourPart: yourPart(entries, token) }),
+    elevationNote(writers, token),
+  ];
 }
 
 /** What the user's own entries give: "you are in Users, who may only read it". */
-function yourPart(entries: readonly Ace[], token: TokenView): string {
+function yourPart(entries: readonly Ace[], token: TokenView): Message {
   const mine = effectiveEntries(entries).filter(
     (entry) => entry.type === 'allow' && appliesTo(entry, token),
   );
-  if (mine.length === 0) return 'none of the groups you are in is given any right there';
-  const names = unique(
-    mine.map((entry) =>
-      entry.sid === token.userSid ? 'you' : principalName(entry.sid, entry.name),
-    ),
+  if (mine.length === 0) return msg(W.noGroupOfYours);
+  const groups = unique(
+    mine
+      .filter((entry) => entry.sid !== token.userSid)
+      .map((entry) => principalName(entry.sid, entry.name)),
   );
   const combined = mine.reduce((mask, entry) => mask | specificRights(entry.mask), 0);
-  const may = touchesChanges(combined)
-    ? `may only ${rightsInWords(combined)} there`
-    : combined & 0x1
-      ? 'may only read it'
-      : `may only ${rightsInWords(combined)} there`;
-  const groups = names.filter((name) => name !== 'you');
-  if (groups.length === 0) return `you are given only ${rightsInWords(combined)} there`;
-  const who = groups.length === 1 ? 'who' : 'who together';
-  return `you are in ${listWords(groups)}, ${who} ${may}`;
+  const rights = rightsInWords(combined);
+  if (groups.length === 0) return msg(W.onlyYourRights, { rights });
+  const values = { groups: listOf(groups), count: groups.length };
+  // Reading alone is said as "may only read it"; anything that touches changes is named.
+  return !touchesChanges(combined) && combined & 0x1
+    ? msg(W.yourGroupsRead, values)
+    : msg(W.yourGroupsRights, { ...values, rights });
 }
 
-function elevationNote(writers: readonly string[], token: TokenView): string {
+function elevationNote(writers: readonly string[], token: TokenView): Message | null {
   const administratorsMay = writers.includes('Administrators');
-  if (token.canElevate && administratorsMay) {
-    return ' You are an administrator, but programs you start run without your administrator rights until you approve a User Account Control prompt.';
-  }
-  if (!token.isAdministrator && administratorsMay) {
-    return ' You are not an administrator on this computer.';
-  }
-  return '';
+  if (token.canElevate && administratorsMay) return msg(W.notElevated);
+  if (!token.isAdministrator && administratorsMay) return msg(W.notAdministrator);
+  return null;
 }
 
 /** The entry that decided: a deny, set here or inherited, whoever it names. */
-function denyEntry(where: string, entry: Ace, facts: WindowsAccessFacts): string {
+function denyEntry(where: string, entry: Ace, facts: WindowsAccessFacts): Sentences {
   const token = facts.token!;
   const name = principalName(entry.sid, entry.name);
   const whom =
-    entry.sid === token.userSid
-      ? `you (${shortUserName(token) ?? name})`
-      : token.allowSids.has(entry.sid)
-        ? `${name}, a group you are in,`
-        : `${name}, a group your account belongs to even when it does not use its rights,`;
-  const origin = entry.inherited
-    ? 'It is inherited from a folder above'
-    : 'It is set on this folder itself, not inherited';
+    entry.sid === token.userSid ? 'you' : token.allowSids.has(entry.sid) ? 'member' : 'other';
+  const shownName = whom === 'you' ? (shortUserName(token) ?? name) : name;
+  const origin = entry.inherited ? 'inherited' : 'here';
   const outweighed = effectiveEntries(facts.acl!.entries).filter(
     (other) => other.type === 'allow' && appliesTo(other, token) && allowsCreating(other.mask),
   );
-  const allows =
-    outweighed.length > 0
-      ? `, and it outweighs the ${rightsInWords(outweighed[0]!.mask)} you are given through ${outweighed[0]!.sid === token.userSid ? 'your own entry' : principalName(outweighed[0]!.sid, outweighed[0]!.name)}`
-      : '';
-  return `A deny entry on ${where} forbids ${whom} to ${rightsInWords(entry.mask)}. ${origin}${allows}.`;
+  const beaten = outweighed[0];
+  const originSentence = beaten
+    ? msg(W.denyOriginOutweighs, {
+        origin,
+        rights: rightsInWords(beaten.mask),
+        // The group's name only where the sentence shows it: "your own entry" names no one.
+        ...(beaten.sid === token.userSid
+          ? { source: 'own' }
+          : { source: 'group', name: principalName(beaten.sid, beaten.name) }),
+      })
+    : msg(W.denyOrigin, { origin });
+  return [
+    msg(W.denyEntry, { path: where, whom, name: shownName, rights: rightsInWords(entry.mask) }),
+    originSentence,
+  ];
 }
 
 /** The access list says yes, Windows said no: the cause is outside the list. */
@@ -192,21 +191,20 @@ function grantedYetRefused(
   code: string,
   grantedBy: readonly Ace[],
   facts: WindowsAccessFacts,
-): string {
+): Message {
   const token = facts.token!;
-  const through = grantedBy
-    .map((entry) =>
-      entry.sid === token.userSid ? 'your own entry' : principalName(entry.sid, entry.name),
-    )
-    .join(' and ');
-  const start = `The access list of ${where} lets you create files there (through ${through}), yet Windows refused (${code})`;
-  if (facts.controlledFolderAccess === true) {
-    return `${start}. Controlled Folder Access is on: it stops programs it does not trust from changing protected folders (Documents, Desktop, Pictures and the folders added to it), whatever the access list says.`;
-  }
-  return `${start}: a security program such as an antivirus, or a file held open inside the folder, may be the cause.`;
+  const through = listOf(
+    grantedBy.map((entry) =>
+      entry.sid === token.userSid ? msg(W.yourOwnEntry) : principalName(entry.sid, entry.name),
+    ),
+  );
+  const values = { path: where, through, code };
+  return facts.controlledFolderAccess === true
+    ? msg(W.grantedYetControlled, values)
+    : msg(W.grantedYetRefused, values);
 }
 
-function cannotDelete(where: string, probe: WriteProbe, facts: WindowsAccessFacts): string {
+function cannotDelete(where: string, probe: WriteProbe, facts: WindowsAccessFacts): Sentences {
   const rights =
     facts.acl !== null && facts.token !== null
       ? effectiveEntries(facts.acl.entries).filter(
@@ -215,37 +213,41 @@ function cannotDelete(where: string, probe: WriteProbe, facts: WindowsAccessFact
       : [];
   const given =
     rights.length > 0
-      ? ` The access list gives you ${rightsInWords(rights.reduce((mask, entry) => mask | entry.mask, 0))} there: enough to add files, not to delete them.`
-      : '';
-  return `Pip Doctor could create a file in ${where} but not delete it again (${probe.errorCode}), and pip has to delete files to upgrade or remove packages.${given} Please delete the test file it left there: ${probe.leftBehind}`;
+      ? msg(W.addNotDelete, {
+          rights: rightsInWords(rights.reduce((mask, entry) => mask | entry.mask, 0)),
+        })
+      : null;
+  return [
+    msg(W.cannotDelete, { path: where, code: probe.errorCode ?? 'EPERM' }),
+    given,
+    msg(W.deleteTestFile, { file: probe.leftBehind ?? '' }),
+  ];
 }
 
-function storeNote(where: string): string {
-  return /\\program files\\windowsapps\\/i.test(where)
-    ? " It is the Microsoft Store's package of Python, which Windows keeps read-only for everyone, administrators included."
-    : '';
+function storeNote(where: string): Message | null {
+  return /\\program files\\windowsapps\\/i.test(where) ? msg(W.storePython) : null;
 }
 
-function readOnlyNote(acl: AclItem | null): string {
-  if (!acl?.attributes.has('ReadOnly') || acl.isFolder === false) return '';
-  return ' Its read-only attribute is set, but Windows ignores that attribute on folders, so it is not the reason.';
+function readOnlyNote(acl: AclItem | null): Message | null {
+  if (!acl?.attributes.has('ReadOnly') || acl.isFolder === false) return null;
+  return msg(W.readOnlyIgnored);
 }
 
-function undecided(probe: WriteProbe, path: string, intro: string): string {
-  const where = probe.probedPath;
+function undecided(probe: WriteProbe, path: string, intro: Message | null): Message {
+  const where = probe.probedPath ?? path;
   switch (probe.errorCode) {
     case 'ENOTDIR':
-      return `${where} is a file, not a folder, so pip cannot ${samePath(where ?? '', path) ? 'use it' : 'create this folder below it'}.`;
+      return msg(W.fileInTheWay, { path: where, same: samePath(where, path) ? 'yes' : 'no' });
     case 'ENOENT':
-      return 'Neither this folder nor any folder above it exists.';
+      return msg(W.nothingExists);
     case 'ENAMETOOLONG':
-      return `${intro}The path of this folder is longer than Windows allows here (260 characters, unless long paths are enabled).`;
+      return joined([intro, msg(W.pathTooLong, { limit: MAX_PATH })]);
     case 'ENOSPC':
-      return `${intro}The disk holding this folder is full, so nothing can be written there.`;
+      return joined([intro, msg(W.diskFull)]);
     case 'EEXIST':
-      return `${intro}Could not find an unused name for the test file in this folder after 10 tries.`;
+      return joined([intro, msg(W.noUnusedName, { tries: NAME_ATTEMPTS })]);
     default:
-      return `${intro}Could not find out whether this folder can be changed (${probe.errorCode}).`;
+      return joined([intro, msg(W.undecided, { code: probe.errorCode ?? 'EIO' })]);
   }
 }
 
@@ -282,11 +284,6 @@ function ownerOf(acl: AclItem | null): string | null {
 function attributesOf(acl: AclItem | null): string | null {
   const telling = [...(acl?.attributes ?? [])].filter((name) => name !== 'Directory');
   return telling.length > 0 ? telling.join(', ') : null;
-}
-
-function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 function unique(words: readonly string[]): string[] {

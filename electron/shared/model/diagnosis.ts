@@ -53,8 +53,8 @@ export const AclEntrySchema = z.object({
   principal: z.string(),
   sid: z.string().nullable(),
   type: z.enum(['allow', 'deny']),
-  /** Plain words: "full control", "modify", "read and execute", "write". */
-  rights: z.string(),
+  /** The rights in words of the user's language ("full control", "modify", "read and execute"). */
+  rights: MessageSchema,
   inherited: z.boolean(),
   /** Whether this entry applies to the scanning user (their SID or one of their groups). */
   appliesToUser: z.boolean(),

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useIntl } from 'react-intl';
 import type { AclEntry } from '../../../electron/shared/model/diagnosis';
+import { useText } from '../i18n/useText';
 
 const useStyles = makeStyles({
   table: {
@@ -11,7 +12,11 @@ const useStyles = makeStyles({
       textAlign: 'start',
       padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-      overflowWrap: 'anywhere',
+      // Whole words in names, headings and rights ("TrustedInstaller", "Berechtigungen"): 'anywhere'
+      // let the table squeeze columns to a few letters a line. SIDs and DOMAIN-PC\user still wrap at
+      // their hyphens, and a word longer than its cell still breaks rather than overflow.
+      overflowWrap: 'break-word',
+      hyphens: 'auto',
     },
     '& th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   },
@@ -72,6 +77,7 @@ const words = defineMessages({
 export function AclTable({ entries, folder }: { entries: AclEntry[]; folder: string }) {
   const styles = useStyles();
   const intl = useIntl();
+  const text = useText();
   const yesOrNo = (value: boolean) => intl.formatMessage(value ? words.yes : words.no);
   return (
     <table className={styles.table}>
@@ -94,7 +100,7 @@ export function AclTable({ entries, folder }: { entries: AclEntry[]; folder: str
             <td className={entry.type === 'deny' ? styles.deny : undefined}>
               {intl.formatMessage(entry.type === 'deny' ? words.deny : words.allow)}
             </td>
-            <td>{entry.rights}</td>
+            <td>{text(entry.rights)}</td>
             <td>{yesOrNo(entry.appliesToUser)}</td>
             <td>{yesOrNo(entry.inherited)}</td>
           </tr>

@@ -8,6 +8,7 @@ import { osTraits } from '../../../../electron/platform/osTraits';
 import { closeProcessesWords } from '../../../../electron/remedies/close-processes/words';
 import { elevatedInstallWords } from '../../../../electron/remedies/elevated-install/words';
 import { venvWords } from '../../../../electron/remedies/venv/words';
+import { RIGHTS_WORDS } from '../../../../electron/platform/windows/rightsWords';
 
 /**
  * Diagnoses shaped like real ones from each platform, with the user's name
@@ -60,7 +61,7 @@ const winInstall: PythonInstall = {
           principal: 'DESKTOP-7\\alice',
           sid: 'S-1-5-21-1-2-3-1001',
           type: 'deny',
-          rights: 'write',
+          rights: msg(RIGHTS_WORDS.write),
           inherited: true,
           appliesToUser: true,
         },
@@ -68,7 +69,7 @@ const winInstall: PythonInstall = {
           principal: 'BUILTIN\\Administrators',
           sid: 'S-1-5-32-544',
           type: 'allow',
-          rights: 'full control',
+          rights: msg(RIGHTS_WORDS.fullControl),
           inherited: true,
           appliesToUser: false,
         },

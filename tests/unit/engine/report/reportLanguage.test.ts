@@ -104,4 +104,11 @@ describe('the Markdown report in the app language (issue #17)', () => {
     expect(reportIn('zh-Hans')).toContain('## 发现的问题');
     expect(reportIn('ja')).toContain('## 見つかったこと');
   });
+
+  test('names a Windows permission entry’s rights in the report’s language, the account as it is', () => {
+    expect(reportIn('de')).toContain(
+      String.raw`    - verweigern DESKTOP-7\\\<user>: Schreiben (geerbt)`,
+    );
+    expect(reportIn('en')).toContain(String.raw`    - deny DESKTOP-7\\\<user>: write (inherited)`);
+  });
 });

@@ -87,7 +87,7 @@ describe('Python for all users under Program Files, not elevated', () => {
     const { diagnosis } = await scan('all-users-not-elevated');
     const sitePackages = 'C:\\Program Files\\Python312\\Lib\\site-packages';
     const reason =
-      `Only Administrators, SYSTEM and TrustedInstaller may change ${sitePackages} (rights inherited from the folders above); ` +
+      `Only Administrators, SYSTEM, and TrustedInstaller may change ${sitePackages} (rights inherited from the folders above); ` +
       'you are in Users, who may only read it. You are an administrator, but programs you start run without your ' +
       'administrator rights until you approve a User Account Control prompt.';
     expect(diagnosis.cause).toBe('permission');
@@ -117,7 +117,12 @@ describe('Python for all users under Program Files, not elevated', () => {
     const { diagnosis } = await scan('all-users-not-elevated');
     const acl = folder(diagnosis, 'purelib').acl!;
     expect(
-      acl.map((entry) => [entry.principal, entry.rights, entry.inherited, entry.appliesToUser]),
+      acl.map((entry) => [
+        entry.principal,
+        english(entry.rights),
+        entry.inherited,
+        entry.appliesToUser,
+      ]),
     ).toEqual([
       ['TrustedInstaller', 'full control', true, false],
       ['SYSTEM', 'full control', true, false],
@@ -270,7 +275,7 @@ describe('a DENY entry on site-packages', () => {
     const sitePackages =
       'C:\\Users\\ana\\AppData\\Local\\Programs\\Python\\Python312\\Lib\\site-packages';
     const reason =
-      `A deny entry on ${sitePackages} forbids you (ana) to write, delete subfolders and files, delete, read permissions. ` +
+      `A deny entry on ${sitePackages} forbids you (ana) to write, delete subfolders and files, delete, and read permissions. ` +
       'It is set on this folder itself, not inherited, and it outweighs the full control you are given through your own entry.';
     // The log alone leaves it open (a refusal in the user's own folder); the machine settles it.
     expect(diagnosis.log?.category).toBe('lock');
@@ -280,11 +285,11 @@ describe('a DENY entry on site-packages', () => {
       /^You are not allowed to change the folder where Python 3\.12/,
     );
     expect(first(diagnosis).id).toBe('venv');
-    expect(folder(diagnosis, 'purelib').acl![0]).toEqual({
+    expect(englishDeep(folder(diagnosis, 'purelib').acl![0])).toEqual({
       principal: 'DESKTOP-7K2QF\\ana',
       sid: 'S-1-5-21-3623811015-3361044348-30300820-1001',
       type: 'deny',
-      rights: 'write, delete subfolders and files, delete, read permissions',
+      rights: 'write, delete subfolders and files, delete, and read permissions',
       inherited: false,
       appliesToUser: true,
     });
@@ -297,7 +302,7 @@ describe('a German Windows', () => {
     const sitePackages = 'C:\\Program Files\\Python311\\Lib\\site-packages';
     expect(diagnosis.cause).toBe('permission');
     expect(englishDeep(folder(diagnosis, 'purelib').reason)).toBe(
-      `Only Administrators, SYSTEM and TrustedInstaller may change ${sitePackages} (rights inherited from the folders above); ` +
+      `Only Administrators, SYSTEM, and TrustedInstaller may change ${sitePackages} (rights inherited from the folders above); ` +
         'you are in Users, who may only read it. You are not an administrator on this computer.',
     );
     expect(first(diagnosis).id).toBe('venv');
@@ -319,7 +324,7 @@ describe('a Chinese Windows', () => {
     const { diagnosis } = await scan('chinese-windows');
     expect(diagnosis.cause).toBe('permission');
     expect(englishDeep(folder(diagnosis, 'purelib').reason)).toMatch(
-      /^Only Administrators, SYSTEM and TrustedInstaller may change C:\\Program Files\\Python312\\Lib\\site-packages .*; you are in Users, who may only read it\. You are an administrator, but/,
+      /^Only Administrators, SYSTEM, and TrustedInstaller may change C:\\Program Files\\Python312\\Lib\\site-packages .*; you are in Users, who may only read it\. You are an administrator, but/,
     );
     expect(first(diagnosis).id).toBe('venv');
     expect(diagnosis.user.name).toBe('张伟');

@@ -1,4 +1,4 @@
-import { englishDeep, englishOf } from '../../../support/english';
+import { english, englishDeep, englishOf, inLanguage } from '../../../support/english';
 import { describe, expect, it } from 'vitest';
 import { rightsInWords } from '../../../../electron/platform/windows/accessRights';
 import { explainWindowsAccess } from '../../../../electron/platform/windows/explainWindowsAccess';
@@ -148,7 +148,7 @@ describe('explaining a refused Windows folder', () => {
     });
     expect(englishOf(result.reason)).toBe(
       `A deny entry on ${FOLDER} forbids Administrators, a group your account belongs to even when it does not use its rights, ` +
-        'to write, delete. It is set on this folder itself, not inherited, and it outweighs the modify you are given through Users.',
+        'to write and delete. It is set on this folder itself, not inherited, and it outweighs the modify you are given through Users.',
     );
     expect(result.acl![0]).toMatchObject({
       principal: 'Administrators',
@@ -179,7 +179,7 @@ describe('explaining a refused Windows folder', () => {
       ]),
     });
     expect(englishOf(result.reason)).toBe(
-      `Only Administrators may change ${FOLDER}; you are in Users, who may only read and execute, create folders there. You are not an administrator on this computer.`,
+      `Only Administrators may change ${FOLDER}; you are in Users, who may only read and execute and create folders there. You are not an administrator on this computer.`,
     );
   });
 
@@ -215,7 +215,7 @@ describe('explaining a refused Windows folder', () => {
     });
     expect(englishOf(result.reason)).toBe(
       `Pip Doctor could create a file in ${FOLDER} but not delete it again (EPERM), and pip has to delete files to upgrade or remove packages. ` +
-        `The access list gives you write, read permissions there: enough to add files, not to delete them. Please delete the test file it left there: ${leftBehind}`,
+        `The access list gives you write and read permissions there: enough to add files, not to delete them. Please delete the test file it left there: ${leftBehind}`,
     );
   });
 
@@ -278,10 +278,59 @@ describe('access masks in words', () => {
     [0x1200a9, 'read and execute'],
     [0xa0000000, 'read and execute'],
     [0x120089, 'read'],
-    [0x30156, 'write, delete subfolders and files, delete, read permissions'],
+    [0x30156, 'write, delete subfolders and files, delete, and read permissions'],
     [0x4, 'create folders'],
     [0x100000, 'no rights'],
   ])('0x%s', (mask, words) => {
-    expect(rightsInWords(mask)).toBe(words);
+    expect(english(rightsInWords(mask))).toBe(words);
+  });
+});
+
+describe('explanations in the user’s language: counts and lists', () => {
+  const twoGroupsReadOnly = () =>
+    explain({
+      acl: acl([
+        { sid: 'S-1-5-32-544', mask: FULL },
+        { sid: 'S-1-5-32-545', mask: RX },
+        { sid: 'S-1-5-11', mask: RX },
+      ]),
+    }).reason!;
+
+  it('says "who together" for two of the user’s groups, in the plural form each language needs', () => {
+    expect(english(twoGroupsReadOnly())).toBe(
+      `Only Administrators may change ${FOLDER} (rights inherited from the folders above); ` +
+        'you are in Users and Authenticated Users, who together may only read it. You are not an administrator on this computer.',
+    );
+    expect(inLanguage('de', twoGroupsReadOnly())).toBe(
+      `Nur Administrators dürfen ${FOLDER} ändern (Rechte von den übergeordneten Ordnern geerbt); ` +
+        'Sie gehören zu den Gruppen Users und Authenticated Users, die dort zusammen nur lesen dürfen. ' +
+        'Sie sind auf diesem Computer kein Administrator.',
+    );
+    expect(inLanguage('ru', twoGroupsReadOnly())).toMatch(
+      /; вы входите в группы Users и Authenticated Users, которые вместе могут только читать содержимое\. /,
+    );
+  });
+
+  it('counts the tries for a free test-file name with the language’s plural forms', () => {
+    const probe: WriteProbe = { ...refused, writable: null, errorCode: 'EEXIST' };
+    const reason = explain({ probe }).reason!;
+    expect(english(reason)).toBe(
+      'Could not find an unused name for the test file in this folder after 10 tries.',
+    );
+    expect(inLanguage('ru', reason)).toBe(
+      'Не удалось найти свободное имя для тестового файла в этой папке за 10 попыток.',
+    );
+    expect(inLanguage('fr', reason)).toBe(
+      'Impossible de trouver un nom libre pour le fichier de test dans ce dossier après 10 essais.',
+    );
+  });
+
+  it('keeps the access list’s own error text, untranslated, inside a translated sentence', () => {
+    const reason = explain({
+      acl: acl([], { error: 'Attempted to perform an unauthorized operation.', exists: true }),
+    }).reason!;
+    expect(inLanguage('es', reason)).toBe(
+      `Windows no le permitió crear archivos en ${FOLDER} (EPERM) y no se pudo leer su lista de acceso para saber por qué: Attempted to perform an unauthorized operation.`,
+    );
   });
 });
