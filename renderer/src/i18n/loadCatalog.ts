@@ -8,10 +8,27 @@ export type RendererCatalog = Record<string, MessageFormatElement[]>;
 // carries no language's messages but its own).
 const CATALOGS = import.meta.glob<{ default: RendererCatalog }>('../../../i18n/*.json');
 
-async function load(locale: Locale): Promise<RendererCatalog> {
+const loading = new Map<Locale, Promise<RendererCatalog>>();
+
+/** One fetch per language, shared by whoever asks first and later. */
+function load(locale: Locale): Promise<RendererCatalog> {
+  const known = loading.get(locale);
+  if (known) return known;
   const loader = CATALOGS[`../../../i18n/${locale}.json`];
-  if (!loader) throw new Error(`No messages for ${locale}`);
-  return (await loader()).default;
+  const started = loader
+    ? loader().then((module) => module.default)
+    : Promise.reject(new Error(`No messages for ${locale}`));
+  loading.set(locale, started);
+  return started;
+}
+
+/**
+ * English is needed whatever the language (it is every translation's
+ * fallback): its fetch starts as the page's script runs, beside the
+ * question to main which language to speak, not after the answer.
+ */
+export function startLoadingEnglish(): void {
+  void load('en').catch(() => undefined);
 }
 
 /**
