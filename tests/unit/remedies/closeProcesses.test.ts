@@ -62,7 +62,7 @@ function itemsOf(outcome: ActionOutcome, stepId: string): StepItem[] {
 
 function itemFor(outcome: ActionOutcome, stepId: string, pid: number): StepItem | undefined {
   // "python3.11 (pid 4862)" or "python3.11 (pid 4862, Jupyter kernel started by VS Code)"
-  return itemsOf(outcome, stepId).find((item) => new RegExp(`\\(pid ${pid}[,)]`).test(item.label));
+  return itemsOf(outcome, stepId).find((item) => new RegExp(`\\(pid ${pid}[,)]`).test(english(item.label)));
 }
 
 describe('close-processes against real processes', () => {

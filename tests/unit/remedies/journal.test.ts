@@ -8,6 +8,10 @@ import type { Recipe } from '../../../electron/remedies/planning/recipe';
 import { tempTree } from '../../support/tempTree';
 import { factsOf } from '../../../electron/remedies/run/planFacts';
 import { windowsPlanContext } from './windowsScan';
+import { msg } from '../../../electron/shared/i18n/message';
+import { stepWords } from '../../../electron/remedies/steps/stepWords';
+import { restartStepWords } from '../../../electron/remedies/restart/stepWords';
+import { runWords } from '../../../electron/platform/runWords';
 import { english } from '../../support/english';
 
 const root = tempTree('journal');
@@ -31,7 +35,7 @@ function outcome(recipe: Recipe, status: ActionOutcome['status']): ActionOutcome
     status,
     summary: { messageId: 'run.outcome.cancelledAtStart', values: { undo: 'no' } },
     steps: [],
-    verification: { ok: null, detail: '' },
+    verification: { ok: null, detail: msg(stepWords.didNotRun) },
     undoAvailable: false,
     instructions: [],
   };
@@ -99,7 +103,7 @@ describe('the action journal', () => {
         stepId: 's',
         attempt: 0,
         status: 'done',
-        detail: '',
+        detail: msg(stepWords.commandDone),
         output: '',
         items: [],
         data: null,
@@ -163,7 +167,7 @@ describe('the action journal', () => {
       stepId: 'await-restart',
       attempt: 1,
       status: 'waiting',
-      detail: 'Sign out or restart.',
+      detail: msg(restartStepWords.signOut),
       output: '',
       items: [],
       data: { bootTime: boot },
@@ -204,7 +208,7 @@ describe('the action journal', () => {
       stepId: 'install',
       attempt: 1,
       status: 'declined',
-      detail: 'You said no to the Windows administrator prompt; nothing was changed.',
+      detail: msg(runWords.uacDeclined),
       output: '',
       items: [],
       data: null,

@@ -69,7 +69,7 @@ export function ActionOutcomeView({
   const intl = useIntl();
   const { title, tone } = outcomeHeadline(outcome);
   const text =
-    outcome.status === 'succeeded' ? outcome.verification.detail : format(outcome.summary);
+    format(outcome.status === 'succeeded' ? outcome.verification.detail : outcome.summary);
   const steps: Record<string, StepProgress> = Object.fromEntries(
     outcome.steps.map((report) => [report.stepId, { status: report.status, report }]),
   );
