@@ -90,7 +90,7 @@ export const stepWords = defineMessages({
   },
   heldPid: {
     id: 'run.step.held.pid',
-    defaultMessage: 'Program with process id {pid}',
+    defaultMessage: 'pid {pid}',
     description: 'A program that holds files, known only by its process id {pid}.',
   },
   heldFiles: {
