@@ -9,17 +9,20 @@ const guardWords = defineMessages({
   self: {
     id: 'platform.guard.self',
     defaultMessage: 'it is Pip Doctor itself or the program that started it',
-    description: 'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
+    description:
+      'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
   },
   windows: {
     id: 'platform.guard.windows',
     defaultMessage: 'it is part of Windows',
-    description: 'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
+    description:
+      'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
   },
   system: {
     id: 'platform.guard.system',
     defaultMessage: 'it is part of the operating system',
-    description: 'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
+    description:
+      'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
   },
 });
 

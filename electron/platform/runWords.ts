@@ -58,7 +58,8 @@ export const runWords = defineMessages({
   elevatedFailed: {
     id: 'platform.run.elevatedFailed',
     defaultMessage: 'The administrator step failed: {reason}',
-    description: "A step run as administrator on Windows failed; {reason} is PowerShell's error, untranslated.",
+    description:
+      "A step run as administrator on Windows failed; {reason} is PowerShell's error, untranslated.",
   },
   elevatedFolderRefused: {
     id: 'platform.run.elevatedFolderRefused',
@@ -80,6 +81,7 @@ export const runWords = defineMessages({
     id: 'platform.run.elevatedNoReportWith',
     defaultMessage:
       'The administrator step did not report back (PowerShell exit code {code}: {output}).',
-    description: "Windows. {code}: the exit code, or \"none\"; {output}: PowerShell's own error, untranslated.",
+    description:
+      'Windows. {code}: the exit code, or "none"; {output}: PowerShell\'s own error, untranslated.',
   },
 });

@@ -29,7 +29,8 @@ export const checkWords = defineMessages({
   importFails: {
     id: 'check.imports.fails',
     defaultMessage: '{package} is installed but `import {module}` fails: {output}',
-    description: "`import {module}` is Python code: keep it. {output}: Python's last line, untranslated.",
+    description:
+      "`import {module}` is Python code: keep it. {output}: Python's last line, untranslated.",
   },
   pipWorks: {
     id: 'check.pip.works',
@@ -94,7 +95,8 @@ export const checkWords = defineMessages({
   },
   allOwned: {
     id: 'check.owners.ok',
-    defaultMessage: '{count, plural, one {The # file is yours now.} other {All # files are yours now.}}',
+    defaultMessage:
+      '{count, plural, one {The # file is yours now.} other {All # files are yours now.}}',
   },
   othersOwn: {
     id: 'check.owners.others',

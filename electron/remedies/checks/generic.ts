@@ -19,7 +19,11 @@ export const checkImports: CheckRunner<'imports'> = async (check, ctx) => {
   const { packageName, python } = check;
   const cwd = await scratch(ctx);
   const names = await importNames(python, packageName, env, cwd, ctx.signal);
-  if (!names.ok) return { ok: false, detail: msg(checkWords.notUsable, { package: packageName, reason: names.detail }) };
+  if (!names.ok)
+    return {
+      ok: false,
+      detail: msg(checkWords.notUsable, { package: packageName, reason: names.detail }),
+    };
   const module = moduleToImport(names.modules);
   if (module === null) {
     return {
@@ -63,7 +67,9 @@ export const checkPipRuns: CheckRunner<'pip-runs'> = async (check, ctx) => {
   return result.exitCode === 0
     ? {
         ok: true,
-        detail: msg(checkWords.pipWorks, { version: result.stdout.trim().split(' from ')[0] ?? '' }),
+        detail: msg(checkWords.pipWorks, {
+          version: result.stdout.trim().split(' from ')[0] ?? '',
+        }),
       }
     : {
         ok: false,

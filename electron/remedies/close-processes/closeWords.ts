@@ -29,7 +29,8 @@ export const closeWords = defineMessages({
   },
   didNotClose: {
     id: 'run.close.summary.didNotClose',
-    defaultMessage: '{count, plural, one {# program did not close.} other {# programs did not close.}}',
+    defaultMessage:
+      '{count, plural, one {# program did not close.} other {# programs did not close.}}',
     description: 'How closing programs went, first sentence: those still running.',
   },
   denied: {
@@ -60,7 +61,8 @@ export const closeWords = defineMessages({
     id: 'run.close.item.reused',
     defaultMessage:
       'Left alone: process id {pid} now belongs to a program that started at {startedAt}, not the one the scan found (started {startTime}).',
-    description: '{startedAt}, {startTime}: times as the system gives them (ISO 8601), untranslated.',
+    description:
+      '{startedAt}, {startTime}: times as the system gives them (ISO 8601), untranslated.',
   },
   protected: {
     id: 'run.close.item.protected',

@@ -30,7 +30,12 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   for (const process of chosen) {
     const warning = leftAloneWarning(ctx, process, table, appProcesses);
     if (warning !== null) warnings.push(warning);
-    else targets.push({ pid: process.pid, startTime: process.startTime, label: holderNameMessage(process, true) });
+    else
+      targets.push({
+        pid: process.pid,
+        startTime: process.startTime,
+        label: holderNameMessage(process, true),
+      });
   }
   if (targets.length === 0) {
     throw new UserFacingError(

@@ -52,18 +52,14 @@ export const closeByForceStep: StepExecutor<'close-by-force'> = {
       spec.systemRoot === null ? null : closeProcessesCommand(spec.systemRoot, running, true),
     );
     if (!agreed) {
-      return outcome(
-        ctx.signal.aborted ? 'cancelled' : 'skipped',
-        msg(closeWords.keptRunning),
-        {
-          items: running.map((target) => ({
-            label: targetLabel(target),
-            status: 'still-running' as const,
-            detail: msg(closeWords.leftRunning),
-          })),
-          data: leftovers({ survivors: running, denied: [] }),
-        },
-      );
+      return outcome(ctx.signal.aborted ? 'cancelled' : 'skipped', msg(closeWords.keptRunning), {
+        items: running.map((target) => ({
+          label: targetLabel(target),
+          status: 'still-running' as const,
+          detail: msg(closeWords.leftRunning),
+        })),
+        data: leftovers({ survivors: running, denied: [] }),
+      });
     }
     return closeTargets(running, spec.systemRoot, true, ctx);
   },
@@ -105,14 +101,10 @@ async function closeTargets(
   const denied = answers
     .filter((answer) => answer.answer === 'denied')
     .map((answer) => answer.target);
-  return outcome(
-    ctx.signal.aborted ? 'cancelled' : 'done',
-    sentences(...detail),
-    {
-      items,
-      data: leftovers({ survivors, denied }),
-    },
-  );
+  return outcome(ctx.signal.aborted ? 'cancelled' : 'done', sentences(...detail), {
+    items,
+    data: leftovers({ survivors, denied }),
+  });
 }
 
 function describeUntouched(state: Exclude<TargetState, { state: 'present' }>): StepItem {
@@ -133,7 +125,11 @@ function describeUntouched(state: Exclude<TargetState, { state: 'present' }>): S
         }),
       };
     case 'protected':
-      return { label, status: 'refused', detail: msg(closeWords.protected, { reason: state.reason }) };
+      return {
+        label,
+        status: 'refused',
+        detail: msg(closeWords.protected, { reason: state.reason }),
+      };
     case 'unverifiable':
       return { label, status: 'refused', detail: msg(closeWords.unverifiable, { pid }) };
   }

@@ -9,7 +9,8 @@ export const longPathsStepWords = defineMessages({
   },
   unreadable: {
     id: 'run.longPaths.unreadable',
-    defaultMessage: 'reg.exe printed something Pip Doctor does not understand; nothing was changed.',
+    defaultMessage:
+      'reg.exe printed something Pip Doctor does not understand; nothing was changed.',
   },
   notSet: { id: 'run.longPaths.notSet', defaultMessage: 'LongPathsEnabled is not set.' },
   value: {

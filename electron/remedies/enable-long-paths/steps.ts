@@ -12,20 +12,13 @@ import { setLongPathsUndo } from './undo';
 export const readLongPathsStep: StepExecutor<'read-long-paths'> = {
   async execute(spec, ctx) {
     const result = await runPlanned(spec.run, ctx);
-    if (result.kind !== 'ran') return commandOutcome(
-        result,
-        msg(longPathsStepWords.reading),
-        msg(stepWords.commandDone),
-      );
+    if (result.kind !== 'ran')
+      return commandOutcome(result, msg(longPathsStepWords.reading), msg(stepWords.commandDone));
     const previous = parseLongPathsQuery(result.exitCode, result.stdout);
     if (previous === undefined) {
-      return outcome(
-        'failed',
-        msg(longPathsStepWords.unreadable),
-        {
-          output: outputTail(result),
-        },
-      );
+      return outcome('failed', msg(longPathsStepWords.unreadable), {
+        output: outputTail(result),
+      });
     }
     return outcome(
       'done',

@@ -16,21 +16,13 @@ export const grantAclStep: StepExecutor<'grant-acl'> = {
   undo: grantAclUndo,
   async execute(spec, ctx) {
     const result = await runPlanned(spec.run, ctx);
-    const ended = commandOutcome(
-      result,
-      msg(grantStepWords.granting),
-      msg(grantStepWords.granted),
-    );
+    const ended = commandOutcome(result, msg(grantStepWords.granting), msg(grantStepWords.granted));
     const backups = result.kind === 'ran' ? readAclBackups(result.stdout, spec.folders) : null;
     if (backups === null) return ended;
     if (ended.status !== 'done') return { ...ended, data: { backups } };
-    return outcome(
-      'done',
-      msg(grantStepWords.savedAndGranted),
-      {
-        output: ended.output,
-        data: { backups },
-      },
-    );
+    return outcome('done', msg(grantStepWords.savedAndGranted), {
+      output: ended.output,
+      data: { backups },
+    });
   },
 };

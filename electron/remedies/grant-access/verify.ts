@@ -34,8 +34,7 @@ export const checkWritable: CheckRunner<'writable'> = async (check) => {
 
 export const checkOwnedBy: CheckRunner<'owned-by'> = async (check, ctx) => {
   const recorded = RecordedOwnersSchema.safeParse(ctx.recordOf(check.recordStepId)?.data);
-  if (!recorded.success)
-    return { ok: false, detail: msg(checkWords.ownersMissing) };
+  if (!recorded.success) return { ok: false, detail: msg(checkWords.ownersMissing) };
   const now = await currentOwners(recorded.data.entries.map((entry) => entry.path));
   const others = now.filter((entry) => entry.uid !== check.uid);
   return others.length === 0

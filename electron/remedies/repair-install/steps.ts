@@ -14,13 +14,9 @@ export const checkUnheldStep: StepExecutor<'check-unheld'> = {
   async execute(spec, ctx) {
     const holders = await holdersOf(spec.roots, spec.paths, ctx);
     if (holders.length === 0) return outcome('done', msg(stepWords.noneHold));
-    return outcome(
-      'failed',
-      msg(stepWords.someHold),
-      {
-        items: heldItems(holders),
-      },
-    );
+    return outcome('failed', msg(stepWords.someHold), {
+      items: heldItems(holders),
+    });
   },
 };
 
@@ -37,11 +33,7 @@ export const removePathsStep: StepExecutor<'remove-paths'> = {
       ? outcome('done', msg(leftoverWords.removedAll, { count: items.length }), {
           items,
         })
-      : outcome(
-          'failed',
-          msg(leftoverWords.notRemoved, { count: failed.length }),
-          { items },
-        );
+      : outcome('failed', msg(leftoverWords.notRemoved, { count: failed.length }), { items });
   },
 };
 

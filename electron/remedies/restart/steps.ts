@@ -17,11 +17,7 @@ export const awaitRestartStep: StepExecutor<'await-restart'> = {
   },
   async execute(spec, ctx, before) {
     if (ctx.attempt === 1) {
-      return outcome(
-        'waiting',
-        msg(restartStepWords.signOut),
-        { data: before },
-      );
+      return outcome('waiting', msg(restartStepWords.signOut), { data: before });
     }
     const holders = await holdersOf(spec.roots, spec.paths, ctx);
     const bootTime =
@@ -33,9 +29,12 @@ export const awaitRestartStep: StepExecutor<'await-restart'> = {
     if (holders.length > 0) {
       return outcome(
         'waiting',
-        msg(restarted === false ? restartStepWords.stillHeldNoRestart : restartStepWords.stillHeld, {
-          count: holders.length,
-        }),
+        msg(
+          restarted === false ? restartStepWords.stillHeldNoRestart : restartStepWords.stillHeld,
+          {
+            count: holders.length,
+          },
+        ),
         {
           data: before,
           items: heldItems(holders),

@@ -17,7 +17,8 @@ export const stepWords = defineMessages({
   path: {
     id: 'run.step.path',
     defaultMessage: '{path}',
-    description: 'A file or folder a step acted on, by its path (untranslated). Keep the placeholder alone.',
+    description:
+      'A file or folder a step acted on, by its path (untranslated). Keep the placeholder alone.',
   },
   recorded: {
     id: 'run.step.recorded',
@@ -102,7 +103,9 @@ export const stepWords = defineMessages({
 
 /** One or more whole sentences shown as one detail, joined as the language writes sentences. */
 export function sentences(...parts: Message[]): Message {
-  return parts.length === 1 ? parts[0]! : msg(stepWords.sentences, { sentences: listOf(parts, 'sentences') });
+  return parts.length === 1
+    ? parts[0]!
+    : msg(stepWords.sentences, { sentences: listOf(parts, 'sentences') });
 }
 
 /** Words an older version recorded in English: shown as they were written. */

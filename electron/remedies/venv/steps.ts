@@ -36,13 +36,11 @@ export const createVenvStep: StepExecutor<'create-venv'> = {
 export const removeVenvStep: StepExecutor<'remove-venv'> = {
   async execute(spec) {
     const folder = await lstat(spec.folder).catch(() => null);
-    if (folder === null) return outcome('done', msg(venvStepWords.goneAlready, { folder: spec.folder }));
+    if (folder === null)
+      return outcome('done', msg(venvStepWords.goneAlready, { folder: spec.folder }));
     const marker = await stat(join(spec.folder, 'pyvenv.cfg')).catch(() => null);
     if (!folder.isDirectory() || !marker?.isFile()) {
-      return outcome(
-        'failed',
-        msg(venvStepWords.notVenv, { folder: spec.folder }),
-      );
+      return outcome('failed', msg(venvStepWords.notVenv, { folder: spec.folder }));
     }
     if (spec.keepFolder) {
       for (const name of await readdir(spec.folder))

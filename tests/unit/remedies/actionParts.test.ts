@@ -71,12 +71,12 @@ describe('processes', () => {
       /Pip Doctor itself or the program that started it/,
     );
     expect(protectedReason({ pid: 1001, name: 'python3', ppid: 1000 }, 'linux', app)).toBeNull();
-    expect(englishOf(protectedReason({ pid: 55, name: 'kworker/0:1', ppid: 2 }, 'linux', app))).toMatch(
-      /operating system/,
-    );
-    expect(englishOf(protectedReason({ pid: 640, name: 'csrss.exe', ppid: 500 }, 'win32', new Set()))).toMatch(
-      /part of Windows/,
-    );
+    expect(
+      englishOf(protectedReason({ pid: 55, name: 'kworker/0:1', ppid: 2 }, 'linux', app)),
+    ).toMatch(/operating system/);
+    expect(
+      englishOf(protectedReason({ pid: 640, name: 'csrss.exe', ppid: 500 }, 'win32', new Set())),
+    ).toMatch(/part of Windows/);
     expect(
       protectedReason({ pid: 8132, name: 'python.exe', ppid: 500 }, 'win32', new Set()),
     ).toBeNull();

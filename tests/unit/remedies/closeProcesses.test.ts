@@ -62,7 +62,9 @@ function itemsOf(outcome: ActionOutcome, stepId: string): StepItem[] {
 
 function itemFor(outcome: ActionOutcome, stepId: string, pid: number): StepItem | undefined {
   // "python3.11 (pid 4862)" or "python3.11 (pid 4862, Jupyter kernel started by VS Code)"
-  return itemsOf(outcome, stepId).find((item) => new RegExp(`\\(pid ${pid}[,)]`).test(english(item.label)));
+  return itemsOf(outcome, stepId).find((item) =>
+    new RegExp(`\\(pid ${pid}[,)]`).test(english(item.label)),
+  );
 }
 
 describe('close-processes against real processes', () => {
@@ -220,7 +222,9 @@ describe('close-processes against real processes', () => {
           'skipped',
         );
         expect(outcome.status).toBe('needs-restart');
-        expect(english(outcome.verification.detail)).toMatch(new RegExp(`\\(pid ${nobodys.pid}[,)]`));
+        expect(english(outcome.verification.detail)).toMatch(
+          new RegExp(`\\(pid ${nobodys.pid}[,)]`),
+        );
       }, 60_000);
     },
   );

@@ -72,14 +72,18 @@ describe('closing programs, in the user’s language', () => {
     // The question, asked once, about the two that ignored the request: German plural, each pid in place.
     expect(asked).toHaveLength(1);
     const question = inLanguage('de', asked[0]!.question);
-    expect(question).toMatch(/ wurden auf Anfrage nicht geschlossen\. Sollen sie erzwungen geschlossen werden\?/);
+    expect(question).toMatch(
+      / wurden auf Anfrage nicht geschlossen\. Sollen sie erzwungen geschlossen werden\?/,
+    );
     for (const holder of stubborn) expect(question).toContain(`PID ${holder.pid}`);
     expect(question).not.toContain(`PID ${polite.pid}`);
     expect(question).toContain(' und ');
     expect(asked[0]!.items.map((item) => inLanguage('de', item))).toEqual(
       expect.arrayContaining(stubborn.map((holder) => expect.stringContaining(`${holder.pid}`))),
     );
-    expect(english(asked[0]!.question)).toMatch(/ did not close when asked\. Close them by force\?/);
+    expect(english(asked[0]!.question)).toMatch(
+      / did not close when asked\. Close them by force\?/,
+    );
 
     // Each step's summary in German, with its plural: 2 did not close, 1 closed; then 2 closed by force.
     const graceful = outcome.steps.find((step) => step.stepId === 'close-gracefully')!;
@@ -107,7 +111,8 @@ describe('closing programs, in the user’s language', () => {
     const harness = createHarness(root, {
       extra: { closeGrace: untilAnswered },
       onProgress(event, service) {
-        if (event.type === 'consent-needed') service.answerConsent(event.runId, event.stepId, false);
+        if (event.type === 'consent-needed')
+          service.answerConsent(event.runId, event.stepId, false);
       },
     });
     const scan = await harness.scan([python]);

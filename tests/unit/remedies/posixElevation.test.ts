@@ -155,7 +155,9 @@ describe.skipIf(python === null)(
         );
         const outcome = await harness.service.run(plan.id);
         expect(outcome.status).toBe('failed');
-        expect(english(outcome.steps[0]!.detail)).toContain('could not ask for the administrator password');
+        expect(english(outcome.steps[0]!.detail)).toContain(
+          'could not ask for the administrator password',
+        );
         expect(english(outcome.steps[0]!.detail)).toContain('sudo');
       },
       30_000,

@@ -46,7 +46,13 @@ describe('a step as the user reads it', () => {
     items,
   });
   test('"done" with a program still running is a warning; a question is waiting for an answer', () => {
-    const kept = report('done', [{ label: msg(stepWords.path, { path: 'x' }), status: 'still-running', detail: msg(closeWords.leftRunning) }]);
+    const kept = report('done', [
+      {
+        label: msg(stepWords.path, { path: 'x' }),
+        status: 'still-running',
+        detail: msg(closeWords.leftRunning),
+      },
+    ]);
     expect(stepShownAs('done', kept, false)).toBe('incomplete');
     expect(english(stepShownWords('incomplete'))).toBe('not everything worked');
     expect(stepShownAs('done', report('done', []), false)).toBe('done');
