@@ -20,7 +20,9 @@ export const closeWords = defineMessages({
   },
   keptRunning: {
     id: 'run.close.keptRunning',
-    defaultMessage: 'You chose not to close them by force; they are still running.',
+    defaultMessage:
+      '{count, plural, one {You chose not to close it by force; it is still running.} other {You chose not to close them by force; they are still running.}}',
+    description: 'After the user answered No to closing programs by force; {count}: how many.',
   },
   leftRunning: {
     id: 'run.close.item.leftRunning',

@@ -52,14 +52,18 @@ export const closeByForceStep: StepExecutor<'close-by-force'> = {
       spec.systemRoot === null ? null : closeProcessesCommand(spec.systemRoot, running, true),
     );
     if (!agreed) {
-      return outcome(ctx.signal.aborted ? 'cancelled' : 'skipped', msg(closeWords.keptRunning), {
-        items: running.map((target) => ({
-          label: targetLabel(target),
-          status: 'still-running' as const,
-          detail: msg(closeWords.leftRunning),
-        })),
-        data: leftovers({ survivors: running, denied: [] }),
-      });
+      return outcome(
+        ctx.signal.aborted ? 'cancelled' : 'skipped',
+        msg(closeWords.keptRunning, { count: running.length }),
+        {
+          items: running.map((target) => ({
+            label: targetLabel(target),
+            status: 'still-running' as const,
+            detail: msg(closeWords.leftRunning),
+          })),
+          data: leftovers({ survivors: running, denied: [] }),
+        },
+      );
     }
     return closeTargets(running, spec.systemRoot, true, ctx);
   },

@@ -129,11 +129,13 @@ describe('a run as the dialog follows it', () => {
       type: 'consent-needed',
       runId,
       stepId: 'install',
-      question: msg(closeWords.keptRunning),
+      question: msg(closeWords.keptRunning, { count: 1 }),
       items: [],
       command: null,
     });
-    expect(run.status === 'running' && run.consent?.question).toEqual(msg(closeWords.keptRunning));
+    expect(run.status === 'running' && run.consent?.question).toEqual(
+      msg(closeWords.keptRunning, { count: 1 }),
+    );
     const other = applyActionProgress(run, { type: 'verifying', runId: 'act-ffffffffffffffff' });
     expect(other).toBe(run);
     run = applyActionProgress(run, {
@@ -142,7 +144,7 @@ describe('a run as the dialog follows it', () => {
       report: {
         stepId: 'install',
         status: 'skipped',
-        detail: msg(closeWords.keptRunning),
+        detail: msg(closeWords.keptRunning, { count: 1 }),
         output: '',
         items: [],
       },
