@@ -16,6 +16,26 @@ export const checkWords = defineMessages({
     defaultMessage: '{package} is not usable: {reason}.',
     description: "{reason}: why, in the program's own words (untranslated).",
   },
+  notInstalledIn: {
+    id: 'check.imports.notInstalledIn',
+    defaultMessage: '{package} is not installed in {python}',
+    description: 'Why a package is not usable (a clause, no full stop). {python}: a path.',
+  },
+  pythonSaid: {
+    id: 'check.imports.pythonSaid',
+    defaultMessage: '{output}',
+    description: "Python's own last line of error, untranslated. Keep the placeholder alone.",
+  },
+  pythonExit: {
+    id: 'check.imports.pythonExit',
+    defaultMessage: 'Python ended with exit code {code}',
+    description: 'Why a package is not usable (a clause, no full stop).',
+  },
+  unexpectedAnswer: {
+    id: 'check.imports.unexpectedAnswer',
+    defaultMessage: '{python} answered in a way Pip Doctor does not understand',
+    description: 'Why a package is not usable (a clause, no full stop). {python}: a path.',
+  },
   noModule: {
     id: 'check.imports.noModule',
     defaultMessage:

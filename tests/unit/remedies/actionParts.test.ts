@@ -16,7 +16,7 @@ import { transientLockCandidate } from '../../../electron/remedies/steps/transie
 import { importNames, moduleToImport } from '../../../electron/remedies/checks/importNames';
 import type { ProcessSummary } from '../../../electron/platform/systemProbe';
 import { tempTree } from '../../support/tempTree';
-import { englishOf } from '../../support/english';
+import { englishDeep, englishOf } from '../../support/english';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { fixture } from './windowsScripts';
@@ -180,7 +180,9 @@ describe('import names come from the installed distribution’s metadata', () =>
       version: '2.0',
       modules: ['helper_mod'],
     });
-    expect(await importNames(python, 'not-installed-here', process.env, root, signal)).toEqual({
+    expect(
+      englishDeep(await importNames(python, 'not-installed-here', process.env, root, signal)),
+    ).toEqual({
       ok: false,
       detail: `not-installed-here is not installed in ${python}`,
     });
