@@ -73,7 +73,7 @@ describe('closing programs, in the user’s language', () => {
     expect(asked).toHaveLength(1);
     const question = inLanguage('de', asked[0]!.question);
     expect(question).toMatch(
-      / wurden auf Anfrage nicht geschlossen\. Sollen sie erzwungen geschlossen werden\?/,
+      / wurden auf Anfrage nicht geschlossen\. Sollen sie zwangsweise geschlossen werden\?/,
     );
     for (const holder of stubborn) expect(question).toContain(`PID ${holder.pid}`);
     expect(question).not.toContain(`PID ${polite.pid}`);
@@ -96,8 +96,8 @@ describe('closing programs, in the user’s language', () => {
     const force = outcome.steps.find((step) => step.stepId === 'close-by-force')!;
     expect(inLanguage('de', force.detail)).toBe('2 Programme geschlossen.');
     expect(force.items.map((item) => inLanguage('de', item.detail))).toEqual([
-      'Erzwungen geschlossen.',
-      'Erzwungen geschlossen.',
+      'Zwangsweise geschlossen.',
+      'Zwangsweise geschlossen.',
     ]);
 
     // Verified afresh, and said in Chinese.
