@@ -78,19 +78,38 @@ describe('the action journal', () => {
     await journal.append({ type: 'planned', runId, facts: factsOf(recipe, REQUEST) });
     // How the last untranslated version wrote an outcome and an install run again: English sentences.
     const at = new Date().toISOString();
+    const oldReport = {
+      stepId: 'await-restart',
+      status: 'done',
+      detail: 'Nothing holds the files any more.',
+      output: '',
+      items: [{ label: 'pid 4862', status: 'gone', detail: 'It had already closed.' }],
+    };
     const old = {
       ...outcome(recipe, 'succeeded'),
       summary: 'Done: Restart. Nothing holds the files now.',
+      steps: [oldReport],
+      verification: { ok: true, detail: 'No program holds the files any more.' },
     };
+    const { stepId, ...reported } = oldReport;
     appendFileSync(
       journal.file,
-      `${JSON.stringify({ v: 1, at, runId, type: 'finished', outcome: old })}\n` +
+      `${JSON.stringify({ v: 1, at, runId, type: 'step-result', stepId, attempt: 1, ...reported, data: null })}\n` +
+        `${JSON.stringify({ v: 1, at, runId, type: 'finished', outcome: old })}\n` +
         `${JSON.stringify({ v: 1, at, runId, type: 'install-again', packageName: 'numpy', where: 'in C:\\Python312\\python.exe', status: 'succeeded', exitCode: 0 })}\n`,
     );
     const { skippedLines } = await journal.read();
     expect(skippedLines).toBe(0);
     const run = (await journal.histories()).get(runId)!;
     expect(english(run.outcome!.summary)).toBe('Done: Restart. Nothing holds the files now.');
+    // A step's words, its items and the check, as the older version wrote them.
+    const recorded = run.results.get('await-restart')!;
+    expect(english(recorded.detail)).toBe('Nothing holds the files any more.');
+    expect(recorded.items.map((item) => [english(item.label), english(item.detail)])).toEqual([
+      ['pid 4862', 'It had already closed.'],
+    ]);
+    expect(english(run.outcome!.steps[0]!.detail)).toBe('Nothing holds the files any more.');
+    expect(english(run.outcome!.verification.detail)).toBe('No program holds the files any more.');
     expect(run.installsAgain.map((again) => again.where)).toEqual(['in C:\\Python312\\python.exe']);
   });
 
