@@ -7,6 +7,7 @@ import { elevatedCommand } from './windows/elevatedWindows';
 import type { OutputEncoding } from './windows/elevatedWindows';
 import { osTraits } from './osTraits';
 import { scriptOf } from './windows/powershell';
+import type { Message } from '../shared/i18n/message';
 
 /** A command, and how it gets administrator rights if it needs them. */
 export const ElevatedRunSchema = z.object({
@@ -31,7 +32,7 @@ export interface ElevationFacts {
   /** Absolute path of pkexec, null when it is not installed (then only a sudo command can be shown). */
   pkexecPath: string | null;
   /** Why pkexecPath is null when pkexec is there but cannot be trusted (not root's, writable by others). */
-  pkexecProblem?: { path: string; reason: string };
+  pkexecProblem?: { path: string; reason: Message };
   /** Windows: the app window's handle (decimal), so the UAC prompt opens in front of it; null without a window. */
   ownerWindow: string | null;
 }

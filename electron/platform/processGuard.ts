@@ -1,5 +1,30 @@
 import type { ProcessSummary } from './systemProbe';
 import type { Platform } from '../shared/model/platform';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../shared/i18n/message';
+import type { Message } from '../shared/i18n/message';
+
+/** Why a program is never closed: a clause that follows "left alone:" in the plan and the step list. */
+const guardWords = defineMessages({
+  self: {
+    id: 'platform.guard.self',
+    defaultMessage: 'it is Pip Doctor itself or the program that started it',
+    description:
+      'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
+  },
+  windows: {
+    id: 'platform.guard.windows',
+    defaultMessage: 'it is part of Windows',
+    description:
+      'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
+  },
+  system: {
+    id: 'platform.guard.system',
+    defaultMessage: 'it is part of the operating system',
+    description:
+      'Why a program is not closed; follows "…is left alone:" (lower case, no full stop).',
+  },
+});
 
 /**
  * Which processes an action may close (DESIGN.md rule 7): never the app
@@ -64,18 +89,16 @@ export function protectedReason(
   target: { pid: number; name: string | null; ppid: number | null },
   platform: Platform,
   appProcesses: ReadonlySet<number>,
-): string | null {
-  if (appProcesses.has(target.pid)) {
-    return 'it is Pip Doctor itself or the program that started it';
-  }
+): Message | null {
+  if (appProcesses.has(target.pid)) return msg(guardWords.self);
   if (platform === 'win32') {
-    if (target.pid === 0 || target.pid === 4) return 'it is part of Windows';
+    if (target.pid === 0 || target.pid === 4) return msg(guardWords.windows);
     if (target.name !== null && WINDOWS_SYSTEM_NAMES.has(target.name.toLowerCase())) {
-      return 'it is part of Windows';
+      return msg(guardWords.windows);
     }
     return null;
   }
   // pid 1 is init; kernel threads are children of kthreadd (pid 2) on Linux.
-  if (target.pid <= 2 || target.ppid === 2) return 'it is part of the operating system';
+  if (target.pid <= 2 || target.ppid === 2) return msg(guardWords.system);
   return null;
 }

@@ -4,13 +4,16 @@ import type { RunResult } from './runProcess';
 import type { ElevatedRun } from './elevation';
 import { interpretPkexec } from './posix/pkexec';
 import { interpretElevatedRun, readElevatedAnswer } from './windows/elevatedWindows';
+import { msg } from '../shared/i18n/message';
+import type { Message } from '../shared/i18n/message';
+import { runWords } from './runWords';
 
 /** How running one planned command went, in the terms a step decides on. */
 export type CommandResult =
   | { kind: 'ran'; exitCode: number; stdout: string; stderr: string }
-  | { kind: 'declined'; detail: string }
+  | { kind: 'declined'; detail: Message }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; detail: string; stdout: string; stderr: string };
+  | { kind: 'failed'; detail: Message; stdout: string; stderr: string };
 
 /** What the journal keeps of a command's output: its end, where the error is. */
 export const OUTPUT_TAIL_CHARS = 4000;
@@ -56,13 +59,13 @@ export async function runPlanned(
     if (answer === 'declined') {
       return {
         kind: 'declined',
-        detail: 'You did not give administrator rights; nothing was changed.',
+        detail: msg(runWords.pkexecDeclined),
       };
     }
     if (answer === 'unavailable') {
       return {
         kind: 'failed',
-        detail: `The system could not ask for the administrator password (${lastLine(result.stderr)}). Run the command in a terminal with sudo instead.`,
+        detail: msg(runWords.pkexecUnavailable, { reason: lastLine(result.stderr) }),
         stdout: result.stdout,
         stderr: result.stderr,
       };
@@ -81,7 +84,10 @@ function unfinished(result: RunResult, timeoutMs: number): CommandResult | null 
   if (result.spawnError) {
     return {
       kind: 'failed',
-      detail: `The program could not be started (${result.spawnError.code}): ${result.spawnError.message}`,
+      detail: msg(runWords.notStarted, {
+        code: result.spawnError.code,
+        reason: result.spawnError.message,
+      }),
       stdout: '',
       stderr: '',
     };
@@ -89,7 +95,7 @@ function unfinished(result: RunResult, timeoutMs: number): CommandResult | null 
   if (result.timedOut) {
     return {
       kind: 'failed',
-      detail: `It did not finish within ${Math.round(timeoutMs / 60_000)} minutes and was stopped.`,
+      detail: msg(runWords.timedOut, { minutes: Math.round(timeoutMs / 60_000) }),
       stdout: result.stdout,
       stderr: result.stderr,
     };
@@ -103,7 +109,7 @@ function readElevated(outer: RunResult): CommandResult {
     case 'declined':
       return {
         kind: 'declined',
-        detail: 'You said no to the Windows administrator prompt; nothing was changed.',
+        detail: msg(runWords.uacDeclined),
       };
     case 'failed':
       return { kind: 'failed', detail: answer.message, stdout: outer.stdout, stderr: outer.stderr };
@@ -113,15 +119,21 @@ function readElevated(outer: RunResult): CommandResult {
 }
 
 /** The usual reading of a command: exit code 0 is success, anything else fails with its last words. */
-export function describeFailure(result: CommandResult, what: string): string {
+export function describeFailure(result: CommandResult, what: Message): Message {
   switch (result.kind) {
-    case 'ran':
-      return `${what} failed (exit code ${result.exitCode}): ${lastLine(result.stderr) || lastLine(result.stdout) || 'no message'}`;
+    case 'ran': {
+      const output = lastLine(result.stderr) || lastLine(result.stdout);
+      // The exit code is text: no language may group its digits or sign it differently.
+      const code = String(result.exitCode);
+      return output === ''
+        ? msg(runWords.failedSilently, { what, code })
+        : msg(runWords.failedWithCode, { what, code, output });
+    }
     case 'failed':
-      return `${what} failed: ${result.detail}`;
+      return msg(runWords.failed, { what, reason: result.detail });
     case 'declined':
       return result.detail;
     case 'cancelled':
-      return `${what} was cancelled.`;
+      return msg(runWords.cancelled, { what });
   }
 }

@@ -100,9 +100,10 @@ export type StepStatus = z.infer<typeof StepStatusSchema>;
 
 /** One thing a step acted on (a process, a file), when there are several. */
 export const StepItemSchema = z.object({
-  label: z.string(),
+  /** The thing as the user knows it ("Jupyter kernel (VS Code notebook)"). */
+  label: MessageSchema,
   status: z.enum(['done', 'gone', 'denied', 'refused', 'still-running', 'failed', 'skipped']),
-  detail: z.string(),
+  detail: MessageSchema,
 });
 export type StepItem = z.infer<typeof StepItemSchema>;
 
@@ -110,7 +111,7 @@ export const StepReportSchema = z.object({
   stepId: z.string(),
   status: StepStatusSchema,
   /** In words; the end of the command's output follows for the details view. */
-  detail: z.string(),
+  detail: MessageSchema,
   output: z.string(),
   items: z.array(StepItemSchema),
 });
@@ -128,8 +129,8 @@ export const ActionProgressSchema = z.discriminatedUnion('type', [
     type: z.literal('consent-needed'),
     runId: ActionRunIdSchema,
     stepId: z.string(),
-    question: z.string(),
-    items: z.array(z.string()),
+    question: MessageSchema,
+    items: z.array(MessageSchema),
     /** The exact command the step would run for these items (Windows' PowerShell, closeProcessesScript.ts); null for signals. */
     command: CommandSchema.nullable(),
   }),
@@ -149,7 +150,7 @@ export type ActionStatus = z.infer<typeof ActionStatusSchema>;
 export const VerificationSchema = z.object({
   /** null when nothing could be checked (the run stopped before anything changed). */
   ok: z.boolean().nullable(),
-  detail: z.string(),
+  detail: MessageSchema,
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 

@@ -187,7 +187,7 @@ test.describe('closing programs, grouped as the user knows them', () => {
       const keep = dialog.getByRole('button', { name: 'No, leave it running' });
       await expect(keep).toBeFocused({ timeout: 15_000 });
       const asked = dialog.getByRole('listitem').filter({ hasText: 'Ask the programs to close' });
-      await expect(asked).toContainText('1 did not close');
+      await expect(asked).toContainText('1 program did not close');
       await expect(asked).toContainText('not everything worked');
       await expect(asked).not.toContainText(/\bdone\b|0 closed/);
       const force = dialog

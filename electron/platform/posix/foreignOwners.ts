@@ -4,6 +4,28 @@ import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { isStrictlyInside } from '../../shared/paths';
 import type { FileIdentity, HandBackRequest } from './handBack';
+import { defineMessages } from '@formatjs/intl';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+
+/** Why a file is left out of the hand-back: a clause after "{path} is left as it is:" in the plan. */
+const skipWords = defineMessages({
+  mounted: {
+    id: 'platform.handBack.skip.mounted',
+    defaultMessage: 'another file system is mounted here',
+    description: 'Why a folder is left out of the hand-back (lower case, no full stop).',
+  },
+  hardLink: {
+    id: 'platform.handBack.skip.hardLink',
+    defaultMessage: 'it is a hard link, maybe to a file outside your home folder',
+    description: 'Why a file is left out of the hand-back (lower case, no full stop).',
+  },
+  unlisted: {
+    id: 'platform.handBack.skip.unlisted',
+    defaultMessage: 'its contents could not be listed',
+    description: 'Why a folder is left out of the hand-back (lower case, no full stop).',
+  },
+});
 import { FileIdentitySchema } from './handBack';
 
 /**
@@ -33,7 +55,7 @@ export interface ForeignOwnedScan {
   root: ScanRoot;
   entries: OwnedEntry[];
   /** Left alone, with the reason (a hard link may be a system file's other name). */
-  skipped: Array<{ path: string; reason: string }>;
+  skipped: Array<{ path: string; reason: Message }>;
   truncated: boolean;
 }
 
@@ -92,7 +114,7 @@ export async function findForeignOwned(root: string, uid: number): Promise<Forei
     const info = path === root ? rootInfo : await lstat(path, { bigint: true }).catch(() => null);
     if (!info) continue;
     if (info.dev !== rootInfo.dev) {
-      scan.skipped.push({ path, reason: 'another file system is mounted here' });
+      scan.skipped.push({ path, reason: msg(skipWords.mounted) });
       continue;
     }
     if (info.uid !== BigInt(uid)) {
@@ -100,7 +122,7 @@ export async function findForeignOwned(root: string, uid: number): Promise<Forei
       if (!info.isDirectory() && info.nlink > 1n) {
         scan.skipped.push({
           path,
-          reason: 'it is a hard link, maybe to a file outside your home folder',
+          reason: msg(skipWords.hardLink),
         });
       } else {
         scan.entries.push({
@@ -119,7 +141,7 @@ export async function findForeignOwned(root: string, uid: number): Promise<Forei
       try {
         for (const name of (await readdir(path)).sort()) pending.push(join(path, name));
       } catch {
-        scan.skipped.push({ path, reason: 'its contents could not be listed' });
+        scan.skipped.push({ path, reason: msg(skipWords.unlisted) });
       }
     }
   }

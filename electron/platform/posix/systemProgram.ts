@@ -1,5 +1,8 @@
 import { lstatSync, readlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { listOf, msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { systemProgramWords } from './systemProgramWords';
 import { join } from 'node:path';
 
 /**
@@ -18,7 +21,7 @@ export const SYSTEM_PROGRAM_DIRS = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'] as
 export type SystemProgram =
   | { kind: 'found'; path: string }
   | { kind: 'missing'; name: string }
-  | { kind: 'untrusted'; path: string; reason: string };
+  | { kind: 'untrusted'; path: string; reason: Message };
 
 /** Symlink hops allowed on the way, as the kernel's own limit (MAXSYMLINKS). */
 const MAX_HOPS = 40;
@@ -44,14 +47,17 @@ export function systemProgram(name: string, systemRoot = '/'): SystemProgram {
 }
 
 /** Plain words for a program that cannot be used, for a plan's warning or refusal. */
-export function whyNotUsable(program: Exclude<SystemProgram, { kind: 'found' }>): string {
+export function whyNotUsable(program: Exclude<SystemProgram, { kind: 'found' }>): Message {
   return program.kind === 'missing'
-    ? `${program.name} is not installed in ${SYSTEM_PROGRAM_DIRS.join(', ')}`
-    : `Pip Doctor will not run ${program.path} as administrator: ${program.reason}`;
+    ? msg(systemProgramWords.notInstalled, {
+        name: program.name,
+        folders: listOf(SYSTEM_PROGRAM_DIRS),
+      })
+    : msg(systemProgramWords.notRunAsAdmin, { path: program.path, reason: program.reason });
 }
 
 /** 'ok', 'missing', or why the path cannot be trusted. */
-function checkChain(systemRoot: string, path: string): 'ok' | 'missing' | string {
+function checkChain(systemRoot: string, path: string): 'ok' | 'missing' | Message {
   const rootProblem = problemOf(stat(systemRoot), '/');
   if (rootProblem !== null) return rootProblem;
   let pending = parts(path);
@@ -69,7 +75,7 @@ function checkChain(systemRoot: string, path: string): 'ok' | 'missing' | string
     if (info === null) return 'missing';
     if (info.isSymbolicLink()) {
       // The link itself lies in a folder already checked: only root can change it.
-      if (++hops > MAX_HOPS) return `${path} goes through too many symbolic links`;
+      if (++hops > MAX_HOPS) return msg(systemProgramWords.tooManyLinks, { path });
       const target = readlinkSync(join(systemRoot, shown));
       if (target.startsWith('/')) resolved.length = 0;
       pending = [...parts(target), ...pending];
@@ -79,17 +85,21 @@ function checkChain(systemRoot: string, path: string): 'ok' | 'missing' | string
     if (problem !== null) return problem;
     if (pending.length > 0 && !info.isDirectory()) return 'missing';
     if (pending.length === 0 && !(info.isFile() && (info.mode & 0o111) !== 0))
-      return `${shown} is not a program file`;
+      return msg(systemProgramWords.notProgram, { path: shown });
     resolved.push(part);
   }
   return 'ok';
 }
 
-function problemOf(info: Stats | null, shown: string): string | null {
-  if (info === null) return `${shown} cannot be read`;
-  if (info.uid !== 0) return `${shown} belongs to uid ${info.uid}, not to root`;
+function problemOf(info: Stats | null, shown: string): Message | null {
+  if (info === null) return msg(systemProgramWords.unreadable, { path: shown });
+  if (info.uid !== 0)
+    return msg(systemProgramWords.notRoots, { path: shown, uid: String(info.uid) });
   if ((info.mode & 0o022) !== 0)
-    return `${shown} can be changed by users other than root (mode ${(info.mode & 0o7777).toString(8)})`;
+    return msg(systemProgramWords.othersCanChange, {
+      path: shown,
+      mode: (info.mode & 0o7777).toString(8),
+    });
   return null;
 }
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Command } from '../../shared/actionModel';
 import { powershellCommand, powershellPath, psLiteral, POWERSHELL_FLAGS } from './powershell';
 import { quoteWindowsArgument, windowsCommandLine } from './windowsArguments';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { runWords } from '../runWords';
 
 /**
  * Running one program as administrator through UAC (reference §9.3). The
@@ -382,7 +385,7 @@ export interface ElevatedTrace {
 export type ElevatedResult =
   | { kind: 'declined' }
   | { kind: 'ran'; exitCode: number; stdout: string; stderr: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: Message };
 
 /** English only, for a PowerShell that lost the code; every other language is caught by 1223. */
 const DECLINED_TEXT = /The operation was canceled by the user/i;
@@ -404,24 +407,30 @@ export function interpretElevatedRun(trace: ElevatedTrace): ElevatedResult {
     return { kind: 'declined' };
   }
   if (trace.errorFile !== null) {
-    return { kind: 'failed', message: `The administrator step failed: ${trace.errorFile.trim()}` };
+    return {
+      kind: 'failed',
+      message: msg(runWords.elevatedFailed, { reason: trace.errorFile.trim() }),
+    };
   }
   if (trace.outerExitCode === FOLDER_REFUSED) {
     return {
       kind: 'failed',
-      message:
-        'Nothing ran as administrator: the folder Pip Doctor writes to as administrator (PipDoctor\\elevated in the ProgramData folder) is a link or was made by another account, so writing there could change other files. An administrator should delete the PipDoctor folder in ProgramData; then try the step again.',
+      message: msg(runWords.elevatedFolderRefused),
     };
   }
   if (trace.outerExitCode === SCRIPT_CHANGED) {
     return {
       kind: 'failed',
-      message:
-        'Nothing ran as administrator: the script Pip Doctor wrote for it was changed before it could run. Try the step again.',
+      message: msg(runWords.elevatedScriptChanged),
     };
   }
+  const code = trace.outerExitCode === null ? 'none' : String(trace.outerExitCode);
+  const output = trace.outerStderr.trim();
   return {
     kind: 'failed',
-    message: `The administrator step did not report back (PowerShell exit code ${trace.outerExitCode ?? 'none'}${trace.outerStderr.trim() ? `: ${trace.outerStderr.trim()}` : ''}).`,
+    message:
+      output === ''
+        ? msg(runWords.elevatedNoReport, { code })
+        : msg(runWords.elevatedNoReportWith, { code, output }),
   };
 }

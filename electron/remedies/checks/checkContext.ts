@@ -3,6 +3,7 @@ import type { SystemProbe } from '../../platform/systemProbe';
 import type { CheckKind, CheckOf } from '../planning/recipe';
 import type { StepRecord } from '../run/replayJournal';
 import type { StepContext } from '../steps/stepContext';
+import type { Message } from '../../shared/i18n/message';
 
 export interface VerifyContext {
   probe: SystemProbe;
@@ -18,7 +19,7 @@ export interface VerifyContext {
 
 export interface CheckResult {
   ok: boolean;
-  detail: string;
+  detail: Message;
   /** The problem is a program holding files: a restart would release them. */
   held?: boolean;
 }

@@ -6,6 +6,10 @@ import { checkTargets } from '../run/liveTargets';
 import { holdersOf } from '../steps/holders';
 import type { CheckRunner, VerifyContext } from './checkContext';
 import { scratch } from './checkContext';
+import { listOf, msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { targetLabel } from '../close-processes/targetLabel';
+import { checkWords } from './checkWords';
 import { importNames, moduleToImport } from './importNames';
 
 /** Checks every remedy may use: the package imports, pip runs, nothing holds the files, leftovers gone. */
@@ -15,12 +19,16 @@ export const checkImports: CheckRunner<'imports'> = async (check, ctx) => {
   const { packageName, python } = check;
   const cwd = await scratch(ctx);
   const names = await importNames(python, packageName, env, cwd, ctx.signal);
-  if (!names.ok) return { ok: false, detail: `${packageName} is not usable: ${names.detail}.` };
+  if (!names.ok)
+    return {
+      ok: false,
+      detail: msg(checkWords.notUsable, { package: packageName, reason: names.detail }),
+    };
   const module = moduleToImport(names.modules);
   if (module === null) {
     return {
       ok: true,
-      detail: `${packageName} ${names.version} is installed; it has no module to import (a tool or a plugin).`,
+      detail: msg(checkWords.noModule, { package: packageName, version: names.version }),
     };
   }
   const result = await runProcess(python, ['-c', `import ${module}`], {
@@ -32,11 +40,20 @@ export const checkImports: CheckRunner<'imports'> = async (check, ctx) => {
   return result.exitCode === 0
     ? {
         ok: true,
-        detail: `${packageName} ${names.version} is installed and \`import ${module}\` works in ${python}.`,
+        detail: msg(checkWords.importWorks, {
+          package: packageName,
+          version: names.version,
+          module,
+          python,
+        }),
       }
     : {
         ok: false,
-        detail: `${packageName} is installed but \`import ${module}\` fails: ${result.stderr.trim().split('\n').at(-1) ?? ''}`,
+        detail: msg(checkWords.importFails, {
+          package: packageName,
+          module,
+          output: result.stderr.trim().split('\n').at(-1) ?? '',
+        }),
       };
 };
 
@@ -48,10 +65,18 @@ export const checkPipRuns: CheckRunner<'pip-runs'> = async (check, ctx) => {
     signal: ctx.signal,
   });
   return result.exitCode === 0
-    ? { ok: true, detail: `pip works: ${result.stdout.trim().split(' from ')[0]}.` }
+    ? {
+        ok: true,
+        detail: msg(checkWords.pipWorks, {
+          version: result.stdout.trim().split(' from ')[0] ?? '',
+        }),
+      }
     : {
         ok: false,
-        detail: `pip does not run in ${check.python}: ${result.stderr.trim().split('\n').at(-1) ?? ''}`,
+        detail: msg(checkWords.pipFails, {
+          python: check.python,
+          output: result.stderr.trim().split('\n').at(-1) ?? '',
+        }),
       };
 };
 
@@ -65,8 +90,8 @@ export const checkPathsGone: CheckRunner<'paths-gone'> = async (check) => {
     if (exists) left.push(path);
   }
   return left.length === 0
-    ? { ok: true, detail: 'The leftovers are gone.' }
-    : { ok: false, detail: `Still there: ${left.join(', ')}.` };
+    ? { ok: true, detail: msg(checkWords.leftoversGone) }
+    : { ok: false, detail: msg(checkWords.leftoversThere, { paths: listOf(left) }) };
 };
 
 export const checkUnheld: CheckRunner<'unheld'> = async (check, ctx: VerifyContext) => {
@@ -79,14 +104,15 @@ export const checkUnheld: CheckRunner<'unheld'> = async (check, ctx: VerifyConte
     .filter((state) => state.state === 'present')
     .map((state) => state.target)
     .filter((target) => !holders.some((holder) => holder.pid === target.pid));
-  const names = [
-    ...holders.map((holder) => `pid ${holder.pid}`),
-    ...[...new Map(alive.map((target) => [target.pid, target.label])).values()],
+  const names: Message[] = [
+    // Process ids are text: no language may group their digits.
+    ...holders.map((holder) => msg(checkWords.pidOnly, { pid: String(holder.pid) })),
+    ...[...new Map(alive.map((target) => [target.pid, targetLabel(target)])).values()],
   ];
-  if (names.length === 0) return { ok: true, detail: 'No program holds the files any more.' };
+  if (names.length === 0) return { ok: true, detail: msg(checkWords.unheld) };
   return {
     ok: false,
     held: true,
-    detail: `Still held by ${names.join(', ')}: close ${names.length === 1 ? 'it' : 'them'} yourself, or sign out or restart.`,
+    detail: msg(checkWords.stillHeld, { programs: listOf(names), count: names.length }),
   };
 };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { runProcess } from '../../platform/runProcess';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { checkWords } from './checkWords';
 
 /**
  * The modules a distribution installs, from its own metadata: top_level.txt
@@ -33,7 +36,7 @@ print(json.dumps({'version': dist.version, 'modules': names}))
 const AnswerSchema = z.object({ version: z.string(), modules: z.array(z.string()) });
 
 export type ImportNames =
-  { ok: true; version: string; modules: string[] } | { ok: false; detail: string };
+  { ok: true; version: string; modules: string[] } | { ok: false; detail: Message };
 
 export async function importNames(
   python: string,
@@ -49,16 +52,19 @@ export async function importNames(
     signal,
   });
   if (result.exitCode !== 0) {
+    const said = result.stderr.trim().split('\n').at(-1) ?? '';
     const reason = /PackageNotFoundError/.test(result.stderr)
-      ? `${packageName} is not installed in ${python}`
-      : (result.stderr.trim().split('\n').at(-1) ?? `exit code ${result.exitCode}`);
+      ? msg(checkWords.notInstalledIn, { package: packageName, python })
+      : said !== ''
+        ? msg(checkWords.pythonSaid, { output: said })
+        : msg(checkWords.pythonExit, { code: String(result.exitCode) });
     return { ok: false, detail: reason };
   }
   try {
     const answer = AnswerSchema.parse(JSON.parse(result.stdout));
     return { ok: true, ...answer };
   } catch {
-    return { ok: false, detail: `${python} answered in a way Pip Doctor does not understand.` };
+    return { ok: false, detail: msg(checkWords.unexpectedAnswer, { python }) };
   }
 }
 

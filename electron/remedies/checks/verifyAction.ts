@@ -1,6 +1,9 @@
 import type { Verification } from '../../shared/actionModel';
 import type { CheckKind, CheckOf, VerifySpec } from '../planning/recipe';
 import type { CheckResult, VerifyContext } from './checkContext';
+import { msg } from '../../shared/i18n/message';
+import { sentences } from '../steps/stepWords';
+import { checkWords } from './checkWords';
 import { CHECK_KINDS } from './checkKinds';
 
 export type { CheckResult, VerifyContext } from './checkContext';
@@ -16,7 +19,7 @@ export async function verifyAction(
 ): Promise<{ verification: Verification; onlyHeld: boolean }> {
   if (checks.length === 0) {
     return {
-      verification: { ok: null, detail: 'There is nothing Pip Doctor can check for this fix.' },
+      verification: { ok: null, detail: msg(checkWords.nothingToCheck) },
       onlyHeld: false,
     };
   }
@@ -26,7 +29,7 @@ export async function verifyAction(
   return {
     verification: {
       ok: failed.length === 0,
-      detail: results.map((result) => result.detail).join(' '),
+      detail: sentences(...results.map((result) => result.detail)),
     },
     onlyHeld: failed.length > 0 && failed.every((result) => result.held === true),
   };

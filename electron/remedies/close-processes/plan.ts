@@ -1,4 +1,3 @@
-import { holderName } from '../../engine/recommend/describeHolder';
 import { msg, listOf } from '../../shared/i18n/message';
 import type { Message } from '../../shared/i18n/message';
 import { holderNameMessage, isKernel } from './holderWords';
@@ -31,7 +30,12 @@ export async function closeProcessesPlan(ctx: PlanContext): Promise<Recipe> {
   for (const process of chosen) {
     const warning = leftAloneWarning(ctx, process, table, appProcesses);
     if (warning !== null) warnings.push(warning);
-    else targets.push({ pid: process.pid, startTime: process.startTime, label: labelOf(process) });
+    else
+      targets.push({
+        pid: process.pid,
+        startTime: process.startTime,
+        label: holderNameMessage(process, true),
+      });
   }
   if (targets.length === 0) {
     throw new UserFacingError(
@@ -136,17 +140,6 @@ function chosenProcesses(ctx: PlanContext, installId: string): RunningProcess[] 
     }
     return match;
   });
-}
-
-/**
- * The program as the user knows it, with its pid to tell two alike apart:
- * "Jupyter kernel (VS Code notebook, pid 8852)". The pid is the program's.
- */
-function labelOf(process: RunningProcess): string {
-  const name = holderName(process);
-  return name.endsWith(')')
-    ? `${name.slice(0, -1)}, pid ${process.pid})`
-    : `${name} (pid ${process.pid})`;
 }
 
 function nameOf(process: RunningProcess): string | null {

@@ -23,3 +23,4 @@ export const CloseLeftoversSchema = z.object({
   survivors: z.array(ProcessTargetSchema),
   denied: z.array(ProcessTargetSchema),
 });
+export type CloseLeftovers = z.infer<typeof CloseLeftoversSchema>;

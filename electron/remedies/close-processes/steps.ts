@@ -5,9 +5,17 @@ import { signalProcesses } from '../../platform/signalProcesses';
 import type { SignalAnswer } from '../../platform/signalProcesses';
 import type { ProcessTarget } from '../steps/specs';
 import { CloseLeftoversSchema } from './specs';
+import type { CloseLeftovers } from './specs';
+import { StepDataSchema } from '../run/journalEntry';
+import type { StepData } from '../run/journalEntry';
 import { closeProcessesCommand } from '../../platform/windows/closeProcessesScript';
 import type { StepContext, StepExecutor, StepOutcome } from '../steps/stepContext';
 import { outcome } from '../steps/stepContext';
+import { listOf, msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { sentences } from '../steps/stepWords';
+import { closeWords } from './closeWords';
+import { targetLabel } from './targetLabel';
 
 /** How long a program gets to close when asked: enough to save, short enough to wait for. */
 export const GRACEFUL_WAIT_MS = 5000;
@@ -33,26 +41,27 @@ export const closeByForceStep: StepExecutor<'close-by-force'> = {
       .filter((state) => state.state === 'present')
       .map((state) => state.target);
     if (running.length === 0) {
-      return outcome('skipped', 'Nothing is left that Pip Doctor may close.', {
-        data: { survivors: [], denied: [] },
+      return outcome('skipped', msg(closeWords.nothingLeft), {
+        data: leftovers({ survivors: [], denied: [] }),
       });
     }
+    const labels = running.map(targetLabel);
     const agreed = await ctx.askConsent(
-      `${running.map((target) => target.label).join(', ')} did not close when asked. Close ${running.length === 1 ? 'it' : 'them'} by force? Anything unsaved in ${running.length === 1 ? 'it' : 'them'} is lost.`,
-      running.map((target) => target.label),
+      msg(closeWords.forceQuestion, { programs: listOf(labels), count: running.length }),
+      labels,
       spec.systemRoot === null ? null : closeProcessesCommand(spec.systemRoot, running, true),
     );
     if (!agreed) {
       return outcome(
         ctx.signal.aborted ? 'cancelled' : 'skipped',
-        'You chose not to close them by force; they are still running.',
+        msg(closeWords.keptRunning, { count: running.length }),
         {
           items: running.map((target) => ({
-            label: target.label,
+            label: targetLabel(target),
             status: 'still-running' as const,
-            detail: 'left running, as you chose',
+            detail: msg(closeWords.leftRunning),
           })),
-          data: { survivors: running, denied: [] },
+          data: leftovers({ survivors: running, denied: [] }),
         },
       );
     }
@@ -86,46 +95,47 @@ async function closeTargets(
   const closed = items.filter((item) => item.status === 'done').length;
   const deniedCount = items.filter((item) => item.status === 'denied').length;
   // What did not close is said first and never as "0 closed": it is what the user must act on.
-  const detail = [
-    ...(survivors.length > 0 ? [`${survivors.length} did not close`] : []),
-    ...(deniedCount > 0 ? [`${deniedCount} could not be closed (not allowed)`] : []),
-    ...(closed > 0 ? [`${closed} closed`] : []),
-    ...(items.some((item) => item.status === 'gone') ? ['some had closed already'] : []),
+  const detail: Message[] = [
+    ...(survivors.length > 0 ? [msg(closeWords.didNotClose, { count: survivors.length })] : []),
+    ...(deniedCount > 0 ? [msg(closeWords.denied, { count: deniedCount })] : []),
+    ...(closed > 0 ? [msg(closeWords.closed, { count: closed })] : []),
+    ...(items.some((item) => item.status === 'gone') ? [msg(closeWords.someGone)] : []),
   ];
-  if (detail.length === 0) detail.push('nothing was left to close');
+  if (detail.length === 0) detail.push(msg(closeWords.nothingToClose));
   const denied = answers
     .filter((answer) => answer.answer === 'denied')
     .map((answer) => answer.target);
-  const said = detail.join(', ');
-  return outcome(
-    ctx.signal.aborted ? 'cancelled' : 'done',
-    `${said[0]!.toUpperCase()}${said.slice(1)}.`,
-    {
-      items,
-      data: { survivors, denied },
-    },
-  );
+  return outcome(ctx.signal.aborted ? 'cancelled' : 'done', sentences(...detail), {
+    items,
+    data: leftovers({ survivors, denied }),
+  });
 }
 
 function describeUntouched(state: Exclude<TargetState, { state: 'present' }>): StepItem {
-  const label = state.target.label;
+  const label = targetLabel(state.target);
+  // Process ids are text: no language may group their digits.
+  const pid = String(state.target.pid);
   switch (state.state) {
     case 'gone':
-      return { label, status: 'gone', detail: 'It had already closed.' };
+      return { label, status: 'gone', detail: msg(closeWords.gone) };
     case 'reused':
       return {
         label,
         status: 'refused',
-        detail: `Left alone: process id ${state.target.pid} now belongs to a program that started at ${state.startedAt}, not the one the scan found (started ${state.target.startTime}).`,
+        detail: msg(closeWords.reused, {
+          pid,
+          startedAt: state.startedAt,
+          startTime: state.target.startTime,
+        }),
       };
     case 'protected':
-      return { label, status: 'refused', detail: `Left alone: ${state.reason}.` };
-    case 'unverifiable':
       return {
         label,
         status: 'refused',
-        detail: `Left alone: its start time cannot be read, so Pip Doctor cannot be sure process id ${state.target.pid} is still the program the scan found. Close it yourself.`,
+        detail: msg(closeWords.protected, { reason: state.reason }),
       };
+    case 'unverifiable':
+      return { label, status: 'refused', detail: msg(closeWords.unverifiable, { pid }) };
   }
 }
 
@@ -135,13 +145,14 @@ async function describeAnswer(
   force: boolean,
   ctx: StepContext,
 ): Promise<StepItem> {
-  const label = answer.target.label;
-  if (answer.answer === 'gone') return { label, status: 'gone', detail: 'It had already closed.' };
+  const label = targetLabel(answer.target);
+  const reason = answer.text;
+  if (answer.answer === 'gone') return { label, status: 'gone', detail: msg(closeWords.gone) };
   if (answer.answer === 'reused') {
     return {
       label,
       status: 'refused',
-      detail: `Left alone: ${answer.text}, not the one the scan found (started ${answer.target.startTime}).`,
+      detail: msg(closeWords.reusedNow, { reason, startTime: answer.target.startTime }),
     };
   }
   if (answer.answer === 'denied') {
@@ -149,7 +160,9 @@ async function describeAnswer(
     return {
       label,
       status: 'denied',
-      detail: `The system did not allow Pip Doctor to close it (${answer.text})${owner ? `: it runs as ${owner}` : ''}. Close it yourself, or ask an administrator.`,
+      detail: owner
+        ? msg(closeWords.deniedItemOwner, { reason, owner })
+        : msg(closeWords.deniedItem, { reason }),
     };
   }
   if (survivors.some((survivor) => survivor.pid === answer.target.pid)) {
@@ -157,9 +170,18 @@ async function describeAnswer(
       label,
       status: 'still-running',
       detail: force
-        ? `It is still running after being ended by force (${answer.text}).`
-        : `It did not close within ${GRACEFUL_WAIT_MS / 1000} seconds (${answer.text}).`,
+        ? msg(closeWords.stillRunningForced, { reason })
+        : msg(closeWords.stillRunning, { seconds: GRACEFUL_WAIT_MS / 1000, reason }),
     };
   }
-  return { label, status: 'done', detail: force ? 'Closed by force.' : 'Closed.' };
+  return {
+    label,
+    status: 'done',
+    detail: msg(force ? closeWords.closedByForce : closeWords.closedItem),
+  };
+}
+
+/** What the close steps leave, as the journal keeps it (plain JSON: the labels are message ids and values). */
+function leftovers(value: CloseLeftovers): StepData {
+  return StepDataSchema.parse(value);
 }

@@ -2,6 +2,8 @@ import type { ElevatedRun } from '../../platform/elevation';
 import { runPlanned } from '../../platform/runElevated';
 import { parseLongPathsQuery } from '../../platform/windows/longPaths';
 import type { CheckRunner } from '../checks/checkContext';
+import { msg } from '../../shared/i18n/message';
+import { checkWords } from '../checks/checkWords';
 import type { VerifySpec } from '../planning/recipe';
 
 /** What proves long paths are on: Windows reads the value back as 1. */
@@ -14,9 +16,12 @@ export const checkLongPathsOn: CheckRunner<'long-paths-on'> = async (check, ctx)
   const value =
     result.kind === 'ran' ? parseLongPathsQuery(result.exitCode, result.stdout) : undefined;
   return value === 1
-    ? { ok: true, detail: 'Windows reports long paths as enabled.' }
+    ? { ok: true, detail: msg(checkWords.longPathsOn) }
     : {
         ok: false,
-        detail: `LongPathsEnabled reads ${value === undefined ? 'as something unexpected' : String(value)}.`,
+        detail:
+          value === undefined
+            ? msg(checkWords.longPathsUnexpected)
+            : msg(checkWords.longPathsValue, { value: String(value) }),
       };
 };

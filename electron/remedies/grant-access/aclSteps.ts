@@ -3,6 +3,8 @@ import { readAclBackups } from '../../platform/windows/aclBackupScripts';
 import { commandOutcome } from '../steps/commandOutcome';
 import type { StepExecutor } from '../steps/stepContext';
 import { outcome } from '../steps/stepContext';
+import { msg } from '../../shared/i18n/message';
+import { grantStepWords } from './stepWords';
 import { grantAclUndo } from './undo';
 
 /**
@@ -14,21 +16,13 @@ export const grantAclStep: StepExecutor<'grant-acl'> = {
   undo: grantAclUndo,
   async execute(spec, ctx) {
     const result = await runPlanned(spec.run, ctx);
-    const ended = commandOutcome(
-      result,
-      'Granting access',
-      'Your account can now change the folder.',
-    );
+    const ended = commandOutcome(result, msg(grantStepWords.granting), msg(grantStepWords.granted));
     const backups = result.kind === 'ran' ? readAclBackups(result.stdout, spec.folders) : null;
     if (backups === null) return ended;
     if (ended.status !== 'done') return { ...ended, data: { backups } };
-    return outcome(
-      'done',
-      'Saved the permissions for Undo; your account can now change the folder.',
-      {
-        output: ended.output,
-        data: { backups },
-      },
-    );
+    return outcome('done', msg(grantStepWords.savedAndGranted), {
+      output: ended.output,
+      data: { backups },
+    });
   },
 };

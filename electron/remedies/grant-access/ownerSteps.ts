@@ -5,6 +5,8 @@ import { lastLine, outputTail, runPlanned } from '../../platform/runElevated';
 import { commandOutcome } from '../steps/commandOutcome';
 import type { StepExecutor } from '../steps/stepContext';
 import { outcome } from '../steps/stepContext';
+import { msg } from '../../shared/i18n/message';
+import { grantStepWords } from './stepWords';
 import { chownUndo } from './undo';
 
 /** Owner systems: files someone else left in the user's home are handed back, owners recorded first. */
@@ -26,10 +28,14 @@ export const recordOwnersStep: StepExecutor<'record-owners'> = {
     if (added.length > 0 || gone.length > 0) {
       return outcome(
         'failed',
-        `The files in ${spec.root} changed since the plan was made (${added.length} new, ${gone.length} gone or replaced); nothing was changed. Scan again.`,
+        msg(grantStepWords.filesChanged, {
+          root: spec.root,
+          added: added.length,
+          gone: gone.length,
+        }),
       );
     }
-    return outcome('done', `Wrote down the owners of ${scan.entries.length} files.`, {
+    return outcome('done', msg(grantStepWords.ownersRecorded, { count: scan.entries.length }), {
       data: { root: scan.root, entries: scan.entries },
     });
   },
@@ -39,21 +45,28 @@ export const chownStep: StepExecutor<'chown'> = {
   undo: chownUndo,
   async execute(spec, ctx) {
     const result = await runPlanned(spec.run, ctx);
-    const files = (count: number) => `${count} file${count === 1 ? '' : 's'}`;
     if (result.kind !== 'ran' || result.exitCode === 0) {
       return commandOutcome(
         result,
-        'Changing the owner',
-        `${files(spec.paths.length)} ${spec.paths.length === 1 ? 'has' : 'have'} the new owner now.`,
+        msg(grantStepWords.changingOwner),
+        msg(grantStepWords.ownerChanged, { count: spec.paths.length }),
       );
     }
     // The helper refused some (1) or all (2): say which and why, in its own words.
     const report = parseHandBackOutput(result.stdout);
     const first = report.refused[0];
+    const said = lastLine(result.stderr);
     const detail =
-      first === undefined
-        ? `Nothing was changed: ${lastLine(result.stderr) || `the helper ended with exit code ${result.exitCode}`}.`
-        : `${files(report.refused.length)} ${report.refused.length === 1 ? 'was' : 'were'} left as ${report.refused.length === 1 ? 'it was' : 'they were'} (${first.path || 'the folder itself'}: ${first.reason}); ${files(report.changed.length)} changed. Scan again before trying once more.`;
+      first !== undefined
+        ? msg(grantStepWords.someRefused, {
+            refused: report.refused.length,
+            changed: report.changed.length,
+            path: first.path || msg(grantStepWords.theFolder),
+            reason: first.reason,
+          })
+        : said !== ''
+          ? msg(grantStepWords.nothingChanged, { reason: said })
+          : msg(grantStepWords.helperExit, { code: String(result.exitCode) });
     return outcome('failed', detail, { output: outputTail(result) });
   },
 };

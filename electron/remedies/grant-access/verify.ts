@@ -2,6 +2,8 @@ import { currentOwners } from '../../platform/posix/foreignOwners';
 import { probeWritable } from '../../platform/writeProbe';
 import type { CheckRunner } from '../checks/checkContext';
 import type { VerifySpec } from '../planning/recipe';
+import { msg } from '../../shared/i18n/message';
+import { checkWords } from '../checks/checkWords';
 import { RecordedOwnersSchema } from './specs';
 
 /** ACL systems: the folder can be written. */
@@ -20,23 +22,25 @@ export function handBackChecks(recordStepId: string, uid: number, folder: string
 export const checkWritable: CheckRunner<'writable'> = async (check) => {
   const probe = await probeWritable(check.folder);
   return probe.writable === true
-    ? { ok: true, detail: `You can write to ${check.folder} now.` }
+    ? { ok: true, detail: msg(checkWords.writable, { folder: check.folder }) }
     : {
         ok: false,
-        detail: `${check.folder} is still not writable (${probe.errorCode ?? 'unknown'}).`,
+        detail: msg(checkWords.notWritable, {
+          folder: check.folder,
+          code: probe.errorCode ?? 'unknown',
+        }),
       };
 };
 
 export const checkOwnedBy: CheckRunner<'owned-by'> = async (check, ctx) => {
   const recorded = RecordedOwnersSchema.safeParse(ctx.recordOf(check.recordStepId)?.data);
-  if (!recorded.success)
-    return { ok: false, detail: 'The recorded owners are missing from the journal.' };
+  if (!recorded.success) return { ok: false, detail: msg(checkWords.ownersMissing) };
   const now = await currentOwners(recorded.data.entries.map((entry) => entry.path));
   const others = now.filter((entry) => entry.uid !== check.uid);
   return others.length === 0
-    ? { ok: true, detail: `All ${now.length} files are yours now.` }
+    ? { ok: true, detail: msg(checkWords.allOwned, { count: now.length }) }
     : {
         ok: false,
-        detail: `${others.length} files still belong to someone else, e.g. ${others[0]!.path}.`,
+        detail: msg(checkWords.othersOwn, { count: others.length, path: others[0]!.path }),
       };
 };

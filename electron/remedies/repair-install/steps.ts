@@ -3,6 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { StepItem } from '../../shared/actionModel';
 import { heldItems, holdersOf } from '../steps/holders';
 import type { StepContext, StepExecutor } from '../steps/stepContext';
+import { msg } from '../../shared/i18n/message';
+import { stepWords } from '../steps/stepWords';
+import { leftoverWords } from './stepWords';
 import { outcome } from '../steps/stepContext';
 
 /** Leftovers of an interrupted pip run: checked unheld, then removed by the app itself (no command to show). */
@@ -10,14 +13,10 @@ import { outcome } from '../steps/stepContext';
 export const checkUnheldStep: StepExecutor<'check-unheld'> = {
   async execute(spec, ctx) {
     const holders = await holdersOf(spec.roots, spec.paths, ctx);
-    if (holders.length === 0) return outcome('done', 'No program uses them.');
-    return outcome(
-      'failed',
-      'Some programs still use these files; close them first (or restart), then try again.',
-      {
-        items: heldItems(holders),
-      },
-    );
+    if (holders.length === 0) return outcome('done', msg(stepWords.noneHold));
+    return outcome('failed', msg(stepWords.someHold), {
+      items: heldItems(holders),
+    });
   },
 };
 
@@ -31,14 +30,10 @@ export const removePathsStep: StepExecutor<'remove-paths'> = {
     for (const path of spec.paths) items.push(await removeWithRetries(path, ctx));
     const failed = items.filter((item) => item.status === 'failed');
     return failed.length === 0
-      ? outcome('done', `Removed ${items.length} leftover${items.length === 1 ? '' : 's'}.`, {
+      ? outcome('done', msg(leftoverWords.removedAll, { count: items.length }), {
           items,
         })
-      : outcome(
-          'failed',
-          `${failed.length} leftover${failed.length === 1 ? '' : 's'} could not be removed.`,
-          { items },
-        );
+      : outcome('failed', msg(leftoverWords.notRemoved, { count: failed.length }), { items });
   },
 };
 
@@ -47,11 +42,11 @@ async function removeWithRetries(path: string, ctx: StepContext): Promise<StepIt
   for (;;) {
     try {
       await rm(path, { recursive: true, force: true });
-      const note =
+      const detail =
         retries > 0
-          ? ` (after ${retries} more tr${retries === 1 ? 'y' : 'ies'}: no program held it, so something like a virus scanner had it open for a moment)`
-          : '';
-      return { label: path, status: 'done', detail: `removed${note}` };
+          ? msg(leftoverWords.removedAfterRetries, { retries })
+          : msg(leftoverWords.removed);
+      return { label: msg(stepWords.path, { path }), status: 'done', detail };
     } catch (error) {
       const code = error instanceof Error && 'code' in error ? String(error.code) : 'UNKNOWN';
       const delay = REMOVE_RETRY_DELAYS_MS[retries];
@@ -62,9 +57,12 @@ async function removeWithRetries(path: string, ctx: StepContext): Promise<StepIt
         (await holdersOf([path], [path], ctx)).length === 0;
       if (!retry)
         return {
-          label: path,
+          label: msg(stepWords.path, { path }),
           status: 'failed',
-          detail: `${code}: ${error instanceof Error ? error.message : String(error)}`,
+          detail: msg(leftoverWords.failed, {
+            code,
+            reason: error instanceof Error ? error.message : String(error),
+          }),
         };
       await sleep(delay, undefined, { signal: ctx.signal }).catch(() => undefined);
       retries++;

@@ -1,6 +1,8 @@
 import { currentBootTime, restartedSince } from '../../platform/bootTime';
 import { heldItems, holdersOf } from '../steps/holders';
 import type { StepExecutor } from '../steps/stepContext';
+import { msg } from '../../shared/i18n/message';
+import { restartStepWords } from './stepWords';
 import { outcome } from '../steps/stepContext';
 
 /**
@@ -15,11 +17,7 @@ export const awaitRestartStep: StepExecutor<'await-restart'> = {
   },
   async execute(spec, ctx, before) {
     if (ctx.attempt === 1) {
-      return outcome(
-        'waiting',
-        'Sign out or restart, then open Pip Doctor again: it will offer to continue from here.',
-        { data: before },
-      );
+      return outcome('waiting', msg(restartStepWords.signOut), { data: before });
     }
     const holders = await holdersOf(spec.roots, spec.paths, ctx);
     const bootTime =
@@ -31,13 +29,18 @@ export const awaitRestartStep: StepExecutor<'await-restart'> = {
     if (holders.length > 0) {
       return outcome(
         'waiting',
-        `${holders.length} program${holders.length === 1 ? ' still holds' : 's still hold'} the files${restarted === false ? ' (the computer has not restarted since)' : ''}. Close ${holders.length === 1 ? 'it' : 'them'}, or restart, then continue.`,
+        msg(
+          restarted === false ? restartStepWords.stillHeldNoRestart : restartStepWords.stillHeld,
+          {
+            count: holders.length,
+          },
+        ),
         {
           data: before,
           items: heldItems(holders),
         },
       );
     }
-    return outcome('done', 'Nothing holds the files any more.', { data: before });
+    return outcome('done', msg(restartStepWords.released), { data: before });
   },
 };

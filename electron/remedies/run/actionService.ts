@@ -43,6 +43,7 @@ import type { ChangeSummary } from '../../shared/changeModel';
 import { sessionChanges } from './sessionChanges';
 import { defineMessages } from '@formatjs/intl';
 import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
 
 const refusals = defineMessages({
   notLatestScan: {
@@ -482,8 +483,8 @@ export class ActionService {
     active: ActiveRun,
     runId: string,
     stepId: string,
-    question: string,
-    items: string[],
+    question: Message,
+    items: Message[],
     command: Command | null,
   ): Promise<boolean> {
     return new Promise((resolve) => {

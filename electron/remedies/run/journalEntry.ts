@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { MessageSchema } from '../../shared/model/message';
-import { ActionOutcomeSchema, StepItemSchema, StepStatusSchema } from '../../shared/actionModel';
+import {
+  ActionOutcomeSchema,
+  StepItemSchema,
+  StepReportSchema,
+  StepStatusSchema,
+  VerificationSchema,
+} from '../../shared/actionModel';
+import { recordedText } from '../steps/stepWords';
 import { RerunStatusSchema } from '../../shared/rerunModel';
 import { PlanFactsSchema } from './planFacts';
 
@@ -16,6 +23,17 @@ const base = { v: z.literal(1), at: z.string(), runId: z.string() };
 /** What a step records for its undo or for the steps after it; each step kind reads its own shape. */
 export const StepDataSchema = z.json();
 export type StepData = z.infer<typeof StepDataSchema>;
+
+/** Words of a step: a Message; English text in lines written before the app was translated (issue #17). */
+const RecordedWordsSchema = z.union([MessageSchema, z.string().transform(recordedText)]);
+const RecordedItemSchema = StepItemSchema.extend({
+  label: RecordedWordsSchema,
+  detail: RecordedWordsSchema,
+});
+const RecordedReportSchema = StepReportSchema.extend({
+  detail: RecordedWordsSchema,
+  items: z.array(RecordedItemSchema),
+});
 
 export const JournalEntrySchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('planned'), facts: PlanFactsSchema }),
@@ -33,9 +51,9 @@ export const JournalEntrySchema = z.discriminatedUnion('type', [
     stepId: z.string(),
     attempt: z.number().int().positive(),
     status: StepStatusSchema,
-    detail: z.string(),
+    detail: RecordedWordsSchema,
     output: z.string(),
-    items: z.array(StepItemSchema),
+    items: z.array(RecordedItemSchema),
     data: StepDataSchema,
   }),
   z.object({
@@ -48,7 +66,11 @@ export const JournalEntrySchema = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('finished'),
     // Lines written before the app was translated (issue #17) hold the summary in English.
-    outcome: ActionOutcomeSchema.extend({ summary: z.union([MessageSchema, z.string()]) }),
+    outcome: ActionOutcomeSchema.extend({
+      summary: z.union([MessageSchema, z.string()]),
+      steps: z.array(RecordedReportSchema),
+      verification: VerificationSchema.extend({ detail: RecordedWordsSchema }),
+    }),
   }),
   /** The user said it needs nothing more: the app stops offering it. */
   z.object({ ...base, type: z.literal('resolved') }),

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type { Platform } from '../../shared/model/platform';
 import type { ProcessTarget } from '../steps/specs';
+import type { Message } from '../../shared/i18n/message';
 import {
   hasKnownStart,
   isSameProcess,
@@ -15,7 +16,7 @@ export type TargetState =
   | { target: ProcessTarget; state: 'gone' }
   | { target: ProcessTarget; state: 'reused'; startedAt: string }
   | { target: ProcessTarget; state: 'unverifiable' }
-  | { target: ProcessTarget; state: 'protected'; reason: string };
+  | { target: ProcessTarget; state: 'protected'; reason: Message };
 
 /**
  * Looks each target up again just before it is signalled: by pid and start

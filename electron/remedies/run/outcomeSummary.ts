@@ -73,7 +73,7 @@ export function outcomeSummary(
   verification: Verification,
   undoAvailable: boolean,
   /** What the user chose to keep as it was when asked (programs left running). */
-  kept: readonly string[] = [],
+  kept: readonly Message[] = [],
 ): Message {
   const title = recipe.plan.title;
   const check = verification.detail;

@@ -46,7 +46,7 @@ export interface InstallAgainRecord {
 export interface StepRecord {
   attempt: number;
   status: StepStatus;
-  detail: string;
+  detail: Message;
   output: string;
   items: StepItem[];
   data: StepData;

@@ -22,8 +22,10 @@ import type { StepContext, StepOutcome } from '../steps/stepContext';
 import { outcome as stepOutcome } from '../steps/stepContext';
 import { undoableStepIds } from '../planning/undoPlan';
 import { verifyAction } from '../checks/verifyAction';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { stepWords } from '../steps/stepWords';
 import type { CloseGrace } from './liveTargets';
-import { englishText } from '../../engine/i18n/translator';
 
 export interface RunnerDeps {
   journal: ActionJournal;
@@ -36,8 +38,8 @@ export interface RunnerDeps {
   waitForConsent(
     runId: string,
     stepId: string,
-    question: string,
-    items: string[],
+    question: Message,
+    items: Message[],
     command: Command | null,
   ): Promise<boolean>;
 }
@@ -83,7 +85,7 @@ export async function runRecipe(
     try {
       result = await executeStep(spec, ctx, before);
     } catch (error) {
-      result = stepOutcome('failed', `Pip Doctor could not do this step: ${messageOf(error)}`);
+      result = stepOutcome('failed', msg(stepWords.couldNotRun, { reason: messageOf(error) }));
     }
     // A step cut short by the cancel reports how the kill looked to it; the cause was the cancel.
     if (signal.aborted && result.status === 'failed') result = { ...result, status: 'cancelled' };
@@ -104,11 +106,11 @@ export async function runRecipe(
     status = statusOfStop(stopped);
     verification = {
       ok: null,
-      detail: `Not checked: the action stopped at "${titleOf(recipe, stopped.stepId)}".`,
+      detail: msg(stepWords.notCheckedStopped, { step: titleOf(recipe, stopped.stepId) }),
     };
   } else if (signal.aborted) {
     status = 'cancelled';
-    verification = { ok: null, detail: 'Not checked: the action was cancelled.' };
+    verification = { ok: null, detail: msg(stepWords.notCheckedCancelled) };
   } else {
     deps.emit({ type: 'verifying', runId });
     const checked = await verifyAction(recipe.verify, {
@@ -196,7 +198,7 @@ function reportOf(stepId: string, record: StepRecord): StepReport {
 }
 
 /** The things the user chose to leave as they were when asked (the programs kept running). */
-function keptRunning(run: RunHistory): string[] {
+function keptRunning(run: RunHistory): Message[] {
   return [...run.consents.entries()]
     .filter(([, agreed]) => !agreed)
     .flatMap(([stepId]) => run.results.get(stepId)?.items ?? [])
@@ -205,7 +207,7 @@ function keptRunning(run: RunHistory): string[] {
 }
 
 function notRun(stepId: string): StepReport {
-  return { stepId, status: 'not-run', detail: 'Did not run.', output: '', items: [] };
+  return { stepId, status: 'not-run', detail: msg(stepWords.didNotRun), output: '', items: [] };
 }
 
 function statusOfStop(report: StepReport): ActionStatus {
@@ -221,9 +223,8 @@ function statusOfStop(report: StepReport): ActionStatus {
   }
 }
 
-function titleOf(recipe: Recipe, stepId: string): string {
-  const title = recipe.plan.steps.find((step) => step.id === stepId)?.title;
-  return title ? englishText(title) : stepId;
+function titleOf(recipe: Recipe, stepId: string): Message | string {
+  return recipe.plan.steps.find((step) => step.id === stepId)?.title ?? stepId;
 }
 
 function messageOf(error: unknown): string {

@@ -1,4 +1,5 @@
 import type { StepData } from '../run/journalEntry';
+import type { Message } from '../../shared/i18n/message';
 import type { CommandResult } from '../../platform/runElevated';
 import { describeFailure, outputTail } from '../../platform/runElevated';
 import type { StepOutcome } from './stepContext';
@@ -7,8 +8,8 @@ import { outcome } from './stepContext';
 /** A command step's ending: exit code 0 is done; a refused prompt is `declined`, not a failure. */
 export function commandOutcome(
   result: CommandResult,
-  what: string,
-  done: string,
+  what: Message,
+  done: Message,
   data: StepData = null,
 ): StepOutcome {
   const output = result.kind === 'ran' || result.kind === 'failed' ? outputTail(result) : '';

@@ -1,5 +1,8 @@
 import { isInside } from '../../shared/paths';
 import type { StepContext } from './stepContext';
+import type { StepItem } from '../../shared/actionModel';
+import { listOf, msg } from '../../shared/i18n/message';
+import { stepWords } from './stepWords';
 
 /** Processes other than this app that hold any of `paths` (or anything under the roots when paths is empty). */
 export async function holdersOf(
@@ -17,10 +20,11 @@ export async function holdersOf(
 }
 
 /** Holders as a step lists them: the pid, and the first files it holds. */
-export function heldItems(holders: Array<{ pid: number; holds: string[] }>) {
+export function heldItems(holders: Array<{ pid: number; holds: string[] }>): StepItem[] {
   return holders.map((holder) => ({
-    label: `pid ${holder.pid}`,
+    // The pid is text: no language may group its digits.
+    label: msg(stepWords.heldPid, { pid: String(holder.pid) }),
     status: 'still-running' as const,
-    detail: `holds ${holder.holds.slice(0, 3).join(', ')}`,
+    detail: msg(stepWords.heldFiles, { files: listOf(holder.holds.slice(0, 3)) }),
   }));
 }

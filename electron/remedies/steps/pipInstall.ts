@@ -9,6 +9,9 @@ import type { StepContext, StepExecutor } from './stepContext';
 import { pipInstallUndo } from './pipInstallUndo';
 import { retryNote, TRANSIENT_RETRY_DELAYS_MS, transientLockCandidate } from './transientLock';
 import { isInside } from '../../shared/paths';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { sentences, stepWords } from './stepWords';
 
 /**
  * `python -m pip install`: the distributions are listed before (journaled
@@ -23,15 +26,16 @@ export const pipInstallStep: StepExecutor<'pip-install'> = {
   },
   async execute(spec, ctx, before) {
     const { result, retries } = await installWithRetries(spec.run, ctx);
-    const what = spec.dryRun ? 'The check' : 'pip install';
-    const done = spec.dryRun ? 'pip found everything the install needs.' : 'pip installed it.';
-    const note = retries > 0 ? ` ${retryNote(retries)}` : '';
+    const what = msg(spec.dryRun ? stepWords.pipCheckWhat : stepWords.pipInstallWhat);
+    const done = msg(spec.dryRun ? stepWords.pipCheckDone : stepWords.pipInstallDone);
+    const withNote = (detail: Message): Message =>
+      retries > 0 ? sentences(detail, retryNote(retries)) : detail;
     if (spec.dryRun || result.kind !== 'ran' || result.exitCode !== 0) {
       const ended = commandOutcome(result, what, done);
-      return { ...ended, detail: ended.detail + note };
+      return { ...ended, detail: withNote(ended.detail) };
     }
     const data = await addedSince(before, spec.python, spec.scope, ctx);
-    return commandOutcome(result, what, done + note, data);
+    return commandOutcome(result, what, withNote(done), data);
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ElevatedRunSchema } from '../../platform/elevation';
+import { MessageSchema } from '../../shared/model/message';
 
 /** Step kinds every remedy may use: one command, and a pip install whose undo is known. */
 
@@ -19,6 +20,7 @@ export const PipInstallSpecSchema = z.object({
 export const ProcessTargetSchema = z.object({
   pid: z.number().int(),
   startTime: z.string(),
-  label: z.string(),
+  /** A Message; English text in plans recorded before the app was translated (targetLabel.ts). */
+  label: z.union([MessageSchema, z.string()]),
 });
 export type ProcessTarget = z.infer<typeof ProcessTargetSchema>;

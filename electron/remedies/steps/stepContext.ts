@@ -1,6 +1,7 @@
 import type { OsTraits } from '../../platform/osTraits';
 import type { SystemProbe } from '../../platform/systemProbe';
 import type { Command, StepItem, StepStatus } from '../../shared/actionModel';
+import type { Message } from '../../shared/i18n/message';
 import type { StepData } from '../run/journalEntry';
 import type { SpecOf, StepKind } from '../planning/recipe';
 import type { StepRecord } from '../run/replayJournal';
@@ -27,12 +28,12 @@ export interface StepContext {
   /** The latest record of an earlier step of this run. */
   recordOf(stepId: string): StepRecord | undefined;
   /** Asks the user and waits; false when they say no or the run is cancelled. Journaled by the runner. */
-  askConsent(question: string, items: string[], command: Command | null): Promise<boolean>;
+  askConsent(question: Message, items: Message[], command: Command | null): Promise<boolean>;
 }
 
 export interface StepOutcome {
   status: StepStatus;
-  detail: string;
+  detail: Message;
   /** The end of what the commands printed, for the details view. */
   output: string;
   items: StepItem[];
@@ -51,7 +52,7 @@ export interface StepExecutor<K extends StepKind> {
 
 export function outcome(
   status: StepStatus,
-  detail: string,
+  detail: Message,
   fields: Partial<StepOutcome> = {},
 ): StepOutcome {
   return { status, detail, output: '', items: [], data: null, ...fields };

@@ -1,4 +1,7 @@
 import { classifyLogText } from '../../engine/logClassifier';
+import { msg } from '../../shared/i18n/message';
+import type { Message } from '../../shared/i18n/message';
+import { stepWords } from './stepWords';
 import type { OsTraits } from '../../platform/osTraits';
 
 /**
@@ -20,8 +23,9 @@ export function transientLockCandidate(os: OsTraits, pipOutput: string): string 
   return lockLike ? finding.path : null;
 }
 
-export function retryNote(retries: number): string {
-  return `pip failed on a file that no program was holding, which on Windows is usually a virus scanner looking at a new file for a moment, so Pip Doctor tried again ${retries} time${retries === 1 ? '' : 's'} over ${Math.round(
+export function retryNote(retries: number): Message {
+  const seconds = Math.round(
     TRANSIENT_RETRY_DELAYS_MS.slice(0, retries).reduce((a, b) => a + b, 0) / 1000,
-  )} seconds.`;
+  );
+  return msg(stepWords.pipRetried, { retries, seconds });
 }

@@ -3,6 +3,9 @@ import { parseUserPathResult } from '../../platform/windows/userPathScript';
 import { commandOutcome } from '../steps/commandOutcome';
 import type { StepExecutor } from '../steps/stepContext';
 import { outcome } from '../steps/stepContext';
+import { msg } from '../../shared/i18n/message';
+import { stepWords } from '../steps/stepWords';
+import { userPathWords } from './stepWords';
 import { userPathUndo } from './undo';
 
 /** Puts the user's Scripts folder on (or takes it off) their own PATH, and says whether it changed. */
@@ -11,20 +14,26 @@ export const userPathStep: StepExecutor<'user-path'> = {
   async execute(spec, ctx) {
     const result = await runPlanned(spec.run, ctx);
     const parsed = result.kind === 'ran' ? parseUserPathResult(result.stdout) : null;
-    const ended = commandOutcome(result, 'Changing your PATH', '', parsed);
+    const ended = commandOutcome(
+      result,
+      msg(userPathWords.changing),
+      msg(stepWords.commandDone),
+      parsed,
+    );
     if (ended.status !== 'done') return ended;
     if (parsed === null)
-      return outcome('failed', 'The PATH script did not report what it did.', {
+      return outcome('failed', msg(userPathWords.noReport), {
         output: ended.output,
       });
-    const detail =
+    const words =
       spec.mode === 'add'
         ? parsed.changed
-          ? `Added ${spec.entry} to your PATH. Terminals opened from now on find it.`
-          : `${spec.entry} was on your PATH already.`
+          ? userPathWords.added
+          : userPathWords.wasThere
         : parsed.changed
-          ? `Took ${spec.entry} off your PATH.`
-          : `${spec.entry} was not on your PATH any more.`;
+          ? userPathWords.removed
+          : userPathWords.wasGone;
+    const detail = msg(words, { entry: spec.entry });
     return { ...ended, detail };
   },
 };

@@ -4,6 +4,8 @@ import { runPlanned } from '../../platform/runElevated';
 import { commandOutcome } from '../steps/commandOutcome';
 import type { StepExecutor } from '../steps/stepContext';
 import { outcome } from '../steps/stepContext';
+import { msg } from '../../shared/i18n/message';
+import { venvStepWords } from './stepWords';
 import { createVenvUndo } from './undo';
 
 export const createVenvStep: StepExecutor<'create-venv'> = {
@@ -20,8 +22,8 @@ export const createVenvStep: StepExecutor<'create-venv'> = {
   async execute(spec, ctx) {
     return commandOutcome(
       await runPlanned(spec.run, ctx),
-      'Creating the virtual environment',
-      `Created ${spec.folder}.`,
+      msg(venvStepWords.creating),
+      msg(venvStepWords.created, { folder: spec.folder }),
     );
   },
 };
@@ -34,20 +36,18 @@ export const createVenvStep: StepExecutor<'create-venv'> = {
 export const removeVenvStep: StepExecutor<'remove-venv'> = {
   async execute(spec) {
     const folder = await lstat(spec.folder).catch(() => null);
-    if (folder === null) return outcome('done', `${spec.folder} is gone already.`);
+    if (folder === null)
+      return outcome('done', msg(venvStepWords.goneAlready, { folder: spec.folder }));
     const marker = await stat(join(spec.folder, 'pyvenv.cfg')).catch(() => null);
     if (!folder.isDirectory() || !marker?.isFile()) {
-      return outcome(
-        'failed',
-        `${spec.folder} is no longer a virtual environment, so Pip Doctor leaves it alone.`,
-      );
+      return outcome('failed', msg(venvStepWords.notVenv, { folder: spec.folder }));
     }
     if (spec.keepFolder) {
       for (const name of await readdir(spec.folder))
         await rm(join(spec.folder, name), { recursive: true, force: true });
-      return outcome('done', `Emptied ${spec.folder} again.`);
+      return outcome('done', msg(venvStepWords.emptied, { folder: spec.folder }));
     }
     await rm(spec.folder, { recursive: true, force: true });
-    return outcome('done', `Removed ${spec.folder}.`);
+    return outcome('done', msg(venvStepWords.removed, { folder: spec.folder }));
   },
 };

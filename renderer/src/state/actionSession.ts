@@ -64,8 +64,8 @@ export interface StepProgress {
 
 export interface ConsentQuestion {
   stepId: string;
-  question: string;
-  items: string[];
+  question: Message;
+  items: Message[];
   command: Command | null;
 }
 

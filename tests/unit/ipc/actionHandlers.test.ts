@@ -220,7 +220,7 @@ describe('IPC action handlers on this machine', () => {
     const { runId } = valueOf(await handlers['action:run']({ planId: plan.id }, APP_FRAME));
     const outcome = valueOf(await handlers['action:result']({ runId }, APP_FRAME));
     expect(outcome.status, english(outcome.summary)).toBe('succeeded');
-    expect(outcome.verification.detail).toContain('`import demo_module` works');
+    expect(english(outcome.verification.detail)).toContain('`import demo_module` works');
     expect(existsSync(join(picked, 'pyvenv.cfg'))).toBe(true);
     expect(valueOf(await handlers['action:pending']({}, APP_FRAME))).toEqual([]);
 

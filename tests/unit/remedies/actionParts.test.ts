@@ -16,6 +16,7 @@ import { transientLockCandidate } from '../../../electron/remedies/steps/transie
 import { importNames, moduleToImport } from '../../../electron/remedies/checks/importNames';
 import type { ProcessSummary } from '../../../electron/platform/systemProbe';
 import { tempTree } from '../../support/tempTree';
+import { englishDeep, englishOf } from '../../support/english';
 import { SYSTEM_PYTHON } from './actionHarness';
 import { buildDemoWheels } from './buildWheel';
 import { fixture } from './windowsScripts';
@@ -66,16 +67,16 @@ describe('processes', () => {
     ]);
     const app = selfAndAncestors(1000, table);
     expect([...app].sort()).toEqual([1, 1000, 900]);
-    expect(protectedReason({ pid: 900, name: 'bash', ppid: 1 }, 'linux', app)).toMatch(
+    expect(englishOf(protectedReason({ pid: 900, name: 'bash', ppid: 1 }, 'linux', app))).toMatch(
       /Pip Doctor itself or the program that started it/,
     );
     expect(protectedReason({ pid: 1001, name: 'python3', ppid: 1000 }, 'linux', app)).toBeNull();
-    expect(protectedReason({ pid: 55, name: 'kworker/0:1', ppid: 2 }, 'linux', app)).toMatch(
-      /operating system/,
-    );
-    expect(protectedReason({ pid: 640, name: 'csrss.exe', ppid: 500 }, 'win32', new Set())).toMatch(
-      /part of Windows/,
-    );
+    expect(
+      englishOf(protectedReason({ pid: 55, name: 'kworker/0:1', ppid: 2 }, 'linux', app)),
+    ).toMatch(/operating system/);
+    expect(
+      englishOf(protectedReason({ pid: 640, name: 'csrss.exe', ppid: 500 }, 'win32', new Set())),
+    ).toMatch(/part of Windows/);
     expect(
       protectedReason({ pid: 8132, name: 'python.exe', ppid: 500 }, 'win32', new Set()),
     ).toBeNull();
@@ -179,7 +180,9 @@ describe('import names come from the installed distribution’s metadata', () =>
       version: '2.0',
       modules: ['helper_mod'],
     });
-    expect(await importNames(python, 'not-installed-here', process.env, root, signal)).toEqual({
+    expect(
+      englishDeep(await importNames(python, 'not-installed-here', process.env, root, signal)),
+    ).toEqual({
       ok: false,
       detail: `not-installed-here is not installed in ${python}`,
     });

@@ -10,7 +10,7 @@ import { runActionInChild } from '../../support/childAction';
 import { killAll, startHolder } from '../../support/pythonHolder';
 import type { HolderProcess } from '../../support/pythonHolder';
 import { refusalOf } from '../../support/refusal';
-import { english } from '../../support/english';
+import { english, englishOf } from '../../support/english';
 
 const isRoot = process.geteuid?.() === 0;
 const SETPRIV = '/usr/bin/setpriv';
@@ -62,7 +62,9 @@ function itemsOf(outcome: ActionOutcome, stepId: string): StepItem[] {
 
 function itemFor(outcome: ActionOutcome, stepId: string, pid: number): StepItem | undefined {
   // "python3.11 (pid 4862)" or "python3.11 (pid 4862, Jupyter kernel started by VS Code)"
-  return itemsOf(outcome, stepId).find((item) => new RegExp(`\\(pid ${pid}[,)]`).test(item.label));
+  return itemsOf(outcome, stepId).find((item) =>
+    new RegExp(`\\(pid ${pid}[,)]`).test(english(item.label)),
+  );
 }
 
 describe('close-processes against real processes', () => {
@@ -120,7 +122,7 @@ describe('close-processes against real processes', () => {
     expect(itemFor(first, 'close-gracefully', polite.pid)?.status).toBe('done');
     expect(itemFor(first, 'close-gracefully', leaver.pid)).toMatchObject({ status: 'gone' });
     expect(itemFor(first, 'close-gracefully', reused.pid)).toMatchObject({ status: 'refused' });
-    expect(itemFor(first, 'close-gracefully', reused.pid)?.detail).toMatch(
+    expect(englishOf(itemFor(first, 'close-gracefully', reused.pid)?.detail)).toMatch(
       /now belongs to a program that started at/,
     );
     expect(itemFor(first, 'close-gracefully', stubborn.pid)?.status).toBe('still-running');
@@ -149,13 +151,13 @@ describe('close-processes against real processes', () => {
     );
     const outcome = await harness.service.run(second.id);
     expect(consents).toEqual([false, true]);
-    expect(itemFor(outcome, 'close-by-force', stubborn.pid)).toMatchObject({
-      status: 'done',
-      detail: 'Closed by force.',
-    });
+    expect(itemFor(outcome, 'close-by-force', stubborn.pid)?.status).toBe('done');
+    expect(englishOf(itemFor(outcome, 'close-by-force', stubborn.pid)?.detail)).toBe(
+      'Closed by force.',
+    );
     expect(stubborn.alive()).toBe(false);
     expect(outcome.status, english(outcome.summary)).toBe('succeeded');
-    expect(outcome.verification.detail).toBe('No program holds the files any more.');
+    expect(english(outcome.verification.detail)).toBe('No program holds the files any more.');
   }, 60_000);
 
   test('refuses processes that are not in the latest scan, and the app itself', async () => {
@@ -211,7 +213,7 @@ describe('close-processes against real processes', () => {
         const outcome = await run.outcome;
         const item = itemFor(outcome, 'close-gracefully', nobodys.pid);
         expect(item?.status).toBe('denied');
-        expect(item?.detail).toMatch(
+        expect(englishOf(item?.detail)).toMatch(
           /did not allow Pip Doctor to close it \(operation not permitted \(EPERM\)\): it runs as nobody/,
         );
         expect(nobodys.alive()).toBe(true);
@@ -220,7 +222,9 @@ describe('close-processes against real processes', () => {
           'skipped',
         );
         expect(outcome.status).toBe('needs-restart');
-        expect(outcome.verification.detail).toMatch(new RegExp(`\\(pid ${nobodys.pid}[,)]`));
+        expect(english(outcome.verification.detail)).toMatch(
+          new RegExp(`\\(pid ${nobodys.pid}[,)]`),
+        );
       }, 60_000);
     },
   );

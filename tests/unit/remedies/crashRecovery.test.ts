@@ -83,7 +83,7 @@ describe('the journal survives a crash, a torn line and a cancel', () => {
     expect(shown.steps.map((step) => step.id)).toEqual(['create-venv', 'install']);
     const outcome = await restarted.service.resume(plan.id);
     expect(outcome.status, english(outcome.summary)).toBe('succeeded');
-    expect(outcome.verification.detail).toContain('`import demo_module` works');
+    expect(english(outcome.verification.detail)).toContain('`import demo_module` works');
     expect(await restarted.service.pendingActions()).toEqual([]);
     // The torn line stays torn, and every entry written after it is whole.
     const lines = readFileSync(journalFile, 'utf8')

@@ -145,7 +145,7 @@ describe.skipIf(!isRoot)(
 
       const outcome = await harness.service.run(plan.id);
       expect(outcome.status, english(outcome.summary)).toBe('succeeded');
-      expect(outcome.verification.detail).toContain('All 10 files are yours now.');
+      expect(english(outcome.verification.detail)).toContain('All 10 files are yours now.');
       for (const path of handedBack) expect(lstatSync(path).uid, path).toBe(NOBODY);
       expect(statSync('/etc/passwd').uid).toBe(0);
       expect(statSync(hardLinked).uid).toBe(0);

@@ -8,6 +8,10 @@ import type { Recipe } from '../../../electron/remedies/planning/recipe';
 import { tempTree } from '../../support/tempTree';
 import { factsOf } from '../../../electron/remedies/run/planFacts';
 import { windowsPlanContext } from './windowsScan';
+import { msg } from '../../../electron/shared/i18n/message';
+import { stepWords } from '../../../electron/remedies/steps/stepWords';
+import { restartStepWords } from '../../../electron/remedies/restart/stepWords';
+import { runWords } from '../../../electron/platform/runWords';
 import { english } from '../../support/english';
 
 const root = tempTree('journal');
@@ -31,7 +35,7 @@ function outcome(recipe: Recipe, status: ActionOutcome['status']): ActionOutcome
     status,
     summary: { messageId: 'run.outcome.cancelledAtStart', values: { undo: 'no' } },
     steps: [],
-    verification: { ok: null, detail: '' },
+    verification: { ok: null, detail: msg(stepWords.didNotRun) },
     undoAvailable: false,
     instructions: [],
   };
@@ -74,19 +78,38 @@ describe('the action journal', () => {
     await journal.append({ type: 'planned', runId, facts: factsOf(recipe, REQUEST) });
     // How the last untranslated version wrote an outcome and an install run again: English sentences.
     const at = new Date().toISOString();
+    const oldReport = {
+      stepId: 'await-restart',
+      status: 'done',
+      detail: 'Nothing holds the files any more.',
+      output: '',
+      items: [{ label: 'pid 4862', status: 'gone', detail: 'It had already closed.' }],
+    };
     const old = {
       ...outcome(recipe, 'succeeded'),
       summary: 'Done: Restart. Nothing holds the files now.',
+      steps: [oldReport],
+      verification: { ok: true, detail: 'No program holds the files any more.' },
     };
+    const { stepId, ...reported } = oldReport;
     appendFileSync(
       journal.file,
-      `${JSON.stringify({ v: 1, at, runId, type: 'finished', outcome: old })}\n` +
+      `${JSON.stringify({ v: 1, at, runId, type: 'step-result', stepId, attempt: 1, ...reported, data: null })}\n` +
+        `${JSON.stringify({ v: 1, at, runId, type: 'finished', outcome: old })}\n` +
         `${JSON.stringify({ v: 1, at, runId, type: 'install-again', packageName: 'numpy', where: 'in C:\\Python312\\python.exe', status: 'succeeded', exitCode: 0 })}\n`,
     );
     const { skippedLines } = await journal.read();
     expect(skippedLines).toBe(0);
     const run = (await journal.histories()).get(runId)!;
     expect(english(run.outcome!.summary)).toBe('Done: Restart. Nothing holds the files now.');
+    // A step's words, its items and the check, as the older version wrote them.
+    const recorded = run.results.get('await-restart')!;
+    expect(english(recorded.detail)).toBe('Nothing holds the files any more.');
+    expect(recorded.items.map((item) => [english(item.label), english(item.detail)])).toEqual([
+      ['pid 4862', 'It had already closed.'],
+    ]);
+    expect(english(run.outcome!.steps[0]!.detail)).toBe('Nothing holds the files any more.');
+    expect(english(run.outcome!.verification.detail)).toBe('No program holds the files any more.');
     expect(run.installsAgain.map((again) => again.where)).toEqual(['in C:\\Python312\\python.exe']);
   });
 
@@ -99,7 +122,7 @@ describe('the action journal', () => {
         stepId: 's',
         attempt: 0,
         status: 'done',
-        detail: '',
+        detail: msg(stepWords.commandDone),
         output: '',
         items: [],
         data: null,
@@ -163,7 +186,7 @@ describe('the action journal', () => {
       stepId: 'await-restart',
       attempt: 1,
       status: 'waiting',
-      detail: 'Sign out or restart.',
+      detail: msg(restartStepWords.signOut),
       output: '',
       items: [],
       data: { bootTime: boot },
@@ -204,7 +227,7 @@ describe('the action journal', () => {
       stepId: 'install',
       attempt: 1,
       status: 'declined',
-      detail: 'You said no to the Windows administrator prompt; nothing was changed.',
+      detail: msg(runWords.uacDeclined),
       output: '',
       items: [],
       data: null,

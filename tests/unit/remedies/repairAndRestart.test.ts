@@ -57,7 +57,9 @@ describe('repair-install', () => {
     expect(held.steps.map((step) => step.id)).toEqual(['check-holders', 'remove-leftovers']);
     const refused = await harness.service.run(held.id);
     expect(refused.status).toBe('failed');
-    expect(refused.steps[0]!.items.map((item) => item.label)).toEqual([`pid ${holder.pid}`]);
+    expect(refused.steps[0]!.items.map((item) => english(item.label))).toEqual([
+      `pid ${holder.pid}`,
+    ]);
     expect(existsSync(stash) && existsSync(deleteme)).toBe(true);
     // Nothing changed, so nothing is pending.
     expect(await harness.service.pendingActions()).toEqual([]);
@@ -70,7 +72,9 @@ describe('repair-install', () => {
     const outcome = await harness.service.run(plan.id);
     expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(existsSync(stash) || existsSync(deleteme)).toBe(false);
-    expect(outcome.verification.detail).toMatch(/The leftovers are gone\. pip works: pip \d+/);
+    expect(english(outcome.verification.detail)).toMatch(
+      /The leftovers are gone\. pip works: pip \d+/,
+    );
   }, 60_000);
 
   test('brings back a pip lost in a failed self-upgrade (ensurepip) before it removes the stashed copy', async () => {
@@ -141,14 +145,16 @@ describe('restart', () => {
     ]);
     const stillHeld = await next.service.resume(plan.id);
     expect(stillHeld.status).toBe('needs-restart');
-    expect(stillHeld.steps[0]!.items.map((item) => item.label)).toEqual([`pid ${holder.pid}`]);
+    expect(stillHeld.steps[0]!.items.map((item) => english(item.label))).toEqual([
+      `pid ${holder.pid}`,
+    ]);
 
     await holder.stop();
     await next.scan([python]);
     await next.service.planResume(plan.id);
     const done = await next.service.resume(plan.id);
     expect(done.status, english(done.summary)).toBe('succeeded');
-    expect(done.verification.detail).toContain('`import demo_module` works');
+    expect(english(done.verification.detail)).toContain('`import demo_module` works');
     expect(await next.service.pendingActions()).toEqual([]);
   }, 90_000);
 

@@ -56,7 +56,7 @@ describe.skipIf(python === null)(
 
       const outcome = await harness.service.run(plan.id);
       expect(outcome.status, english(outcome.summary)).toBe('succeeded');
-      expect(outcome.verification.detail).toContain('`import demo_module` works');
+      expect(english(outcome.verification.detail)).toContain('`import demo_module` works');
       expect(readdirSync(userSite)).toEqual(
         expect.arrayContaining(['demo_module', 'helper_mod.py']),
       );

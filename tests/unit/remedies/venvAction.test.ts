@@ -69,7 +69,7 @@ describe('venv: a real virtual environment, a real install, verified by importin
     const outcome = await harness.service.run(plan.id);
     expect(outcome.status, english(outcome.summary)).toBe('succeeded');
     expect(outcome.verification.ok).toBe(true);
-    expect(outcome.verification.detail).toContain('`import demo_module` works');
+    expect(english(outcome.verification.detail)).toContain('`import demo_module` works');
     expect(existsSync(join(venv, 'pyvenv.cfg'))).toBe(true);
     expect(outcome.undoAvailable).toBe(true);
     expect(

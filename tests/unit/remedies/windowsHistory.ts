@@ -8,6 +8,8 @@ import type { UndoContext } from '../../../electron/remedies/planning/undoPlan';
 import { scanFactsFor } from '../../../electron/remedies/run/rebuildRun';
 import type { ElevationFacts } from '../../../electron/platform/elevation';
 import type { Diagnosis } from '../../../electron/shared/model/diagnosis';
+import { msg } from '../../../electron/shared/i18n/message';
+import { stepWords } from '../../../electron/remedies/steps/stepWords';
 import { DATA_DIR, HOME, PROJECT, WINDOWS_DIAGNOSIS } from './windowsScan';
 
 /**
@@ -42,7 +44,7 @@ export function historyAfter(
       stepId,
       attempt: 1,
       status: step.status ?? 'done',
-      detail: '',
+      detail: msg(stepWords.commandDone),
       output: '',
       items: [],
       data: step.data ?? null,

@@ -11,6 +11,7 @@ import { loggedPackage, planRequestFor } from '../../../renderer/src/state/planC
 import { commandText } from '../../../renderer/src/wording/commandText';
 import { english } from '../../support/english';
 import { posixDiagnosis } from '../engine/report/diagnosisFixtures';
+import { closeWords } from '../../../electron/remedies/close-processes/closeWords';
 import { REMEDIES } from '../../../electron/remedies/registry';
 
 const SCAN = 'scan-0123456789abcdef';
@@ -128,17 +129,25 @@ describe('a run as the dialog follows it', () => {
       type: 'consent-needed',
       runId,
       stepId: 'install',
-      question: 'Go on?',
+      question: msg(closeWords.keptRunning, { count: 1 }),
       items: [],
       command: null,
     });
-    expect(run.status === 'running' && run.consent?.question).toBe('Go on?');
+    expect(run.status === 'running' && run.consent?.question).toEqual(
+      msg(closeWords.keptRunning, { count: 1 }),
+    );
     const other = applyActionProgress(run, { type: 'verifying', runId: 'act-ffffffffffffffff' });
     expect(other).toBe(run);
     run = applyActionProgress(run, {
       type: 'step-finished',
       runId,
-      report: { stepId: 'install', status: 'skipped', detail: 'No.', output: '', items: [] },
+      report: {
+        stepId: 'install',
+        status: 'skipped',
+        detail: msg(closeWords.keptRunning, { count: 1 }),
+        output: '',
+        items: [],
+      },
     });
     run = applyActionProgress(run, { type: 'verifying', runId });
     expect(run).toMatchObject({

@@ -5,6 +5,8 @@ import { stepShownAs, stepShownWords } from '../../../renderer/src/wording/actio
 import { readableCommandText } from '../../../renderer/src/wording/commandText';
 import { msg } from '../../../electron/shared/i18n/message';
 import type { Message } from '../../../electron/shared/i18n/message';
+import { closeWords } from '../../../electron/remedies/close-processes/closeWords';
+import { stepWords } from '../../../electron/remedies/steps/stepWords';
 import { english } from '../../support/english';
 
 /** Issue #16 items 2, 6, 7: the dialog's words for programs, steps and commands. */
@@ -39,12 +41,18 @@ describe('a step as the user reads it', () => {
   const report = (status: StepReport['status'], items: StepReport['items']): StepReport => ({
     stepId: 'close-gracefully',
     status,
-    detail: '',
+    detail: msg(closeWords.closed, { count: 1 }),
     output: '',
     items,
   });
   test('"done" with a program still running is a warning; a question is waiting for an answer', () => {
-    const kept = report('done', [{ label: 'x', status: 'still-running', detail: '' }]);
+    const kept = report('done', [
+      {
+        label: msg(stepWords.path, { path: 'x' }),
+        status: 'still-running',
+        detail: msg(closeWords.leftRunning),
+      },
+    ]);
     expect(stepShownAs('done', kept, false)).toBe('incomplete');
     expect(english(stepShownWords('incomplete'))).toBe('not everything worked');
     expect(stepShownAs('done', report('done', []), false)).toBe('done');

@@ -68,8 +68,9 @@ export function ActionOutcomeView({
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const intl = useIntl();
   const { title, tone } = outcomeHeadline(outcome);
-  const text =
-    outcome.status === 'succeeded' ? outcome.verification.detail : format(outcome.summary);
+  const text = format(
+    outcome.status === 'succeeded' ? outcome.verification.detail : outcome.summary,
+  );
   const steps: Record<string, StepProgress> = Object.fromEntries(
     outcome.steps.map((report) => [report.stepId, { status: report.status, report }]),
   );

@@ -103,6 +103,8 @@ export function ActionStepList({
         const progress = steps[step.id] ?? { status: 'waiting', report: null };
         const report = progress.report;
         const shown = stepShownAs(progress.status, report, step.id === askingAt);
+        // A journal line of an older version may hold an empty detail: nothing to show then.
+        const detail = report === null ? '' : text(report.detail);
         return (
           <li key={step.id} className={styles.item}>
             <span className={styles.icon} aria-hidden="true">
@@ -111,20 +113,21 @@ export function ActionStepList({
             <span className={styles.text}>
               <span className={styles.title}>{text(step.title)}</span>
               <span className={styles.status}>{text(stepShownWords(shown))}</span>
-              {report !== null && report.detail !== '' && (
-                <p className={styles.detail}>{report.detail}</p>
-              )}
+              {detail !== '' && <p className={styles.detail}>{detail}</p>}
               {report !== null && report.items.length > 0 && (
                 <ul className={styles.items}>
-                  {report.items.map((item) => (
-                    <li key={item.label}>
-                      {intl.formatMessage(sentences.item, {
-                        label: item.label,
-                        detail:
-                          item.detail === '' ? text(STEP_ITEM_WORDS[item.status]) : item.detail,
-                      })}
-                    </li>
-                  ))}
+                  {report.items.map((item, index) => {
+                    const said = text(item.detail);
+                    return (
+                      // Two items may read alike (a program's name without its pid): the place tells them apart.
+                      <li key={index}>
+                        {intl.formatMessage(sentences.item, {
+                          label: text(item.label),
+                          detail: said === '' ? text(STEP_ITEM_WORDS[item.status]) : said,
+                        })}
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </span>

@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store';
 import { commandText } from '../../wording/commandText';
 import { CommandLine } from '../CommandLine';
 import { useFocusOnMount } from './useFocusOnMount';
+import { useText } from '../../i18n/useText';
 
 const useStyles = makeStyles({
   box: {
@@ -56,16 +57,17 @@ export function ConsentPrompt({ consent }: { consent: ConsentQuestion }) {
   const answerConsent = useAppStore((state) => state.answerConsent);
   const keepRunning = useFocusOnMount<HTMLButtonElement>();
   const intl = useIntl();
+  const text = useText();
   const count = consent.items.length;
   return (
     <div role="group" aria-labelledby={questionId} className={styles.box}>
       <p id={questionId} className={styles.question}>
         <WarningFilled className={styles.icon} aria-hidden="true" />
-        {consent.question}
+        {text(consent.question)}
       </p>
       <ul className={styles.items}>
-        {consent.items.map((item) => (
-          <li key={item}>{item}</li>
+        {consent.items.map((item, index) => (
+          <li key={index}>{text(item)}</li>
         ))}
       </ul>
       {consent.command !== null && <CommandLine command={commandText(consent.command)} />}

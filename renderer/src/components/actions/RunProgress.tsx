@@ -99,7 +99,7 @@ function spokenProgress(
   text: (message: Message) => string,
 ): string {
   if (run.consent !== null)
-    return intl.formatMessage(words.question, { question: run.consent.question });
+    return intl.formatMessage(words.question, { question: text(run.consent.question) });
   if (run.verifying) return intl.formatMessage(words.checkingSpoken);
   const moved = plan.steps.filter((step) => run.steps[step.id]?.status !== 'waiting');
   const latest = moved.at(-1);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { systemProgram } from '../../../../electron/platform/posix/systemProgram';
 import { tempTree } from '../../../support/tempTree';
+import { englishDeep } from '../../../support/english';
 import { isRoot, NOBODY } from '../accessAsUser';
 
 /**
@@ -59,7 +60,7 @@ describe.skipIf(!isRoot)('programs run as root come from fixed system folders, c
     program(root, 'usr/bin/pkexec', 0o775);
     mkdirSync(join(root, 'sbin'), { mode: 0o755 });
     program(root, 'sbin/pkexec');
-    expect(systemProgram('pkexec', root)).toEqual({
+    expect(englishDeep(systemProgram('pkexec', root))).toEqual({
       kind: 'untrusted',
       path: '/usr/bin/pkexec',
       reason: '/usr/bin/pkexec can be changed by users other than root (mode 775)',
@@ -70,7 +71,7 @@ describe.skipIf(!isRoot)('programs run as root come from fixed system folders, c
     const root = system();
     program(root, 'usr/bin/python3');
     chownSync(join(root, 'usr', 'bin', 'python3'), NOBODY, NOBODY);
-    expect(systemProgram('python3', root)).toMatchObject({
+    expect(englishDeep(systemProgram('python3', root))).toMatchObject({
       kind: 'untrusted',
       reason: `/usr/bin/python3 belongs to uid ${NOBODY}, not to root`,
     });
@@ -80,7 +81,7 @@ describe.skipIf(!isRoot)('programs run as root come from fixed system folders, c
     const root = system();
     program(root, 'usr/bin/pkexec');
     chmodSync(join(root, 'usr', 'bin'), 0o777);
-    expect(systemProgram('pkexec', root)).toMatchObject({
+    expect(englishDeep(systemProgram('pkexec', root))).toMatchObject({
       kind: 'untrusted',
       reason: '/usr/bin can be changed by users other than root (mode 777)',
     });
@@ -93,7 +94,7 @@ describe.skipIf(!isRoot)('programs run as root come from fixed system folders, c
     chownSync(join(root, 'home', 'user'), NOBODY, NOBODY);
     program(root, 'home/user/python3');
     symlinkSync('/home/user/python3', join(root, 'usr', 'bin', 'python3'));
-    expect(systemProgram('python3', root)).toMatchObject({
+    expect(englishDeep(systemProgram('python3', root))).toMatchObject({
       kind: 'untrusted',
       reason: `/home/user belongs to uid ${NOBODY}, not to root`,
     });
