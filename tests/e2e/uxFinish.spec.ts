@@ -157,7 +157,8 @@ test.describe('the finish: run my install again, then Done', () => {
     await expect(dialog.locator('pre', { hasText: '-m pip install' })).toHaveText(command);
     expect(importsDemo(newVenv)).toBe(true);
     const done = dialog.getByRole('button', { name: 'Done' });
-    expect(await looksPrimary(done)).toBe(true);
+    // Done takes the Stop button's place: its colour fades in (Fluent's transition), so wait for it.
+    await expect.poll(() => looksPrimary(done)).toBe(true);
     await expect(dialog.getByRole('button', { name: 'Run my install again' })).toHaveCount(0);
     await checkStep(page, 'finish-worked');
 

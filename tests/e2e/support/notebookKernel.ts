@@ -58,10 +58,16 @@ export async function startNotebookKernel(
     cwd: '/',
     env: { ...process.env, KERNEL_PYTHON: python, KERNEL_SCRIPT: script, HELD_FILE: file },
   });
+  // Both pids come on one line, which may arrive in more than one chunk: read up to its end.
   const [launcherPid, kernelPid] = await new Promise<number[]>((resolve, reject) => {
-    editor.stdout!.once('data', (chunk: Buffer) =>
-      resolve(chunk.toString().trim().split(/\s+/).map(Number)),
-    );
+    let line = '';
+    const onData = (chunk: Buffer) => {
+      line += chunk.toString();
+      if (!line.includes('\n')) return;
+      editor.stdout!.off('data', onData);
+      resolve(line.split('\n')[0]!.trim().split(/\s+/).map(Number));
+    };
+    editor.stdout!.on('data', onData);
     editor.once('exit', (code) => reject(new Error(`the editor exited (${code}) early`)));
   });
   return {
